@@ -1,0 +1,214 @@
+//! Rest.li 2.0 protocol codec for LinkedIn's APIs: pure, sans-IO.
+//!
+//! LinkedIn's APIs are built on Rest.li, whose URLs carry structured values
+//! in a grammar of their own: `List(a,b)` for arrays, `(k:v)` for records,
+//! percent-escapes for everything else. This crate turns any `serde` value
+//! into that grammar and back, and knows the other pieces of the protocol a
+//! client needs. It never touches a socket: transports feed it values and
+//! bytes and get values and bytes back.
+//!
+//! # How this is meant to be used
+//!
+//! Values go in and out through serde, with names you already know from
+//! `serde_json`:
+//!
+//! | you have | you call | you get |
+//! |---|---|---|
+//! | a value for a URL (path key, query value) | [`to_string`] | `List(a,b)`, `(k:v)` with everything but `A-Za-z0-9-._~` escaped |
+//! | a value for a header or a JSON map key | [`to_string_reduced`] | the same grammar, only `%(),:'` escaped |
+//! | a whole set of query parameters | [`to_query_string`] | `a=..&b=..`, sorted, `fields` left readable |
+//! | an encoded string | [`from_str`] / [`from_str_reduced`] | any `DeserializeOwned` type |
+//! | a URN | [`Urn`] | its namespace, entity type, id and tuple parts |
+//! | a path like `/posts/{id}` | [`PathTemplate`] | the path with each key encoded |
+//!
+//! ```
+//! use serde::{Deserialize, Serialize};
+//!
+//! #[derive(Serialize, Deserialize, Debug, PartialEq)]
+//! struct Criteria {
+//!     status: Vec<String>,
+//!     test: bool,
+//!     name: Option<String>,
+//! }
+//!
+//! let criteria = Criteria { status: vec!["ACTIVE".into()], test: false, name: None };
+//! let encoded = restli_codec::to_string(&criteria)?;
+//! assert_eq!(encoded, "(status:List(ACTIVE),test:false)");
+//!
+//! // Numbers and booleans travel as text; typed decoding parses them again.
+//! let decoded: Criteria = restli_codec::from_str(&encoded)?;
+//! assert_eq!(decoded, criteria);
+//! # Ok::<(), restli_codec::Error>(())
+//! ```
+//!
+//! # The encoding rules
+//!
+//! * Strings are UTF-8 and percent-escaped; the grammar characters
+//!   `( ) , : '` are always escaped, and the empty string is `''`.
+//! * Numbers are written in decimal (integers over the whole `i64`/`u64`
+//!   range, floats in their shortest round-tripping form; NaN and infinities
+//!   are errors), booleans as `true` / `false`.
+//! * Sequences are `List(..)`; maps and structs are `(k:v,..)` with keys in
+//!   byte order, so one value has exactly one encoding. `List()` and `()`
+//!   are the empty list and map.
+//! * Null has no encoding: `None` fields are left out, and a bare null or a
+//!   null list element is an error ([`ErrorKind::NullValue`]).
+//! * Enum unit variants are symbols (`APPLE`); variants with data are unions,
+//!   `(member:value)`.
+//!
+//! Decoding is lossy by design: into `serde_json::Value` every primitive
+//! comes back as a string. Malformed input is an [`Error`] with a byte
+//! offset; no input panics, and nesting is limited to [`MAX_DEPTH`].
+//!
+//! Keys, compound keys and complex keys are ordinary serde values; see
+//! [`keys`] for how to model them.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod de;
+mod error;
+mod escape;
+pub mod keys;
+mod params;
+pub mod path;
+mod query;
+mod ser;
+pub mod urn;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use de::MAX_DEPTH;
+pub use error::{Error, ErrorKind, Result};
+pub use path::{PathError, PathTemplate};
+pub use query::{PROJECTION_PARAM, to_query_string};
+pub use urn::{Urn, UrnError};
+
+use escape::Form;
+
+/// Encodes a value in the URL form, for path keys and query values.
+///
+/// Everything but the unreserved characters `A-Za-z0-9-._~` is
+/// percent-escaped, so the result can be placed in a URL as it is.
+///
+/// ```
+/// use serde_json::json;
+///
+/// assert_eq!(restli_codec::to_string(&"urn:li:person:123")?, "urn%3Ali%3Aperson%3A123");
+/// assert_eq!(restli_codec::to_string(&json!({"b": [1, 2], "a": ""}))?, "(a:'',b:List(1,2))");
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// A bare null or a null list element ([`ErrorKind::NullValue`]), NaN or an
+/// infinity ([`ErrorKind::NonFiniteFloat`]), a map key that is not a
+/// primitive, two equal keys in one map, or an error from the value's own
+/// `Serialize` implementation.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    ser::encode_value(value, Form::Url)
+}
+
+/// Encodes a value in the reduced form, for HTTP headers (`X-RestLi-Id`) and
+/// for map keys inside JSON bodies (batch `entities`, `results`, ...).
+///
+/// Only `%` and the grammar characters `( ) , : '` are escaped.
+///
+/// ```
+/// use serde_json::json;
+///
+/// let key = json!({"part1": "a b", "part2": 2});
+/// assert_eq!(restli_codec::to_string_reduced(&key)?, "(part1:a b,part2:2)");
+/// assert_eq!(restli_codec::to_string_reduced(&"urn:li:x:1")?, "urn%3Ali%3Ax%3A1");
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As for [`to_string`].
+pub fn to_string_reduced<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    ser::encode_value(value, Form::Reduced)
+}
+
+/// Decodes a URL-form value into any type.
+///
+/// Numbers and booleans are parsed from their text when the target type
+/// asks for them; `serde_json::Value` receives every primitive as a string.
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let ids: Vec<u64> = restli_codec::from_str("List(1,2,18446744073709551615)")?;
+/// assert_eq!(ids, [1, 2, u64::MAX]);
+///
+/// let map: BTreeMap<String, String> = restli_codec::from_str("(a:x%20y,b:'')")?;
+/// assert_eq!(map["a"], "x y");
+/// assert_eq!(map["b"], "");
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// Malformed input (unbalanced brackets, stray grammar characters, a bad `%`
+/// escape, invalid UTF-8 after unescaping, trailing characters, nesting
+/// beyond [`MAX_DEPTH`]) and values that do not fit the target type, each
+/// with the byte offset where it was found.
+pub fn from_str<T: DeserializeOwned>(input: &str) -> Result<T> {
+    decode(input)
+}
+
+/// Decodes a reduced-form value (from a header or a JSON map key).
+///
+/// The reduced form uses the same grammar and escapes as a subset of the
+/// URL form's, so one decoder reads both; this name exists so that code says
+/// which form it expects.
+///
+/// ```
+/// let key: (String, u32) = restli_codec::from_str_reduced("List(a b,7)")?;
+/// assert_eq!(key, ("a b".to_string(), 7));
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As for [`from_str`].
+pub fn from_str_reduced<T: DeserializeOwned>(input: &str) -> Result<T> {
+    decode(input)
+}
+
+/// Decodes into a type that may borrow from the input: strings without
+/// escapes are not copied.
+///
+/// ```
+/// let input = String::from("List(ACTIVE,DRAFT)");
+/// let statuses: Vec<&str> = restli_codec::from_str_borrowed(&input)?;
+/// assert_eq!(statuses, ["ACTIVE", "DRAFT"]);
+///
+/// // A `&str` cannot hold an unescaped string: use `String` or a
+/// // `#[serde(borrow)] Cow<str>` field for values that may be escaped.
+/// assert!(restli_codec::from_str_borrowed::<Vec<&str>>("List(a%20b)").is_err());
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As for [`from_str`].
+pub fn from_str_borrowed<'de, T: serde::Deserialize<'de>>(input: &'de str) -> Result<T> {
+    decode(input)
+}
+
+fn decode<'de, T: serde::Deserialize<'de>>(input: &'de str) -> Result<T> {
+    let mut de = de::Deserializer::new(input);
+    let value = T::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}

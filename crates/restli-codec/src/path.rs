@@ -1,0 +1,318 @@
+//! Resource path templates such as `/socialActions/{actionUrn}/comments/{commentId}`.
+//!
+//! Each `{name}` is replaced by the URL-form encoding of the key of that
+//! name, taken from a map or a struct. Placeholders and keys must match one
+//! to one, so a typo on either side is an error instead of a wrong URL.
+//!
+//! ```
+//! use restli_codec::PathTemplate;
+//! use serde_json::json;
+//!
+//! let template = PathTemplate::parse("/socialActions/{actionUrn}/comments/{commentId}")?;
+//! let path = template.expand(&json!({"actionUrn": "urn:li:share:1", "commentId": 42}))?;
+//! assert_eq!(path, "/socialActions/urn%3Ali%3Ashare%3A1/comments/42");
+//! # Ok::<(), restli_codec::PathError>(())
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Result as CodecResult};
+use crate::escape::Form;
+use crate::params::{self, EntrySink};
+use crate::ser::{Emitted, encode_into};
+
+/// A parsed path template.
+///
+/// ```
+/// let template = restli_codec::PathTemplate::parse("/adAccounts/{id}/adCampaigns")?;
+/// assert_eq!(template.placeholders().collect::<Vec<_>>(), ["id"]);
+/// # Ok::<(), restli_codec::PathError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathTemplate {
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Literal(String),
+    Placeholder(String),
+}
+
+/// What is wrong with a template or its keys.
+///
+/// ```
+/// use restli_codec::{PathError, PathTemplate};
+/// use serde_json::json;
+///
+/// let err = PathTemplate::parse("/posts/{id}")?.expand(&json!({})).unwrap_err();
+/// assert_eq!(err, PathError::MissingKey { name: "id".into() });
+/// assert_eq!(err.to_string(), "no key given for placeholder {id}");
+/// # Ok::<(), PathError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PathError {
+    /// A `{` with no matching `}`.
+    #[error("unclosed placeholder: '{{' at byte {offset} has no matching '}}'")]
+    UnclosedPlaceholder {
+        /// Where the `{` is.
+        offset: usize,
+    },
+    /// A `}` with no `{` before it.
+    #[error("unexpected '}}' at byte {offset} outside a placeholder")]
+    UnmatchedBrace {
+        /// Where the `}` is.
+        offset: usize,
+    },
+    /// A placeholder whose name is empty or has characters other than
+    /// letters, digits and `_`.
+    #[error("invalid placeholder name {name:?} at byte {offset} (use letters, digits and '_')")]
+    InvalidPlaceholder {
+        /// The text between the braces.
+        name: String,
+        /// Where the placeholder starts.
+        offset: usize,
+    },
+    /// The same placeholder appears twice.
+    #[error("placeholder {{{name}}} appears more than once")]
+    DuplicatePlaceholder {
+        /// Its name.
+        name: String,
+    },
+    /// A placeholder with no key (or a null key).
+    #[error("no key given for placeholder {{{name}}}")]
+    MissingKey {
+        /// The placeholder's name.
+        name: String,
+    },
+    /// A key with no placeholder.
+    #[error("key {name:?} matches no placeholder in the template")]
+    ExtraKey {
+        /// The key's name.
+        name: String,
+    },
+    /// A key that could not be encoded, or keys that are not a map.
+    #[error("cannot encode the key {name:?}: {source}")]
+    Encode {
+        /// The key's name (empty when the keys as a whole are not a map).
+        name: String,
+        /// The encoding error.
+        source: Error,
+    },
+}
+
+impl PathTemplate {
+    /// Parses a template. Text outside braces is kept as it is.
+    ///
+    /// ```
+    /// use restli_codec::{PathError, PathTemplate};
+    ///
+    /// assert_eq!(
+    ///     PathTemplate::parse("/a/{id").unwrap_err(),
+    ///     PathError::UnclosedPlaceholder { offset: 3 }
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// An unclosed `{`, a stray `}`, an empty or malformed placeholder name,
+    /// or a name used twice.
+    pub fn parse(template: &str) -> Result<PathTemplate, PathError> {
+        let mut pieces = Vec::new();
+        let mut literal_start = 0;
+        let mut rest = template.char_indices();
+        while let Some((i, c)) = rest.next() {
+            match c {
+                '{' => {
+                    let close = template
+                        .get(i + 1..)
+                        .and_then(|s| s.find(['{', '}']))
+                        .map(|j| i + 1 + j)
+                        .filter(|&j| template.as_bytes().get(j) == Some(&b'}'))
+                        .ok_or(PathError::UnclosedPlaceholder { offset: i })?;
+                    let name = template.get(i + 1..close).unwrap_or("");
+                    if name.is_empty()
+                        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        return Err(PathError::InvalidPlaceholder {
+                            name: name.to_owned(),
+                            offset: i,
+                        });
+                    }
+                    if pieces
+                        .iter()
+                        .any(|p| matches!(p, Piece::Placeholder(n) if n == name))
+                    {
+                        return Err(PathError::DuplicatePlaceholder {
+                            name: name.to_owned(),
+                        });
+                    }
+                    if literal_start < i {
+                        pieces.push(Piece::Literal(
+                            template.get(literal_start..i).unwrap_or("").to_owned(),
+                        ));
+                    }
+                    pieces.push(Piece::Placeholder(name.to_owned()));
+                    literal_start = close + 1;
+                    // Skip past the placeholder.
+                    for (j, _) in rest.by_ref() {
+                        if j == close {
+                            break;
+                        }
+                    }
+                }
+                '}' => return Err(PathError::UnmatchedBrace { offset: i }),
+                _ => {}
+            }
+        }
+        if literal_start < template.len() {
+            pieces.push(Piece::Literal(
+                template.get(literal_start..).unwrap_or("").to_owned(),
+            ));
+        }
+        Ok(PathTemplate { pieces })
+    }
+
+    /// The placeholder names, in order.
+    ///
+    /// ```
+    /// let t = restli_codec::PathTemplate::parse("/a/{x}/b/{y}")?;
+    /// assert_eq!(t.placeholders().collect::<Vec<_>>(), ["x", "y"]);
+    /// # Ok::<(), restli_codec::PathError>(())
+    /// ```
+    pub fn placeholders(&self) -> impl Iterator<Item = &str> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Placeholder(name) => Some(name.as_str()),
+            Piece::Literal(_) => None,
+        })
+    }
+
+    /// Replaces each placeholder with its key, URL-form encoded. `keys` is a
+    /// map or a struct; `()` stands for "no keys".
+    ///
+    /// ```
+    /// use serde::Serialize;
+    ///
+    /// #[derive(Serialize)]
+    /// struct Key { part1: &'static str, part2: u32 }
+    /// #[derive(Serialize)]
+    /// struct Keys { key: Key }
+    ///
+    /// let t = restli_codec::PathTemplate::parse("/association/{key}")?;
+    /// let path = t.expand(&Keys { key: Key { part1: "a b", part2: 3 } })?;
+    /// assert_eq!(path, "/association/(part1:a%20b,part2:3)");
+    /// # Ok::<(), restli_codec::PathError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PathError::MissingKey`] or [`PathError::ExtraKey`] when keys and
+    /// placeholders do not match, [`PathError::Encode`] when a key cannot be
+    /// encoded.
+    pub fn expand<K: Serialize + ?Sized>(&self, keys: &K) -> Result<String, PathError> {
+        let mut encoded =
+            params::collect(keys, KeyCollector::default()).map_err(|source| PathError::Encode {
+                name: String::new(),
+                source,
+            })?;
+        let mut path = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(text) => path.push_str(text),
+                Piece::Placeholder(name) => match encoded.remove(name.as_str()) {
+                    Some(Ok(Some(value))) => path.push_str(&value),
+                    Some(Err(source)) => {
+                        return Err(PathError::Encode {
+                            name: name.clone(),
+                            source,
+                        });
+                    }
+                    Some(Ok(None)) | None => {
+                        return Err(PathError::MissingKey { name: name.clone() });
+                    }
+                },
+            }
+        }
+        // Null keys count as absent; anything else left over matched nothing.
+        match encoded
+            .into_iter()
+            .find(|(_, value)| !matches!(value, Ok(None)))
+        {
+            Some((name, _)) => Err(PathError::ExtraKey {
+                name: name.into_owned(),
+            }),
+            None => Ok(path),
+        }
+    }
+}
+
+impl fmt::Display for PathTemplate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(text) => f.write_str(text)?,
+                Piece::Placeholder(name) => write!(f, "{{{name}}}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for PathTemplate {
+    type Err = PathError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        PathTemplate::parse(s)
+    }
+}
+
+/// Parses `template` and expands it with `keys` in one step.
+///
+/// ```
+/// let path = restli_codec::path::expand("/adAccounts/{id}", &serde_json::json!({"id": 123}))?;
+/// assert_eq!(path, "/adAccounts/123");
+/// # Ok::<(), restli_codec::PathError>(())
+/// ```
+///
+/// # Errors
+///
+/// Any error of [`PathTemplate::parse`] or [`PathTemplate::expand`].
+pub fn expand<K: Serialize + ?Sized>(template: &str, keys: &K) -> Result<String, PathError> {
+    PathTemplate::parse(template)?.expand(keys)
+}
+
+/// Encoded keys by name: `Ok(None)` for a null key, `Err` for a key that
+/// could not be encoded (reported with its name by `expand`).
+#[derive(Default)]
+struct KeyCollector {
+    keys: BTreeMap<Cow<'static, str>, CodecResult<Option<String>>>,
+}
+
+impl EntrySink for KeyCollector {
+    type Output = BTreeMap<Cow<'static, str>, CodecResult<Option<String>>>;
+    const CONTEXT: &'static str = "path keys";
+
+    fn entry<T: Serialize + ?Sized>(
+        &mut self,
+        name: Cow<'static, str>,
+        value: &T,
+    ) -> CodecResult<()> {
+        let mut out = String::new();
+        let encoded = encode_into(&mut out, value, Form::Url).map(|emitted| match emitted {
+            Emitted::Value => Some(out),
+            Emitted::Null => None,
+        });
+        if self.keys.insert(name.clone(), encoded).is_some() {
+            return Err(Error::new(ErrorKind::DuplicateKey(name.into_owned())));
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> CodecResult<Self::Output> {
+        Ok(self.keys)
+    }
+}

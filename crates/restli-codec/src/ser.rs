@@ -1,0 +1,632 @@
+//! The serde `Serializer` that writes Rest.li values straight into one buffer.
+//!
+//! Maps must come out with their keys sorted, yet serde hands entries over in
+//! the caller's order. Rather than building a value tree, each entry is
+//! written in place and its byte range remembered; only when a map's entries
+//! arrive out of order is that map's slice of the buffer rearranged. Null
+//! fields are removed the same way: the entry is written, found to be null,
+//! and the buffer truncated back.
+
+use std::borrow::Cow;
+
+use serde::ser::{self, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::escape::{Form, write_escaped};
+
+/// Whether a serialized value produced output or was a null to be omitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Emitted {
+    Value,
+    Null,
+}
+
+/// Serializes `value` in `form`, appending to `out`.
+pub(crate) fn encode_into<T: Serialize + ?Sized>(
+    out: &mut String,
+    value: &T,
+    form: Form,
+) -> Result<Emitted> {
+    value.serialize(Encoder { out, form })
+}
+
+/// Serializes a top-level value; a bare null is an error.
+pub(crate) fn encode_value<T: Serialize + ?Sized>(value: &T, form: Form) -> Result<String> {
+    let mut out = String::new();
+    match encode_into(&mut out, value, form)? {
+        Emitted::Value => Ok(out),
+        Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
+    }
+}
+
+pub(crate) struct Encoder<'a> {
+    out: &'a mut String,
+    form: Form,
+}
+
+impl<'a> Encoder<'a> {
+    fn write_int(self, v: impl itoa::Integer) -> Result<Emitted> {
+        self.out.push_str(itoa::Buffer::new().format(v));
+        Ok(Emitted::Value)
+    }
+
+    fn write_float(self, v: impl ryu::Float + FiniteCheck) -> Result<Emitted> {
+        if !v.finite() {
+            return Err(Error::new(ErrorKind::NonFiniteFloat));
+        }
+        let mut buf = ryu::Buffer::new();
+        write_escaped(self.out, buf.format_finite(v), self.form);
+        Ok(Emitted::Value)
+    }
+
+    /// Opens `(variant:` for the enum variant forms that carry data.
+    fn open_variant(self, variant: &str) -> Self {
+        self.out.push('(');
+        write_escaped(self.out, variant, self.form);
+        self.out.push(':');
+        self
+    }
+
+    fn open_list(self, close_variant: bool) -> ListEncoder<'a> {
+        self.out.push_str("List(");
+        ListEncoder {
+            out: self.out,
+            form: self.form,
+            first: true,
+            close_variant,
+        }
+    }
+
+    fn open_map(self, close_variant: bool) -> MapEncoder<'a> {
+        self.out.push('(');
+        let body_start = self.out.len();
+        MapEncoder {
+            entries: EntryList::new(self.out, body_start, self.form),
+            pending: None,
+            close_variant,
+        }
+    }
+}
+
+/// Lets [`Encoder::write_float`] reject NaN and infinities for `f32` and `f64`.
+pub(crate) trait FiniteCheck {
+    fn finite(&self) -> bool;
+}
+impl FiniteCheck for f32 {
+    fn finite(&self) -> bool {
+        self.is_finite()
+    }
+}
+impl FiniteCheck for f64 {
+    fn finite(&self) -> bool {
+        self.is_finite()
+    }
+}
+
+impl<'a> ser::Serializer for Encoder<'a> {
+    type Ok = Emitted;
+    type Error = Error;
+    type SerializeSeq = ListEncoder<'a>;
+    type SerializeTuple = ListEncoder<'a>;
+    type SerializeTupleStruct = ListEncoder<'a>;
+    type SerializeTupleVariant = ListEncoder<'a>;
+    type SerializeMap = MapEncoder<'a>;
+    type SerializeStruct = MapEncoder<'a>;
+    type SerializeStructVariant = MapEncoder<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<Emitted> {
+        self.out.push_str(if v { "true" } else { "false" });
+        Ok(Emitted::Value)
+    }
+    fn serialize_i8(self, v: i8) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<Emitted> {
+        self.write_int(v)
+    }
+    fn serialize_f32(self, v: f32) -> Result<Emitted> {
+        self.write_float(v)
+    }
+    fn serialize_f64(self, v: f64) -> Result<Emitted> {
+        self.write_float(v)
+    }
+    fn serialize_char(self, v: char) -> Result<Emitted> {
+        write_escaped(self.out, v.encode_utf8(&mut [0; 4]), self.form);
+        Ok(Emitted::Value)
+    }
+    fn serialize_str(self, v: &str) -> Result<Emitted> {
+        write_escaped(self.out, v, self.form);
+        Ok(Emitted::Value)
+    }
+    /// Rest.li `bytes` travel as a string with one code point (U+0000 to
+    /// U+00FF) per byte.
+    fn serialize_bytes(self, v: &[u8]) -> Result<Emitted> {
+        let text: String = v.iter().map(|&b| char::from(b)).collect();
+        write_escaped(self.out, &text, self.form);
+        Ok(Emitted::Value)
+    }
+    fn serialize_none(self) -> Result<Emitted> {
+        Ok(Emitted::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Emitted> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Emitted> {
+        Ok(Emitted::Null)
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Emitted> {
+        Ok(Emitted::Null)
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<Emitted> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Emitted> {
+        value.serialize(self)
+    }
+    /// A union member: `(member:value)`.
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Emitted> {
+        let inner = self.open_variant(variant);
+        let out = inner.out;
+        match encode_into(out, value, inner.form)? {
+            Emitted::Value => {
+                out.push(')');
+                Ok(Emitted::Value)
+            }
+            Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
+        }
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<ListEncoder<'a>> {
+        Ok(self.open_list(false))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<ListEncoder<'a>> {
+        Ok(self.open_list(false))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<ListEncoder<'a>> {
+        Ok(self.open_list(false))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<ListEncoder<'a>> {
+        Ok(self.open_variant(variant).open_list(true))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<MapEncoder<'a>> {
+        Ok(self.open_map(false))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<MapEncoder<'a>> {
+        Ok(self.open_map(false))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<MapEncoder<'a>> {
+        Ok(self.open_variant(variant).open_map(true))
+    }
+}
+
+/// Writes the elements of a `List(...)`.
+pub(crate) struct ListEncoder<'a> {
+    out: &'a mut String,
+    form: Form,
+    first: bool,
+    close_variant: bool,
+}
+
+impl ListEncoder<'_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        match encode_into(self.out, value, self.form)? {
+            Emitted::Value => Ok(()),
+            Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
+        }
+    }
+
+    fn close(self) -> Result<Emitted> {
+        self.out.push(')');
+        if self.close_variant {
+            self.out.push(')');
+        }
+        Ok(Emitted::Value)
+    }
+}
+
+impl ser::SerializeSeq for ListEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTuple for ListEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleStruct for ListEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleVariant for ListEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.element(value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+/// One written entry of a map: its raw key and where it sits in the buffer.
+struct Entry {
+    key: Cow<'static, str>,
+    start: usize,
+    end: usize,
+}
+
+/// The entries of one map (or query string) written into a shared buffer,
+/// with the bookkeeping to drop nulls and sort by key at the end.
+pub(crate) struct EntryList<'a> {
+    pub(crate) out: &'a mut String,
+    pub(crate) form: Form,
+    body_start: usize,
+    entries: Vec<Entry>,
+}
+
+impl<'a> EntryList<'a> {
+    pub(crate) fn new(out: &'a mut String, body_start: usize, form: Form) -> Self {
+        EntryList {
+            out,
+            form,
+            body_start,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Writes `key` `kv_sep` and then whatever `write_value` writes; an
+    /// entry whose value turns out to be null is removed again.
+    pub(crate) fn entry(
+        &mut self,
+        key: Cow<'static, str>,
+        entry_sep: char,
+        kv_sep: char,
+        write_value: impl FnOnce(&mut String, Form) -> Result<Emitted>,
+    ) -> Result<()> {
+        let rollback = self.out.len();
+        if !self.entries.is_empty() {
+            self.out.push(entry_sep);
+        }
+        let start = self.out.len();
+        write_escaped(self.out, &key, self.form);
+        self.out.push(kv_sep);
+        match write_value(self.out, self.form)? {
+            Emitted::Value => {
+                let end = self.out.len();
+                self.entries.push(Entry { key, start, end });
+            }
+            Emitted::Null => self.out.truncate(rollback),
+        }
+        Ok(())
+    }
+
+    /// Puts the entries in byte order of their keys; two equal keys are an
+    /// error.
+    pub(crate) fn finish(mut self, entry_sep: char) -> Result<&'a mut String> {
+        let in_order = self
+            .entries
+            .windows(2)
+            .all(|w| w[0].key.as_bytes() < w[1].key.as_bytes());
+        if in_order {
+            return Ok(self.out);
+        }
+        self.entries
+            .sort_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes()));
+        if let Some(w) = self.entries.windows(2).find(|w| w[0].key == w[1].key) {
+            return Err(Error::new(ErrorKind::DuplicateKey(w[0].key.to_string())));
+        }
+        let body = self.out.split_off(self.body_start);
+        for (i, entry) in self.entries.iter().enumerate() {
+            if i > 0 {
+                self.out.push(entry_sep);
+            }
+            let (start, end) = (entry.start - self.body_start, entry.end - self.body_start);
+            self.out.push_str(&body[start..end]);
+        }
+        Ok(self.out)
+    }
+}
+
+/// Writes the entries of a `(k:v,...)` record or map.
+pub(crate) struct MapEncoder<'a> {
+    entries: EntryList<'a>,
+    pending: Option<Cow<'static, str>>,
+    close_variant: bool,
+}
+
+impl MapEncoder<'_> {
+    fn field<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
+        self.entries
+            .entry(key, ',', ':', |out, form| encode_into(out, value, form))
+    }
+
+    fn close(self) -> Result<Emitted> {
+        let close_variant = self.close_variant;
+        let out = self.entries.finish(',')?;
+        out.push(')');
+        if close_variant {
+            out.push(')');
+        }
+        Ok(Emitted::Value)
+    }
+}
+
+impl ser::SerializeMap for MapEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        self.pending = Some(key_text(key)?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let key = self.pending.take().ok_or_else(|| {
+            Error::new(ErrorKind::Message(
+                "serialize_value called before serialize_key".into(),
+            ))
+        })?;
+        self.field(key, value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for MapEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.field(Cow::Borrowed(key), value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+impl ser::SerializeStructVariant for MapEncoder<'_> {
+    type Ok = Emitted;
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.field(Cow::Borrowed(key), value)
+    }
+    fn end(self) -> Result<Emitted> {
+        self.close()
+    }
+}
+
+/// The raw (unescaped) text of a map key.
+pub(crate) fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<Cow<'static, str>> {
+    key.serialize(KeyText)
+}
+
+/// Turns a map key into its text; only primitives can be keys.
+struct KeyText;
+
+fn int_key(v: impl itoa::Integer) -> Result<Cow<'static, str>> {
+    Ok(Cow::Owned(itoa::Buffer::new().format(v).to_owned()))
+}
+
+fn key_error<T>() -> Result<T> {
+    Err(Error::new(ErrorKind::KeyMustBePrimitive))
+}
+
+impl ser::Serializer for KeyText {
+    type Ok = Cow<'static, str>;
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<Cow<'static, str>, Error>;
+    type SerializeTuple = ser::Impossible<Cow<'static, str>, Error>;
+    type SerializeTupleStruct = ser::Impossible<Cow<'static, str>, Error>;
+    type SerializeTupleVariant = ser::Impossible<Cow<'static, str>, Error>;
+    type SerializeMap = ser::Impossible<Cow<'static, str>, Error>;
+    type SerializeStruct = ser::Impossible<Cow<'static, str>, Error>;
+    type SerializeStructVariant = ser::Impossible<Cow<'static, str>, Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<Self::Ok> {
+        Ok(Cow::Borrowed(if v { "true" } else { "false" }))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<Self::Ok> {
+        int_key(v)
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok> {
+        if !v.is_finite() {
+            return Err(Error::new(ErrorKind::NonFiniteFloat));
+        }
+        Ok(Cow::Owned(ryu::Buffer::new().format_finite(v).to_owned()))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Self::Ok> {
+        if !v.is_finite() {
+            return Err(Error::new(ErrorKind::NonFiniteFloat));
+        }
+        Ok(Cow::Owned(ryu::Buffer::new().format_finite(v).to_owned()))
+    }
+    fn serialize_char(self, v: char) -> Result<Self::Ok> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Self::Ok> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<Self::Ok> {
+        key_error()
+    }
+    fn serialize_none(self) -> Result<Self::Ok> {
+        Err(Error::new(ErrorKind::NullValue))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Self::Ok> {
+        Err(Error::new(ErrorKind::NullValue))
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok> {
+        Err(Error::new(ErrorKind::NullValue))
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<Self::Ok> {
+        Ok(Cow::Borrowed(variant))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<Self::Ok> {
+        key_error()
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        key_error()
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
+        key_error()
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        key_error()
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        key_error()
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        key_error()
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        key_error()
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        key_error()
+    }
+}
