@@ -1,1 +1,245 @@
-fn main() {}
+//! Project automation for linkedin-rs, run as `cargo xtask <task>`.
+//!
+//! Tasks:
+//! - `ci`: everything CI checks, in order: formatting, clippy with warnings
+//!   denied, the purity check of the sans-IO crates, the whole test suite
+//!   (`cargo test --workspace`), and the docs with warnings denied.
+//! - `deps`: only the purity check: the sans-IO crates must not depend on
+//!   IO crates or async runtimes, nor use `std::net`, `std::fs` or
+//!   `std::process` in their sources.
+//! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
+//!   `cargo xtask fuzz run TARGET [SECONDS]`.
+//! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// The crates that must stay sans-IO.
+const PURE_CRATES: &[&str] = &["restli-codec", "linkedin-oauth", "linkedin-webhooks"];
+
+/// Packages that do IO or bring an async runtime or HTTP client.
+const FORBIDDEN_DEPS: &[&str] = &[
+    "tokio",
+    "tokio-util",
+    "async-std",
+    "smol",
+    "mio",
+    "socket2",
+    "reqwest",
+    "ureq",
+    "hyper",
+    "hyper-util",
+    "h2",
+    "curl",
+    "isahc",
+    "surf",
+    "axum",
+    "tower",
+    "rustls",
+    "native-tls",
+    "openssl",
+];
+
+/// Source-level uses of IO in the pure crates.
+const FORBIDDEN_PATHS: &[&str] = &["std::net", "std::fs", "std::process", "std::thread::sleep"];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("ci") => ci(),
+        Some("deps") => deps(),
+        Some("fuzz") => fuzz(&args[1..]),
+        Some("bench") => run("cargo", &["bench", "--workspace"]),
+        _ => {
+            eprintln!("usage: cargo xtask <ci | deps | fuzz [run TARGET [SECONDS]] | bench>");
+            Err("unknown task".into())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type TaskResult = Result<(), String>;
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn run(program: &str, args: &[&str]) -> TaskResult {
+    run_with_env(program, args, &[])
+}
+
+fn run_with_env(program: &str, args: &[&str], env: &[(&str, &str)]) -> TaskResult {
+    eprintln!("xtask: running {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(workspace_root())
+        .status()
+        .map_err(|e| format!("could not start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn ci() -> TaskResult {
+    run("cargo", &["fmt", "--all", "--", "--check"])?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    deps()?;
+    run("cargo", &["test", "--workspace"])?;
+    run_with_env(
+        "cargo",
+        &["doc", "--workspace", "--no-deps"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    )?;
+    eprintln!("xtask: ci passed");
+    Ok(())
+}
+
+/// Checks that the sans-IO crates stay free of IO, both in their dependency
+/// trees and in their own sources.
+fn deps() -> TaskResult {
+    let root = workspace_root();
+    let mut problems = Vec::new();
+    for krate in PURE_CRATES {
+        let dir = root.join("crates").join(krate);
+        if !dir.join("Cargo.toml").exists() {
+            continue;
+        }
+        let output = Command::new("cargo")
+            .args([
+                "tree",
+                "--quiet",
+                "--package",
+                krate,
+                "--edges",
+                "normal,build",
+                "--prefix",
+                "none",
+                "--format",
+                "{p}",
+            ])
+            .current_dir(&root)
+            .output()
+            .map_err(|e| format!("could not run cargo tree: {e}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "cargo tree failed for {krate}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        let tree = String::from_utf8_lossy(&output.stdout);
+        let names: Vec<&str> = tree
+            .lines()
+            .filter_map(|line| line.split_whitespace().next())
+            .collect();
+        if names.is_empty() {
+            return Err(format!("cargo tree listed nothing for {krate}"));
+        }
+        for name in &names {
+            if FORBIDDEN_DEPS.contains(name) {
+                problems.push(format!("{krate} depends on {name}, which does IO"));
+            }
+        }
+        scan_sources(&dir.join("src"), krate, &mut problems)?;
+        eprintln!(
+            "xtask: {krate} is pure ({} packages in its dependency tree)",
+            names.len()
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the sans-IO crates must not do IO:\n  {}",
+            problems.join("\n  ")
+        ))
+    }
+}
+
+fn scan_sources(dir: &Path, krate: &str, problems: &mut Vec<String>) -> TaskResult {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            scan_sources(&path, krate, problems)?;
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for forbidden in FORBIDDEN_PATHS {
+                    if code.contains(forbidden) {
+                        problems.push(format!(
+                            "{krate}: {}:{} uses {forbidden}",
+                            path.display(),
+                            number + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn fuzz(args: &[String]) -> TaskResult {
+    match args.first().map(String::as_str) {
+        Some("run") => {
+            let target = args
+                .get(1)
+                .ok_or("usage: cargo xtask fuzz run TARGET [SECONDS]")?;
+            let seconds = args.get(2).map(String::as_str).unwrap_or("60");
+            let max_time = format!("-max_total_time={seconds}");
+            eprintln!("xtask: running fuzz target {target} for {seconds}s");
+            let status = Command::new("cargo")
+                .args(["fuzz", "run", target, "--", &max_time])
+                .env("RUSTC_BOOTSTRAP", "1")
+                .current_dir(workspace_root().join("fuzz"))
+                .status()
+                .map_err(|e| format!("could not start cargo fuzz: {e}"))?;
+            if status.success() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "fuzz target {target} failed ({status}); is cargo-fuzz installed? (cargo install cargo-fuzz)"
+                ))
+            }
+        }
+        _ => {
+            println!(
+                "Fuzzing the decoders (targets live in fuzz/, outside the workspace):\n\
+                 \n  cargo install cargo-fuzz          # once\n\
+                 \x20 cargo xtask fuzz run from_str 60  # or from_str_reduced, urn_parse\n\
+                 \n\
+                 cargo-fuzz needs nightly features; `cargo xtask fuzz run` sets\n\
+                 RUSTC_BOOTSTRAP=1 so the stable toolchain works. Crashes are written to\n\
+                 fuzz/artifacts/<target>/ and can be replayed with\n\
+                 `cargo fuzz run <target> fuzz/artifacts/<target>/<file>`.\n\
+                 See fuzz/README.md for details."
+            );
+            Ok(())
+        }
+    }
+}
