@@ -5,8 +5,8 @@
 //!   denied, the purity check of the sans-IO crates, the whole test suite
 //!   (`cargo test --workspace`), and the docs with warnings denied.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
-//!   IO crates or async runtimes, nor use `std::net`, `std::fs` or
-//!   `std::process` in their sources.
+//!   IO crates or async runtimes, nor use sockets, files, processes,
+//!   clocks or sleeping in their sources.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
 //! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
@@ -40,8 +40,19 @@ const FORBIDDEN_DEPS: &[&str] = &[
     "openssl",
 ];
 
-/// Source-level uses of IO in the pure crates.
-const FORBIDDEN_PATHS: &[&str] = &["std::net", "std::fs", "std::process", "std::thread::sleep"];
+/// Source-level uses of IO, clocks and sleeping in the pure crates (address
+/// types such as `std::net::IpAddr` are plain data and allowed).
+const FORBIDDEN_PATHS: &[&str] = &[
+    "TcpStream",
+    "TcpListener",
+    "UdpSocket",
+    "ToSocketAddrs",
+    "std::fs",
+    "std::process",
+    "std::thread::sleep",
+    "SystemTime::now",
+    "Instant::now",
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,0 +1,709 @@
+//! The 3-legged authorization-code flow: authorization URL, pending
+//! authorization, and parsing of the redirect back.
+//!
+//! ```text
+//! AuthorizationCodeFlow --start()--> (authorization URL, PendingAuthorization)
+//!   member's browser: authorization URL -> LinkedIn -> redirect URL
+//! PendingAuthorization --finish(redirect)--> AuthorizationCode
+//! PendingAuthorization --token_request(config, code)--> http::Request (POST /accessToken)
+//! ```
+
+use url::Url;
+use url::form_urlencoded;
+
+use crate::client::{ClientId, OAuthConfig};
+use crate::endpoint::{BaseUrl, RedirectUrl};
+use crate::error::{ConfigError, Error, RedirectError};
+use crate::pkce::PkceVerifier;
+use crate::secret::AuthorizationCode;
+use crate::state::CsrfState;
+use crate::token::form_post;
+
+/// Configuration of the 3-legged authorization-code flow; [`start`](Self::start)
+/// begins one authorization attempt.
+///
+/// ```
+/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+///
+/// let flow = AuthorizationCodeFlow::new(
+///     ClientId::new("86abc123"),
+///     RedirectUrl::new("https://app.example/callback")?,
+/// )
+/// .scopes(["openid", "profile", "email"])
+/// .pkce(true);
+/// let (url, pending) = flow.start()?;
+/// assert!(url.as_str().starts_with("https://www.linkedin.com/oauth/v2/authorization?response_type=code"));
+/// assert!(pending.pkce_verifier().is_some());
+/// # Ok::<(), linkedin_oauth::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct AuthorizationCodeFlow {
+    client_id: ClientId,
+    redirect_url: RedirectUrl,
+    scopes: Vec<String>,
+    pkce: bool,
+    base: BaseUrl,
+}
+
+impl AuthorizationCodeFlow {
+    /// A flow for LinkedIn's production endpoints, without scopes (add some
+    /// with [`scopes`](Self::scopes)) and without PKCE.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// );
+    /// assert!(flow.start().is_err(), "no scopes yet");
+    /// # Ok::<(), linkedin_oauth::ConfigError>(())
+    /// ```
+    pub fn new(client_id: ClientId, redirect_url: RedirectUrl) -> Self {
+        AuthorizationCodeFlow {
+            client_id,
+            redirect_url,
+            scopes: Vec::new(),
+            pkce: false,
+            base: BaseUrl::default(),
+        }
+    }
+
+    /// Adds scopes to request (each one a separate item; they are sent
+    /// space-separated). Scopes are checked by [`start`](Self::start).
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .scopes(vec![String::from("w_member_social")]);
+    /// let (url, _) = flow.start()?;
+    /// assert!(url.as_str().contains("scope=openid%20w_member_social"));
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn scopes<I, S>(mut self, scopes: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.scopes.extend(scopes.into_iter().map(Into::into));
+        self
+    }
+
+    /// Uses PKCE (`S256`) when `true`: `start` then generates a verifier and
+    /// sends its challenge, and the code exchange sends the verifier.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .pkce(true);
+    /// let (url, _) = flow.start()?;
+    /// assert!(url.as_str().contains("code_challenge_method=S256"));
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn pkce(mut self, enabled: bool) -> Self {
+        self.pkce = enabled;
+        self
+    }
+
+    /// Uses another OAuth base URL (a sandbox, a test server) for `/authorization`.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, BaseUrl, ClientId, RedirectUrl};
+    ///
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("http://localhost:8400/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .base_url(BaseUrl::parse("http://localhost:8080/oauth/v2")?);
+    /// let (url, _) = flow.start()?;
+    /// assert!(url.as_str().starts_with("http://localhost:8080/oauth/v2/authorization?"));
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn base_url(mut self, base: BaseUrl) -> Self {
+        self.base = base;
+        self
+    }
+
+    /// Starts one authorization attempt: generates a fresh CSRF state (and a
+    /// PKCE verifier if enabled) and returns the URL to send the member's
+    /// browser to, plus the [`PendingAuthorization`] to keep (for example in
+    /// the session store) until LinkedIn redirects back.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] with [`ConfigError::NoScopes`] or
+    /// [`ConfigError::InvalidScope`]; [`Error::Random`] if the operating
+    /// system's random number generator fails.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid", "profile"]);
+    /// let (url, pending) = flow.start()?;
+    /// let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
+    /// assert_eq!(state, pending.state().secret());
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn start(&self) -> Result<(Url, PendingAuthorization), Error> {
+        if self.scopes.is_empty() {
+            return Err(ConfigError::NoScopes.into());
+        }
+        if let Some(bad) = self.scopes.iter().find(|s| !is_valid_scope(s)) {
+            return Err(ConfigError::InvalidScope { scope: bad.clone() }.into());
+        }
+        let state = CsrfState::generate()?;
+        let pkce_verifier = if self.pkce {
+            Some(PkceVerifier::generate()?)
+        } else {
+            None
+        };
+
+        let mut query = vec![
+            ("response_type", "code".to_owned()),
+            ("client_id", self.client_id.as_str().to_owned()),
+            ("redirect_uri", self.redirect_url.as_str().to_owned()),
+            ("scope", self.scopes.join(" ")),
+            ("state", state.secret().to_owned()),
+        ];
+        if let Some(verifier) = &pkce_verifier {
+            let challenge = verifier.challenge();
+            query.push(("code_challenge", challenge.as_str().to_owned()));
+            query.push(("code_challenge_method", challenge.method().to_owned()));
+        }
+        let query = query
+            .iter()
+            .map(|(name, value)| format!("{name}={}", encode_component(value)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let url = Url::parse(&format!("{}?{query}", self.base.authorization())).map_err(|e| {
+            ConfigError::InvalidBaseUrl {
+                reason: e.to_string(),
+            }
+        })?;
+
+        let pending = PendingAuthorization {
+            state,
+            pkce_verifier,
+            redirect_url: self.redirect_url.clone(),
+            scopes: self.scopes.clone(),
+        };
+        Ok((url, pending))
+    }
+}
+
+/// RFC 6749 section 3.3: `scope-token = 1*( %x21 / %x23-5B / %x5D-7E )`.
+fn is_valid_scope(scope: &str) -> bool {
+    !scope.is_empty()
+        && scope
+            .bytes()
+            .all(|b| b == 0x21 || (0x23..=0x5B).contains(&b) || (0x5D..=0x7E).contains(&b))
+}
+
+/// Percent-encodes a query value, with spaces as `%20` rather than `+`.
+fn encode_component(value: &str) -> String {
+    // `byte_serialize` encodes a literal `+` as `%2B`, so every `+` in its
+    // output stands for a space.
+    form_urlencoded::byte_serialize(value.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
+}
+
+/// One authorization attempt between [`AuthorizationCodeFlow::start`] and the
+/// redirect back: it holds the CSRF state, the PKCE verifier (if any), the
+/// redirect URL and the requested scopes.
+///
+/// It is serde-serialisable so a web service can keep it in a session store
+/// between the two HTTP requests. **The serialized form contains the state
+/// and the PKCE verifier in clear**: store it server-side or encrypted, never
+/// in a plain cookie.
+///
+/// ```
+/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, PendingAuthorization, RedirectUrl};
+///
+/// let flow = AuthorizationCodeFlow::new(
+///     ClientId::new("86abc123"),
+///     RedirectUrl::new("https://app.example/callback")?,
+/// )
+/// .scopes(["openid"])
+/// .pkce(true);
+/// let (_url, pending) = flow.start()?;
+///
+/// let saved = serde_json::to_string(&pending).unwrap();
+/// let restored: PendingAuthorization = serde_json::from_str(&saved).unwrap();
+/// assert_eq!(restored, pending);
+/// # Ok::<(), linkedin_oauth::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingAuthorization {
+    state: CsrfState,
+    #[serde(default)]
+    pkce_verifier: Option<PkceVerifier>,
+    redirect_url: RedirectUrl,
+    scopes: Vec<String>,
+}
+
+impl PendingAuthorization {
+    /// Checks the redirect back from LinkedIn and returns the authorization code.
+    ///
+    /// `redirect` is the full redirect URL (`https://app.example/callback?code=..&state=..`),
+    /// a request target (`/callback?code=..&state=..`) or just the query string
+    /// (with or without the leading `?`). The `state` is compared in constant time.
+    ///
+    /// # Errors
+    ///
+    /// - [`RedirectError::StateMismatch`] if the state differs (a forged
+    ///   redirect, or one from another login attempt);
+    /// - [`RedirectError::Authorization`] with LinkedIn's `error` and
+    ///   `error_description` (e.g. the member cancelled, see
+    ///   [`RedirectError::member_cancelled`]);
+    /// - [`RedirectError::MissingState`], [`RedirectError::MissingCode`];
+    /// - [`RedirectError::DuplicateParameter`] if `code`, `state` or `error` repeats.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectError, RedirectUrl};
+    ///
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"]);
+    /// let (_url, pending) = flow.start()?;
+    /// let state = pending.state().secret();
+    ///
+    /// let code = pending.finish(&format!("https://app.example/callback?code=AQT-code&state={state}"))?;
+    /// assert_eq!(code.secret(), "AQT-code");
+    ///
+    /// let forged = pending.finish("code=AQT-code&state=guessed");
+    /// assert_eq!(forged.unwrap_err(), RedirectError::StateMismatch);
+    ///
+    /// let cancelled = pending
+    ///     .finish(&format!("?error=user_cancelled_login&error_description=The+user+cancelled&state={state}"))
+    ///     .unwrap_err();
+    /// assert!(cancelled.member_cancelled());
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn finish(&self, redirect: &str) -> Result<AuthorizationCode, RedirectError> {
+        let params = RedirectParams::parse(redirect_query(redirect))?;
+        if let Some(state) = &params.state {
+            if !self.state.matches(state) {
+                return Err(RedirectError::StateMismatch);
+            }
+        }
+        if let Some(error) = params.error {
+            return Err(RedirectError::Authorization {
+                error,
+                description: params.error_description,
+            });
+        }
+        if params.state.is_none() {
+            return Err(RedirectError::MissingState);
+        }
+        match params.code {
+            Some(code) if !code.is_empty() => Ok(AuthorizationCode::new(code)),
+            _ => Err(RedirectError::MissingCode),
+        }
+    }
+
+    /// Builds the code exchange: `POST /accessToken` with
+    /// `grant_type=authorization_code`, the code, this attempt's redirect URL,
+    /// the client credentials and, if PKCE was used, the verifier. Parse the
+    /// answer with [`ThreeLeggedToken::from_response`](crate::ThreeLeggedToken::from_response).
+    ///
+    /// ```
+    /// use linkedin_oauth::{
+    ///     AuthorizationCode, AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl,
+    /// };
+    ///
+    /// let config = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
+    /// let flow = AuthorizationCodeFlow::new(
+    ///     config.client_id().clone(),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"]);
+    /// let (_url, pending) = flow.start()?;
+    ///
+    /// let request = pending.token_request(&config, &AuthorizationCode::new("AQT-code"));
+    /// assert_eq!(request.method(), http::Method::POST);
+    /// assert_eq!(request.uri(), "https://www.linkedin.com/oauth/v2/accessToken");
+    /// let body = String::from_utf8(request.into_body()).unwrap();
+    /// assert!(body.starts_with("grant_type=authorization_code&code=AQT-code&redirect_uri="));
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn token_request(
+        &self,
+        config: &OAuthConfig,
+        code: &AuthorizationCode,
+    ) -> http::Request<Vec<u8>> {
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code.secret()),
+            ("redirect_uri", self.redirect_url.as_str()),
+            ("client_id", config.client_id().as_str()),
+            ("client_secret", config.client_secret().secret()),
+        ];
+        if let Some(verifier) = &self.pkce_verifier {
+            form.push(("code_verifier", verifier.secret()));
+        }
+        form_post(config.base().access_token(), &form)
+    }
+
+    /// The CSRF state sent with the authorization request.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .start()?;
+    /// assert_eq!(pending.state().secret().len(), 43);
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn state(&self) -> &CsrfState {
+        &self.state
+    }
+
+    /// The PKCE verifier, if the flow used PKCE.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .start()?;
+    /// assert!(pending.pkce_verifier().is_none());
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn pkce_verifier(&self) -> Option<&PkceVerifier> {
+        self.pkce_verifier.as_ref()
+    }
+
+    /// The redirect URL of this attempt (sent again with the code exchange).
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .start()?;
+    /// assert_eq!(pending.redirect_url().as_str(), "https://app.example/callback");
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn redirect_url(&self) -> &RedirectUrl {
+        &self.redirect_url
+    }
+
+    /// The scopes requested (the member may grant fewer; compare with the
+    /// token's scopes).
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid", "email"])
+    /// .start()?;
+    /// assert_eq!(pending.scopes(), ["openid", "email"]);
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+}
+
+/// Extracts the query string from a redirect URL, a request target or a bare query.
+fn redirect_query(redirect: &str) -> &str {
+    let redirect = redirect.trim();
+    if let Some(query) = redirect.strip_prefix('?') {
+        return query;
+    }
+    let looks_like_url = redirect.starts_with('/')
+        || redirect
+            .split_once("://")
+            .is_some_and(|(scheme, _)| is_scheme(scheme));
+    if looks_like_url {
+        let without_fragment = redirect.split_once('#').map_or(redirect, |(url, _)| url);
+        return without_fragment
+            .split_once('?')
+            .map_or("", |(_, query)| query);
+    }
+    redirect
+}
+
+/// RFC 3986: `scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`.
+fn is_scheme(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+/// The parameters of a redirect that matter; each may appear at most once.
+#[derive(Default)]
+struct RedirectParams {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+impl RedirectParams {
+    fn parse(query: &str) -> Result<Self, RedirectError> {
+        let mut params = RedirectParams::default();
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            let (slot, name) = match name.as_ref() {
+                "code" => (&mut params.code, "code"),
+                "state" => (&mut params.state, "state"),
+                "error" => (&mut params.error, "error"),
+                "error_description" => (&mut params.error_description, "error_description"),
+                _ => continue,
+            };
+            if slot.replace(value.into_owned()).is_some() {
+                return Err(RedirectError::DuplicateParameter { name });
+            }
+        }
+        Ok(params)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::ClientSecret;
+
+    fn flow() -> AuthorizationCodeFlow {
+        AuthorizationCodeFlow::new(
+            ClientId::new("client-id"),
+            RedirectUrl::new("https://app.example/callback?x=1").unwrap(),
+        )
+        .scopes(["openid", "profile"])
+    }
+
+    fn pending_with_state(state: &str) -> PendingAuthorization {
+        PendingAuthorization {
+            state: CsrfState::new(state),
+            pkce_verifier: None,
+            redirect_url: RedirectUrl::new("https://app.example/callback").unwrap(),
+            scopes: vec!["openid".into()],
+        }
+    }
+
+    #[test]
+    fn authorization_url_has_every_parameter() {
+        let (url, pending) = flow().pkce(true).start().unwrap();
+        let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "response_type",
+                "client_id",
+                "redirect_uri",
+                "scope",
+                "state",
+                "code_challenge",
+                "code_challenge_method"
+            ]
+        );
+        let get = |name: &str| pairs.iter().find(|(k, _)| k == name).unwrap().1.clone();
+        assert_eq!(get("response_type"), "code");
+        assert_eq!(get("redirect_uri"), "https://app.example/callback?x=1");
+        assert_eq!(get("scope"), "openid profile");
+        assert_eq!(get("state"), pending.state().secret());
+        let verifier = pending.pkce_verifier().unwrap();
+        assert_eq!(get("code_challenge"), verifier.challenge().as_str());
+        assert_eq!(get("code_challenge_method"), "S256");
+        // Spaces are %20 and the redirect URL is fully escaped.
+        assert!(url.as_str().contains(
+            "&redirect_uri=https%3A%2F%2Fapp.example%2Fcallback%3Fx%3D1&scope=openid%20profile&"
+        ));
+    }
+
+    #[test]
+    fn without_pkce_no_challenge_is_sent() {
+        let (url, pending) = flow().start().unwrap();
+        assert!(pending.pkce_verifier().is_none());
+        assert!(!url.as_str().contains("code_challenge"));
+    }
+
+    #[test]
+    fn scopes_are_validated() {
+        let base = AuthorizationCodeFlow::new(
+            ClientId::new("c"),
+            RedirectUrl::new("https://app.example/cb").unwrap(),
+        );
+        assert!(matches!(
+            base.clone().start(),
+            Err(Error::Config(ConfigError::NoScopes))
+        ));
+        for bad in ["", "openid profile", "a\"b", "a\\b", "caf\u{e9}", "tab\t"] {
+            match base.clone().scopes([bad]).start() {
+                Err(Error::Config(ConfigError::InvalidScope { scope })) => assert_eq!(scope, bad),
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        assert!(
+            base.scopes(["r_ads", "rw_organization_admin"])
+                .start()
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn redirect_forms_are_all_accepted() {
+        let pending = pending_with_state("st");
+        for redirect in [
+            "https://app.example/callback?code=c1&state=st",
+            "https://app.example/callback?state=st&code=c1#fragment",
+            "http://localhost:8400/cb?code=c1&state=st",
+            "/callback?code=c1&state=st",
+            "?code=c1&state=st",
+            "code=c1&state=st",
+            "  code=c1&state=st\n",
+            "code=c1&state=st&extra=ignored",
+        ] {
+            let code = pending.finish(redirect).unwrap();
+            assert_eq!(code.secret(), "c1", "{redirect}");
+        }
+    }
+
+    #[test]
+    fn percent_and_plus_are_decoded() {
+        let pending = pending_with_state("a b+c/=");
+        let code = pending.finish("code=x%2By+z&state=a+b%2Bc%2F%3D").unwrap();
+        assert_eq!(code.secret(), "x+y z");
+    }
+
+    #[test]
+    fn redirect_errors() {
+        let pending = pending_with_state("st");
+        assert_eq!(
+            pending.finish("code=c&state=other").unwrap_err(),
+            RedirectError::StateMismatch
+        );
+        assert_eq!(
+            pending.finish("code=c&state=").unwrap_err(),
+            RedirectError::StateMismatch
+        );
+        assert_eq!(
+            pending.finish("code=c").unwrap_err(),
+            RedirectError::MissingState
+        );
+        assert_eq!(
+            pending.finish("state=st").unwrap_err(),
+            RedirectError::MissingCode
+        );
+        assert_eq!(
+            pending.finish("state=st&code=").unwrap_err(),
+            RedirectError::MissingCode
+        );
+        assert_eq!(
+            pending.finish("https://app.example/callback").unwrap_err(),
+            RedirectError::MissingState
+        );
+        assert_eq!(
+            pending.finish("code=a&code=b&state=st").unwrap_err(),
+            RedirectError::DuplicateParameter { name: "code" }
+        );
+        assert_eq!(
+            pending.finish("state=st&state=st&code=a").unwrap_err(),
+            RedirectError::DuplicateParameter { name: "state" }
+        );
+    }
+
+    #[test]
+    fn linkedin_error_is_reported_but_state_still_checked() {
+        let pending = pending_with_state("st");
+        let err = pending
+            .finish("error=user_cancelled_authorize&error_description=The+user+cancelled+the+authorization&state=st")
+            .unwrap_err();
+        assert_eq!(
+            err,
+            RedirectError::Authorization {
+                error: "user_cancelled_authorize".into(),
+                description: Some("The user cancelled the authorization".into()),
+            }
+        );
+        assert!(err.member_cancelled());
+        // An error with a foreign state is a mismatch, not LinkedIn's answer.
+        assert_eq!(
+            pending
+                .finish("error=user_cancelled_login&state=forged")
+                .unwrap_err(),
+            RedirectError::StateMismatch
+        );
+        // Without a state, LinkedIn's error is still the most useful answer.
+        assert!(matches!(
+            pending.finish("error=invalid_scope").unwrap_err(),
+            RedirectError::Authorization {
+                description: None,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn token_request_sends_verifier_only_with_pkce() {
+        let config = OAuthConfig::new(ClientId::new("cid"), ClientSecret::new("csecret"));
+        let code = AuthorizationCode::new("the-code");
+        let plain = pending_with_state("st").token_request(&config, &code);
+        let body = String::from_utf8(plain.into_body()).unwrap();
+        assert_eq!(
+            body,
+            "grant_type=authorization_code&code=the-code&redirect_uri=https%3A%2F%2Fapp.example%2Fcallback&client_id=cid&client_secret=csecret"
+        );
+
+        let (_, pending) = flow().pkce(true).start().unwrap();
+        let with_pkce = pending.token_request(&config, &code);
+        let body = String::from_utf8(with_pkce.into_body()).unwrap();
+        let verifier = pending.pkce_verifier().unwrap().secret();
+        assert!(body.ends_with(&format!("&code_verifier={verifier}")));
+    }
+
+    #[test]
+    fn pending_roundtrips_through_serde() {
+        let (_, pending) = flow().pkce(true).start().unwrap();
+        let json = serde_json::to_value(&pending).unwrap();
+        assert_eq!(json["state"], pending.state().secret());
+        assert_eq!(
+            json["pkce_verifier"],
+            pending.pkce_verifier().unwrap().secret()
+        );
+        let back: PendingAuthorization = serde_json::from_value(json).unwrap();
+        assert_eq!(back, pending);
+    }
+
+    #[test]
+    fn query_extraction() {
+        assert_eq!(redirect_query("https://a.example/cb?x=1#f"), "x=1");
+        assert_eq!(redirect_query("https://a.example/cb"), "");
+        assert_eq!(redirect_query("/cb?x=1?y"), "x=1?y");
+        assert_eq!(redirect_query("?x=1"), "x=1");
+        assert_eq!(redirect_query("x=1&y=a://b"), "x=1&y=a://b");
+        assert_eq!(redirect_query("code=a%3A%2F%2Fb"), "code=a%3A%2F%2Fb");
+    }
+}
