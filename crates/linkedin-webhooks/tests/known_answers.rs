@@ -1,0 +1,134 @@
+//! Known-answer tests: RFC 4231's HMAC-SHA-256 vectors through the crate's
+//! public functions, and challenge/signature values computed by another tool
+//! (Python's `hmac` module).
+
+use linkedin_webhooks::{
+    ChallengeResponse, ClientSecret, challenge_response, sign, verify_signature,
+};
+
+struct Vector {
+    case: u8,
+    key: Vec<u8>,
+    data: Vec<u8>,
+    /// Expected output, hex; truncated to 128 bits for case 5.
+    expected: &'static str,
+}
+
+fn rfc4231() -> Vec<Vector> {
+    let long_key = vec![0xaa; 131];
+    vec![
+        Vector {
+            case: 1,
+            key: vec![0x0b; 20],
+            data: b"Hi There".to_vec(),
+            expected: "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+        },
+        Vector {
+            case: 2,
+            key: b"Jefe".to_vec(),
+            data: b"what do ya want for nothing?".to_vec(),
+            expected: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        },
+        Vector {
+            case: 3,
+            key: vec![0xaa; 20],
+            data: vec![0xdd; 50],
+            expected: "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe",
+        },
+        Vector {
+            case: 4,
+            key: (0x01..=0x19).collect(),
+            data: vec![0xcd; 50],
+            expected: "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
+        },
+        Vector {
+            case: 5,
+            key: vec![0x0c; 20],
+            data: b"Test With Truncation".to_vec(),
+            expected: "a3b6167473100ee06e0c796c2955552b",
+        },
+        Vector {
+            case: 6,
+            key: long_key.clone(),
+            data: b"Test Using Larger Than Block-Size Key - Hash Key First".to_vec(),
+            expected: "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+        },
+        Vector {
+            case: 7,
+            key: long_key,
+            data: b"This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.".to_vec(),
+            expected: "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2",
+        },
+    ]
+}
+
+#[test]
+fn rfc4231_through_sign_and_verify() {
+    for v in rfc4231() {
+        let secret = ClientSecret::from_bytes(v.key.clone());
+        let header = sign(&secret, &v.data);
+        let digest = header
+            .strip_prefix("hmacsha256=")
+            .unwrap_or_else(|| panic!("case {}: no prefix in {header}", v.case));
+        if v.case == 5 {
+            // Case 5 specifies the output truncated to 128 bits: compare the left half.
+            assert_eq!(&digest[..32], v.expected, "case 5");
+        } else {
+            assert_eq!(digest, v.expected, "case {}", v.case);
+            let header = format!("hmacsha256={}", v.expected);
+            assert_eq!(
+                verify_signature(&secret, &header, &v.data),
+                Ok(()),
+                "case {}",
+                v.case
+            );
+        }
+    }
+}
+
+#[test]
+fn rfc4231_through_challenge_response() {
+    // The cases whose data is text can be challenge codes.
+    for v in rfc4231() {
+        let Ok(code) = std::str::from_utf8(&v.data) else {
+            continue;
+        };
+        if v.case == 5 {
+            continue;
+        }
+        let secret = ClientSecret::from_bytes(v.key.clone());
+        assert_eq!(
+            challenge_response(&secret, code),
+            v.expected,
+            "case {}",
+            v.case
+        );
+        assert!(ChallengeResponse::new(&secret, code).verify(&secret, code));
+        let upper = ChallengeResponse {
+            challenge_code: code.to_owned(),
+            challenge_response: v.expected.to_uppercase(),
+        };
+        assert!(upper.verify(&secret, code), "case {}", v.case);
+    }
+}
+
+/// Values computed independently with
+/// `python3 -c "import hmac,hashlib;print(hmac.new(KEY,MSG,hashlib.sha256).hexdigest())"`.
+#[test]
+fn values_computed_by_another_tool() {
+    assert_eq!(
+        challenge_response(&ClientSecret::new("secret"), "challenge"),
+        "a1e505e96c6aa1ece082bb9efb06c80f12913d217a7ac2b08b347630787d1da0"
+    );
+    assert_eq!(
+        challenge_response(
+            &ClientSecret::new("s3cr3t"),
+            "890e4665-4dfe-4ab1-b689-ed553bceeed0"
+        ),
+        "63c7a919bedbaacb240b7f164b53ceec3659f89f076bdd25f84469154bedb6e8"
+    );
+    assert_eq!(
+        sign(&ClientSecret::new("s3cr3t"), br#"{"notifications":[]}"#),
+        "hmacsha256=4d0b99cca5589c22e3f122c03c385cfd72afcff7ea73c7a466896c2fd225f4e0"
+    );
+}
