@@ -158,8 +158,8 @@ impl<'de> Deserializer<'de> {
 
     fn list<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         let start = self.pos;
-        self.pos += "List(".len();
         self.descend()?;
+        self.pos += "List(".len();
         let mut access = Elements {
             de: self,
             first: true,
@@ -175,8 +175,8 @@ impl<'de> Deserializer<'de> {
 
     fn map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         let start = self.pos;
-        self.pos += 1;
         self.descend()?;
+        self.pos += 1;
         let mut access = Entries {
             de: self,
             first: true,
@@ -372,8 +372,8 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
         if self.peek() == Some(b'(') {
             let start = self.pos;
-            self.pos += 1;
             self.descend()?;
+            self.pos += 1;
             let value = visitor
                 .visit_enum(Union { de: self })
                 .map_err(|e| e.or_at(start))?;

@@ -37,23 +37,31 @@ pub(crate) fn write_escaped(out: &mut String, s: &str, form: Form) {
     match form {
         Form::Url => out.extend(utf8_percent_encode(s, URL_ESCAPED)),
         Form::Reduced => {
-            let mut rest = s;
-            while let Some(i) = rest.bytes().position(reduced_needs_escape) {
-                out.push_str(&rest[..i]);
-                push_percent(out, rest.as_bytes()[i]);
-                rest = &rest[i + 1..];
+            let mut copied = 0;
+            for (i, b) in s.bytes().enumerate() {
+                if reduced_needs_escape(b) {
+                    // The escaped bytes are ASCII, so `i` is a char boundary.
+                    out.push_str(s.get(copied..i).unwrap_or_default());
+                    push_percent(out, b);
+                    copied = i + 1;
+                }
             }
-            out.push_str(rest);
+            out.push_str(s.get(copied..).unwrap_or_default());
         }
     }
 }
 
 /// Appends `%XX` for one byte.
 pub(crate) fn push_percent(out: &mut String, b: u8) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    fn hex_digit(n: u8) -> char {
+        match n {
+            0..=9 => char::from(b'0' + n),
+            _ => char::from(b'A' + (n - 10)),
+        }
+    }
     out.push('%');
-    out.push(char::from(HEX[usize::from(b >> 4)]));
-    out.push(char::from(HEX[usize::from(b & 0x0F)]));
+    out.push(hex_digit(b >> 4));
+    out.push(hex_digit(b & 0x0F));
 }
 
 fn hex_value(b: u8) -> Option<u8> {
@@ -75,10 +83,9 @@ pub(crate) fn unescape(token: &str, offset: usize) -> Result<Cow<'_, str>, Error
     };
     let bytes = token.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(&bytes[..first]);
+    out.extend_from_slice(bytes.get(..first).unwrap_or_default());
     let mut i = first;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b == b'%' {
             let hi = bytes.get(i + 1).copied().and_then(hex_value);
             let lo = bytes.get(i + 2).copied().and_then(hex_value);
@@ -92,9 +99,22 @@ pub(crate) fn unescape(token: &str, offset: usize) -> Result<Cow<'_, str>, Error
             i += 1;
         }
     }
-    String::from_utf8(out)
-        .map(Cow::Owned)
-        .map_err(|_| Error::at(ErrorKind::InvalidUtf8, offset))
+    String::from_utf8(out).map(Cow::Owned).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        Error::at(ErrorKind::InvalidUtf8, offset + input_offset(token, bad))
+    })
+}
+
+/// The offset in `token` of the escape (or byte) that produced unescaped
+/// byte number `produced`.
+fn input_offset(token: &str, produced: usize) -> usize {
+    let bytes = token.as_bytes();
+    let (mut i, mut out) = (0, 0);
+    while out < produced && i < bytes.len() {
+        i += if bytes.get(i) == Some(&b'%') { 3 } else { 1 };
+        out += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -140,6 +160,8 @@ mod tests {
         assert_eq!(err.offset(), Some(0));
         let err = unescape("x%FF", 3).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::InvalidUtf8);
-        assert_eq!(err.offset(), Some(3));
+        assert_eq!(err.offset(), Some(4));
+        let err = unescape("ab%C3", 0).unwrap_err();
+        assert_eq!(err.offset(), Some(2));
     }
 }

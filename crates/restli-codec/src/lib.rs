@@ -75,23 +75,47 @@
 )]
 
 mod de;
+pub mod endpoint;
 mod error;
 mod escape;
+pub mod exchange;
+pub mod header;
 pub mod keys;
+mod method;
+pub mod paging;
 mod params;
+mod patch;
 pub mod path;
 mod query;
+mod request;
+pub mod response;
+pub mod retry;
 mod ser;
+pub mod transport;
+pub mod tunnel;
 pub mod urn;
+mod version;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use de::MAX_DEPTH;
+pub use endpoint::{BaseUrl, Endpoint, EndpointError};
 pub use error::{Error, ErrorKind, Result};
+pub use method::{Method, UnknownMethod};
+pub use paging::{Pager, Paging, PagingError, Window};
+pub use patch::{Patch, PatchError};
 pub use path::{PathError, PathTemplate};
-pub use query::{PROJECTION_PARAM, to_query_string};
+pub use query::{PROJECTION_PARAM, QueryParams, to_query_string};
+pub use request::{DEFAULT_USER_AGENT, Request, RequestConfig, RequestError};
+pub use response::{
+    ActionResponse, ApiError, ApiErrorBody, BatchCreateResponse, BatchFinderResponse,
+    BatchGetResponse, BatchMap, BatchStatusResponse, CollectionPage, CollectionResponse,
+    CreateResponse, EntityResponse, FromResponse, ResponseError, ResponseMeta, StatusResponse,
+};
+pub use retry::{Outcome, RetryDecision, RetryPolicy, StopReason, TransportFailure};
 pub use urn::{Urn, UrnError};
+pub use version::{LinkedInVersion, VersionError};
 
 use escape::Form;
 

@@ -215,39 +215,32 @@ impl PathTemplate {
     /// placeholders do not match, [`PathError::Encode`] when a key cannot be
     /// encoded.
     pub fn expand<K: Serialize + ?Sized>(&self, keys: &K) -> Result<String, PathError> {
-        let mut encoded =
-            params::collect(keys, KeyCollector::default()).map_err(|source| PathError::Encode {
-                name: String::new(),
-                source,
-            })?;
+        self.fill(&encode_keys(keys)?)
+    }
+
+    /// Replaces each placeholder with an already encoded key.
+    pub(crate) fn fill(&self, encoded: &BTreeMap<String, String>) -> Result<String, PathError> {
         let mut path = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Literal(text) => path.push_str(text),
-                Piece::Placeholder(name) => match encoded.remove(name.as_str()) {
-                    Some(Ok(Some(value))) => path.push_str(&value),
-                    Some(Err(source)) => {
-                        return Err(PathError::Encode {
-                            name: name.clone(),
-                            source,
-                        });
-                    }
-                    Some(Ok(None)) | None => {
-                        return Err(PathError::MissingKey { name: name.clone() });
-                    }
+                Piece::Placeholder(name) => match encoded.get(name) {
+                    Some(value) => path.push_str(value),
+                    None => return Err(PathError::MissingKey { name: name.clone() }),
                 },
             }
         }
-        // Null keys count as absent; anything else left over matched nothing.
-        match encoded
-            .into_iter()
-            .find(|(_, value)| !matches!(value, Ok(None)))
-        {
-            Some((name, _)) => Err(PathError::ExtraKey {
-                name: name.into_owned(),
-            }),
-            None => Ok(path),
+        if let Some(extra) = encoded.keys().find(|name| {
+            !self
+                .pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Placeholder(n) if n == *name))
+        }) {
+            return Err(PathError::ExtraKey {
+                name: extra.clone(),
+            });
         }
+        Ok(path)
     }
 }
 
@@ -283,6 +276,35 @@ impl std::str::FromStr for PathTemplate {
 /// Any error of [`PathTemplate::parse`] or [`PathTemplate::expand`].
 pub fn expand<K: Serialize + ?Sized>(template: &str, keys: &K) -> Result<String, PathError> {
     PathTemplate::parse(template)?.expand(keys)
+}
+
+/// URL-form encodes each entry of a struct or map of keys; null keys are
+/// left out (they count as absent).
+pub(crate) fn encode_keys<K: Serialize + ?Sized>(
+    keys: &K,
+) -> Result<BTreeMap<String, String>, PathError> {
+    let collected =
+        params::collect(keys, KeyCollector::default()).map_err(|source| PathError::Encode {
+            name: String::new(),
+            source,
+        })?;
+    let mut encoded = BTreeMap::new();
+    for (name, value) in collected {
+        match value {
+            Ok(Some(value)) => {
+                encoded.insert(name.into_owned(), value);
+            }
+            // A null key counts as absent.
+            Ok(None) => {}
+            Err(source) => {
+                return Err(PathError::Encode {
+                    name: name.into_owned(),
+                    source,
+                });
+            }
+        }
+    }
+    Ok(encoded)
 }
 
 /// Encoded keys by name: `Ok(None)` for a null key, `Err` for a key that

@@ -2,13 +2,15 @@
 //! projection written as LinkedIn expects it.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::escape::{Form, push_percent};
+use crate::escape::{Form, push_percent, write_escaped};
 use crate::params::{self, EntrySink};
-use crate::ser::{Emitted, EntryList, encode_into};
+use crate::ser::{Emitted, encode_into};
 
 /// The query parameter that carries a projection and is not Rest.li-encoded.
 pub const PROJECTION_PARAM: &str = "fields";
@@ -48,44 +50,233 @@ pub const PROJECTION_PARAM: &str = "fields";
 /// or a list of strings, and any error of [`to_string`](crate::to_string) for
 /// a value.
 pub fn to_query_string<T: Serialize + ?Sized>(params: &T) -> Result<String> {
+    Ok(QueryParams::from_serialize(params)?.to_string())
+}
+
+/// A set of encoded query parameters, kept sorted by name.
+///
+/// Values are encoded when they are inserted, so the set is cheap to clone
+/// and to turn into a query string, and a request can change one parameter
+/// (say `start` when paging) without re-encoding the others.
+///
+/// ```
+/// use restli_codec::QueryParams;
+///
+/// let mut params = QueryParams::new();
+/// params.insert("q", "search")?;
+/// params.insert("start", &10)?;
+/// params.insert("ids", &["a b", "c"])?;
+/// assert_eq!(params.to_string(), "ids=List(a%20b,c)&q=search&start=10");
+/// assert_eq!(params.get("start"), Some("10"));
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryParams {
+    /// Encoded value by raw (unescaped) name.
+    params: BTreeMap<String, String>,
+}
+
+impl QueryParams {
+    /// An empty set.
+    ///
+    /// ```
+    /// assert!(restli_codec::QueryParams::new().is_empty());
+    /// ```
+    pub fn new() -> Self {
+        QueryParams::default()
+    }
+
+    /// Encodes every entry of a map or a struct.
+    ///
+    /// ```
+    /// let params = restli_codec::QueryParams::from_serialize(&serde_json::json!({"q": "search"}))?;
+    /// assert_eq!(params.to_string(), "q=search");
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`to_query_string`].
+    pub fn from_serialize<T: Serialize + ?Sized>(params: &T) -> Result<Self> {
+        params::collect(params, Collector::default())
+    }
+
+    /// Encodes and adds (or replaces) one parameter; a null value removes it.
+    /// The `fields` projection is kept readable, as [`to_query_string`] says.
+    ///
+    /// ```
+    /// let mut params = restli_codec::QueryParams::new();
+    /// params.insert("fields", "id,name")?;
+    /// params.insert("count", &Some(10))?;
+    /// params.insert("count", &None::<u32>)?;
+    /// assert_eq!(params.to_string(), "fields=id,name");
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Any error of [`to_string`](crate::to_string) for the value, or
+    /// [`ErrorKind::InvalidProjection`].
+    pub fn insert<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<()> {
+        match encode_param(name, value)? {
+            Some(encoded) => {
+                self.params.insert(name.to_owned(), encoded);
+            }
+            None => {
+                self.params.remove(name);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds (or replaces) a parameter whose value is already encoded.
+    pub(crate) fn insert_encoded(&mut self, name: &str, encoded: String) {
+        self.params.insert(name.to_owned(), encoded);
+    }
+
+    /// Adds (or replaces) every entry of a map or a struct.
+    ///
+    /// ```
+    /// let mut params = restli_codec::QueryParams::new();
+    /// params.insert("q", "search")?;
+    /// params.extend(&serde_json::json!({"start": 0, "count": 10}))?;
+    /// assert_eq!(params.to_string(), "count=10&q=search&start=0");
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`to_query_string`].
+    pub fn extend<T: Serialize + ?Sized>(&mut self, params: &T) -> Result<()> {
+        let other = QueryParams::from_serialize(params)?;
+        self.params.extend(other.params);
+        Ok(())
+    }
+
+    /// Removes a parameter, returning its encoded value.
+    ///
+    /// ```
+    /// let mut params = restli_codec::QueryParams::from_serialize(&serde_json::json!({"a": 1}))?;
+    /// assert_eq!(params.remove("a").as_deref(), Some("1"));
+    /// assert!(params.is_empty());
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    pub fn remove(&mut self, name: &str) -> Option<String> {
+        self.params.remove(name)
+    }
+
+    /// The encoded value of a parameter.
+    ///
+    /// ```
+    /// let params = restli_codec::QueryParams::from_serialize(&serde_json::json!({"a": "x y"}))?;
+    /// assert_eq!(params.get("a"), Some("x%20y"));
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    /// Decodes a parameter's value into a type (`None` if absent).
+    ///
+    /// ```
+    /// let params = restli_codec::QueryParams::from_serialize(&serde_json::json!({"start": 20}))?;
+    /// assert_eq!(params.decode::<u64>("start")?, Some(20));
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`from_str`](crate::from_str).
+    pub fn decode<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
+        self.get(name).map(crate::from_str).transpose()
+    }
+
+    /// How many parameters there are.
+    ///
+    /// ```
+    /// assert_eq!(restli_codec::QueryParams::new().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.params.len()
+    }
+
+    /// Whether there are no parameters.
+    ///
+    /// ```
+    /// assert!(restli_codec::QueryParams::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+
+    /// The parameters as (raw name, encoded value), sorted by name.
+    ///
+    /// ```
+    /// let params = restli_codec::QueryParams::from_serialize(&serde_json::json!({"b": 1, "a": 2}))?;
+    /// let names: Vec<&str> = params.iter().map(|(name, _)| name).collect();
+    /// assert_eq!(names, ["a", "b"]);
+    /// # Ok::<(), restli_codec::Error>(())
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.params.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+/// The query string: `name=value` pairs sorted by name, joined by `&`.
+impl fmt::Display for QueryParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut name_buf = String::new();
+        for (i, (name, value)) in self.params.iter().enumerate() {
+            if i > 0 {
+                f.write_str("&")?;
+            }
+            name_buf.clear();
+            write_escaped(&mut name_buf, name, Form::Url);
+            f.write_str(&name_buf)?;
+            f.write_str("=")?;
+            f.write_str(value)?;
+        }
+        Ok(())
+    }
+}
+
+/// Encodes one parameter value; `None` for a null.
+fn encode_param<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Option<String>> {
+    if name == PROJECTION_PARAM {
+        return Ok(projection_text(value)?.map(|text| {
+            let mut out = String::new();
+            write_projection(&mut out, &text);
+            out
+        }));
+    }
     let mut out = String::new();
-    params::collect(
-        params,
-        QuerySink {
-            list: EntryList::new(&mut out, 0, Form::Url),
-        },
-    )?;
-    Ok(out)
+    Ok(match encode_into(&mut out, value, Form::Url)? {
+        Emitted::Value => Some(out),
+        Emitted::Null => None,
+    })
 }
 
-struct QuerySink<'a> {
-    list: EntryList<'a>,
+#[derive(Default)]
+struct Collector {
+    params: QueryParams,
 }
 
-impl EntrySink for QuerySink<'_> {
-    type Output = ();
+impl EntrySink for Collector {
+    type Output = QueryParams;
     const CONTEXT: &'static str = "query parameters";
 
     fn entry<T: Serialize + ?Sized>(&mut self, name: Cow<'static, str>, value: &T) -> Result<()> {
-        if name == PROJECTION_PARAM {
-            let projection = projection_text(value)?;
-            self.list.entry(name, '&', '=', |out, _| {
-                Ok(match projection {
-                    Some(text) => {
-                        write_projection(out, &text);
-                        Emitted::Value
-                    }
-                    None => Emitted::Null,
-                })
-            })
-        } else {
-            self.list
-                .entry(name, '&', '=', |out, form| encode_into(out, value, form))
+        if self.params.params.contains_key(name.as_ref()) {
+            return Err(Error::new(ErrorKind::DuplicateKey(name.into_owned())));
         }
+        if let Some(encoded) = encode_param(&name, value)? {
+            self.params.params.insert(name.into_owned(), encoded);
+        }
+        Ok(())
     }
 
-    fn finish(self) -> Result<()> {
-        self.list.finish('&').map(|_| ())
+    fn finish(self) -> Result<QueryParams> {
+        Ok(self.params)
     }
 }
 
@@ -103,7 +294,7 @@ fn projection_text<T: Serialize + ?Sized>(value: &T) -> Result<Option<String>> {
                     _ => Err(invalid()),
                 })
                 .collect::<Result<Vec<_>>>()?;
-            Ok(Some(parts.join(",")))
+            Ok((!parts.is_empty()).then(|| parts.join(",")))
         }
         _ => Err(invalid()),
     }

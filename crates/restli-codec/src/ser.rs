@@ -329,17 +329,17 @@ struct Entry {
     end: usize,
 }
 
-/// The entries of one map (or query string) written into a shared buffer,
-/// with the bookkeeping to drop nulls and sort by key at the end.
-pub(crate) struct EntryList<'a> {
-    pub(crate) out: &'a mut String,
-    pub(crate) form: Form,
+/// The entries of one map written into the shared buffer, with the
+/// bookkeeping to drop nulls and sort by key at the end.
+struct EntryList<'a> {
+    out: &'a mut String,
+    form: Form,
     body_start: usize,
     entries: Vec<Entry>,
 }
 
 impl<'a> EntryList<'a> {
-    pub(crate) fn new(out: &'a mut String, body_start: usize, form: Form) -> Self {
+    fn new(out: &'a mut String, body_start: usize, form: Form) -> Self {
         EntryList {
             out,
             form,
@@ -348,23 +348,17 @@ impl<'a> EntryList<'a> {
         }
     }
 
-    /// Writes `key` `kv_sep` and then whatever `write_value` writes; an
-    /// entry whose value turns out to be null is removed again.
-    pub(crate) fn entry(
-        &mut self,
-        key: Cow<'static, str>,
-        entry_sep: char,
-        kv_sep: char,
-        write_value: impl FnOnce(&mut String, Form) -> Result<Emitted>,
-    ) -> Result<()> {
+    /// Writes `key:value`; an entry whose value turns out to be null is
+    /// removed again.
+    fn entry<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
         let rollback = self.out.len();
         if !self.entries.is_empty() {
-            self.out.push(entry_sep);
+            self.out.push(',');
         }
         let start = self.out.len();
         write_escaped(self.out, &key, self.form);
-        self.out.push(kv_sep);
-        match write_value(self.out, self.form)? {
+        self.out.push(':');
+        match encode_into(self.out, value, self.form)? {
             Emitted::Value => {
                 let end = self.out.len();
                 self.entries.push(Entry { key, start, end });
@@ -376,23 +370,26 @@ impl<'a> EntryList<'a> {
 
     /// Puts the entries in byte order of their keys; two equal keys are an
     /// error.
-    pub(crate) fn finish(mut self, entry_sep: char) -> Result<&'a mut String> {
+    fn finish(mut self) -> Result<&'a mut String> {
         let in_order = self
             .entries
-            .windows(2)
-            .all(|w| w[0].key.as_bytes() < w[1].key.as_bytes());
+            .is_sorted_by(|a, b| a.key.as_bytes() < b.key.as_bytes());
         if in_order {
             return Ok(self.out);
         }
         self.entries
             .sort_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes()));
-        if let Some(w) = self.entries.windows(2).find(|w| w[0].key == w[1].key) {
-            return Err(Error::new(ErrorKind::DuplicateKey(w[0].key.to_string())));
+        let duplicate = self.entries.windows(2).find_map(|pair| match pair {
+            [a, b] if a.key == b.key => Some(a.key.to_string()),
+            _ => None,
+        });
+        if let Some(key) = duplicate {
+            return Err(Error::new(ErrorKind::DuplicateKey(key)));
         }
         let body = self.out.split_off(self.body_start);
         for (i, entry) in self.entries.iter().enumerate() {
             if i > 0 {
-                self.out.push(entry_sep);
+                self.out.push(',');
             }
             let (start, end) = (entry.start - self.body_start, entry.end - self.body_start);
             self.out.push_str(&body[start..end]);
@@ -410,13 +407,12 @@ pub(crate) struct MapEncoder<'a> {
 
 impl MapEncoder<'_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: Cow<'static, str>, value: &T) -> Result<()> {
-        self.entries
-            .entry(key, ',', ':', |out, form| encode_into(out, value, form))
+        self.entries.entry(key, value)
     }
 
     fn close(self) -> Result<Emitted> {
         let close_variant = self.close_variant;
-        let out = self.entries.finish(',')?;
+        let out = self.entries.finish()?;
         out.push(')');
         if close_variant {
             out.push(')');

@@ -464,6 +464,15 @@ impl Serialize for Urn {
     }
 }
 
+/// A URN error inside a larger value: the outer decoder adds its own
+/// position, so the offset is said to be within the URN.
+fn in_value<E: de::Error>(err: UrnError) -> E {
+    E::custom(format_args!(
+        "invalid URN: {} (byte {} of the URN)",
+        err.kind, err.offset
+    ))
+}
+
 impl<'de> Deserialize<'de> for Urn {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct UrnVisitor;
@@ -473,10 +482,10 @@ impl<'de> Deserialize<'de> for Urn {
                 f.write_str("a URN string such as urn:li:person:123")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Urn, E> {
-                Urn::parse(v).map_err(E::custom)
+                Urn::parse(v).map_err(in_value)
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Urn, E> {
-                Urn::try_from(v).map_err(E::custom)
+                Urn::try_from(v).map_err(in_value)
             }
         }
         deserializer.deserialize_string(UrnVisitor)

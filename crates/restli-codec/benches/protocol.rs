@@ -1,0 +1,124 @@
+//! Response-side protocol benchmarks: parsing a 100-element collection
+//! response, into `serde_json::Value` and into a typed struct, plus a
+//! 100-key batch response and a retry decision.
+
+use std::hint::black_box;
+use std::time::{Duration, SystemTime};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use restli_codec::Method;
+use restli_codec::response::{BatchGetResponse, CollectionResponse};
+use restli_codec::retry::{Outcome, RetryPolicy};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct Campaign {
+    id: i64,
+    name: String,
+    status: String,
+    account: String,
+    daily_budget: Budget,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+#[serde(rename_all = "camelCase")]
+struct Budget {
+    amount: String,
+    currency_code: String,
+}
+
+fn campaign(i: i64) -> Value {
+    json!({
+        "id": i,
+        "name": format!("Campaign number {i}"),
+        "status": "ACTIVE",
+        "account": "urn:li:sponsoredAccount:507404993",
+        "dailyBudget": {"amount": "100.00", "currencyCode": "USD"},
+        "targeting": {"include": {"and": [{"or": {"urn:li:adTargetingFacet:locations": ["urn:li:geo:103644278"]}}]}}
+    })
+}
+
+fn collection_body() -> Vec<u8> {
+    let elements: Vec<Value> = (0..100).map(campaign).collect();
+    serde_json::to_vec(&json!({
+        "elements": elements,
+        "paging": {"start": 0, "count": 100, "total": 1234, "links": []},
+        "metadata": {"nextPageToken": "abc"}
+    }))
+    .unwrap()
+}
+
+fn batch_body() -> Vec<u8> {
+    let results: serde_json::Map<String, Value> =
+        (0..100).map(|i| (i.to_string(), campaign(i))).collect();
+    serde_json::to_vec(&json!({"results": results, "statuses": {}, "errors": {}})).unwrap()
+}
+
+fn response(body: &[u8]) -> http::Response<Vec<u8>> {
+    http::Response::builder()
+        .status(200)
+        .header("content-type", "application/json")
+        .header("x-li-uuid", "AAYbSe9x")
+        .body(body.to_vec())
+        .unwrap()
+}
+
+const URL: &str = "https://api.linkedin.com/rest/adCampaigns?q=search";
+
+fn collection(c: &mut Criterion) {
+    let body = collection_body();
+    let mut group = c.benchmark_group("collection_100");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("value", |b| {
+        b.iter_batched(
+            || response(&body),
+            |r| black_box(CollectionResponse::<Value>::from_http(r, URL).unwrap()),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("typed", |b| {
+        b.iter_batched(
+            || response(&body),
+            |r| black_box(CollectionResponse::<Campaign>::from_http(r, URL).unwrap()),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+fn batch(c: &mut Criterion) {
+    let body = batch_body();
+    let mut group = c.benchmark_group("batch_get_100");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("typed_i64_keys", |b| {
+        b.iter_batched(
+            || response(&body),
+            |r| black_box(BatchGetResponse::<i64, Campaign>::from_http(r, URL).unwrap()),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+fn retry(c: &mut Criterion) {
+    let policy = RetryPolicy::default();
+    let mut headers = http::HeaderMap::new();
+    headers.insert(
+        "retry-after",
+        http::HeaderValue::from_static("Wed, 21 Oct 2015 07:28:30 GMT"),
+    );
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+    c.bench_function("retry_decide_http_date", |b| {
+        b.iter(|| {
+            let outcome = Outcome::response(http::StatusCode::TOO_MANY_REQUESTS, &headers);
+            black_box(policy.decide(Method::Get, black_box(2), &outcome, now, 0.5))
+        })
+    });
+}
+
+criterion_group!(benches, collection, batch, retry);
+criterion_main!(benches);

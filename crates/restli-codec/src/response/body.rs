@@ -1,0 +1,92 @@
+//! Shared steps of every parser: split the status from the body, turn
+//! non-2xx answers into [`ApiError`]s, decode JSON, quote bounded excerpts.
+
+use serde::de::DeserializeOwned;
+
+use super::error::{ApiError, ResponseError};
+use super::meta::ResponseMeta;
+
+/// How much of a body a decode error quotes.
+pub(crate) const EXCERPT_LIMIT: usize = 512;
+
+/// A 2xx response taken apart: its metadata and body bytes.
+pub(crate) struct Success {
+    pub(crate) meta: ResponseMeta,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Success {
+    /// Whether the body is empty or only whitespace.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.body.iter().all(u8::is_ascii_whitespace)
+    }
+
+    /// Decodes the whole body as JSON into `T`; `what` names what the method
+    /// promises ("an entity", "a collection") for the error message.
+    pub(crate) fn json<T: DeserializeOwned>(&self, what: &str) -> Result<T, ResponseError> {
+        if self.is_blank() {
+            return Err(self.decode_error(format!("expected {what}, got an empty body")));
+        }
+        serde_json::from_slice(&self.body)
+            .map_err(|e| self.decode_error(format!("expected {what}: {e}")))
+    }
+
+    /// A decode error quoting the start of this body.
+    pub(crate) fn decode_error(&self, reason: String) -> ResponseError {
+        ResponseError::Decode {
+            status: self.meta.status(),
+            url: self.meta.url().to_owned(),
+            excerpt: bounded_text(&self.body, EXCERPT_LIMIT),
+            reason,
+        }
+    }
+}
+
+/// Splits a response into metadata and body, or returns the [`ApiError`] it
+/// carries when its status is not 2xx.
+pub(crate) fn success(
+    response: http::Response<Vec<u8>>,
+    url: &str,
+) -> Result<Success, ResponseError> {
+    let (parts, body) = response.into_parts();
+    let meta = ResponseMeta::new(parts.status, parts.headers, url);
+    if meta.status().is_success() {
+        Ok(Success { meta, body })
+    } else {
+        Err(ResponseError::Api(ApiError::new(meta, &body)))
+    }
+}
+
+/// At most `limit` bytes of `bytes` as text, cut at a character boundary;
+/// invalid UTF-8 is replaced by U+FFFD.
+pub(crate) fn bounded_text(bytes: &[u8], limit: usize) -> String {
+    let mut end = bytes.len().min(limit);
+    // Back off over continuation bytes so that a multi-byte character is not
+    // split (at most three steps for UTF-8).
+    let mut steps = 0;
+    while steps < 3 && end > 0 && bytes.get(end).is_some_and(|b| b & 0xC0 == 0x80) {
+        end -= 1;
+        steps += 1;
+    }
+    String::from_utf8_lossy(bytes.get(..end).unwrap_or(bytes)).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_text_cuts_at_char_boundary() {
+        let text = "aé€😀".as_bytes();
+        assert_eq!(bounded_text(text, 100), "aé€😀");
+        assert_eq!(bounded_text(text, 1), "a");
+        assert_eq!(bounded_text(text, 2), "a");
+        assert_eq!(bounded_text(text, 3), "aé");
+        assert_eq!(bounded_text(text, 5), "aé");
+        assert_eq!(bounded_text(text, 6), "aé€");
+        assert_eq!(bounded_text(text, 9), "aé€");
+        assert_eq!(bounded_text(text, 10), "aé€😀");
+        assert_eq!(bounded_text(b"\xff\xfe", 1), "\u{fffd}");
+        assert_eq!(bounded_text(b"", 8), "");
+    }
+}

@@ -1,0 +1,124 @@
+//! The two small traits any HTTP stack implements to carry this SDK's
+//! requests: one blocking, one async. Each sends one
+//! `http::Request<Vec<u8>>` and returns the `http::Response<Vec<u8>>`,
+//! following no redirects; everything else (retries, tunneling, parsing) is
+//! done around it.
+//!
+//! ```
+//! use restli_codec::retry::TransportFailure;
+//! use restli_codec::transport::{HttpClient, TransportError};
+//!
+//! /// A client that answers every request with 204, for tests.
+//! struct NoContent;
+//!
+//! #[derive(Debug, thiserror::Error)]
+//! #[error("never happens")]
+//! struct Never;
+//! impl TransportError for Never {
+//!     fn failure(&self) -> TransportFailure {
+//!         TransportFailure::Other
+//!     }
+//! }
+//!
+//! impl HttpClient for NoContent {
+//!     type Error = Never;
+//!     fn send(&self, _request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Never> {
+//!         Ok(http::Response::builder().status(204).body(Vec::new()).unwrap())
+//!     }
+//! }
+//!
+//! let response = NoContent.send(http::Request::new(Vec::new()))?;
+//! assert_eq!(response.status(), 204);
+//! # Ok::<(), Never>(())
+//! ```
+
+use std::future::Future;
+
+use crate::retry::TransportFailure;
+
+/// An error from an HTTP stack, classified for the retry rules.
+///
+/// ```
+/// use restli_codec::retry::TransportFailure;
+/// use restli_codec::transport::TransportError;
+///
+/// #[derive(Debug, thiserror::Error)]
+/// #[error("connection refused")]
+/// struct Refused;
+/// impl TransportError for Refused {
+///     fn failure(&self) -> TransportFailure {
+///         TransportFailure::Connect
+///     }
+/// }
+/// assert_eq!(Refused.failure(), TransportFailure::Connect);
+/// ```
+pub trait TransportError: std::error::Error + Send + Sync + 'static {
+    /// What kind of failure this was (connecting, a timeout, a connection
+    /// lost mid-exchange, or something else).
+    fn failure(&self) -> TransportFailure;
+}
+
+/// A blocking HTTP client.
+///
+/// See the [module documentation](self) for an implementation.
+pub trait HttpClient {
+    /// The client's error type.
+    type Error: TransportError;
+
+    /// Sends one request and reads the whole response; redirects are not
+    /// followed.
+    ///
+    /// # Errors
+    ///
+    /// When no complete response was received.
+    fn send(&self, request: http::Request<Vec<u8>>)
+    -> Result<http::Response<Vec<u8>>, Self::Error>;
+}
+
+/// An async HTTP client.
+///
+/// ```
+/// use restli_codec::retry::TransportFailure;
+/// use restli_codec::transport::{AsyncHttpClient, TransportError};
+///
+/// struct Teapot;
+/// #[derive(Debug, thiserror::Error)]
+/// #[error("never happens")]
+/// struct Never;
+/// impl TransportError for Never {
+///     fn failure(&self) -> TransportFailure { TransportFailure::Other }
+/// }
+///
+/// impl AsyncHttpClient for Teapot {
+///     type Error = Never;
+///     async fn send(&self, _request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Never> {
+///         Ok(http::Response::builder().status(418).body(Vec::new()).unwrap())
+///     }
+/// }
+/// ```
+pub trait AsyncHttpClient: Send + Sync {
+    /// The client's error type.
+    type Error: TransportError;
+
+    /// Sends one request and reads the whole response; redirects are not
+    /// followed.
+    ///
+    /// # Errors
+    ///
+    /// When no complete response was received.
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> impl Future<Output = Result<http::Response<Vec<u8>>, Self::Error>> + Send;
+}
+
+impl<F, E> HttpClient for F
+where
+    F: Fn(http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, E>,
+    E: TransportError,
+{
+    type Error = E;
+    fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, E> {
+        self(request)
+    }
+}

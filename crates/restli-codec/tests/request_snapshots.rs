@@ -1,0 +1,240 @@
+//! Snapshots of the full HTTP request (verb, URL, headers with the token
+//! masked, body) for every Rest.li method, versioned and not, tunneled and
+//! not.
+
+use restli_codec::{Endpoint, Patch, Request, RequestConfig};
+use serde::Serialize;
+use serde_json::json;
+
+const TOKEN: &str = "AQV-secret-token";
+
+fn render(request: &http::Request<Vec<u8>>) -> String {
+    let mut out = format!("{} {}\n", request.method(), request.uri());
+    let mut headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            let value = value.to_str().unwrap().replace(TOKEN, "[token]");
+            let value = if name == "user-agent" {
+                value.replace(env!("CARGO_PKG_VERSION"), "[version]")
+            } else {
+                value
+            };
+            (name.as_str().to_owned(), value)
+        })
+        .collect();
+    headers.sort();
+    for (name, value) in headers {
+        out.push_str(&format!("{name}: {value}\n"));
+    }
+    let body = String::from_utf8(request.body().clone()).unwrap();
+    assert!(!body.contains(TOKEN));
+    if !body.is_empty() {
+        out.push('\n');
+        match serde_json::from_str::<serde_json::Value>(&body) {
+            Ok(json) => out.push_str(&serde_json::to_string_pretty(&json).unwrap()),
+            Err(_) => out.push_str(&body.replace("\r\n", "\u{21b5}\n")),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn unversioned() -> RequestConfig {
+    RequestConfig::new()
+}
+
+fn versioned() -> RequestConfig {
+    RequestConfig::new().with_version("202406".parse().unwrap())
+}
+
+/// A tiny threshold so that tunneled snapshots stay readable.
+fn tunneling() -> RequestConfig {
+    RequestConfig::new()
+        .with_endpoint(Endpoint::from_origin("http://127.0.0.1:8080").unwrap())
+        .with_tunnel_threshold(8)
+}
+
+fn snap(name: &str, request: Request, config: &RequestConfig) {
+    let http = request.to_http(config, Some(TOKEN)).unwrap();
+    assert_eq!(
+        http.headers()["authorization"],
+        format!("Bearer {TOKEN}").as_str()
+    );
+    assert!(http.headers()["authorization"].is_sensitive());
+    insta::assert_snapshot!(name, render(&http));
+}
+
+#[derive(Serialize)]
+struct ComplexKey {
+    #[serde(rename = "$params")]
+    params: Params,
+    part1: &'static str,
+    part2: i64,
+}
+
+#[derive(Serialize)]
+struct Params {
+    param1: &'static str,
+}
+
+fn search() -> serde_json::Value {
+    json!({
+        "status": { "values": ["ACTIVE", "DRAFT"] },
+        "reference": { "values": ["urn:li:organization:123"] },
+        "test": false
+    })
+}
+
+#[test]
+fn get() {
+    let r = Request::get("/adAccounts/{id}")
+        .key("id", &507404993)
+        .fields("id,name");
+    snap("get_unversioned", r.clone(), &unversioned());
+    snap("get_versioned", r, &versioned());
+}
+
+#[test]
+fn get_with_complex_key() {
+    let key = ComplexKey {
+        params: Params { param1: "p 1" },
+        part1: "a,b",
+        part2: 2,
+    };
+    snap(
+        "get_complex_key",
+        Request::get("/complexkey/{key}").key("key", &key),
+        &unversioned(),
+    );
+}
+
+#[test]
+fn batch_get() {
+    let r = Request::batch_get("/adCampaignGroups", [1, 2, 3]);
+    snap("batch_get_unversioned", r.clone(), &unversioned());
+    snap("batch_get_versioned", r.clone(), &versioned());
+    snap(
+        "batch_get_tunneled",
+        r.clone().param("fields", "id,name"),
+        &tunneling(),
+    );
+}
+
+#[test]
+fn get_all() {
+    snap(
+        "get_all_versioned",
+        Request::get_all("/adAccounts").page(10, 5),
+        &versioned(),
+    );
+}
+
+#[test]
+fn finder() {
+    let r = Request::finder("/adAccounts", "search").param("search", &search());
+    snap("finder_unversioned", r.clone(), &unversioned());
+    snap("finder_versioned", r.clone(), &versioned());
+    snap("finder_tunneled", r, &tunneling());
+}
+
+#[test]
+fn batch_finder() {
+    let r = Request::batch_finder(
+        "/adCampaigns",
+        "search",
+        "searchCriteria",
+        [
+            json!({"status": "ACTIVE"}),
+            json!({"status": "PAUSED", "test": true}),
+        ],
+    );
+    snap("batch_finder_versioned", r, &versioned());
+}
+
+#[test]
+fn create() {
+    let r = Request::create(
+        "/adAccounts",
+        &json!({"name": "Test account", "type": "BUSINESS"}),
+    );
+    snap("create_unversioned", r.clone(), &unversioned());
+    snap("create_versioned", r, &versioned());
+}
+
+#[test]
+fn batch_create() {
+    let r = Request::batch_create("/posts", [json!({"text": "one"}), json!({"text": "two"})]);
+    snap("batch_create_versioned", r, &versioned());
+}
+
+#[test]
+fn update() {
+    let r = Request::update("/adAccounts/{id}", &json!({"name": "Renamed"})).key("id", &1);
+    snap("update_versioned", r, &versioned());
+}
+
+#[test]
+fn batch_update() {
+    let r = Request::batch_update(
+        "/collection",
+        [1, 3],
+        [
+            json!({"message": "updated"}),
+            json!({"message": "inserted"}),
+        ],
+    );
+    snap("batch_update_unversioned", r.clone(), &unversioned());
+    snap("batch_update_tunneled", r, &tunneling());
+}
+
+#[test]
+fn partial_update() {
+    let patch = Patch::diff(
+        &json!({"name": "A", "status": "ACTIVE", "notes": "x"}),
+        &json!({"name": "A", "status": "PAUSED"}),
+    )
+    .unwrap();
+    let r = Request::partial_update("/adAccounts/{id}", &patch).key("id", &1);
+    snap("partial_update_versioned", r, &versioned());
+}
+
+#[test]
+fn batch_partial_update() {
+    let patches = [
+        Patch::set(&json!({"status": "PAUSED"})).unwrap(),
+        Patch::set(&json!({"status": "ACTIVE"})).unwrap(),
+    ];
+    let r = Request::batch_partial_update("/adAccounts", ["urn:li:a:1", "urn:li:a:2"], patches);
+    snap("batch_partial_update_versioned", r, &versioned());
+}
+
+#[test]
+fn delete() {
+    snap(
+        "delete_unversioned",
+        Request::delete("/adAccounts/{id}").key("id", &1),
+        &unversioned(),
+    );
+}
+
+#[test]
+fn batch_delete() {
+    let r = Request::batch_delete("/collection", [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
+    snap("batch_delete_versioned", r.clone(), &versioned());
+    snap("batch_delete_tunneled", r, &tunneling());
+}
+
+#[test]
+fn action() {
+    let r = Request::action(
+        "/actionSet",
+        "echo",
+        &json!({"input": "Is anybody out there?"}),
+    );
+    snap("action_unversioned", r.clone(), &unversioned());
+    snap("action_versioned", r.clone(), &versioned());
+    let long = Request::action("/actionSet", "echo", &json!({"input": "x"}))
+        .param("context", &"a long query parameter that forces tunneling");
+    snap("action_tunneled", long, &tunneling());
+}

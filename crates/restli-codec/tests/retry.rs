@@ -1,0 +1,339 @@
+//! Retry decisions: a table per rule, and properties over every method,
+//! status and attempt.
+
+use std::time::{Duration, SystemTime};
+
+use http::{HeaderMap, HeaderValue, StatusCode};
+use proptest::prelude::*;
+use restli_codec::Method;
+use restli_codec::retry::{
+    Outcome, RetryDecision, RetryPolicy, StopReason, TransportFailure, retry_after,
+};
+
+/// 2015-10-21 07:28:00 UTC.
+fn now() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480)
+}
+
+fn headers(retry_after: Option<&'static str>) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    if let Some(v) = retry_after {
+        h.insert("retry-after", HeaderValue::from_static(v));
+    }
+    h
+}
+
+fn decide_status(
+    method: Method,
+    attempt: u32,
+    status: u16,
+    retry_after: Option<&'static str>,
+) -> RetryDecision {
+    let h = headers(retry_after);
+    let outcome = Outcome::response(StatusCode::from_u16(status).unwrap(), &h);
+    RetryPolicy::default().decide(method, attempt, &outcome, now(), 0.5)
+}
+
+const NON_IDEMPOTENT: [Method; 5] = [
+    Method::Create,
+    Method::BatchCreate,
+    Method::PartialUpdate,
+    Method::BatchPartialUpdate,
+    Method::Action,
+];
+
+fn retry(ms: u64) -> RetryDecision {
+    RetryDecision::RetryAfter(Duration::from_millis(ms))
+}
+
+fn stop(reason: StopReason) -> RetryDecision {
+    RetryDecision::Stop(reason)
+}
+
+#[test]
+fn idempotent_methods_retry_429_and_transient_5xx() {
+    for method in Method::ALL.into_iter().filter(|m| m.is_idempotent()) {
+        for status in [429, 500, 502, 503, 504] {
+            // attempt 1: 0.5 * 500 ms
+            assert_eq!(
+                decide_status(method, 1, status, None),
+                retry(250),
+                "{method} {status}"
+            );
+        }
+    }
+}
+
+#[test]
+fn non_idempotent_methods_retry_only_429() {
+    for method in NON_IDEMPOTENT {
+        assert!(!method.is_idempotent());
+        assert_eq!(decide_status(method, 1, 429, None), retry(250), "{method}");
+        for status in [500, 502, 503, 504] {
+            assert_eq!(
+                decide_status(method, 1, status, None),
+                stop(StopReason::NotIdempotent),
+                "{method} {status}"
+            );
+        }
+        for failure in [
+            TransportFailure::Connect,
+            TransportFailure::Timeout,
+            TransportFailure::ConnectionReset,
+        ] {
+            let d =
+                RetryPolicy::default().decide(method, 1, &Outcome::Transport(failure), now(), 0.5);
+            assert_eq!(d, stop(StopReason::NotIdempotent), "{method} {failure:?}");
+        }
+    }
+}
+
+#[test]
+fn final_statuses_are_not_retried() {
+    for method in Method::ALL {
+        for status in [200, 201, 204, 301, 400, 401, 403, 404, 409, 422, 501, 505] {
+            assert_eq!(
+                decide_status(method, 1, status, None),
+                stop(StopReason::NotRetryable),
+                "{method} {status}"
+            );
+        }
+    }
+}
+
+#[test]
+fn transport_failures_for_idempotent_methods() {
+    let table = [
+        (TransportFailure::Connect, retry(250)),
+        (TransportFailure::Timeout, retry(250)),
+        (TransportFailure::ConnectionReset, retry(250)),
+        (TransportFailure::Other, stop(StopReason::NotRetryable)),
+    ];
+    for (failure, expected) in table {
+        let d =
+            RetryPolicy::default().decide(Method::Get, 1, &Outcome::Transport(failure), now(), 0.5);
+        assert_eq!(d, expected, "{failure:?}");
+    }
+}
+
+#[test]
+fn exponential_backoff_with_full_jitter_and_cap() {
+    // (attempt, random, expected delay) with base 500 ms and cap 30 s.
+    let table = [
+        (1, 0.5, 250),
+        (2, 0.5, 500),
+        (3, 0.5, 1_000),
+        (1, 0.0, 0),
+        (3, 0.25, 500),
+        (7, 0.5, 15_000), // 500 ms * 64 = 32 s, capped at 30 s
+        (60, 0.5, 15_000),
+        (u32::MAX - 1, 0.5, 15_000),
+    ];
+    let policy = RetryPolicy::default().max_attempts(u32::MAX);
+    let h = HeaderMap::new();
+    let outcome = Outcome::response(StatusCode::SERVICE_UNAVAILABLE, &h);
+    for (attempt, random, ms) in table {
+        assert_eq!(
+            policy.decide(Method::Get, attempt, &outcome, now(), random),
+            retry(ms),
+            "attempt {attempt}, random {random}"
+        );
+    }
+}
+
+#[test]
+fn out_of_range_randoms_are_clamped() {
+    let policy = RetryPolicy::default();
+    assert_eq!(policy.backoff(1, f64::NAN), Duration::ZERO);
+    assert_eq!(policy.backoff(1, -3.0), Duration::ZERO);
+    assert_eq!(policy.backoff(1, 7.0), Duration::from_millis(500));
+    assert_eq!(policy.backoff(1, f64::INFINITY), Duration::from_millis(500));
+}
+
+#[test]
+fn attempts_are_bounded() {
+    // Default: 4 attempts in all.
+    assert_eq!(decide_status(Method::Get, 3, 503, None), retry(1_000));
+    assert_eq!(
+        decide_status(Method::Get, 4, 503, None),
+        stop(StopReason::AttemptsExhausted)
+    );
+    assert_eq!(
+        decide_status(Method::Get, 9, 429, None),
+        stop(StopReason::AttemptsExhausted)
+    );
+
+    let h = HeaderMap::new();
+    let outcome = Outcome::response(StatusCode::TOO_MANY_REQUESTS, &h);
+    let none = RetryPolicy::none();
+    assert_eq!(
+        none.decide(Method::Get, 1, &outcome, now(), 0.5),
+        stop(StopReason::AttemptsExhausted)
+    );
+    let two = RetryPolicy::default().max_attempts(2);
+    assert_eq!(two.decide(Method::Get, 1, &outcome, now(), 0.5), retry(250));
+    assert_eq!(
+        two.decide(Method::Get, 2, &outcome, now(), 0.5),
+        stop(StopReason::AttemptsExhausted)
+    );
+    let zero = RetryPolicy::default().max_attempts(0);
+    assert_eq!(zero, RetryPolicy::none());
+}
+
+#[test]
+fn retry_after_seconds_and_dates_win() {
+    let table: [(Option<&'static str>, RetryDecision); 8] = [
+        (Some("7"), retry(7_000)),
+        (Some(" 0 "), retry(0)),
+        (Some("60"), retry(60_000)),
+        (
+            Some("61"),
+            stop(StopReason::RetryAfterTooLong {
+                requested: Duration::from_secs(61),
+            }),
+        ),
+        (Some("Wed, 21 Oct 2015 07:28:30 GMT"), retry(30_000)),
+        // A date in the past: retry at once.
+        (Some("Wed, 21 Oct 2015 07:00:00 GMT"), retry(0)),
+        // Malformed: ignored, backoff instead.
+        (Some("soon"), retry(250)),
+        (None, retry(250)),
+    ];
+    for (value, expected) in table {
+        assert_eq!(
+            decide_status(Method::Get, 1, 503, value),
+            expected,
+            "{value:?}"
+        );
+        assert_eq!(
+            decide_status(Method::Action, 1, 429, value),
+            expected,
+            "{value:?}"
+        );
+    }
+}
+
+#[test]
+fn retry_after_beyond_the_backoff_cap_is_honoured_up_to_its_own_limit() {
+    let policy = RetryPolicy::default()
+        .max_delay(Duration::from_secs(1))
+        .max_retry_after(Duration::from_secs(300));
+    let h = headers(Some("120"));
+    let outcome = Outcome::response(StatusCode::TOO_MANY_REQUESTS, &h);
+    assert_eq!(
+        policy.decide(Method::Get, 1, &outcome, now(), 0.5),
+        RetryDecision::RetryAfter(Duration::from_secs(120))
+    );
+}
+
+#[test]
+fn retry_after_parsing() {
+    let h = headers(Some("99999999999999999999999"));
+    assert_eq!(retry_after(&h, now()), Some(Duration::from_secs(u64::MAX)));
+    assert_eq!(retry_after(&headers(Some("-5")), now()), None);
+    assert_eq!(retry_after(&headers(Some("1.5")), now()), None);
+    assert_eq!(retry_after(&headers(Some("")), now()), None);
+    assert_eq!(retry_after(&HeaderMap::new(), now()), None);
+    // RFC 850 and asctime dates are HTTP dates too.
+    assert_eq!(
+        retry_after(&headers(Some("Wednesday, 21-Oct-15 07:28:10 GMT")), now()),
+        Some(Duration::from_secs(10))
+    );
+    assert_eq!(
+        retry_after(&headers(Some("Wed Oct 21 07:28:05 2015")), now()),
+        Some(Duration::from_secs(5))
+    );
+}
+
+#[test]
+fn outcome_of_a_response() {
+    let response = http::Response::builder()
+        .status(503)
+        .header("retry-after", "3")
+        .body(Vec::<u8>::new())
+        .unwrap();
+    let d = RetryPolicy::default().decide(Method::Delete, 1, &Outcome::of(&response), now(), 0.1);
+    assert_eq!(d, RetryDecision::RetryAfter(Duration::from_secs(3)));
+}
+
+fn arb_method() -> impl Strategy<Value = Method> {
+    (0..Method::ALL.len()).prop_map(|i| Method::ALL[i])
+}
+
+fn arb_policy() -> impl Strategy<Value = RetryPolicy> {
+    (0u32..10, 0u64..100_000, 0u64..100_000, 0u64..1_000).prop_map(|(n, base, cap, ra)| {
+        RetryPolicy::default()
+            .max_attempts(n)
+            .base_delay(Duration::from_millis(base))
+            .max_delay(Duration::from_millis(cap))
+            .max_retry_after(Duration::from_secs(ra))
+    })
+}
+
+fn arb_retry_after() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        (0u64..10_000).prop_map(|s| Some(s.to_string())),
+        (0u64..4_000_000_000).prop_map(|s| Some(httpdate::fmt_http_date(
+            SystemTime::UNIX_EPOCH + Duration::from_secs(s)
+        ))),
+        "[ -~]{0,20}".prop_map(Some),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn delays_never_exceed_their_bounds(
+        policy in arb_policy(),
+        method in arb_method(),
+        attempt in any::<u32>(),
+        status in 100u16..1000,
+        retry_after_value in arb_retry_after(),
+        random in any::<f64>(),
+        base in any::<u64>(),
+        cap in any::<u64>(),
+    ) {
+        let mut h = HeaderMap::new();
+        if let Some(v) = &retry_after_value {
+            h.insert("retry-after", HeaderValue::from_str(v).unwrap());
+        }
+        let outcome = Outcome::response(StatusCode::from_u16(status).unwrap(), &h);
+        let header_wait = retry_after(&h, now());
+        if let RetryDecision::RetryAfter(delay) = policy.decide(method, attempt, &outcome, now(), random) {
+            // Either exactly what Retry-After asked (within its limit) or a
+            // backoff within the cap.
+            match header_wait {
+                Some(wait) => prop_assert_eq!(delay, wait),
+                None => prop_assert!(delay <= policy.backoff(u32::MAX, 1.0)),
+            }
+        }
+        // Extreme base delays and caps never overflow or exceed the cap.
+        let extreme = RetryPolicy::default()
+            .base_delay(Duration::from_nanos(base).saturating_mul(1_000_000_000))
+            .max_delay(Duration::from_nanos(cap).saturating_mul(1_000_000_000));
+        let cap_duration = Duration::from_nanos(cap).saturating_mul(1_000_000_000);
+        prop_assert!(extreme.backoff(attempt, random) <= cap_duration);
+    }
+
+    #[test]
+    fn non_idempotent_methods_are_retried_only_on_429(
+        index in 0..NON_IDEMPOTENT.len(),
+        attempt in 1u32..3,
+        status in 100u16..1000,
+        failure in prop_oneof![
+            Just(TransportFailure::Connect),
+            Just(TransportFailure::Timeout),
+            Just(TransportFailure::ConnectionReset),
+            Just(TransportFailure::Other),
+        ],
+        random in 0.0f64..1.0,
+    ) {
+        let method = NON_IDEMPOTENT[index];
+        let policy = RetryPolicy::default();
+        let h = HeaderMap::new();
+        let on_status = policy.decide(method, attempt, &Outcome::response(StatusCode::from_u16(status).unwrap(), &h), now(), random);
+        prop_assert_eq!(matches!(on_status, RetryDecision::RetryAfter(_)), status == 429);
+        let on_failure = policy.decide(method, attempt, &Outcome::Transport(failure), now(), random);
+        prop_assert!(matches!(on_failure, RetryDecision::Stop(_)));
+    }
+}
