@@ -120,5 +120,54 @@ fn retry(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, collection, batch, retry);
+/// Building the versioned FINDER of LinkedIn's docs (ad accounts searched by
+/// status, reference and test flag) into an `http::Request`, from typed
+/// criteria and from a JSON value.
+fn finder_build(c: &mut Criterion) {
+    #[derive(serde::Serialize)]
+    struct Values<T> {
+        values: Vec<T>,
+    }
+    #[derive(serde::Serialize)]
+    struct Search {
+        status: Values<&'static str>,
+        reference: Values<&'static str>,
+        test: bool,
+    }
+    let config = restli_codec::RequestConfig::new().with_version("202406".parse().unwrap());
+    let typed = Search {
+        status: Values {
+            values: vec!["ACTIVE", "DRAFT"],
+        },
+        reference: Values {
+            values: vec!["urn:li:organization:123"],
+        },
+        test: false,
+    };
+    let value = json!({
+        "status": {"values": ["ACTIVE", "DRAFT"]},
+        "reference": {"values": ["urn:li:organization:123"]},
+        "test": false,
+    });
+    let mut group = c.benchmark_group("finder_build");
+    group.bench_function("typed", |b| {
+        b.iter(|| {
+            restli_codec::Request::finder("/adAccounts", "search")
+                .param("search", black_box(&typed))
+                .to_http(&config, Some("token"))
+                .unwrap()
+        })
+    });
+    group.bench_function("json_value", |b| {
+        b.iter(|| {
+            restli_codec::Request::finder("/adAccounts", "search")
+                .param("search", black_box(&value))
+                .to_http(&config, Some("token"))
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, collection, batch, retry, finder_build);
 criterion_main!(benches);

@@ -8,8 +8,16 @@
 //! The Java client that wrote the suite escapes some characters we leave
 //! alone and the other way round (`$`, `!`, `*`, `;`, `/` ...), so values are
 //! compared after decoding, never as bytes.
+//!
+//! [`requests_and_responses`] builds each of the 59 requests with the public
+//! builders (the calls are written out in `support/requests.rs`), compares
+//! them with the files, parses the 59 responses with `support/responses.rs`,
+//! and prints `conformance: requests N/59, responses M/59`.
 
 mod support;
+
+#[path = "support/requests.rs"]
+mod requests;
 
 use std::collections::BTreeSet;
 
@@ -289,5 +297,34 @@ fn manifest_lists_every_file() {
     println!(
         "conformance (manifest): {} operations, each with its request and response",
         operations.len()
+    );
+}
+
+/// Every request of the suite, built with the public builders, matches its
+/// file; every response parses (counted here, asserted by the
+/// `responses_conformance` test).
+#[test]
+fn requests_and_responses() {
+    let Some(suite) = locate("conformance (requests and responses)") else {
+        return;
+    };
+    let requests = requests::check_all(&suite);
+    for failure in &requests.failures {
+        println!("request FAILED: {failure}");
+    }
+    let responses = support::responses::check_all(&suite.root);
+    for failure in &responses.failures {
+        println!("response FAILED: {failure}");
+    }
+    println!(
+        "conformance: requests {}/{REQUEST_FILES}, responses {}/{REQUEST_FILES}",
+        requests.passed, responses.passed
+    );
+    assert_eq!(requests.total, REQUEST_FILES, "operations in manifest.json");
+    assert_eq!(
+        requests.passed,
+        REQUEST_FILES,
+        "requests built and matched:\n{}",
+        requests.failures.join("\n")
     );
 }
