@@ -1,0 +1,61 @@
+//! Bearer-token checks for the API routes.
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::StatusCode;
+use http::header::AUTHORIZATION;
+
+use crate::errors::ApiError;
+use crate::oauth::grants::TokenCheck;
+use crate::state::AppState;
+
+/// Middleware: answers 401 unless `Authorization: Bearer <token>` names a
+/// static token or an unexpired issued one.
+pub(crate) async fn require_token(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let header = request
+        .headers()
+        .get(AUTHORIZATION)
+        .map(|value| value.to_str().unwrap_or_default().trim());
+    let token = match header {
+        None | Some("") => return empty_token().into_response(),
+        Some(value) => match value.split_once(' ') {
+            Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
+            _ => {
+                return ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "UNKNOWN_AUTHENTICATION_SCHEME",
+                    "Unknown authentication scheme: use Authorization: Bearer <access token>",
+                )
+                .into_response();
+            }
+        },
+    };
+    if token.is_empty() {
+        return empty_token().into_response();
+    }
+    match state.oauth.check(token, state.clock.now()) {
+        TokenCheck::Valid => next.run(request).await,
+        TokenCheck::Expired => invalid_token("The token used in the request has expired"),
+        TokenCheck::Unknown => invalid_token("Invalid access token"),
+    }
+}
+
+fn empty_token() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "EMPTY_ACCESS_TOKEN",
+        "Empty oauth2_access_token",
+    )
+    .with_service_code(65604)
+}
+
+fn invalid_token(message: &str) -> Response {
+    ApiError::new(StatusCode::UNAUTHORIZED, "INVALID_ACCESS_TOKEN", message)
+        .with_service_code(65600)
+        .into_response()
+}

@@ -1,0 +1,146 @@
+//! A local, LinkedIn-shaped server for examples, integration tests and your
+//! own offline tests, the way `stripe-mock` serves Stripe's SDKs.
+//!
+//! # How this is meant to be used
+//!
+//! Start a [`Sandbox`] in a test, point a client at its
+//! [`origin`](Sandbox::origin) (versioned APIs under `/rest`, the others
+//! under `/v2`) and its [`oauth_url`](Sandbox::oauth_url), and call it with
+//! [`Sandbox::DEFAULT_ACCESS_TOKEN`]. It binds `127.0.0.1` on a free port and
+//! stops when the handle is dropped.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use linkedin_sandbox::{Fault, Sandbox};
+//!
+//! let sandbox = Sandbox::start().await?;
+//! let endpoint = restli_codec::Endpoint::from_origin(sandbox.origin())?;
+//! let config = restli_codec::RequestConfig::new()
+//!     .with_endpoint(endpoint)
+//!     .with_version("202406".parse()?);
+//! let request = restli_codec::Request::get("/adAccounts/{id}")
+//!     .key("id", &500001)
+//!     .to_http(&config, Some(sandbox.access_token()))?;
+//! assert_eq!(request.uri().to_string(), format!("{}/rest/adAccounts/500001", sandbox.origin()));
+//! // ... send `request` with the HTTP client under test ...
+//!
+//! // Then make the next call fail, and check what the client did.
+//! sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(1));
+//! assert_eq!(sandbox.request_count("/rest/adAccounts/500001"), 0);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! For blocking clients use [`Sandbox::spawn`], which runs the server on a
+//! thread with its own runtime. From a shell, `cargo run -p linkedin-sandbox
+//! -- --port 8080` serves the same thing and prints the URLs and a token.
+//!
+//! # What it serves
+//!
+//! * **Any Rest.li collection** under `/rest` and `/v2` (the same data
+//!   under both): `/{resource}[/{key}[/{subresource}[/{key}]...]]`,
+//!   collections created on first use, all 14 methods with real semantics
+//!   (see [`restli`](crate#rest-li-semantics) below). Keys and parameters
+//!   are decoded with `restli-codec`; tunneled requests (form and
+//!   `multipart/mixed`) are untunneled first.
+//! * **Seed data**: `/v2/me`, `adAccounts` and `adCampaignGroups` (turn it
+//!   off with [`SandboxBuilder::empty`]).
+//! * **Checks like LinkedIn's**, with LinkedIn-shaped error bodies: bearer
+//!   token (401), `X-RestLi-Protocol-Version: 2.0.0` (400), `LinkedIn-Version`
+//!   on `/rest` (400 `VERSION_MISSING` when absent, as LinkedIn answers;
+//!   426 for retired versions is not simulated), undecodable keys and
+//!   parameters (400 with the decoder's byte offset). Authentication is
+//!   checked first.
+//! * **OAuth** under `/oauth/v2`: authorization (auto-consent, or
+//!   [`Consent::Deny`]), the `authorization_code` (with PKCE S256),
+//!   `refresh_token` and `client_credentials` grants, token introspection.
+//!   Tokens expire on the sandbox clock, which
+//!   [`Sandbox::advance_clock`] moves.
+//! * **Fault injection** ([`Fault`]): rate limits with `Retry-After`, the
+//!   next N requests failing, latency, dropped connections, requests never
+//!   answered.
+//! * **Request counts** ([`Sandbox::stats`], [`Sandbox::request_count`]).
+//!
+//! # Rest.li semantics
+//!
+//! * Method: `X-RestLi-Method` when present (it must fit the HTTP verb),
+//!   else inferred: `ids` means a batch method, `q` a finder, `bq` a batch
+//!   finder, `action` an action, GET without a key GET_ALL (or GET of a
+//!   simple resource such as `/me`).
+//! * Ids are assigned on CREATE as increasing integers, returned in
+//!   `X-RestLi-Id`; object entities without an `id` field get one.
+//!   Entities are stored under the canonical reduced encoding of their key,
+//!   so equal (complex) keys match however they were escaped; a complex
+//!   key's `$params` are ignored.
+//! * UPDATE is an upsert: 204 when it replaced an entity, 201 with
+//!   `X-RestLi-Id` when it created one.
+//! * GET_ALL and finders page with `start` / `count` (default 0 / 10).
+//!   Any finder name works: its other parameters select entities by
+//!   equality of top-level fields, compared as text; a record-valued
+//!   parameter is LinkedIn's `search=(field:(values:List(..)),flag:false)`
+//!   form. BATCH_FINDER takes one list-valued criteria parameter.
+//! * Batch answers carry per-key statuses and errors; BATCH_DELETE reports
+//!   unknown keys as `{"status": 404}` in `results`, as the Rest.li test
+//!   suite does.
+//! * ACTION echoes its parameters: `{"value": <the JSON body>}`.
+//! * Projections (`fields`) are accepted and ignored.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod auth;
+mod clock;
+mod conn;
+mod errors;
+mod faults;
+mod oauth;
+mod restli;
+mod routes;
+mod sandbox;
+mod seed;
+mod server;
+mod state;
+mod stats;
+mod store;
+mod tunnel;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+pub use faults::Fault;
+pub use oauth::Consent;
+pub use sandbox::{Sandbox, SandboxBuilder};
+pub use stats::Stats;
+
+/// Why a sandbox could not start, or a key could not be used.
+///
+/// ```
+/// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+/// let err = sandbox.get("adAccounts", &f64::NAN).unwrap_err();
+/// assert!(matches!(err, linkedin_sandbox::Error::InvalidKey(_)));
+/// # Ok::<(), linkedin_sandbox::Error>(())
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Binding the port, or creating the runtime or thread, failed.
+    #[error("cannot start the sandbox: {0}")]
+    Io(#[from] std::io::Error),
+    /// A key or collection path given to the handle has no Rest.li form.
+    #[error("invalid key or collection path: {0}")]
+    InvalidKey(String),
+}
+
+/// Locks a mutex, carrying on after a panic elsewhere (the sandbox's state
+/// stays usable; every update is a single step).
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}

@@ -1,0 +1,68 @@
+//! `linkedin-sandbox`: serve the sandbox on a local port until Ctrl-C.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use linkedin_sandbox::Sandbox;
+
+/// A local, LinkedIn-shaped Rest.li and OAuth server.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Args {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// The static access token to accept.
+    #[arg(long, default_value = Sandbox::DEFAULT_ACCESS_TOKEN)]
+    access_token: String,
+    /// The OAuth client id to register.
+    #[arg(long, default_value = Sandbox::DEFAULT_CLIENT_ID)]
+    client_id: String,
+    /// The OAuth client secret to register.
+    #[arg(long, default_value = Sandbox::DEFAULT_CLIENT_SECRET)]
+    client_secret: String,
+    /// Start without the seed data.
+    #[arg(long)]
+    empty: bool,
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let mut builder = Sandbox::builder()
+        .port(args.port)
+        .access_token(args.access_token)
+        .client(args.client_id, args.client_secret);
+    if args.empty {
+        builder = builder.empty();
+    }
+    let sandbox = match builder.start().await {
+        Ok(sandbox) => sandbox,
+        Err(e) => {
+            eprintln!("linkedin-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("linkedin-sandbox listening on {}", sandbox.origin());
+    println!(
+        "  versioned API:    {}  (send LinkedIn-Version: YYYYMM)",
+        sandbox.rest_url()
+    );
+    println!("  unversioned API:  {}", sandbox.v2_url());
+    println!("  OAuth:            {}", sandbox.oauth_url());
+    println!("  access token:     {}", sandbox.access_token());
+    println!(
+        "  client:           {} / {}",
+        sandbox.client_id(),
+        sandbox.client_secret()
+    );
+    println!();
+    println!(
+        "try: curl -H 'Authorization: Bearer {}' -H 'X-RestLi-Protocol-Version: 2.0.0' {}/me",
+        sandbox.access_token(),
+        sandbox.v2_url()
+    );
+    println!("Press Ctrl-C to stop.");
+    std::future::pending::<()>().await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,108 @@
+//! `GET /oauth/v2/authorization`: the member's consent, simulated.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use http::header::LOCATION;
+use http::{HeaderValue, StatusCode, Uri};
+
+use super::grants::{CODE_LIFETIME, CodeGrant};
+use super::{Consent, Form, OAuthError, split_scope};
+use crate::lock;
+use crate::state::AppState;
+
+/// Checks the request, then redirects to `redirect_uri` with a code (or an
+/// error). Requests whose client or redirect URI cannot be trusted get a
+/// 400 instead of a redirect, as OAuth requires.
+pub(super) async fn authorize(State(state): State<AppState>, uri: Uri) -> Response {
+    let form = Form::parse(uri.query().unwrap_or_default().as_bytes());
+    match redirect_target(&state, &form) {
+        Ok(location) => redirect(&location),
+        Err(error) => error.into_response(),
+    }
+}
+
+fn redirect_target(state: &AppState, form: &Form) -> Result<String, OAuthError> {
+    let client_id = form.required("client_id")?;
+    if state.oauth.client(client_id).is_none() {
+        return Err(OAuthError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_client",
+            format!("unknown client_id {client_id:?}"),
+        ));
+    }
+    let redirect_uri = form.required("redirect_uri")?;
+    let mut target = url::Url::parse(redirect_uri)
+        .map_err(|e| OAuthError::invalid_request(format!("invalid redirect_uri: {e}")))?;
+    let state_param = form.get("state");
+    let outcome = consent(state, form, client_id, redirect_uri);
+    {
+        let mut query = target.query_pairs_mut();
+        match &outcome {
+            Ok(code) => {
+                query.append_pair("code", code);
+            }
+            Err((error, description)) => {
+                query.append_pair("error", error);
+                query.append_pair("error_description", description);
+            }
+        }
+        if let Some(value) = state_param {
+            query.append_pair("state", value);
+        }
+    }
+    Ok(target.into())
+}
+
+/// The code, or the error and description to redirect with.
+fn consent(
+    state: &AppState,
+    form: &Form,
+    client_id: &str,
+    redirect_uri: &str,
+) -> Result<String, (&'static str, String)> {
+    if form.get("response_type") != Some("code") {
+        return Err((
+            "unsupported_response_type",
+            "response_type must be \"code\"".into(),
+        ));
+    }
+    let challenge = form.get("code_challenge").map(str::to_owned);
+    if challenge.is_some() && form.get("code_challenge_method") != Some("S256") {
+        return Err((
+            "invalid_request",
+            "code_challenge_method must be S256".into(),
+        ));
+    }
+    if state.oauth.consent() == Consent::Deny {
+        return Err((
+            "user_cancelled_authorize",
+            "The user cancelled the authorization".into(),
+        ));
+    }
+    let now = state.clock.now();
+    let mut grants = lock(&state.oauth.grants);
+    let code = grants.new_secret("sbx-code-");
+    grants.codes.insert(
+        code.clone(),
+        CodeGrant {
+            client_id: client_id.to_owned(),
+            redirect_uri: redirect_uri.to_owned(),
+            scope: split_scope(form.get("scope")),
+            challenge,
+            expires_at: now + CODE_LIFETIME,
+        },
+    );
+    Ok(code)
+}
+
+fn redirect(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => {
+            let mut response = StatusCode::FOUND.into_response();
+            response.headers_mut().insert(LOCATION, value);
+            response
+        }
+        Err(_) => OAuthError::invalid_request("the redirect URI cannot be sent in a header")
+            .into_response(),
+    }
+}

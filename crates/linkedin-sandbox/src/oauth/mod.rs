@@ -1,0 +1,274 @@
+//! LinkedIn's OAuth 2.0 endpoints under `/oauth/v2`:
+//!
+//! * `GET /oauth/v2/authorization`: consents at once (or refuses, see
+//!   [`Consent`]) and redirects to `redirect_uri` with `code` and `state`.
+//! * `POST /oauth/v2/accessToken`: the `authorization_code` (with PKCE
+//!   `S256` when a challenge was sent), `refresh_token` and
+//!   `client_credentials` grants.
+//! * `POST /oauth/v2/introspectToken`: what the sandbox knows about a token.
+//!
+//! Clients authenticate with `client_id` and `client_secret` in the form
+//! body, as LinkedIn expects. Codes live 30 minutes and are single-use;
+//! token lifetimes are set on the builder; all of them run on the sandbox
+//! clock.
+
+mod authorize;
+pub(crate) mod grants;
+mod introspect;
+mod token;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use axum::Json;
+use axum::Router;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use serde_json::json;
+
+use grants::{AccessGrant, AuthType, Grants, TokenCheck};
+
+use crate::lock;
+use crate::state::AppState;
+
+/// What the simulated member answers on the consent screen.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), linkedin_sandbox::Error> {
+/// use linkedin_sandbox::{Consent, Sandbox};
+///
+/// let sandbox = Sandbox::builder().consent(Consent::Deny).start().await?;
+/// // Authorization requests now redirect with error=user_cancelled_authorize.
+/// sandbox.set_consent(Consent::Approve);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Consent {
+    /// Approve every authorization request (the default).
+    #[default]
+    Approve,
+    /// Cancel every authorization request, as a member pressing "Cancel".
+    Deny,
+}
+
+/// A registered OAuth client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Client {
+    pub(crate) id: String,
+    pub(crate) secret: String,
+}
+
+/// How long issued tokens live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Lifetimes {
+    pub(crate) access: Duration,
+    pub(crate) refresh: Duration,
+}
+
+/// The OAuth server's configuration and memory.
+#[derive(Debug)]
+pub(crate) struct OAuthState {
+    clients: Vec<Client>,
+    pub(crate) lifetimes: Lifetimes,
+    consent: Mutex<Consent>,
+    pub(crate) grants: Mutex<Grants>,
+}
+
+impl OAuthState {
+    /// Registers the clients and the static tokens (which never expire and
+    /// belong to the first client).
+    pub(crate) fn new(
+        clients: Vec<Client>,
+        static_tokens: &[String],
+        lifetimes: Lifetimes,
+        consent: Consent,
+        now: SystemTime,
+    ) -> Self {
+        let mut grants = Grants::default();
+        let owner = clients.first().map(|c| c.id.clone()).unwrap_or_default();
+        for token in static_tokens {
+            grants.access.insert(
+                token.clone(),
+                AccessGrant {
+                    client_id: owner.clone(),
+                    scope: Vec::new(),
+                    auth_type: AuthType::ThreeLegged,
+                    authorized_at: now,
+                    created_at: now,
+                    expires_at: None,
+                },
+            );
+        }
+        OAuthState {
+            clients,
+            lifetimes,
+            consent: Mutex::new(consent),
+            grants: Mutex::new(grants),
+        }
+    }
+
+    pub(crate) fn consent(&self) -> Consent {
+        *lock(&self.consent)
+    }
+
+    pub(crate) fn set_consent(&self, consent: Consent) {
+        *lock(&self.consent) = consent;
+    }
+
+    pub(crate) fn client(&self, id: &str) -> Option<&Client> {
+        self.clients.iter().find(|c| c.id == id)
+    }
+
+    /// Whether an access token may call the API now.
+    pub(crate) fn check(&self, token: &str, now: SystemTime) -> TokenCheck {
+        lock(&self.grants).check(token, now)
+    }
+
+    /// Checks `client_id` and `client_secret` of a form.
+    fn authenticate(&self, form: &Form) -> Result<&Client, OAuthError> {
+        let id = form.required("client_id")?;
+        let secret = form.required("client_secret")?;
+        match self.client(id) {
+            Some(client) if client.secret == secret => Ok(client),
+            _ => Err(OAuthError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Client authentication failed",
+            )),
+        }
+    }
+}
+
+/// An OAuth error answer: `{"error", "error_description"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OAuthError {
+    status: StatusCode,
+    error: &'static str,
+    description: String,
+}
+
+impl OAuthError {
+    pub(crate) fn new(
+        status: StatusCode,
+        error: &'static str,
+        description: impl Into<String>,
+    ) -> Self {
+        OAuthError {
+            status,
+            error,
+            description: description.into(),
+        }
+    }
+
+    /// 400 `invalid_request`.
+    pub(crate) fn invalid_request(description: impl Into<String>) -> Self {
+        OAuthError::new(StatusCode::BAD_REQUEST, "invalid_request", description)
+    }
+
+    /// 400 `invalid_grant`.
+    pub(crate) fn invalid_grant(description: impl Into<String>) -> Self {
+        OAuthError::new(StatusCode::BAD_REQUEST, "invalid_grant", description)
+    }
+}
+
+impl IntoResponse for OAuthError {
+    fn into_response(self) -> Response {
+        let body = json!({"error": self.error, "error_description": self.description});
+        no_store((self.status, Json(body)).into_response())
+    }
+}
+
+/// Token answers must not be cached.
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Form fields (`application/x-www-form-urlencoded`, from a body or a query).
+#[derive(Debug, Default)]
+pub(crate) struct Form(HashMap<String, String>);
+
+impl Form {
+    pub(crate) fn parse(bytes: &[u8]) -> Form {
+        Form(url::form_urlencoded::parse(bytes).into_owned().collect())
+    }
+
+    /// The form of a POST body, which must be declared as one.
+    fn from_post(headers: &HeaderMap, body: &[u8]) -> Result<Form, OAuthError> {
+        let is_form = headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| {
+                v.trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            });
+        if is_form {
+            Ok(Form::parse(body))
+        } else {
+            Err(OAuthError::invalid_request(
+                "the body must be application/x-www-form-urlencoded",
+            ))
+        }
+    }
+
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    pub(crate) fn required(&self, name: &str) -> Result<&str, OAuthError> {
+        self.get(name).ok_or_else(|| {
+            OAuthError::invalid_request(format!("A required parameter \"{name}\" is missing"))
+        })
+    }
+}
+
+/// Scopes as requested: separated by spaces (or commas).
+pub(crate) fn split_scope(scope: Option<&str>) -> Vec<String> {
+    scope
+        .unwrap_or_default()
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The OAuth routes.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/oauth/v2/authorization", get(authorize::authorize))
+        .route("/oauth/v2/accessToken", post(token::access_token))
+        .route(
+            "/oauth/v2/introspectToken",
+            post(introspect::introspect_token),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_and_scopes() {
+        let form = Form::parse(b"a=x+y&b=%2F&c=");
+        assert_eq!(form.get("a"), Some("x y"));
+        assert_eq!(form.get("b"), Some("/"));
+        assert_eq!(form.get("c"), None);
+        assert!(form.required("c").is_err());
+        assert_eq!(
+            split_scope(Some("r_ads rw_ads,openid")),
+            ["r_ads", "rw_ads", "openid"]
+        );
+    }
+}

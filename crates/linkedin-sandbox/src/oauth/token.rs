@@ -1,0 +1,178 @@
+//! `POST /oauth/v2/accessToken`: the three grants.
+
+use std::time::SystemTime;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use http::HeaderMap;
+use serde_json::{Map, Value, json};
+
+use super::grants::{AccessGrant, AuthType, RefreshGrant};
+use super::{Form, OAuthError, no_store, split_scope};
+use crate::clock::seconds_until;
+use crate::lock;
+use crate::state::AppState;
+
+pub(super) async fn access_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match grant(&state, &headers, &body) {
+        Ok(answer) => no_store(Json(answer).into_response()),
+        Err(error) => error.into_response(),
+    }
+}
+
+fn grant(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
+    let form = Form::from_post(headers, body)?;
+    let grant_type = form.required("grant_type")?;
+    let client = state.oauth.authenticate(&form)?.id.clone();
+    let now = state.clock.now();
+    match grant_type {
+        "authorization_code" => authorization_code(state, &form, &client, now),
+        "refresh_token" => refresh_token(state, &form, &client, now),
+        "client_credentials" => client_credentials(state, &form, &client, now),
+        other => Err(OAuthError::new(
+            http::StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            format!("grant_type {other:?} is not supported"),
+        )),
+    }
+}
+
+fn invalid_code() -> OAuthError {
+    OAuthError::invalid_grant("The provided authorization grant is invalid, expired or revoked")
+}
+
+fn authorization_code(
+    state: &AppState,
+    form: &Form,
+    client: &str,
+    now: SystemTime,
+) -> Result<Value, OAuthError> {
+    let code = form.required("code")?;
+    let redirect_uri = form.required("redirect_uri")?;
+    let mut grants = lock(&state.oauth.grants);
+    // Single use: the code is gone whatever happens next.
+    let grant = grants.codes.remove(code).ok_or_else(invalid_code)?;
+    if grant.client_id != client || now >= grant.expires_at {
+        return Err(invalid_code());
+    }
+    if grant.redirect_uri != redirect_uri {
+        return Err(OAuthError::invalid_grant(
+            "redirect_uri does not match the one of the authorization request",
+        ));
+    }
+    if let Some(challenge) = &grant.challenge {
+        let verifier = form.get("code_verifier").ok_or_else(|| {
+            OAuthError::invalid_request("A required parameter \"code_verifier\" is missing")
+        })?;
+        let computed = linkedin_oauth::PkceVerifier::new(verifier)
+            .map(|v| v.challenge().as_str().to_owned())
+            .map_err(|e| OAuthError::invalid_grant(format!("invalid code_verifier: {e}")))?;
+        if &computed != challenge {
+            return Err(OAuthError::invalid_grant(
+                "code_verifier does not match the code_challenge",
+            ));
+        }
+    }
+    let lifetimes = state.oauth.lifetimes;
+    let access_token = grants.issue_access(AccessGrant {
+        client_id: client.to_owned(),
+        scope: grant.scope.clone(),
+        auth_type: AuthType::ThreeLegged,
+        authorized_at: now,
+        created_at: now,
+        expires_at: Some(now + lifetimes.access),
+    });
+    let refresh_token = grants.new_secret("sbx-rt-");
+    grants.refresh.insert(
+        refresh_token.clone(),
+        RefreshGrant {
+            client_id: client.to_owned(),
+            scope: grant.scope.clone(),
+            authorized_at: now,
+            expires_at: now + lifetimes.refresh,
+        },
+    );
+    Ok(answer(
+        &access_token,
+        lifetimes.access.as_secs(),
+        Some((&refresh_token, lifetimes.refresh.as_secs())),
+        &grant.scope,
+    ))
+}
+
+fn refresh_token(
+    state: &AppState,
+    form: &Form,
+    client: &str,
+    now: SystemTime,
+) -> Result<Value, OAuthError> {
+    let token = form.required("refresh_token")?;
+    let mut grants = lock(&state.oauth.grants);
+    let grant = grants
+        .refresh
+        .get(token)
+        .filter(|g| g.client_id == client && now < g.expires_at)
+        .cloned()
+        .ok_or_else(|| {
+            OAuthError::invalid_grant("The provided refresh token is invalid, expired or revoked")
+        })?;
+    let lifetime = state.oauth.lifetimes.access;
+    let access_token = grants.issue_access(AccessGrant {
+        client_id: client.to_owned(),
+        scope: grant.scope.clone(),
+        auth_type: AuthType::ThreeLegged,
+        authorized_at: grant.authorized_at,
+        created_at: now,
+        expires_at: Some(now + lifetime),
+    });
+    let remaining = seconds_until(now, grant.expires_at);
+    Ok(answer(
+        &access_token,
+        lifetime.as_secs(),
+        Some((token, remaining)),
+        &grant.scope,
+    ))
+}
+
+fn client_credentials(
+    state: &AppState,
+    form: &Form,
+    client: &str,
+    now: SystemTime,
+) -> Result<Value, OAuthError> {
+    let scope = split_scope(form.get("scope"));
+    let lifetime = state.oauth.lifetimes.access;
+    let access_token = lock(&state.oauth.grants).issue_access(AccessGrant {
+        client_id: client.to_owned(),
+        scope: scope.clone(),
+        auth_type: AuthType::TwoLegged,
+        authorized_at: now,
+        created_at: now,
+        expires_at: Some(now + lifetime),
+    });
+    Ok(answer(&access_token, lifetime.as_secs(), None, &scope))
+}
+
+/// `{"access_token", "expires_in", ["refresh_token", "refresh_token_expires_in"], "scope"}`.
+fn answer(
+    access_token: &str,
+    expires_in: u64,
+    refresh: Option<(&str, u64)>,
+    scope: &[String],
+) -> Value {
+    let mut body = Map::new();
+    body.insert("access_token".into(), json!(access_token));
+    body.insert("expires_in".into(), json!(expires_in));
+    if let Some((token, expires_in)) = refresh {
+        body.insert("refresh_token".into(), json!(token));
+        body.insert("refresh_token_expires_in".into(), json!(expires_in));
+    }
+    body.insert("scope".into(), json!(scope.join(",")));
+    Value::Object(body)
+}

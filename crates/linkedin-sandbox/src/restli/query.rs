@@ -1,0 +1,118 @@
+//! Query parameters of a Rest.li request, each decoded from the URL form.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::errors::ApiError;
+
+/// Parameters the protocol itself uses; all others are finder parameters.
+const RESERVED: &[&str] = &["q", "bq", "ids", "action", "start", "count", "fields"];
+
+/// Default page size of GET_ALL and finders.
+pub(crate) const DEFAULT_COUNT: u64 = 10;
+
+/// Decoded query parameters. `fields` (a projection) is kept as written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Params {
+    values: BTreeMap<String, Value>,
+}
+
+impl Params {
+    /// Splits `a=..&b=..` and decodes each value with `restli-codec`.
+    pub(crate) fn parse(query: &str) -> Result<Params, ApiError> {
+        let mut values = BTreeMap::new();
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let name: String = restli_codec::from_str(raw_name).map_err(|e| {
+                ApiError::bad_request(format!("invalid query parameter name {raw_name:?}: {e}"))
+            })?;
+            let value = if name == restli_codec::PROJECTION_PARAM {
+                Value::String(raw_value.to_owned())
+            } else {
+                restli_codec::from_str::<Value>(raw_value).map_err(|e| {
+                    ApiError::bad_request(format!(
+                        "invalid value for query parameter {name:?}: {e} (in {raw_value:?})"
+                    ))
+                })?
+            };
+            values.insert(name, value);
+        }
+        Ok(Params { values })
+    }
+
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.values.contains_key(name)
+    }
+
+    pub(crate) fn get(&self, name: &str) -> Option<&Value> {
+        self.values.get(name)
+    }
+
+    /// A parameter that must be a plain string, such as `q` or `action`.
+    pub(crate) fn text(&self, name: &str) -> Result<Option<&str>, ApiError> {
+        match self.values.get(name) {
+            None => Ok(None),
+            Some(Value::String(text)) if !text.is_empty() => Ok(Some(text)),
+            Some(_) => Err(ApiError::bad_request(format!(
+                "query parameter {name:?} must be a non-empty name"
+            ))),
+        }
+    }
+
+    /// `start` and `count`, defaulting to 0 and 10.
+    pub(crate) fn paging(&self) -> Result<(u64, u64), ApiError> {
+        let number = |name: &str, default: u64| match self.values.get(name) {
+            None => Ok(default),
+            Some(Value::String(text)) => text.parse::<u64>().map_err(|_| {
+                ApiError::bad_request(format!(
+                    "query parameter {name:?} must be a non-negative integer, found {text:?}"
+                ))
+            }),
+            Some(other) => Err(ApiError::bad_request(format!(
+                "query parameter {name:?} must be a non-negative integer, found {other}"
+            ))),
+        };
+        Ok((number("start", 0)?, number("count", DEFAULT_COUNT)?))
+    }
+
+    /// The finder's own parameters: everything the protocol does not use.
+    pub(crate) fn criteria(&self) -> impl Iterator<Item = (&str, &Value)> + Clone {
+        self.values
+            .iter()
+            .filter(|(name, _)| !RESERVED.contains(&name.as_str()))
+            .map(|(name, value)| (name.as_str(), value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn decodes_values_and_keeps_fields() {
+        let params = Params::parse(
+            "q=search&search=(status:(values:List(ACTIVE)),test:false)&fields=id,name&start=5",
+        )
+        .unwrap();
+        assert_eq!(params.text("q").unwrap(), Some("search"));
+        assert_eq!(
+            params.get("search"),
+            Some(&json!({"status": {"values": ["ACTIVE"]}, "test": "false"}))
+        );
+        assert_eq!(params.get("fields"), Some(&json!("id,name")));
+        assert_eq!(params.paging().unwrap(), (5, 10));
+        let criteria: Vec<&str> = params.criteria().map(|(name, _)| name).collect();
+        assert_eq!(criteria, ["search"]);
+    }
+
+    #[test]
+    fn undecodable_values_are_400_with_offset() {
+        let err = Params::parse("ids=List(1,2").unwrap_err();
+        assert_eq!(err.status, 400);
+        assert!(err.message.contains("\"ids\""), "{}", err.message);
+        assert!(err.message.contains("at byte"), "{}", err.message);
+        assert!(Params::parse("count=-1").unwrap().paging().is_err());
+    }
+}

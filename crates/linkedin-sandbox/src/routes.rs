@@ -1,0 +1,50 @@
+//! The whole application: routes plus state plus layers.
+//!
+//! ```text
+//! untunnel -> count -> faults -> route
+//!   /rest/*        protocol header -> bearer token -> protocol version -> LinkedIn-Version -> Rest.li
+//!   /v2/*          protocol header -> bearer token -> protocol version -> Rest.li
+//!   /oauth/v2/*    authorization, accessToken, introspectToken
+//!   anything else  404
+//! ```
+//!
+//! The outer layers wrap the router as a whole, so they run before routing:
+//! an untunneled request is routed by its original method.
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::IntoResponse;
+use axum::routing::any;
+use tower::ServiceBuilder;
+
+use crate::auth::require_token;
+use crate::errors::ApiError;
+use crate::faults::apply_faults;
+use crate::oauth;
+use crate::restli;
+use crate::state::AppState;
+use crate::stats::count_requests;
+use crate::tunnel::untunnel;
+
+/// The sandbox application.
+pub(crate) fn app(state: AppState) -> Router {
+    let versioned = Router::new()
+        .route("/rest/{*path}", any(restli::versioned))
+        .layer(from_fn(restli::require_linkedin_version));
+    let unversioned = Router::new().route("/v2/{*path}", any(restli::unversioned));
+    let api = versioned
+        .merge(unversioned)
+        .layer(from_fn(restli::require_protocol_version))
+        .layer(from_fn_with_state(state.clone(), require_token))
+        .layer(from_fn(restli::protocol_header));
+    let router = api
+        .merge(oauth::routes())
+        .fallback(|| async { ApiError::not_found("no such resource").into_response() })
+        .with_state(state.clone());
+    let outer = ServiceBuilder::new()
+        .layer(from_fn(untunnel))
+        .layer(from_fn_with_state(state.clone(), count_requests))
+        .layer(from_fn_with_state(state, apply_faults))
+        .service(router);
+    Router::new().fallback_service(outer)
+}

@@ -1,0 +1,705 @@
+//! The handle ([`Sandbox`]) and its builder ([`SandboxBuilder`]).
+
+use std::fmt;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use serde::Serialize;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::clock::Clock;
+use crate::conn::Shutdown;
+use crate::faults::{Fault, FaultState};
+use crate::oauth::{Client, Consent, Lifetimes, OAuthState};
+use crate::restli::Call;
+use crate::state::{AppState, Inner};
+use crate::stats::{Stats, StatsRecorder};
+use crate::store::{Key, Store};
+use crate::{Error, lock, routes, seed, server};
+
+/// A running sandbox. It listens on `127.0.0.1` until it is dropped.
+///
+/// Start one per test with [`Sandbox::start`] (on the test's tokio runtime)
+/// or [`Sandbox::spawn`] (on a runtime of its own, for blocking clients);
+/// point the client at [`origin`](Sandbox::origin) and
+/// [`oauth_url`](Sandbox::oauth_url), and authenticate with
+/// [`access_token`](Sandbox::access_token).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use linkedin_sandbox::Sandbox;
+///
+/// let sandbox = Sandbox::start().await?;
+/// let endpoint = restli_codec::Endpoint::from_origin(sandbox.origin())?;
+/// assert_eq!(endpoint.base(true).as_str(), format!("{}/rest", sandbox.origin()));
+/// assert_eq!(sandbox.oauth_url(), format!("{}/oauth/v2", sandbox.origin()));
+/// assert_eq!(sandbox.access_token(), Sandbox::DEFAULT_ACCESS_TOKEN);
+/// # Ok(())
+/// # }
+/// ```
+pub struct Sandbox {
+    addr: SocketAddr,
+    origin: String,
+    access_token: String,
+    client: Client,
+    state: AppState,
+    stop: watch::Sender<bool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Sandbox {
+    /// The static access token accepted unless another is configured.
+    pub const DEFAULT_ACCESS_TOKEN: &'static str = "sandbox-access-token";
+    /// The client id registered unless others are configured.
+    pub const DEFAULT_CLIENT_ID: &'static str = "sandbox-client";
+    /// The secret of [`DEFAULT_CLIENT_ID`](Sandbox::DEFAULT_CLIENT_ID).
+    pub const DEFAULT_CLIENT_SECRET: &'static str = "sandbox-secret";
+
+    /// Options for a sandbox.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().access_token("my-test-token");
+    /// # let _ = builder;
+    /// ```
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// Starts a sandbox with the defaults on the current tokio runtime.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), linkedin_sandbox::Error> {
+    /// let sandbox = linkedin_sandbox::Sandbox::start().await?;
+    /// assert!(sandbox.origin().starts_with("http://127.0.0.1:"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] if no port can be bound.
+    pub async fn start() -> Result<Sandbox, Error> {
+        Sandbox::builder().start().await
+    }
+
+    /// Starts a sandbox with the defaults on a background thread with its
+    /// own tokio runtime, for blocking clients; no runtime is needed to call
+    /// it. Dropping the handle stops the server and joins the thread.
+    ///
+    /// ```
+    /// use std::io::{Read, Write};
+    ///
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// let mut stream = std::net::TcpStream::connect(sandbox.addr())?;
+    /// write!(
+    ///     stream,
+    ///     "GET /v2/me HTTP/1.1\r\nHost: sandbox\r\nAuthorization: Bearer {}\r\n\
+    ///      X-RestLi-Protocol-Version: 2.0.0\r\nConnection: close\r\n\r\n",
+    ///     sandbox.access_token()
+    /// )?;
+    /// let mut answer = String::new();
+    /// stream.read_to_string(&mut answer)?;
+    /// assert!(answer.starts_with("HTTP/1.1 200 OK"));
+    /// assert!(answer.contains("\"localizedFirstName\":\"Sandra\""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] if no port can be bound or the thread or runtime
+    /// cannot be created.
+    pub fn spawn() -> Result<Sandbox, Error> {
+        Sandbox::builder().spawn()
+    }
+
+    /// The socket address the sandbox listens on.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.addr().ip().is_loopback());
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:<port>`: give it to
+    /// `restli_codec::Endpoint::from_origin` to get `/rest` and `/v2`.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.origin(), format!("http://{}", sandbox.addr()));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The base URL of the versioned APIs, `{origin}/rest`.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.rest_url().ends_with("/rest"));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn rest_url(&self) -> String {
+        format!("{}/rest", self.origin)
+    }
+
+    /// The base URL of the unversioned APIs, `{origin}/v2`.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.v2_url().ends_with("/v2"));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn v2_url(&self) -> String {
+        format!("{}/v2", self.origin)
+    }
+
+    /// The OAuth base URL, `{origin}/oauth/v2` (LinkedIn's is
+    /// `https://www.linkedin.com/oauth/v2`).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.oauth_url().ends_with("/oauth/v2"));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn oauth_url(&self) -> String {
+        format!("{}/oauth/v2", self.origin)
+    }
+
+    /// The static access token the API accepts (it never expires).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.access_token(), linkedin_sandbox::Sandbox::DEFAULT_ACCESS_TOKEN);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn access_token(&self) -> &str {
+        &self.access_token
+    }
+
+    /// The id of the first registered OAuth client.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.client_id(), linkedin_sandbox::Sandbox::DEFAULT_CLIENT_ID);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn client_id(&self) -> &str {
+        &self.client.id
+    }
+
+    /// The secret of the first registered OAuth client.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.client_secret(), linkedin_sandbox::Sandbox::DEFAULT_CLIENT_SECRET);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn client_secret(&self) -> &str {
+        &self.client.secret
+    }
+
+    /// Moves the sandbox clock forward: codes and tokens expire, rate-limit
+    /// windows pass, without waiting.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// let before = sandbox.now();
+    /// sandbox.advance_clock(Duration::from_secs(61 * 24 * 3600));
+    /// assert!(sandbox.now().duration_since(before).unwrap() >= Duration::from_secs(61 * 24 * 3600));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn advance_clock(&self, by: Duration) {
+        self.state.clock.advance(by);
+    }
+
+    /// The sandbox's current time (real time plus every
+    /// [`advance_clock`](Sandbox::advance_clock)).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.now() >= std::time::SystemTime::now() - std::time::Duration::from_secs(1));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn now(&self) -> SystemTime {
+        self.state.clock.now()
+    }
+
+    /// How many requests arrived, by path.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.stats().total(), 0);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn stats(&self) -> Stats {
+        self.state.stats.snapshot()
+    }
+
+    /// How many requests arrived for exactly this path (no query string),
+    /// such as `/oauth/v2/accessToken` or `/rest/adAccounts`.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.request_count("/oauth/v2/accessToken"), 0);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn request_count(&self, path: &str) -> u64 {
+        self.state.stats.snapshot().count(path)
+    }
+
+    /// Sets every request count back to zero.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// sandbox.reset_stats();
+    /// assert_eq!(sandbox.stats().total(), 0);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn reset_stats(&self) {
+        self.state.stats.reset();
+    }
+
+    /// Adds a fault while the sandbox runs.
+    ///
+    /// ```
+    /// use linkedin_sandbox::Fault;
+    ///
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(2));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn inject(&self, fault: Fault) {
+        self.state.faults.inject(fault);
+    }
+
+    /// Removes every fault (those from the builder too).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// sandbox.inject(linkedin_sandbox::Fault::hang());
+    /// sandbox.clear_faults();
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn clear_faults(&self) {
+        self.state.faults.clear();
+    }
+
+    /// Changes what the simulated member answers on the consent screen.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// sandbox.set_consent(linkedin_sandbox::Consent::Deny);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn set_consent(&self, consent: Consent) {
+        self.state.oauth.set_consent(consent);
+    }
+
+    /// Stores an entity, as UPDATE would: `collection` is a resource path
+    /// without the API prefix (`adAccounts`, `/adAccounts/500001/adCampaigns`,
+    /// parent keys in URL form), `key` any serializable key (a number, a
+    /// string, a record for complex keys).
+    ///
+    /// ```
+    /// use serde_json::json;
+    ///
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// sandbox.insert("adAccounts", &42, json!({"name": "Mine", "status": "ACTIVE"}))?;
+    /// assert_eq!(sandbox.get("adAccounts", &42)?.unwrap()["id"], 42);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidKey`] for a key that has no Rest.li encoding or a
+    /// path whose parent keys do not decode.
+    pub fn insert<K: Serialize + ?Sized>(
+        &self,
+        collection: &str,
+        key: &K,
+        entity: Value,
+    ) -> Result<(), Error> {
+        let (collection, key) = locate(collection, key)?;
+        lock(&self.state.store)
+            .collection(&collection)
+            .put(key, entity);
+        Ok(())
+    }
+
+    /// The entity stored at a key, if any (see [`insert`](Sandbox::insert)).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// let account = sandbox.get("adAccounts", &500001)?.expect("seeded");
+    /// assert_eq!(account["status"], "ACTIVE");
+    /// assert!(sandbox.get("adAccounts", &1)?.is_none());
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`insert`](Sandbox::insert).
+    pub fn get<K: Serialize + ?Sized>(
+        &self,
+        collection: &str,
+        key: &K,
+    ) -> Result<Option<Value>, Error> {
+        let (collection, key) = locate(collection, key)?;
+        let store = lock(&self.state.store);
+        Ok(store
+            .existing(&collection)
+            .and_then(|c| c.get(&key.canonical))
+            .map(|entry| entry.entity.clone()))
+    }
+}
+
+/// The canonical collection path and key for [`Sandbox::insert`] / [`Sandbox::get`].
+fn locate<K: Serialize + ?Sized>(collection: &str, key: &K) -> Result<(String, Key), Error> {
+    let invalid = |e: &dyn std::fmt::Display| Error::InvalidKey(e.to_string());
+    let value = serde_json::to_value(key).map_err(|e| invalid(&e))?;
+    let key = Key::from_value(value).map_err(|e| invalid(&e))?;
+    let (path, parent_key) = Call::collection_path(collection).map_err(|e| invalid(&e.message))?;
+    if parent_key.is_some() {
+        return Err(Error::InvalidKey(format!(
+            "{collection:?} ends with a key; give the collection path"
+        )));
+    }
+    Ok((path, key))
+}
+
+/// Shows where the sandbox listens; tokens and secrets are left out.
+impl fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("origin", &self.origin)
+            .field("client_id", &self.client.id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows the options; tokens and secrets are left out.
+impl fmt::Debug for SandboxBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let client_ids: Vec<&str> = self.clients.iter().map(|c| c.id.as_str()).collect();
+        f.debug_struct("SandboxBuilder")
+            .field("port", &self.port)
+            .field("clients", &client_ids)
+            .field("access_token_lifetime", &self.lifetimes.access)
+            .field("refresh_token_lifetime", &self.lifetimes.refresh)
+            .field("consent", &self.consent)
+            .field("faults", &self.faults)
+            .field("seed", &self.seed)
+            .field("hang_limit", &self.hang_limit)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for Sandbox {
+    /// Stops accepting connections, lets open ones finish (briefly), and,
+    /// for [`Sandbox::spawn`], joins the background thread.
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Options for a [`Sandbox`]; finish with [`start`](SandboxBuilder::start)
+/// or [`spawn`](SandboxBuilder::spawn).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), linkedin_sandbox::Error> {
+/// use std::time::Duration;
+/// use linkedin_sandbox::{Fault, Sandbox};
+///
+/// let sandbox = Sandbox::builder()
+///     .client("my-app", "my-secret")
+///     .access_token("token-for-tests")
+///     .access_token_lifetime(Duration::from_secs(3600))
+///     .fault(Fault::rate_limit(100, Duration::from_secs(60)))
+///     .start()
+///     .await?;
+/// assert_eq!(sandbox.client_id(), "my-app");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct SandboxBuilder {
+    port: u16,
+    access_token: String,
+    clients: Vec<Client>,
+    lifetimes: Lifetimes,
+    consent: Consent,
+    faults: Vec<Fault>,
+    seed: bool,
+    hang_limit: Duration,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        SandboxBuilder {
+            port: 0,
+            access_token: Sandbox::DEFAULT_ACCESS_TOKEN.to_owned(),
+            clients: Vec::new(),
+            lifetimes: Lifetimes {
+                access: Duration::from_secs(60 * 24 * 3600),
+                refresh: Duration::from_secs(365 * 24 * 3600),
+            },
+            consent: Consent::Approve,
+            faults: Vec::new(),
+            seed: true,
+            hang_limit: Duration::from_secs(30),
+        }
+    }
+}
+
+impl SandboxBuilder {
+    /// Listens on this port of `127.0.0.1` (default 0: a free port).
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().port(0);
+    /// # let _ = builder;
+    /// ```
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// The static access token the API accepts, instead of
+    /// [`Sandbox::DEFAULT_ACCESS_TOKEN`]. It never expires.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().access_token("t0ken");
+    /// # let _ = builder;
+    /// ```
+    pub fn access_token(mut self, token: impl Into<String>) -> Self {
+        self.access_token = token.into();
+        self
+    }
+
+    /// Registers an OAuth client. Without any, the client
+    /// [`Sandbox::DEFAULT_CLIENT_ID`] / [`Sandbox::DEFAULT_CLIENT_SECRET`]
+    /// is registered; with some, only those are. The first one owns the
+    /// static access token.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .client("app-one", "secret-one")
+    ///     .client("app-two", "secret-two");
+    /// # let _ = builder;
+    /// ```
+    pub fn client(mut self, id: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.clients.push(Client {
+            id: id.into(),
+            secret: secret.into(),
+        });
+        self
+    }
+
+    /// How long issued access tokens live (default 60 days, as LinkedIn's).
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .access_token_lifetime(std::time::Duration::from_secs(60));
+    /// # let _ = builder;
+    /// ```
+    pub fn access_token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.lifetimes.access = lifetime;
+        self
+    }
+
+    /// How long refresh tokens live (default 365 days, as LinkedIn's).
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .refresh_token_lifetime(std::time::Duration::from_secs(3600));
+    /// # let _ = builder;
+    /// ```
+    pub fn refresh_token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.lifetimes.refresh = lifetime;
+        self
+    }
+
+    /// What the simulated member answers on the consent screen (default
+    /// [`Consent::Approve`]).
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().consent(linkedin_sandbox::Consent::Deny);
+    /// # let _ = builder;
+    /// ```
+    pub fn consent(mut self, consent: Consent) -> Self {
+        self.consent = consent;
+        self
+    }
+
+    /// A fault in force from the start.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .fault(linkedin_sandbox::Fault::latency(std::time::Duration::from_millis(20)));
+    /// # let _ = builder;
+    /// ```
+    pub fn fault(mut self, fault: Fault) -> Self {
+        self.faults.push(fault);
+        self
+    }
+
+    /// Starts without the seed data (no `/v2/me`, no ad accounts).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().empty().spawn()?;
+    /// assert!(sandbox.get("adAccounts", &500001)?.is_none());
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn empty(mut self) -> Self {
+        self.seed = false;
+        self
+    }
+
+    /// How long a [`Fault::hang`] request waits before its connection is
+    /// closed (default 30 seconds). The sandbox stopping ends it sooner.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .hang_limit(std::time::Duration::from_secs(5));
+    /// # let _ = builder;
+    /// ```
+    pub fn hang_limit(mut self, limit: Duration) -> Self {
+        self.hang_limit = limit;
+        self
+    }
+
+    /// Starts the sandbox on the current tokio runtime.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), linkedin_sandbox::Error> {
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().empty().start().await?;
+    /// # let _ = sandbox;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] if the port cannot be bound.
+    pub async fn start(self) -> Result<Sandbox, Error> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port)).await?;
+        let (sandbox, app, shutdown) = self.prepare(listener.local_addr()?);
+        tokio::spawn(server::serve(listener, app, shutdown));
+        Ok(sandbox)
+    }
+
+    /// Starts the sandbox on a background thread with its own runtime.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().access_token("abc").spawn()?;
+    /// assert_eq!(sandbox.access_token(), "abc");
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] if the port cannot be bound, or the runtime or the
+    /// thread cannot be created.
+    pub fn spawn(self) -> Result<Sandbox, Error> {
+        let listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (mut sandbox, app, shutdown) = self.prepare(addr);
+        let (ready, is_ready) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name(format!("linkedin-sandbox-{}", addr.port()))
+            .spawn(move || {
+                runtime.block_on(async move {
+                    match TcpListener::from_std(listener) {
+                        Ok(listener) => {
+                            let _ = ready.send(Ok(()));
+                            server::serve(listener, app, shutdown).await;
+                        }
+                        Err(e) => {
+                            let _ = ready.send(Err(e));
+                        }
+                    }
+                });
+            })?;
+        sandbox.thread = Some(thread);
+        match is_ready.recv() {
+            Ok(Ok(())) => Ok(sandbox),
+            Ok(Err(e)) => Err(e.into()),
+            Err(_) => {
+                Err(std::io::Error::other("the sandbox thread stopped while starting").into())
+            }
+        }
+    }
+
+    /// The handle, the application and the shutdown signal it listens to.
+    fn prepare(self, addr: SocketAddr) -> (Sandbox, axum::Router, Shutdown) {
+        let (stop, stopped) = watch::channel(false);
+        let shutdown = Shutdown::new(stopped);
+        let clients = if self.clients.is_empty() {
+            vec![Client {
+                id: Sandbox::DEFAULT_CLIENT_ID.to_owned(),
+                secret: Sandbox::DEFAULT_CLIENT_SECRET.to_owned(),
+            }]
+        } else {
+            self.clients
+        };
+        let client = clients.first().cloned().unwrap_or(Client {
+            id: String::new(),
+            secret: String::new(),
+        });
+        let clock = Clock::default();
+        let oauth = OAuthState::new(
+            clients,
+            std::slice::from_ref(&self.access_token),
+            self.lifetimes,
+            self.consent,
+            clock.now(),
+        );
+        let mut store = Store::default();
+        if self.seed {
+            seed::seed(&mut store);
+        }
+        let faults = FaultState::default();
+        for fault in self.faults {
+            faults.inject(fault);
+        }
+        let state = AppState::new(Inner {
+            clock,
+            stats: StatsRecorder::default(),
+            faults,
+            store: Mutex::new(store),
+            oauth,
+            shutdown: shutdown.clone(),
+            hang_limit: self.hang_limit,
+        });
+        let app = routes::app(state.clone());
+        let sandbox = Sandbox {
+            addr,
+            origin: format!("http://{addr}"),
+            access_token: self.access_token,
+            client,
+            state,
+            stop,
+            thread: None,
+        };
+        (sandbox, app, shutdown)
+    }
+}

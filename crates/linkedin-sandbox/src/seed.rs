@@ -1,0 +1,96 @@
+//! The data a fresh sandbox starts with (unless built with
+//! [`SandboxBuilder::empty`](crate::SandboxBuilder::empty)).
+//!
+//! * `/v2/me` (a simple resource, also at `/rest/me`): the signed-in member.
+//! * `adAccounts` 500001-500004: two organizations' accounts, in
+//!   different statuses, one of them a test account. The finder
+//!   `q=search&search=(status:(values:List(ACTIVE,DRAFT)),reference:(values:List(urn%3Ali%3Aorganization%3A123)),test:false)`
+//!   finds 500001 and 500002.
+//! * `adCampaignGroups` 600001-600003, belonging to those accounts.
+//!
+//! The same data is served under `/rest` and `/v2`.
+
+use serde_json::{Value, json};
+
+use crate::store::{Key, Store};
+
+/// The member `/v2/me` returns.
+pub(crate) fn me() -> Value {
+    json!({
+        "id": "sAnDb0x1d",
+        "localizedFirstName": "Sandra",
+        "localizedLastName": "Box",
+        "vanityName": "sandra-box"
+    })
+}
+
+fn ad_accounts() -> Vec<Value> {
+    let account = |id: u64, name: &str, status: &str, kind: &str, org: u64, test: bool| {
+        json!({
+            "id": id,
+            "name": name,
+            "status": status,
+            "type": kind,
+            "currency": "USD",
+            "reference": format!("urn:li:organization:{org}"),
+            "test": test,
+            "servingStatuses": ["RUNNABLE"]
+        })
+    };
+    vec![
+        account(500001, "Sandbox Ads", "ACTIVE", "BUSINESS", 123, false),
+        account(500002, "Sandbox Drafts", "DRAFT", "BUSINESS", 123, false),
+        account(
+            500003,
+            "Sandbox Test Account",
+            "ACTIVE",
+            "BUSINESS",
+            123,
+            true,
+        ),
+        account(
+            500004,
+            "Other Org Ads",
+            "CANCELED",
+            "ENTERPRISE",
+            456,
+            false,
+        ),
+    ]
+}
+
+fn ad_campaign_groups() -> Vec<Value> {
+    let group = |id: u64, account: u64, name: &str, status: &str| {
+        json!({
+            "id": id,
+            "account": format!("urn:li:sponsoredAccount:{account}"),
+            "name": name,
+            "status": status,
+            "test": false,
+            "runSchedule": {"start": 1_704_067_200_000_u64},
+            "totalBudget": {"amount": "1000.00", "currencyCode": "USD"}
+        })
+    };
+    vec![
+        group(600001, 500001, "Spring launch", "ACTIVE"),
+        group(600002, 500001, "Brand awareness", "PAUSED"),
+        group(600003, 500002, "Draft group", "DRAFT"),
+    ]
+}
+
+/// Fills a store with the seed data.
+pub(crate) fn seed(store: &mut Store) {
+    store.set_singleton("me", me());
+    for (collection, entities) in [
+        ("adAccounts", ad_accounts()),
+        ("adCampaignGroups", ad_campaign_groups()),
+    ] {
+        let collection = store.collection(collection);
+        for entity in entities {
+            let id = entity.get("id").cloned().unwrap_or(Value::Null);
+            if let Ok(key) = Key::from_value(Value::String(id.to_string())) {
+                collection.put(key, entity);
+            }
+        }
+    }
+}

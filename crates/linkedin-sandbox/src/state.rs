@@ -1,0 +1,43 @@
+//! What every request shares.
+
+use std::ops::Deref;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::clock::Clock;
+use crate::conn::Shutdown;
+use crate::faults::FaultState;
+use crate::oauth::OAuthState;
+use crate::stats::StatsRecorder;
+use crate::store::Store;
+
+/// The sandbox's state, cheap to clone (one `Arc`).
+#[derive(Debug, Clone)]
+pub(crate) struct AppState(Arc<Inner>);
+
+/// The parts of the state.
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) clock: Clock,
+    pub(crate) stats: StatsRecorder,
+    pub(crate) faults: FaultState,
+    pub(crate) store: Mutex<Store>,
+    pub(crate) oauth: OAuthState,
+    pub(crate) shutdown: Shutdown,
+    /// How long a hanging request waits before its connection is closed.
+    pub(crate) hang_limit: Duration,
+}
+
+impl AppState {
+    pub(crate) fn new(inner: Inner) -> Self {
+        AppState(Arc::new(inner))
+    }
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

@@ -1,0 +1,198 @@
+//! The in-memory data: Rest.li collections (created on first use) and simple
+//! resources (one entity at a path, like `/me`).
+//!
+//! Collections are named by their resource path without the API prefix and
+//! with parent keys in canonical form (`adAccounts`,
+//! `adAccounts/123/adCampaigns`), so `/rest` and `/v2` share the same data.
+//! Entities are kept under the canonical reduced encoding of their key
+//! ([`Key::canonical`]), so equal keys match however a client escaped them.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+/// An entity key: its decoded value and its canonical reduced encoding.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Key {
+    pub(crate) value: Value,
+    pub(crate) canonical: String,
+}
+
+impl Key {
+    /// Canonicalizes a decoded key. The `$params` of a complex key are not
+    /// part of its identity and are dropped.
+    pub(crate) fn from_value(mut value: Value) -> Result<Key, restli_codec::Error> {
+        if let Value::Object(map) = &mut value {
+            map.remove("$params");
+        }
+        let canonical = restli_codec::to_string_reduced(&value)?;
+        Ok(Key { value, canonical })
+    }
+
+    /// Decodes a URL-form key (a path segment, an element of `ids`).
+    pub(crate) fn parse_url(text: &str) -> Result<Key, restli_codec::Error> {
+        Key::from_value(restli_codec::from_str(text)?)
+    }
+
+    /// Decodes a reduced-form key (a map key in a batch body).
+    pub(crate) fn parse_reduced(text: &str) -> Result<Key, restli_codec::Error> {
+        Key::from_value(restli_codec::from_str_reduced(text)?)
+    }
+
+    /// The key as an `id` field: a number when it reads as one, a string for
+    /// other primitives; `None` for complex keys.
+    fn as_id(&self) -> Option<Value> {
+        match &self.value {
+            Value::String(text) => Some(
+                text.parse::<i64>()
+                    .map(Value::from)
+                    .unwrap_or_else(|_| Value::String(text.clone())),
+            ),
+            Value::Number(_) | Value::Bool(_) => Some(self.value.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// One stored entity.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub(crate) key: Key,
+    pub(crate) entity: Value,
+    seq: u64,
+}
+
+/// One collection: entities by canonical key, in insertion order.
+#[derive(Debug, Default)]
+pub(crate) struct Collection {
+    entries: HashMap<String, Entry>,
+    next_id: u64,
+    next_seq: u64,
+}
+
+impl Collection {
+    /// Stores a new entity under the next free integer id and returns its key.
+    /// An object entity without an `id` field gets one.
+    pub(crate) fn create(&mut self, entity: Value) -> Key {
+        let key = loop {
+            self.next_id = self.next_id.max(1);
+            let id = self.next_id;
+            self.next_id += 1;
+            let key = Key {
+                value: Value::from(id),
+                canonical: id.to_string(),
+            };
+            if !self.entries.contains_key(&key.canonical) {
+                break key;
+            }
+        };
+        self.put(key.clone(), entity);
+        key
+    }
+
+    /// Stores (or replaces) the entity at a key; `true` if it is new.
+    /// An object entity without an `id` field gets the key as its `id`
+    /// when the key is a primitive.
+    pub(crate) fn put(&mut self, key: Key, mut entity: Value) -> bool {
+        if let (Value::Object(fields), Some(id)) = (&mut entity, key.as_id()) {
+            fields.entry("id").or_insert(id);
+        }
+        if let Ok(n) = key.canonical.parse::<u64>() {
+            self.next_id = self.next_id.max(n.saturating_add(1));
+        }
+        let seq = match self.entries.get(&key.canonical) {
+            Some(existing) => existing.seq,
+            None => {
+                self.next_seq += 1;
+                self.next_seq
+            }
+        };
+        let canonical = key.canonical.clone();
+        self.entries
+            .insert(canonical, Entry { key, entity, seq })
+            .is_none()
+    }
+
+    pub(crate) fn get(&self, canonical: &str) -> Option<&Entry> {
+        self.entries.get(canonical)
+    }
+
+    pub(crate) fn get_mut(&mut self, canonical: &str) -> Option<&mut Entry> {
+        self.entries.get_mut(canonical)
+    }
+
+    pub(crate) fn remove(&mut self, canonical: &str) -> Option<Entry> {
+        self.entries.remove(canonical)
+    }
+
+    /// Every entry, oldest first.
+    pub(crate) fn list(&self) -> Vec<&Entry> {
+        let mut entries: Vec<&Entry> = self.entries.values().collect();
+        entries.sort_by_key(|entry| entry.seq);
+        entries
+    }
+}
+
+/// All collections and simple resources.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    collections: HashMap<String, Collection>,
+    singletons: HashMap<String, Value>,
+}
+
+impl Store {
+    /// The collection at a path, created empty on first use.
+    pub(crate) fn collection(&mut self, path: &str) -> &mut Collection {
+        self.collections.entry(path.to_owned()).or_default()
+    }
+
+    /// The collection at a path, if it was ever used.
+    pub(crate) fn existing(&self, path: &str) -> Option<&Collection> {
+        self.collections.get(path)
+    }
+
+    /// The simple resource at a path.
+    pub(crate) fn singleton(&self, path: &str) -> Option<&Value> {
+        self.singletons.get(path)
+    }
+
+    pub(crate) fn singleton_mut(&mut self, path: &str) -> Option<&mut Value> {
+        self.singletons.get_mut(path)
+    }
+
+    /// Sets a simple resource; `true` if it is new.
+    pub(crate) fn set_singleton(&mut self, path: &str, entity: Value) -> bool {
+        self.singletons.insert(path.to_owned(), entity).is_none()
+    }
+
+    pub(crate) fn remove_singleton(&mut self, path: &str) -> Option<Value> {
+        self.singletons.remove(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn equal_keys_match_however_escaped() {
+        let a = Key::parse_url("(b:x%20y,a:1)").unwrap();
+        let b = Key::parse_reduced("(a:1,b:x y)").unwrap();
+        assert_eq!(a.canonical, b.canonical);
+        let with_params = Key::parse_url("($params:(p:1),a:1,b:x%20y)").unwrap();
+        assert_eq!(with_params.canonical, a.canonical);
+    }
+
+    #[test]
+    fn ids_increase_and_skip_taken_keys() {
+        let mut c = Collection::default();
+        assert_eq!(c.create(json!({})).canonical, "1");
+        c.put(Key::parse_url("2").unwrap(), json!({"name": "two"}));
+        assert_eq!(c.get("2").unwrap().entity, json!({"id": 2, "name": "two"}));
+        assert_eq!(c.create(json!({})).canonical, "3");
+        assert_eq!(c.list().len(), 3);
+        assert!(c.remove("1").is_some());
+        assert_eq!(c.list()[0].key.canonical, "2");
+    }
+}
