@@ -1,0 +1,154 @@
+//! The transport loop: send what the [`Exchange`] asks for, hand back what
+//! came, sleep and go round again while it says so. Everything this loop
+//! decides comes from the codec; it only reads the clock, draws the jitter
+//! and sleeps.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use restli_codec::exchange::{Exchange, Next};
+use restli_codec::response::{FromResponse, ResponseError};
+use restli_codec::retry::{RetryPolicy, TransportFailure};
+use restli_codec::transport::{HttpClient, TransportError};
+use restli_codec::{Method, Request, RequestConfig};
+use tracing::{Span, field};
+
+use crate::error::{Error, TransportFailed};
+
+/// The transport failure of the last attempt, once the policy gave up.
+pub(crate) struct Failed {
+    pub(crate) failure: TransportFailure,
+    pub(crate) attempts: u32,
+    pub(crate) source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+/// Drives `exchange` to its end. The outer `Result` is the transport's, the
+/// inner one the response's. `span` receives `status`, `attempt` and
+/// `latency_ms`.
+pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
+    http: &H,
+    exchange: &mut Exchange,
+    span: &Span,
+) -> Result<Result<R, ResponseError>, Failed> {
+    let started = Instant::now();
+    loop {
+        let attempt = exchange.attempt();
+        let attempt_started = Instant::now();
+        let result = http.send(exchange.request());
+        let attempt_ms = millis(attempt_started.elapsed());
+        span.record("attempt", attempt);
+        span.record("latency_ms", millis(started.elapsed()));
+        let delay = match result {
+            Ok(response) => {
+                let status = response.status().as_u16();
+                span.record("status", status);
+                tracing::debug!(
+                    attempt,
+                    status,
+                    latency_ms = attempt_ms,
+                    "response received"
+                );
+                match exchange.on_response::<R>(response, SystemTime::now(), fastrand::f64()) {
+                    Next::Done(result) => return Ok(result),
+                    Next::Retry(delay) => delay,
+                }
+            }
+            Err(err) => {
+                let failure = err.failure();
+                tracing::debug!(
+                    attempt,
+                    failure = ?failure,
+                    error = %err,
+                    latency_ms = attempt_ms,
+                    "no response"
+                );
+                match exchange.on_failure(failure, SystemTime::now(), fastrand::f64()) {
+                    Next::Retry(delay) => delay,
+                    Next::Done(()) => {
+                        return Err(Failed {
+                            failure,
+                            attempts: attempt,
+                            source: Box::new(err),
+                        });
+                    }
+                }
+            }
+        };
+        tracing::info!(
+            attempt,
+            next_attempt = exchange.attempt(),
+            delay_ms = millis(delay),
+            "retrying"
+        );
+        std::thread::sleep(delay);
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// Sends one Rest.li request with retries, inside a `restli.request` span.
+pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
+    http: &H,
+    config: &RequestConfig,
+    policy: RetryPolicy,
+    request: &Request,
+    access_token: &str,
+) -> Result<R, Error> {
+    let span = tracing::info_span!(
+        "restli.request",
+        method = %request.method(),
+        path = %request.path(),
+        status = field::Empty,
+        attempt = field::Empty,
+        latency_ms = field::Empty,
+    );
+    let _entered = span.enter();
+    let mut exchange = Exchange::new(request, config, Some(access_token), policy)?;
+    match drive::<R, H>(http, &mut exchange, &span) {
+        Ok(result) => Ok(result?),
+        Err(failed) => Err(failed.into_error(exchange.url())),
+    }
+}
+
+impl Failed {
+    fn into_error(self, url: &str) -> Error {
+        TransportFailed::boxed(self.failure, url.to_owned(), self.attempts, self.source).into()
+    }
+}
+
+/// The response as it came, whatever its status (for OAuth endpoints, whose
+/// answers the oauth crate parses).
+struct Raw(http::Response<Vec<u8>>);
+
+impl FromResponse for Raw {
+    fn from_http(response: http::Response<Vec<u8>>, _url: &str) -> Result<Self, ResponseError> {
+        Ok(Raw(response))
+    }
+}
+
+/// Sends an OAuth request (built by `linkedin_oauth`) inside a
+/// `linkedin.oauth` span, retried like an ACTION: only on 429. Its body
+/// holds secrets; neither it nor the headers are ever logged.
+pub(crate) fn send_oauth<H: HttpClient + ?Sized>(
+    http: &H,
+    request: http::Request<Vec<u8>>,
+    policy: RetryPolicy,
+) -> Result<http::Response<Vec<u8>>, Error> {
+    let span = tracing::info_span!(
+        "linkedin.oauth",
+        path = %request.uri().path(),
+        status = field::Empty,
+        attempt = field::Empty,
+        latency_ms = field::Empty,
+    );
+    let _entered = span.enter();
+    let url = request.uri().to_string();
+    let mut exchange = Exchange::from_http(Method::Action, url, request, policy);
+    match drive::<Raw, H>(http, &mut exchange, &span) {
+        Ok(Ok(Raw(response))) => Ok(response),
+        // `Raw` takes every response; keep the match total anyway.
+        Ok(Err(err)) => Err(err.into()),
+        Err(failed) => Err(failed.into_error(exchange.url())),
+    }
+}

@@ -1,0 +1,127 @@
+//! Blocking transport for LinkedIn's Rest.li APIs, on [`ureq`].
+//!
+//! # How this is meant to be used
+//!
+//! The protocol lives in two pure crates, re-exported here: [`restli`]
+//! (`restli-codec`) builds a request for each of the 14 Rest.li methods,
+//! parses the answers, and decides when to retry and which page comes next;
+//! [`oauth`] (`linkedin-oauth`) builds and parses the OAuth exchanges. This
+//! crate only moves bytes: a [`Client`] sends what they build over one
+//! shared [`ureq::Agent`], reads the clock, sleeps between attempts, keeps
+//! the access token fresh, and walks collections as [`Iterator`]s. It has
+//! the same surface as the async `linkedin-reqwest`, without `.await`.
+//!
+//! ```no_run
+//! use linkedin_ureq::restli::{CollectionResponse, EntityResponse};
+//! use linkedin_ureq::{Client, Request};
+//! use linkedin_ureq::oauth::AccessToken;
+//! use serde_json::json;
+//!
+//! # fn run() -> Result<(), linkedin_ureq::Error> {
+//! let client = Client::builder()
+//!     .version("202406")? // LinkedIn-Version, and the versioned /rest APIs
+//!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
+//!     .build()?;
+//!
+//! // One entity.
+//! let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+//! println!("{}", account.entity["name"]);
+//!
+//! // One page of a finder...
+//! let search = Request::finder("/adAccounts", "search")
+//!     .param("search", &json!({"status": {"values": ["ACTIVE"]}}));
+//! let page: CollectionResponse = client.finder(search.clone())?;
+//! # let _ = page;
+//!
+//! // ...or every element, page after page.
+//! for account in client.paginate::<serde_json::Value>(search.page(0, 100)) {
+//!     println!("{}", account?["id"]);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # What a call does
+//!
+//! * **Builds** the HTTP request with the codec: headers, Rest.li encoding,
+//!   tunneling of long queries (a BATCH_GET with 500 complex ids becomes a
+//!   POST with `X-HTTP-Method-Override: GET`).
+//! * **Authorizes** with the client's token: a fixed
+//!   [`access_token`](ClientBuilder::access_token), a [`TokenSource`] that
+//!   renews it ahead of expiry (one renewal however many threads are
+//!   waiting), or a per-call token with [`Client::with_access_token`].
+//! * **Retries** by the [`RetryPolicy`](restli::retry::RetryPolicy): 429 for
+//!   every method, after `Retry-After` when the server sends one; 5xx,
+//!   timeouts and lost connections only for idempotent methods (a CREATE
+//!   answered with 500 is not sent again). Jitter comes from [`fastrand`].
+//! * **Bounds** every attempt by the [timeout](ClientBuilder::timeout),
+//!   from connecting to the last byte.
+//! * **Follows no redirects**: a 3xx comes back as an [`Error::Api`].
+//! * **Parses** the answer into the method's typed response, or an
+//!   [`Error`] that says what went wrong.
+//! * **Traces** each call in a `restli.request` span (`method`, `path` (the
+//!   template, not the filled-in URL), `status`, `attempt`, `latency_ms`)
+//!   and each OAuth call in a `linkedin.oauth` span, with a debug event per
+//!   attempt and an info event per retry. Tokens, secrets, headers and
+//!   bodies are never logged by this crate. ureq itself logs through the
+//!   `log` crate, and at TRACE its `ureq_proto` target hex-dumps the raw
+//!   bytes on the wire, `Authorization` header and OAuth form bodies
+//!   included: keep `ureq_proto` at DEBUG or quieter wherever logs are kept.
+//!
+//! # Bring your own HTTP stack
+//!
+//! [`Client`] is generic over [`HttpClient`](restli::transport::HttpClient);
+//! [`ClientBuilder::build_with`] takes any implementation (another client
+//! library, or a closure in tests). [`Ureq`] is the default: HTTP/1.1,
+//! rustls with the *ring* provider and the webpki roots, connections kept
+//! alive in one shared pool.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod auth;
+mod client;
+mod drive;
+mod error;
+mod paging;
+mod token;
+mod transport;
+
+pub use client::{Client, ClientBuilder};
+pub use error::{ConfigError, Error, TokenError, TransportFailed};
+pub use paging::{DEFAULT_PAGE_SIZE, Pages, Paginate};
+pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
+pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Ureq, UreqError};
+
+/// The Rest.li codec (`restli-codec`): requests, responses, keys, URNs,
+/// retry and paging decisions.
+///
+/// ```
+/// let encoded = linkedin_ureq::restli::to_string(&serde_json::json!({"a": [1, 2]}))?;
+/// assert_eq!(encoded, "(a:List(1,2))");
+/// # Ok::<(), linkedin_ureq::restli::Error>(())
+/// ```
+pub use restli_codec as restli;
+
+/// The OAuth 2.0 flows (`linkedin-oauth`): authorization URLs, redirects,
+/// token sets, secrets.
+///
+/// ```
+/// let token = linkedin_ureq::oauth::AccessToken::new("AQV");
+/// assert_eq!(format!("{token:?}"), "AccessToken([redacted])");
+/// ```
+pub use linkedin_oauth as oauth;
+
+pub use restli_codec::{Method, Patch, Request, Urn};
+
+/// The `ureq` crate this transport is built on, re-exported so an agent you
+/// configure yourself comes from the same version.
+///
+/// ```
+/// let agent: linkedin_ureq::ureq::Agent = linkedin_ureq::Ureq::agent_config().build().into();
+/// # let _ = agent;
+/// ```
+pub use ureq;

@@ -1,0 +1,202 @@
+//! Pagination as iterators: [`Pages`] (one collection page per item) and
+//! [`Paginate`] (one entity per item). The paging decisions are the codec's
+//! [`Pagination`]; these types only send the requests it asks for.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::marker::PhantomData;
+
+use restli_codec::paging::Pagination;
+use restli_codec::response::CollectionResponse;
+use restli_codec::transport::HttpClient;
+use restli_codec::{Method, Request};
+use serde::de::DeserializeOwned;
+
+use crate::client::{Client, check_method};
+use crate::error::Error;
+
+/// The page size used when a paginated request sets no `count`: LinkedIn's
+/// own default, 10.
+///
+/// ```
+/// assert_eq!(linkedin_ureq::DEFAULT_PAGE_SIZE, 10);
+/// ```
+pub const DEFAULT_PAGE_SIZE: u64 = 10;
+
+/// Every page of a GET_ALL or FINDER collection, fetched as the iterator is
+/// advanced. Made by [`Client::pages`].
+///
+/// After an error the iterator ends.
+#[must_use = "iterators are lazy: nothing is fetched until the pages are consumed"]
+pub struct Pages<T, H> {
+    client: Client<H>,
+    /// `None` once done.
+    pagination: Option<Pagination>,
+    /// An error to report before anything is fetched.
+    pending: Option<Error>,
+    /// Whether no page has been requested yet.
+    first: bool,
+    _elements: PhantomData<fn() -> T>,
+}
+
+impl<T, H> fmt::Debug for Pages<T, H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages")
+            .field("pagination", &self.pagination)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T, H> Pages<T, H> {
+    fn new(client: Client<H>, call: &'static str, request: Request) -> Self {
+        let (pagination, pending) =
+            match check_method(call, &[Method::GetAll, Method::Finder], &request) {
+                Ok(()) => (Some(Pagination::new(request, DEFAULT_PAGE_SIZE)), None),
+                Err(err) => (None, Some(err)),
+            };
+        Pages {
+            client,
+            pagination,
+            pending,
+            first: true,
+            _elements: PhantomData,
+        }
+    }
+}
+
+impl<T: DeserializeOwned, H: HttpClient> Iterator for Pages<T, H> {
+    type Item = Result<CollectionResponse<T>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(err) = self.pending.take() {
+            return Some(Err(err));
+        }
+        let pagination = self.pagination.as_mut()?;
+        let Some(request) = pagination.next_request() else {
+            self.pagination = None;
+            return None;
+        };
+        let first = std::mem::replace(&mut self.first, false);
+        let page: CollectionResponse<T> = match self.client.send(request) {
+            Ok(page) => page,
+            Err(err) => {
+                self.pagination = None;
+                return Some(Err(err));
+            }
+        };
+        match pagination.advance(&page) {
+            // The empty page that ends a collection without `total` is not
+            // worth yielding, unless the collection is empty.
+            Ok(()) if page.elements.is_empty() && !first => {
+                self.pagination = None;
+                None
+            }
+            Ok(()) => Some(Ok(page)),
+            Err(err) => {
+                self.pagination = None;
+                Some(Err(err.into()))
+            }
+        }
+    }
+}
+
+/// Every entity of a GET_ALL or FINDER collection, page after page. Made
+/// by [`Client::paginate`].
+///
+/// After an error the iterator ends.
+#[must_use = "iterators are lazy: nothing is fetched until the entities are consumed"]
+pub struct Paginate<T, H> {
+    pages: Pages<T, H>,
+    buffered: VecDeque<T>,
+}
+
+impl<T, H> fmt::Debug for Paginate<T, H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Paginate")
+            .field("pages", &self.pages)
+            .field("buffered", &self.buffered.len())
+            .finish()
+    }
+}
+
+impl<T: DeserializeOwned, H: HttpClient> Iterator for Paginate<T, H> {
+    type Item = Result<T, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(element) = self.buffered.pop_front() {
+                return Some(Ok(element));
+            }
+            match self.pages.next()? {
+                Ok(page) => self.buffered.extend(page.elements),
+                Err(err) => return Some(Err(err)),
+            }
+        }
+    }
+}
+
+impl<H: HttpClient> Client<H> {
+    /// Every page of a GET_ALL or FINDER request, as an iterator that sends
+    /// one request per page. Paging starts at the request's `start` and
+    /// `count` (0 and [`DEFAULT_PAGE_SIZE`] when unset or not numbers), follows the
+    /// server's `paging` and stops at `total`, at an empty page, or at the
+    /// first error.
+    ///
+    /// ```
+    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
+    /// #     linkedin_ureq::Client::builder()
+    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
+    /// #         .build_with(|r: http::Request<Vec<u8>>| {
+    /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
+    /// #             let body = format!(r#"{{"elements":[{{"id":{start}}},{{"id":{}}}],"paging":{{"start":{start},"count":2,"total":5}}}}"#, start + 1);
+    /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
+    /// #         })
+    /// # }
+    /// let client = fake(); // 5 accounts, 2 per page
+    /// let pages = client.pages::<serde_json::Value>(restli_codec::Request::get_all("/adAccounts").page(0, 2));
+    /// let sizes: Vec<usize> = pages.map(|page| page.map(|p| p.elements.len())).collect::<Result<_, _>>()?;
+    /// assert_eq!(sizes, [2, 2, 2]);
+    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// ```
+    ///
+    /// For any other method the only item is [`Error::WrongMethod`]. A final
+    /// empty page is not yielded, unless it is the only one.
+    pub fn pages<T: DeserializeOwned>(&self, request: Request) -> Pages<T, H> {
+        Pages::new(self.clone(), "pages", request)
+    }
+
+    /// Every entity of a GET_ALL or FINDER request, fetched page by page as
+    /// the iterator advances (see [`pages`](Self::pages)).
+    ///
+    /// ```
+    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
+    /// #     linkedin_ureq::Client::builder()
+    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
+    /// #         .build_with(|r: http::Request<Vec<u8>>| {
+    /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
+    /// #             let ids: Vec<String> = (start..(start + 10).min(25)).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
+    /// #             let body = format!(r#"{{"elements":[{}],"paging":{{"start":{start},"count":10,"total":25}}}}"#, ids.join(","));
+    /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
+    /// #         })
+    /// # }
+    /// use restli_codec::Request;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Account { id: u64 }
+    ///
+    /// let client = fake(); // 25 accounts
+    /// let request = Request::finder("/adAccounts", "search").page(0, 10);
+    /// let ids: Vec<u64> = client
+    ///     .paginate::<Account>(request)
+    ///     .map(|account| account.map(|a| a.id))
+    ///     .collect::<Result<_, _>>()?;
+    /// assert_eq!(ids, (0..25).collect::<Vec<_>>());
+    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// ```
+    pub fn paginate<T: DeserializeOwned>(&self, request: Request) -> Paginate<T, H> {
+        Paginate {
+            pages: Pages::new(self.clone(), "paginate", request),
+            buffered: VecDeque::new(),
+        }
+    }
+}

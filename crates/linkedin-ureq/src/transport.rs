@@ -1,0 +1,296 @@
+//! The ureq HTTP stack behind [`Client`](crate::Client): [`Ureq`], an
+//! implementation of [`restli_codec::transport::HttpClient`] over one shared
+//! [`ureq::Agent`], and its error, [`UreqError`].
+//!
+//! Every request goes out with redirects off (a 3xx is returned as the
+//! response), non-2xx statuses returned as responses (the codec turns them
+//! into typed errors), and the per-attempt timeout applied through ureq's
+//! per-request configuration, so an [`ureq::Agent`] you bring yourself
+//! behaves the same way.
+
+use std::io;
+use std::time::Duration;
+
+use restli_codec::retry::TransportFailure;
+use restli_codec::transport::{HttpClient, TransportError};
+
+/// The default timeout of one attempt (connecting, sending and reading the
+/// whole response): 30 seconds.
+///
+/// ```
+/// assert_eq!(linkedin_ureq::DEFAULT_TIMEOUT, std::time::Duration::from_secs(30));
+/// ```
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The default cap on a response body: 32 MiB.
+///
+/// ```
+/// assert_eq!(linkedin_ureq::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
+/// ```
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
+
+/// A [`ureq::Agent`] as an [`HttpClient`]: the default HTTP stack of
+/// [`Client`](crate::Client).
+///
+/// Cloning is cheap and shares the agent, so its connection pool is reused
+/// by every clone.
+///
+/// ```
+/// use std::time::Duration;
+/// use linkedin_ureq::Ureq;
+///
+/// let http = Ureq::new().timeout(Some(Duration::from_secs(5)));
+/// assert_eq!(http.timeout_value(), Some(Duration::from_secs(5)));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Ureq {
+    agent: ureq::Agent,
+    timeout: Option<Duration>,
+    max_body_size: u64,
+}
+
+impl Default for Ureq {
+    fn default() -> Self {
+        Ureq::new()
+    }
+}
+
+impl Ureq {
+    /// An agent configured for LinkedIn ([`Ureq::agent_config`]) with the
+    /// [`DEFAULT_TIMEOUT`].
+    ///
+    /// ```
+    /// let http = linkedin_ureq::Ureq::new();
+    /// assert_eq!(http.timeout_value(), Some(linkedin_ureq::DEFAULT_TIMEOUT));
+    /// ```
+    pub fn new() -> Self {
+        Ureq::from_agent(Ureq::agent_config().build().new_agent())
+    }
+
+    /// Wraps an agent you configured yourself (TLS, proxy, pool sizes).
+    /// Whatever it says, requests sent through this wrapper follow no
+    /// redirects and return non-2xx statuses as responses.
+    ///
+    /// ```
+    /// let agent: ureq::Agent = linkedin_ureq::Ureq::agent_config()
+    ///     .max_idle_connections_per_host(8)
+    ///     .build()
+    ///     .into();
+    /// let http = linkedin_ureq::Ureq::from_agent(agent);
+    /// # let _ = http;
+    /// ```
+    pub fn from_agent(agent: ureq::Agent) -> Self {
+        Ureq {
+            agent,
+            timeout: Some(DEFAULT_TIMEOUT),
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+
+    /// The agent configuration this crate uses: redirects off, non-2xx
+    /// statuses returned as responses, no timeout at the agent level (it is
+    /// set per request). Extend it and wrap the agent with
+    /// [`Ureq::from_agent`].
+    ///
+    /// ```
+    /// let config = linkedin_ureq::Ureq::agent_config().build();
+    /// assert_eq!(config.max_redirects(), 0);
+    /// assert!(!config.http_status_as_error());
+    /// ```
+    pub fn agent_config() -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+        ureq::Agent::config_builder()
+            .max_redirects(0)
+            .http_status_as_error(false)
+    }
+
+    /// Sets the timeout of one attempt, from connecting to reading the last
+    /// byte of the response (`None`: no timeout).
+    ///
+    /// ```
+    /// let http = linkedin_ureq::Ureq::new().timeout(None);
+    /// assert_eq!(http.timeout_value(), None);
+    /// ```
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The timeout of one attempt.
+    ///
+    /// ```
+    /// assert!(linkedin_ureq::Ureq::new().timeout_value().is_some());
+    /// ```
+    pub fn timeout_value(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// Sets the largest response body accepted, in bytes; a larger one
+    /// fails with a [`TransportFailure::Other`] error.
+    ///
+    /// ```
+    /// let http = linkedin_ureq::Ureq::new().max_body_size(1024 * 1024);
+    /// # let _ = http;
+    /// ```
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The wrapped agent.
+    ///
+    /// ```
+    /// let http = linkedin_ureq::Ureq::new();
+    /// assert_eq!(http.agent().config().max_redirects(), 0);
+    /// ```
+    pub fn agent(&self) -> &ureq::Agent {
+        &self.agent
+    }
+}
+
+impl From<ureq::Agent> for Ureq {
+    fn from(agent: ureq::Agent) -> Self {
+        Ureq::from_agent(agent)
+    }
+}
+
+impl HttpClient for Ureq {
+    type Error = UreqError;
+
+    fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, UreqError> {
+        let bodiless = request.body().is_empty()
+            && matches!(
+                *request.method(),
+                http::Method::GET | http::Method::HEAD | http::Method::DELETE
+            );
+        let response = if bodiless {
+            let (parts, _) = request.into_parts();
+            self.run(http::Request::from_parts(parts, ()))
+        } else {
+            self.run(request)
+        }?;
+        let (parts, mut body) = response.into_parts();
+        let bytes = body
+            .with_config()
+            .limit(self.max_body_size)
+            .read_to_vec()
+            .map_err(UreqError::from)?;
+        Ok(http::Response::from_parts(parts, bytes))
+    }
+}
+
+impl Ureq {
+    fn run<B: ureq::AsSendBody>(
+        &self,
+        request: http::Request<B>,
+    ) -> Result<http::Response<ureq::Body>, UreqError> {
+        let request = self
+            .agent
+            .configure_request(request)
+            .max_redirects(0)
+            .http_status_as_error(false)
+            .timeout_global(self.timeout)
+            .build();
+        self.agent.run(request).map_err(UreqError::from)
+    }
+}
+
+/// Why ureq got no complete response, classified for the retry rules.
+///
+/// ```
+/// use linkedin_ureq::UreqError;
+/// use linkedin_ureq::restli::retry::TransportFailure;
+/// use linkedin_ureq::restli::transport::TransportError;
+///
+/// let err = UreqError::from(ureq::Error::HostNotFound);
+/// assert_eq!(err.failure(), TransportFailure::Connect);
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("{source}")]
+pub struct UreqError {
+    failure: TransportFailure,
+    source: ureq::Error,
+}
+
+impl UreqError {
+    /// The underlying ureq error.
+    ///
+    /// ```
+    /// let err = linkedin_ureq::UreqError::from(ureq::Error::ConnectionFailed);
+    /// assert!(matches!(err.inner(), ureq::Error::ConnectionFailed));
+    /// ```
+    pub fn inner(&self) -> &ureq::Error {
+        &self.source
+    }
+}
+
+impl From<ureq::Error> for UreqError {
+    fn from(source: ureq::Error) -> Self {
+        UreqError {
+            failure: classify(&source),
+            source,
+        }
+    }
+}
+
+impl TransportError for UreqError {
+    fn failure(&self) -> TransportFailure {
+        self.failure
+    }
+}
+
+fn classify(error: &ureq::Error) -> TransportFailure {
+    match error {
+        ureq::Error::Timeout(_) => TransportFailure::Timeout,
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportFailure::Connect,
+        ureq::Error::Io(e) => classify_io(e.kind()),
+        _ => TransportFailure::Other,
+    }
+}
+
+fn classify_io(kind: io::ErrorKind) -> TransportFailure {
+    use io::ErrorKind as K;
+    match kind {
+        K::ConnectionRefused
+        | K::NotConnected
+        | K::AddrNotAvailable
+        | K::AddrInUse
+        | K::HostUnreachable
+        | K::NetworkUnreachable
+        | K::NetworkDown => TransportFailure::Connect,
+        K::TimedOut | K::WouldBlock => TransportFailure::Timeout,
+        K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe | K::UnexpectedEof => {
+            TransportFailure::ConnectionReset
+        }
+        _ => TransportFailure::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_are_classified() {
+        let of = |kind| UreqError::from(ureq::Error::Io(io::Error::from(kind))).failure();
+        assert_eq!(
+            of(io::ErrorKind::ConnectionRefused),
+            TransportFailure::Connect
+        );
+        assert_eq!(of(io::ErrorKind::TimedOut), TransportFailure::Timeout);
+        assert_eq!(
+            of(io::ErrorKind::UnexpectedEof),
+            TransportFailure::ConnectionReset
+        );
+        assert_eq!(
+            of(io::ErrorKind::ConnectionReset),
+            TransportFailure::ConnectionReset
+        );
+        assert_eq!(of(io::ErrorKind::InvalidData), TransportFailure::Other);
+    }
+
+    #[test]
+    fn ureq_timeouts_are_timeouts() {
+        let err = UreqError::from(ureq::Error::Timeout(ureq::Timeout::Global));
+        assert_eq!(err.failure(), TransportFailure::Timeout);
+    }
+}
