@@ -1,0 +1,1203 @@
+//! The client: configuration, the send loop, the 14 Rest.li methods and the
+//! OAuth calls.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use linkedin_oauth::{
+    AccessToken, AuthorizationCode, Introspection, OAuthConfig, PendingAuthorization, RefreshToken,
+    RefreshedToken, ThreeLeggedToken, TokenSet, TwoLeggedToken,
+};
+use restli_codec::exchange::{Exchange, Next};
+use restli_codec::response::{
+    ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
+    BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
+    ResponseError, StatusResponse,
+};
+use restli_codec::retry::RetryPolicy;
+use restli_codec::transport::{AsyncHttpClient, TransportError};
+use restli_codec::{Endpoint, Method, Request, RequestConfig};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+use tracing::field::Empty;
+
+use crate::error::{ConfigError, Error, TokenError, TransportFailed};
+use crate::token::TokenSource;
+use crate::transport::Reqwest;
+
+/// The per-attempt timeout unless set with [`ClientBuilder::timeout`].
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An async client for LinkedIn's Rest.li APIs.
+///
+/// Build one with [`Client::builder`] and share it (it is cheap to clone;
+/// clones share connections, configuration and the token source). Each
+/// Rest.li method has a call taking a [`Request`] built for that method and
+/// returning its typed response; [`send`](Client::send) takes any request.
+/// Every call retries by the client's [`RetryPolicy`] (429 for every
+/// method; 5xx and lost connections only for idempotent methods), bounds
+/// each attempt by the [timeout](ClientBuilder::timeout), and runs in a
+/// `restli.request` tracing span (method, path template, status, attempt,
+/// latency; never the token).
+///
+/// `H` is the HTTP stack: [`Reqwest`] unless you bring your own
+/// [`AsyncHttpClient`] with [`ClientBuilder::build_with`].
+///
+/// ```no_run
+/// use linkedin_reqwest::{Client, Request};
+/// use linkedin_reqwest::oauth::AccessToken;
+///
+/// # async fn run() -> Result<(), linkedin_reqwest::Error> {
+/// let client = Client::builder()
+///     .version("202406")?
+///     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
+///     .build()?;
+/// let account: linkedin_reqwest::restli::EntityResponse =
+///     client.get(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
+/// println!("{}", account.entity["name"]);
+/// # Ok(())
+/// # }
+/// ```
+pub struct Client<H = Reqwest> {
+    shared: Arc<Shared<H>>,
+    /// A per-call token from [`Client::with_access_token`].
+    token: Option<AccessToken>,
+}
+
+struct Shared<H> {
+    http: H,
+    config: RequestConfig,
+    policy: RetryPolicy,
+    timeout: Duration,
+    auth: Auth,
+    oauth: Option<OAuthConfig>,
+    oauth_base: Option<linkedin_oauth::BaseUrl>,
+}
+
+/// Where request tokens come from.
+#[derive(Debug)]
+enum Auth {
+    None,
+    Static(AccessToken),
+    Source(Arc<TokenSource>),
+}
+
+impl<H> Clone for Client<H> {
+    fn clone(&self) -> Self {
+        Client {
+            shared: self.shared.clone(),
+            token: self.token.clone(),
+        }
+    }
+}
+
+impl<H> fmt::Debug for Client<H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.shared.config)
+            .field("retry_policy", &self.shared.policy)
+            .field("timeout", &self.shared.timeout)
+            .field("auth", &self.shared.auth)
+            .field("per_call_token", &self.token.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`Client`]: where requests go, the default
+/// `LinkedIn-Version`, the token, timeouts and retries.
+///
+/// Everything has a default: LinkedIn's endpoints, no default version
+/// (unversioned `/v2` calls unless a request sets one), a 30 s timeout per
+/// attempt, [`RetryPolicy::default`], tunneling above 4,000 bytes of query.
+///
+/// ```
+/// use std::time::Duration;
+/// use linkedin_reqwest::Client;
+/// use linkedin_reqwest::oauth::AccessToken;
+/// use linkedin_reqwest::restli::{Endpoint, retry::RetryPolicy};
+///
+/// let client = Client::builder()
+///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
+///     .version("202406")?
+///     .user_agent_suffix("my-app/1.0")
+///     .timeout(Duration::from_secs(10))
+///     .retry_policy(RetryPolicy::default().max_attempts(3))
+///     .tunnel_threshold(4000)
+///     .access_token(AccessToken::new("AQV..."))
+///     .build()?;
+/// assert_eq!(client.config().version().map(|v| v.as_str()), Some("202406"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub struct ClientBuilder {
+    config: RequestConfig,
+    policy: RetryPolicy,
+    timeout: Duration,
+    auth: Auth,
+    oauth: Option<OAuthConfig>,
+    oauth_base: Option<linkedin_oauth::BaseUrl>,
+    http: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("config", &self.config)
+            .field("retry_policy", &self.policy)
+            .field("timeout", &self.timeout)
+            .field("auth", &self.auth)
+            .field("oauth", &self.oauth)
+            .field("oauth_base", &self.oauth_base)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// Sends Rest.li requests to another server (the sandbox, a proxy);
+    /// default: LinkedIn.
+    ///
+    /// ```
+    /// use linkedin_reqwest::restli::Endpoint;
+    /// let builder = linkedin_reqwest::Client::builder()
+    ///     .endpoint(Endpoint::from_origin("http://localhost:9000")?);
+    /// # let _ = builder;
+    /// # Ok::<(), linkedin_reqwest::restli::EndpointError>(())
+    /// ```
+    pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
+        self.config = self.config.with_endpoint(endpoint);
+        self
+    }
+
+    /// Sends OAuth requests (the client's own and the token source's) to
+    /// another base URL; default: the one in each [`OAuthConfig`].
+    ///
+    /// ```
+    /// use linkedin_reqwest::oauth::BaseUrl;
+    /// let builder = linkedin_reqwest::Client::builder()
+    ///     .oauth_base_url(BaseUrl::parse("http://127.0.0.1:9000/oauth/v2")?);
+    /// # let _ = builder;
+    /// # Ok::<(), linkedin_reqwest::oauth::ConfigError>(())
+    /// ```
+    pub fn oauth_base_url(mut self, base: linkedin_oauth::BaseUrl) -> Self {
+        self.oauth_base = Some(base);
+        self
+    }
+
+    /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
+    /// requests go to the versioned `/rest` APIs. A request's own
+    /// [`Request::version`] wins.
+    ///
+    /// ```
+    /// let builder = linkedin_reqwest::Client::builder().version("202406.01")?;
+    /// # let _ = builder;
+    /// assert!(linkedin_reqwest::Client::builder().version("June 2024").is_err());
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Version`] for anything but `YYYYMM` or `YYYYMM.RR`.
+    pub fn version(mut self, version: &str) -> Result<Self, Error> {
+        let version = version.parse().map_err(ConfigError::Version)?;
+        self.config = self.config.with_version(version);
+        Ok(self)
+    }
+
+    /// Appends a product token to the `User-Agent` (`linkedin-rs/x.y.z my-app/1.0`).
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().user_agent_suffix("my-app/1.0").build()?;
+    /// assert!(client.config().user_agent().ends_with(" my-app/1.0"));
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
+        self.config = self.config.with_user_agent_suffix(suffix);
+        self
+    }
+
+    /// The longest one attempt may take, from sending the request to
+    /// reading the last byte of the response (default 30 s). A timed-out
+    /// attempt is retried like a lost connection (for idempotent methods).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = linkedin_reqwest::Client::builder().timeout(Duration::from_secs(5)).build()?;
+    /// assert_eq!(client.timeout(), Duration::from_secs(5));
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// When and how often to retry ([`RetryPolicy::none`] to never retry).
+    ///
+    /// ```
+    /// use linkedin_reqwest::restli::retry::RetryPolicy;
+    /// let client = linkedin_reqwest::Client::builder().retry_policy(RetryPolicy::none()).build()?;
+    /// assert_eq!(client.retry_policy(), RetryPolicy::none());
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Tunnels requests whose query string is longer than `bytes` (default
+    /// 4,000) as a POST with `X-HTTP-Method-Override`.
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().tunnel_threshold(2000).build()?;
+    /// assert_eq!(client.config().tunnel_threshold(), 2000);
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn tunnel_threshold(mut self, bytes: usize) -> Self {
+        self.config = self.config.with_tunnel_threshold(bytes);
+        self
+    }
+
+    /// A fixed access token for every request (replaces a token source).
+    ///
+    /// ```
+    /// use linkedin_reqwest::oauth::AccessToken;
+    /// let client = linkedin_reqwest::Client::builder().access_token(AccessToken::new("AQV")).build()?;
+    /// assert!(!format!("{client:?}").contains("AQV"));
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn access_token(mut self, token: AccessToken) -> Self {
+        self.auth = Auth::Static(token);
+        self
+    }
+
+    /// Tokens that renew themselves ahead of expiry (replaces a fixed
+    /// token); see [`TokenSource`].
+    ///
+    /// ```
+    /// use linkedin_reqwest::TokenSource;
+    /// use linkedin_reqwest::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
+    /// let client = linkedin_reqwest::Client::builder()
+    ///     .token_source(TokenSource::client_credentials(oauth))
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn token_source(mut self, source: TokenSource) -> Self {
+        self.auth = Auth::Source(Arc::new(source));
+        self
+    }
+
+    /// The OAuth application for [`Client::exchange_code`],
+    /// [`Client::refresh`], [`Client::client_credentials`] and
+    /// [`Client::introspect`] (default: the token source's, if any).
+    ///
+    /// ```
+    /// use linkedin_reqwest::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// let client = linkedin_reqwest::Client::builder()
+    ///     .oauth(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret")))
+    ///     .build()?;
+    /// # let _ = client;
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn oauth(mut self, config: OAuthConfig) -> Self {
+        self.oauth = Some(config);
+        self
+    }
+
+    /// Sends with your own `reqwest::Client` (proxies, extra roots). Set it
+    /// not to follow redirects. The per-attempt [timeout](Self::timeout)
+    /// still applies on top of the client's own.
+    ///
+    /// ```
+    /// use linkedin_reqwest::Reqwest;
+    /// let own = reqwest::Client::builder()
+    ///     .tls_backend_preconfigured(Reqwest::tls_config()?)
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .build()
+    ///     .expect("valid configuration");
+    /// let client = linkedin_reqwest::Client::builder().http_client(own).build()?;
+    /// # let _ = client;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Builds the client over reqwest (the recommended [`Reqwest::new`]
+    /// unless [`http_client`](Self::http_client) gave one).
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// # let _ = client;
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Tls`] or [`ConfigError::HttpClient`] when TLS cannot
+    /// be initialised.
+    pub fn build(mut self) -> Result<Client, Error> {
+        let http = match self.http.take() {
+            Some(client) => Reqwest::from_client(client),
+            None => Reqwest::new()?,
+        };
+        Ok(self.build_with(http))
+    }
+
+    /// Builds the client over any [`AsyncHttpClient`]: another HTTP stack,
+    /// a [`Reqwest`] with other settings, or a stub in tests. The
+    /// per-attempt [timeout](Self::timeout) still applies.
+    ///
+    /// ```
+    /// use linkedin_reqwest::Client;
+    /// use linkedin_reqwest::oauth::AccessToken;
+    /// use linkedin_reqwest::restli::retry::TransportFailure;
+    /// use linkedin_reqwest::restli::transport::{AsyncHttpClient, TransportError};
+    /// use linkedin_reqwest::restli::{EntityResponse, Request};
+    ///
+    /// /// Answers every request with the same entity.
+    /// struct Canned;
+    /// #[derive(Debug)]
+    /// struct Never;
+    /// impl std::fmt::Display for Never {
+    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("never") }
+    /// }
+    /// impl std::error::Error for Never {}
+    /// impl TransportError for Never {
+    ///     fn failure(&self) -> TransportFailure { TransportFailure::Other }
+    /// }
+    /// impl AsyncHttpClient for Canned {
+    ///     type Error = Never;
+    ///     async fn send(&self, _: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Never> {
+    ///         Ok(http::Response::new(br#"{"id": 7}"#.to_vec()))
+    ///     }
+    /// }
+    ///
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
+    /// let client = Client::builder().access_token(AccessToken::new("t")).build_with(Canned);
+    /// let me: EntityResponse = client.get(Request::get("/me")).await?;
+    /// assert_eq!(me.entity["id"], 7);
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// # })?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build_with<H: AsyncHttpClient>(self, http: H) -> Client<H> {
+        Client {
+            shared: Arc::new(Shared {
+                http,
+                config: self.config,
+                policy: self.policy,
+                timeout: self.timeout,
+                auth: self.auth,
+                oauth: self.oauth,
+                oauth_base: self.oauth_base,
+            }),
+            token: None,
+        }
+    }
+}
+
+impl Client {
+    /// Starts configuring a client (see [`ClientBuilder`]).
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// # let _ = client;
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            config: RequestConfig::new(),
+            policy: RetryPolicy::default(),
+            timeout: DEFAULT_TIMEOUT,
+            auth: Auth::None,
+            oauth: None,
+            oauth_base: None,
+            http: None,
+        }
+    }
+}
+
+/// A response of any status, for the OAuth calls (whose parsers read the
+/// error statuses themselves).
+struct Raw(http::Response<Vec<u8>>);
+
+impl FromResponse for Raw {
+    fn from_http(response: http::Response<Vec<u8>>, _url: &str) -> Result<Self, ResponseError> {
+        Ok(Raw(response))
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+impl<H> Client<H> {
+    /// What every request shares: endpoint, default version, user agent,
+    /// tunneling threshold.
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// assert_eq!(client.config().tunnel_threshold(), 4000);
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn config(&self) -> &RequestConfig {
+        &self.shared.config
+    }
+
+    /// The retry policy.
+    ///
+    /// ```
+    /// use linkedin_reqwest::restli::retry::RetryPolicy;
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// assert_eq!(client.retry_policy(), RetryPolicy::default());
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.shared.policy
+    }
+
+    /// The per-attempt timeout.
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// assert_eq!(client.timeout(), linkedin_reqwest::DEFAULT_TIMEOUT);
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn timeout(&self) -> Duration {
+        self.shared.timeout
+    }
+
+    /// The HTTP stack.
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// let _reqwest: &reqwest::Client = client.http().client();
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn http(&self) -> &H {
+        &self.shared.http
+    }
+
+    /// The token source's current tokens (to persist them), or `None`
+    /// without a token source (and for a 2-legged source before its first
+    /// fetch).
+    ///
+    /// ```
+    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// assert!(client.tokens().is_none());
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn tokens(&self) -> Option<TokenSet> {
+        match &self.shared.auth {
+            Auth::Source(source) => source.current(),
+            Auth::None | Auth::Static(_) => None,
+        }
+    }
+
+    /// A handle that sends every call with `token` instead of the client's
+    /// own token or token source: the per-call override, for a service
+    /// acting for many members. It shares the client's connections and
+    /// configuration.
+    ///
+    /// ```no_run
+    /// use linkedin_reqwest::{Client, Request};
+    /// use linkedin_reqwest::oauth::AccessToken;
+    ///
+    /// # async fn run(client: Client, member_token: AccessToken) -> Result<(), linkedin_reqwest::Error> {
+    /// let me: linkedin_reqwest::restli::EntityResponse =
+    ///     client.with_access_token(&member_token).get(Request::get("/userinfo")).await?;
+    /// # let _ = me;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn with_access_token(&self, token: &AccessToken) -> Client<H> {
+        Client {
+            shared: self.shared.clone(),
+            token: Some(token.clone()),
+        }
+    }
+
+    /// `config` with the client's OAuth base URL override applied.
+    pub(crate) fn oauth_with_base(&self, config: &OAuthConfig) -> OAuthConfig {
+        match &self.shared.oauth_base {
+            Some(base) => config.clone().base_url(base.clone()),
+            None => config.clone(),
+        }
+    }
+
+    /// The application for the OAuth calls: the one given with
+    /// [`ClientBuilder::oauth`], else the token source's; with the base URL
+    /// override applied.
+    fn oauth_config(&self) -> Result<OAuthConfig, Error> {
+        let config = match (&self.shared.oauth, &self.shared.auth) {
+            (Some(config), _) => config,
+            (None, Auth::Source(source)) => source.oauth(),
+            (None, _) => return Err(ConfigError::NoOAuth.into()),
+        };
+        Ok(self.oauth_with_base(config))
+    }
+}
+
+impl<H: AsyncHttpClient> Client<H> {
+    /// The token for the next request: this handle's override, the static
+    /// token, or the token source's (renewed first if it expires soon).
+    async fn bearer(&self) -> Result<AccessToken, Error> {
+        if let Some(token) = &self.token {
+            return Ok(token.clone());
+        }
+        match &self.shared.auth {
+            Auth::Static(token) => Ok(token.clone()),
+            Auth::Source(source) => source.access_token(self).await,
+            Auth::None => Err(TokenError::Missing.into()),
+        }
+    }
+
+    /// Sends `request` (any method) and parses the answer as `R`.
+    pub(crate) async fn execute<R: FromResponse>(&self, request: &Request) -> Result<R, Error> {
+        let span = tracing::info_span!(
+            "restli.request",
+            method = request.method().as_str(),
+            path = request.path(),
+            status = Empty,
+            attempt = Empty,
+            latency_ms = Empty,
+        );
+        async {
+            let token = self.bearer().await?;
+            let mut exchange = Exchange::new(
+                request,
+                &self.shared.config,
+                Some(token.secret()),
+                self.shared.policy,
+            )?;
+            self.run(&mut exchange).await
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// The transport loop: send, then follow the exchange's decision. The
+    /// span's `status`, `attempt` and `latency_ms` are recorded once, at
+    /// the end; each retry is an event of its own.
+    async fn run<R: FromResponse>(&self, exchange: &mut Exchange) -> Result<R, Error> {
+        let started = Instant::now();
+        let finish = |attempt: u32, status: Option<u16>| {
+            let span = tracing::Span::current();
+            span.record("attempt", attempt);
+            if let Some(status) = status {
+                span.record("status", status);
+            }
+            span.record("latency_ms", millis(started.elapsed()));
+        };
+        let timeout = self.shared.timeout;
+        let mut last_status = None;
+        loop {
+            let attempt = exchange.attempt();
+            let sent =
+                tokio::time::timeout(timeout, self.shared.http.send(exchange.request())).await;
+            let failure = match sent {
+                Ok(Ok(response)) => {
+                    let status = response.status().as_u16();
+                    last_status = Some(status);
+                    match exchange.on_response::<R>(response, SystemTime::now(), fastrand::f64()) {
+                        Next::Done(result) => {
+                            finish(attempt, last_status);
+                            tracing::debug!(status, attempt, "response");
+                            return result.map_err(Error::from);
+                        }
+                        Next::Retry(delay) => {
+                            tracing::info!(
+                                status,
+                                attempt,
+                                delay_ms = millis(delay),
+                                "retrying after a retryable status"
+                            );
+                            tokio::time::sleep(delay).await;
+                            continue;
+                        }
+                    }
+                }
+                Ok(Err(err)) => TransportFailed::new(err.failure(), exchange.url(), attempt, err),
+                Err(_elapsed) => TransportFailed::timed_out(exchange.url(), timeout, attempt),
+            };
+            match exchange.on_failure(failure.failure(), SystemTime::now(), fastrand::f64()) {
+                Next::Done(()) => {
+                    finish(attempt, last_status);
+                    tracing::debug!(error = %failure, attempt, "giving up");
+                    return Err(failure.into());
+                }
+                Next::Retry(delay) => {
+                    tracing::info!(
+                        error = %failure,
+                        attempt,
+                        delay_ms = millis(delay),
+                        "retrying after a transport failure"
+                    );
+                    tokio::time::sleep(delay).await;
+                }
+            }
+        }
+    }
+
+    /// Checks the method, then sends.
+    async fn call<R: FromResponse>(
+        &self,
+        call: &'static str,
+        expected: &'static [Method],
+        request: Request,
+    ) -> Result<R, Error> {
+        check_method(call, expected, &request)?;
+        self.execute(&request).await
+    }
+
+    /// Sends a request of any Rest.li method and parses the answer as `R`
+    /// (any [`FromResponse`] type): the general form of the calls below,
+    /// for instance for finder metadata of your own type.
+    ///
+    /// ```no_run
+    /// use linkedin_reqwest::{Client, Request};
+    /// use linkedin_reqwest::restli::CollectionResponse;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Account { id: i64, name: String }
+    /// #[derive(serde::Deserialize)]
+    /// struct Meta { total_budget: Option<String> }
+    ///
+    /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
+    /// let page: CollectionResponse<Account, Meta> =
+    ///     client.send(Request::finder("/adAccounts", "search")).await?;
+    /// # let _ = page;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Request`] when the request cannot be built, [`Error::Token`]
+    /// without a usable token, [`Error::Transport`] when no response came
+    /// (after retries), [`Error::Api`] for an error status, [`Error::Decode`]
+    /// for a body that does not fit `R`.
+    pub async fn send<R: FromResponse>(&self, request: Request) -> Result<R, Error> {
+        self.execute(&request).await
+    }
+
+    /// GET: one entity.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::EntityResponse};
+    /// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
+    /// # let _ = account;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a GET; otherwise as
+    /// for [`send`](Self::send).
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<EntityResponse<T>, Error> {
+        self.call("get", &[Method::Get], request).await
+    }
+
+    /// BATCH_GET: several entities by id, keyed by `K` (tunneled
+    /// automatically when the ids make the URL too long).
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::BatchGetResponse};
+    /// let groups: BatchGetResponse<i64> =
+    ///     client.batch_get(Request::batch_get("/adCampaignGroups", [1, 2, 3])).await?;
+    /// for (id, group) in &groups.results {
+    ///     println!("{id}: {}", group["name"]);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a BATCH_GET;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn batch_get<K, T>(&self, request: Request) -> Result<BatchGetResponse<K, T>, Error>
+    where
+        K: DeserializeOwned + Serialize,
+        T: DeserializeOwned,
+    {
+        self.call("batch_get", &[Method::BatchGet], request).await
+    }
+
+    /// GET_ALL: one page of a collection (see [`pages`](Self::pages) and
+    /// [`paginate`](Self::paginate) for all of them).
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::CollectionResponse};
+    /// let page: CollectionResponse = client.get_all(Request::get_all("/adAccounts").page(0, 50)).await?;
+    /// # let _ = page;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a GET_ALL;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn get_all<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<CollectionResponse<T>, Error> {
+        self.call("get_all", &[Method::GetAll], request).await
+    }
+
+    /// FINDER: one page of search results.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::CollectionResponse};
+    /// use serde_json::json;
+    /// let page: CollectionResponse = client
+    ///     .finder(Request::finder("/adAccounts", "search").param("search", &json!({"test": false})))
+    ///     .await?;
+    /// # let _ = page;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a FINDER; otherwise
+    /// as for [`send`](Self::send).
+    pub async fn finder<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<CollectionResponse<T>, Error> {
+        self.call("finder", &[Method::Finder], request).await
+    }
+
+    /// BATCH_FINDER: one finder run with several criteria; one page (or
+    /// error) per criterion.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::BatchFinderResponse};
+    /// use serde_json::json;
+    /// let request = Request::batch_finder("/adAccounts", "search", "searchCriteria",
+    ///     [json!({"type": "BUSINESS"}), json!({"type": "ENTERPRISE"})]);
+    /// let results: BatchFinderResponse = client.batch_finder(request).await?;
+    /// assert_eq!(results.results.len(), 2);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a BATCH_FINDER;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn batch_finder<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<BatchFinderResponse<T>, Error> {
+        self.call("batch_finder", &[Method::BatchFinder], request)
+            .await
+    }
+
+    /// CREATE: one entity; its new id (from `X-RestLi-Id`) decoded as `K`.
+    /// Not retried on 5xx or lost connections (the entity may exist).
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, Urn, restli::CreateResponse};
+    /// use serde_json::json;
+    /// let created: CreateResponse<Urn> = client
+    ///     .create(Request::create("/posts", &json!({"author": "urn:li:person:1", "commentary": "Hello"})))
+    ///     .await?;
+    /// println!("created {:?}", created.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a CREATE; otherwise
+    /// as for [`send`](Self::send).
+    pub async fn create<K: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<CreateResponse<K>, Error> {
+        self.call("create", &[Method::Create], request).await
+    }
+
+    /// BATCH_CREATE: several entities; one status and id per entity, in
+    /// order.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::BatchCreateResponse};
+    /// use serde_json::json;
+    /// let created: BatchCreateResponse<i64> = client
+    ///     .batch_create(Request::batch_create("/adCampaignGroups", [json!({"name": "a"}), json!({"name": "b"})]))
+    ///     .await?;
+    /// assert!(created.elements.iter().all(|item| item.is_created()));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a BATCH_CREATE;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn batch_create<K: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<BatchCreateResponse<K>, Error> {
+        self.call("batch_create", &[Method::BatchCreate], request)
+            .await
+    }
+
+    /// UPDATE: replaces one entity.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::Request;
+    /// use serde_json::json;
+    /// let status = client
+    ///     .update(Request::update("/adAccounts/{id}", &json!({"name": "renamed"})).key("id", &1))
+    ///     .await?;
+    /// assert_eq!(status.meta.status(), 204);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not an UPDATE; otherwise
+    /// as for [`send`](Self::send).
+    pub async fn update(&self, request: Request) -> Result<StatusResponse, Error> {
+        self.call("update", &[Method::Update], request).await
+    }
+
+    /// BATCH_UPDATE: replaces several entities; one status per id.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::BatchStatusResponse};
+    /// use serde_json::json;
+    /// let statuses: BatchStatusResponse<i64> = client
+    ///     .batch_update(Request::batch_update("/adAccounts", [1, 2], [json!({"name": "a"}), json!({"name": "b"})]))
+    ///     .await?;
+    /// # let _ = statuses;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a BATCH_UPDATE;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn batch_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
+    where
+        K: DeserializeOwned + Serialize,
+    {
+        self.call("batch_update", &[Method::BatchUpdate], request)
+            .await
+    }
+
+    /// PARTIAL_UPDATE: changes some fields of one entity.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use linkedin_reqwest::{Patch, Request};
+    /// use serde_json::json;
+    /// let patch = Patch::set(&json!({"status": "PAUSED"}))?;
+    /// client.partial_update(Request::partial_update("/adCampaigns/{id}", &patch).key("id", &42)).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a PARTIAL_UPDATE;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn partial_update(&self, request: Request) -> Result<StatusResponse, Error> {
+        self.call("partial_update", &[Method::PartialUpdate], request)
+            .await
+    }
+
+    /// BATCH_PARTIAL_UPDATE: changes some fields of several entities.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use linkedin_reqwest::{Patch, Request, restli::BatchStatusResponse};
+    /// use serde_json::json;
+    /// let pause = Patch::set(&json!({"status": "PAUSED"}))?;
+    /// let statuses: BatchStatusResponse<i64> = client
+    ///     .batch_partial_update(Request::batch_partial_update("/adCampaigns", [1, 2], [pause.clone(), pause]))
+    ///     .await?;
+    /// # let _ = statuses;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a
+    /// BATCH_PARTIAL_UPDATE; otherwise as for [`send`](Self::send).
+    pub async fn batch_partial_update<K>(
+        &self,
+        request: Request,
+    ) -> Result<BatchStatusResponse<K>, Error>
+    where
+        K: DeserializeOwned + Serialize,
+    {
+        self.call(
+            "batch_partial_update",
+            &[Method::BatchPartialUpdate],
+            request,
+        )
+        .await
+    }
+
+    /// DELETE: removes one entity.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::Request;
+    /// client.delete(Request::delete("/adCampaignGroups/{id}").key("id", &9)).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a DELETE; otherwise
+    /// as for [`send`](Self::send).
+    pub async fn delete(&self, request: Request) -> Result<StatusResponse, Error> {
+        self.call("delete", &[Method::Delete], request).await
+    }
+
+    /// BATCH_DELETE: removes several entities; one status per id.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::BatchStatusResponse};
+    /// let statuses: BatchStatusResponse<i64> =
+    ///     client.batch_delete(Request::batch_delete("/adCampaignGroups", [7, 8])).await?;
+    /// # let _ = statuses;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not a BATCH_DELETE;
+    /// otherwise as for [`send`](Self::send).
+    pub async fn batch_delete<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
+    where
+        K: DeserializeOwned + Serialize,
+    {
+        self.call("batch_delete", &[Method::BatchDelete], request)
+            .await
+    }
+
+    /// ACTION: calls a named action; its `value` decoded as `T`. Not
+    /// retried on 5xx or lost connections.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// use linkedin_reqwest::{Request, restli::ActionResponse};
+    /// use serde_json::json;
+    /// let upload: ActionResponse = client
+    ///     .action(Request::action("/images", "initializeUpload", &json!({"initializeUploadRequest": {"owner": "urn:li:organization:1"}})))
+    ///     .await?;
+    /// # let _ = upload;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WrongMethod`] for a request that is not an ACTION; otherwise
+    /// as for [`send`](Self::send).
+    pub async fn action<T: DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<ActionResponse<T>, Error> {
+        self.call("action", &[Method::Action], request).await
+    }
+
+    /// Sends an OAuth request (only 429 is retried, as for an ACTION) and
+    /// returns the answer whatever its status.
+    async fn oauth_send(
+        &self,
+        request: http::Request<Vec<u8>>,
+        grant: &'static str,
+    ) -> Result<(String, http::Response<Vec<u8>>), Error> {
+        let url = request.uri().to_string();
+        let span = tracing::info_span!(
+            "linkedin.oauth",
+            endpoint = request.uri().path(),
+            grant,
+            status = Empty,
+            attempt = Empty,
+            latency_ms = Empty,
+        );
+        let mut exchange =
+            Exchange::from_http(Method::Action, url.clone(), request, self.shared.policy);
+        let Raw(response) = self.run(&mut exchange).instrument(span).await?;
+        Ok((url, response))
+    }
+
+    /// Exchanges the authorization code of a finished 3-legged
+    /// authorization for tokens.
+    ///
+    /// ```no_run
+    /// use linkedin_reqwest::Client;
+    /// use linkedin_reqwest::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+    ///
+    /// # async fn run(callback_url: &str) -> Result<(), Box<dyn std::error::Error>> {
+    /// let oauth = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
+    /// let client = Client::builder().oauth(oauth.clone()).build()?;
+    /// let (url, pending) = AuthorizationCodeFlow::new(oauth.client_id().clone(), RedirectUrl::new("https://app.example/callback")?)
+    ///     .scopes(["openid", "profile"])
+    ///     .pkce(true)
+    ///     .start()?;
+    /// println!("open {url}");
+    /// // ... LinkedIn redirects the browser to `callback_url` ...
+    /// let code = pending.finish(callback_url)?;
+    /// let token = client.exchange_code(&pending, &code).await?;
+    /// let tokens = token.tokens; // persist these
+    /// # let _ = tokens;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::NoOAuth`] without an OAuth application,
+    /// [`Error::OAuth`] when LinkedIn refuses (`invalid_grant` for an
+    /// expired or reused code), [`Error::Transport`] when no answer came.
+    pub async fn exchange_code(
+        &self,
+        pending: &PendingAuthorization,
+        code: &AuthorizationCode,
+    ) -> Result<ThreeLeggedToken, Error> {
+        let oauth = self.oauth_config()?;
+        let (url, response) = self
+            .oauth_send(pending.token_request(&oauth, code), "authorization_code")
+            .await?;
+        ThreeLeggedToken::from_response(&response, SystemTime::now())
+            .map_err(|source| Error::OAuth { url, source })
+    }
+
+    /// Trades a refresh token for a new access token (the token source
+    /// does this by itself; this is for your own token handling).
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client, mut tokens: linkedin_reqwest::oauth::TokenSet) -> Result<(), linkedin_reqwest::Error> {
+    /// if let Some(refresh_token) = tokens.refresh_token.clone() {
+    ///     tokens.apply_refresh(client.refresh(&refresh_token).await?);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`exchange_code`](Self::exchange_code); an expired or revoked
+    /// refresh token is an [`Error::OAuth`] (the member must authorize
+    /// again).
+    pub async fn refresh(&self, refresh_token: &RefreshToken) -> Result<RefreshedToken, Error> {
+        let oauth = self.oauth_config()?;
+        self.refresh_with(&oauth, refresh_token).await
+    }
+
+    pub(crate) async fn refresh_with(
+        &self,
+        oauth: &OAuthConfig,
+        refresh_token: &RefreshToken,
+    ) -> Result<RefreshedToken, Error> {
+        let (url, response) = self
+            .oauth_send(oauth.refresh_request(refresh_token), "refresh_token")
+            .await?;
+        RefreshedToken::from_response(&response, SystemTime::now())
+            .map_err(|source| Error::OAuth { url, source })
+    }
+
+    /// Fetches a 2-legged (application) token with the client credentials
+    /// grant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// let app_token = client.client_credentials().await?;
+    /// println!("expires at {:?}", app_token.expires_at);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`exchange_code`](Self::exchange_code);
+    /// `unauthorized_client` when the application may not use this grant.
+    pub async fn client_credentials(&self) -> Result<TwoLeggedToken, Error> {
+        let oauth = self.oauth_config()?;
+        self.client_credentials_with(&oauth).await
+    }
+
+    pub(crate) async fn client_credentials_with(
+        &self,
+        oauth: &OAuthConfig,
+    ) -> Result<TwoLeggedToken, Error> {
+        let (url, response) = self
+            .oauth_send(oauth.client_credentials_request(), "client_credentials")
+            .await?;
+        TwoLeggedToken::from_response(&response, SystemTime::now())
+            .map_err(|source| Error::OAuth { url, source })
+    }
+
+    /// Asks LinkedIn about a token: active or not, its scopes, expiry and
+    /// status.
+    ///
+    /// ```no_run
+    /// # async fn run(client: linkedin_reqwest::Client, token: linkedin_reqwest::oauth::AccessToken) -> Result<(), linkedin_reqwest::Error> {
+    /// let info = client.introspect(&token).await?;
+    /// println!("active: {}, scopes: {:?}", info.active, info.scopes);
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As for [`exchange_code`](Self::exchange_code).
+    pub async fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error> {
+        let oauth = self.oauth_config()?;
+        let (url, response) = self
+            .oauth_send(oauth.introspect_request(token), "introspect")
+            .await?;
+        Introspection::from_response(&response).map_err(|source| Error::OAuth { url, source })
+    }
+}
+
+/// [`Error::WrongMethod`] unless `request` is one of `expected`.
+pub(crate) fn check_method(
+    call: &'static str,
+    expected: &'static [Method],
+    request: &Request,
+) -> Result<(), Error> {
+    if expected.contains(&request.method()) {
+        Ok(())
+    } else {
+        Err(Error::WrongMethod {
+            call,
+            expected,
+            found: request.method(),
+        })
+    }
+}

@@ -1,0 +1,407 @@
+//! The one error type of this crate and its parts.
+//!
+//! No message, `Debug` output or source in here ever contains an access
+//! token, refresh token or client secret: requests are described by their
+//! URL (tokens travel in headers and form bodies, never in URLs), and the
+//! OAuth errors quote LinkedIn's error codes, never the request.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use restli_codec::response::{ApiError, ResponseError};
+use restli_codec::retry::TransportFailure;
+use restli_codec::{Method, PagingError, RequestError, VersionError};
+
+/// Any error of a [`Client`](crate::Client) call.
+///
+/// Match on the variant to react (retry later, re-authorize, fix the
+/// request), or use the accessors ([`status`](Error::status),
+/// [`api_error`](Error::api_error), [`is_timeout`](Error::is_timeout)) for
+/// the common questions.
+///
+/// ```
+/// use linkedin_reqwest::{Error, TokenError};
+///
+/// let err = Error::from(TokenError::Missing);
+/// assert!(err.to_string().contains(".access_token("));
+/// assert_eq!(err.status(), None);
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The client could not be configured.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The request could not be built (a key that cannot be encoded, a
+    /// path template whose keys do not match, ...).
+    #[error(transparent)]
+    Request(#[from] RequestError),
+    /// A request of one Rest.li method was passed to the call for another
+    /// (a BATCH_GET request to `client.get`, say).
+    #[error(
+        "`{call}` sends {expected} requests, but this request is {found_upper}: call `{found}` \
+         instead (or `send`, which takes any method)",
+        expected = describe_methods(expected),
+        found_upper = found.as_str().to_ascii_uppercase(),
+    )]
+    WrongMethod {
+        /// The client method that was called (`client.get`, `client.paginate`, ...).
+        call: &'static str,
+        /// The Rest.li methods that call accepts.
+        expected: &'static [Method],
+        /// The request's Rest.li method.
+        found: Method,
+    },
+    /// The server answered with an error status (after any retries).
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// A successful response whose body is not what the method promises.
+    #[error(transparent)]
+    Decode(Box<ResponseError>),
+    /// No complete response arrived (after any retries).
+    #[error(transparent)]
+    Transport(Box<TransportFailed>),
+    /// No usable access token: none configured, expired without a way to
+    /// refresh it, or the refresh failed.
+    #[error(transparent)]
+    Token(#[from] TokenError),
+    /// Paging through a collection failed (the server ignored `start`).
+    #[error(transparent)]
+    Paging(#[from] PagingError),
+    /// An OAuth endpoint answered with an error, or with a body that could
+    /// not be read.
+    #[error("OAuth request to {url} failed: {source}")]
+    OAuth {
+        /// The OAuth endpoint.
+        url: String,
+        /// LinkedIn's answer.
+        source: linkedin_oauth::ResponseError,
+    },
+}
+
+impl Error {
+    /// The HTTP status of the answer, when there was one.
+    ///
+    /// ```
+    /// use linkedin_reqwest::restli::response::{ApiError, ResponseMeta};
+    ///
+    /// let api = ApiError::new(ResponseMeta::new(http::StatusCode::NOT_FOUND, Default::default(), "/x"), b"");
+    /// let err = linkedin_reqwest::Error::from(api);
+    /// assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+    /// ```
+    pub fn status(&self) -> Option<http::StatusCode> {
+        match self {
+            Error::Api(err) => Some(err.status()),
+            Error::Decode(err) => Some(err.status()),
+            Error::OAuth { source, .. } => Some(source.status()),
+            _ => None,
+        }
+    }
+
+    /// LinkedIn's error (status, `serviceErrorCode`, message, ...), when
+    /// the server answered with one.
+    ///
+    /// ```
+    /// use linkedin_reqwest::restli::response::{ApiError, ResponseMeta};
+    ///
+    /// let api = ApiError::new(
+    ///     ResponseMeta::new(http::StatusCode::FORBIDDEN, Default::default(), "/x"),
+    ///     br#"{"status":403,"serviceErrorCode":100,"message":"Not enough permissions"}"#,
+    /// );
+    /// let err = linkedin_reqwest::Error::from(api);
+    /// assert_eq!(err.api_error().and_then(|e| e.service_error_code()), Some(100));
+    /// ```
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(err) => Some(err),
+            _ => None,
+        }
+    }
+
+    /// Why no response arrived, for transport errors.
+    ///
+    /// ```
+    /// let err = linkedin_reqwest::Error::from(linkedin_reqwest::TokenError::Missing);
+    /// assert_eq!(err.transport_failure(), None);
+    /// ```
+    pub fn transport_failure(&self) -> Option<TransportFailure> {
+        match self {
+            Error::Transport(err) => Some(err.failure()),
+            _ => None,
+        }
+    }
+
+    /// True when the last attempt timed out.
+    ///
+    /// ```
+    /// let err = linkedin_reqwest::Error::from(linkedin_reqwest::TokenError::Missing);
+    /// assert!(!err.is_timeout());
+    /// ```
+    pub fn is_timeout(&self) -> bool {
+        self.transport_failure() == Some(TransportFailure::Timeout)
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(err: ApiError) -> Self {
+        Error::Api(Box::new(err))
+    }
+}
+
+impl From<ResponseError> for Error {
+    fn from(err: ResponseError) -> Self {
+        match err {
+            ResponseError::Api(api) => Error::Api(Box::new(api)),
+            other => Error::Decode(Box::new(other)),
+        }
+    }
+}
+
+impl From<TransportFailed> for Error {
+    fn from(err: TransportFailed) -> Self {
+        Error::Transport(Box::new(err))
+    }
+}
+
+impl From<VersionError> for Error {
+    fn from(err: VersionError) -> Self {
+        Error::Config(ConfigError::Version(err))
+    }
+}
+
+fn describe_methods(methods: &[Method]) -> String {
+    let names: Vec<String> = methods
+        .iter()
+        .map(|m| m.as_str().to_ascii_uppercase())
+        .collect();
+    names.join(" or ")
+}
+
+/// The client could not be configured.
+///
+/// ```
+/// use linkedin_reqwest::{Client, ConfigError, Error};
+///
+/// let err = Client::builder().version("2024").unwrap_err();
+/// assert!(matches!(err, Error::Config(ConfigError::Version(_))));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The default `LinkedIn-Version` is not `YYYYMM` or `YYYYMM.RR`.
+    #[error(transparent)]
+    Version(#[from] VersionError),
+    /// reqwest could not build its client (TLS initialisation failed).
+    #[error("cannot build the reqwest client: {0}")]
+    HttpClient(#[source] reqwest::Error),
+    /// TLS could not be configured.
+    #[error("cannot configure TLS (rustls with the ring provider): {0}")]
+    Tls(#[source] rustls::Error),
+    /// An OAuth call was made on a client without an OAuth application.
+    #[error(
+        "no OAuth application configured: call `.oauth(OAuthConfig::new(client_id, client_secret))` \
+         on the client builder (or configure a `.token_source(..)`, whose application is used)"
+    )]
+    NoOAuth,
+}
+
+/// No usable access token.
+///
+/// ```
+/// let err = linkedin_reqwest::TokenError::Missing;
+/// assert!(err.to_string().starts_with("no access token configured"));
+/// ```
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum TokenError {
+    /// The client has neither a static token nor a token source, and the
+    /// call did not bring one.
+    #[error(
+        "no access token configured: call `.access_token(AccessToken::new(..))` or \
+         `.token_source(TokenSource::new(oauth, tokens))` on the client builder, or pass one per \
+         call with `client.with_access_token(&token)`"
+    )]
+    Missing,
+    /// The access token has expired and cannot be refreshed.
+    #[error("the access token has expired and cannot be refreshed: {reason}")]
+    Expired {
+        /// Why it cannot be refreshed, and what to do.
+        reason: &'static str,
+    },
+    /// The refresh (or client-credentials) request failed. Every caller
+    /// that was waiting for that refresh receives this same error.
+    #[error("refreshing the access token failed: {source}")]
+    RefreshFailed {
+        /// The refresh's error.
+        source: Arc<Error>,
+    },
+}
+
+/// No complete response arrived: the connection could not be opened, broke,
+/// or the per-attempt timeout passed. `attempts` counts every try.
+///
+/// ```
+/// use std::time::Duration;
+/// use linkedin_reqwest::{Error, TransportFailed};
+/// use linkedin_reqwest::restli::retry::TransportFailure;
+///
+/// let err = Error::from(TransportFailed::timed_out("https://api.linkedin.com/v2/me", Duration::from_secs(30), 4));
+/// assert!(err.is_timeout());
+/// assert!(err.to_string().contains("after 4 attempts"));
+/// ```
+#[derive(Debug)]
+pub struct TransportFailed {
+    failure: TransportFailure,
+    attempts: u32,
+    url: String,
+    source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl TransportFailed {
+    /// A failure reported by the HTTP client.
+    ///
+    /// ```
+    /// use linkedin_reqwest::TransportFailed;
+    /// use linkedin_reqwest::restli::retry::TransportFailure;
+    ///
+    /// let io = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
+    /// let err = TransportFailed::new(TransportFailure::ConnectionReset, "http://127.0.0.1:1/v2/x", 1, io);
+    /// assert_eq!(err.attempts(), 1);
+    /// ```
+    pub fn new(
+        failure: TransportFailure,
+        url: impl Into<String>,
+        attempts: u32,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        TransportFailed {
+            failure,
+            attempts,
+            url: url.into(),
+            source: Box::new(source),
+        }
+    }
+
+    /// The per-attempt timeout passed without a complete response.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/v2/x", Duration::from_millis(250), 1);
+    /// assert!(err.to_string().contains("250ms"));
+    /// ```
+    pub fn timed_out(url: impl Into<String>, after: Duration, attempts: u32) -> Self {
+        TransportFailed::new(TransportFailure::Timeout, url, attempts, TimedOut { after })
+    }
+
+    /// What kind of failure ended the last attempt.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use linkedin_reqwest::restli::retry::TransportFailure;
+    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 1);
+    /// assert_eq!(err.failure(), TransportFailure::Timeout);
+    /// ```
+    pub fn failure(&self) -> TransportFailure {
+        self.failure
+    }
+
+    /// How many attempts were made in all.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 3);
+    /// assert_eq!(err.attempts(), 3);
+    /// ```
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The URL of the request (before tunneling).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1);
+    /// assert_eq!(err.url(), "http://127.0.0.1:1/v2/me");
+    /// ```
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+impl fmt::Display for TransportFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.failure {
+            TransportFailure::Connect => "could not connect to the server",
+            TransportFailure::Timeout => "timed out waiting for the response",
+            TransportFailure::ConnectionReset => {
+                "the connection broke before the response was complete"
+            }
+            _ => "the request failed",
+        };
+        let plural = if self.attempts == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{what} ({}, after {} attempt{plural}): {}",
+            self.url, self.attempts, self.source
+        )?;
+        match self.failure {
+            TransportFailure::Timeout => f.write_str(
+                "; raise the per-attempt limit with `ClientBuilder::timeout` if the server is slow",
+            ),
+            TransportFailure::Connect => {
+                f.write_str("; check the endpoint's host and port and the network")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for TransportFailed {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.source)
+    }
+}
+
+/// The source of a timeout: how long the attempt was allowed.
+#[derive(Debug, Clone, Copy)]
+struct TimedOut {
+    after: Duration,
+}
+
+impl fmt::Display for TimedOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no complete response within {:?}", self.after)
+    }
+}
+
+impl std::error::Error for TimedOut {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_method_names_the_right_call() {
+        let err = Error::WrongMethod {
+            call: "get",
+            expected: &[Method::Get],
+            found: Method::BatchGet,
+        };
+        assert_eq!(
+            err.to_string(),
+            "`get` sends GET requests, but this request is BATCH_GET: call `batch_get` instead \
+             (or `send`, which takes any method)"
+        );
+    }
+
+    #[test]
+    fn response_errors_split_into_api_and_decode() {
+        let response = http::Response::builder()
+            .status(500)
+            .body(Vec::new())
+            .unwrap();
+        let api = ResponseError::Api(ApiError::from_http(response, "/x"));
+        assert!(matches!(Error::from(api), Error::Api(_)));
+    }
+}

@@ -1,0 +1,170 @@
+//! GET_ALL and FINDER collections as streams of pages or of elements.
+
+use futures_core::Stream;
+use futures_util::stream;
+use restli_codec::paging::{Pager, PagingError};
+use restli_codec::response::CollectionResponse;
+use restli_codec::transport::AsyncHttpClient;
+use restli_codec::{Method, Request, RequestError};
+use serde::de::DeserializeOwned;
+
+use crate::client::{Client, check_method};
+use crate::error::Error;
+
+/// The page size when a paginated request does not set `count`
+/// (LinkedIn's own default).
+pub const DEFAULT_PAGE_SIZE: u64 = 10;
+
+/// Where a walk through a collection stands.
+enum Walk<H> {
+    Next {
+        client: Client<H>,
+        request: Box<Request>,
+        pager: Pager,
+        first: bool,
+    },
+    Failed(Error),
+    Done,
+}
+
+/// The request's `start` and `count` query parameters, if set.
+fn window_of(request: &Request) -> Result<(u64, u64), Error> {
+    let read = |name: &str| {
+        request
+            .query()
+            .decode::<u64>(name)
+            .map_err(|source| RequestError::Encode {
+                what: format!("query parameter {name:?} (paging needs a whole number)"),
+                source,
+            })
+    };
+    let start = read("start")?.unwrap_or(0);
+    let count = read("count")?.unwrap_or(DEFAULT_PAGE_SIZE);
+    Ok((start, count))
+}
+
+impl<H: AsyncHttpClient + 'static> Client<H> {
+    /// Every page of a GET_ALL or FINDER collection, requested one after
+    /// the other as the stream is polled.
+    ///
+    /// Paging starts at the request's `start` with its `count` (default
+    /// [`DEFAULT_PAGE_SIZE`]) and follows LinkedIn's rule: next start =
+    /// start + count, until a page comes back empty or `total` is reached
+    /// (see [`Pager`]). Each page request is retried like any other call.
+    /// The stream ends after the first error; a server that ignores `start`
+    /// ends it with [`Error::Paging`] rather than looping. An empty page is
+    /// yielded only when it is the first.
+    ///
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use linkedin_reqwest::{Client, Request};
+    ///
+    /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
+    /// let mut pages = std::pin::pin!(client.pages::<serde_json::Value>(
+    ///     Request::finder("/adAccounts", "search").page(0, 100),
+    /// ));
+    /// while let Some(page) = pages.next().await {
+    ///     let page = page?;
+    ///     println!("{} accounts from {:?}", page.elements.len(), page.paging.map(|p| p.start));
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn pages<T>(
+        &self,
+        request: Request,
+    ) -> impl Stream<Item = Result<CollectionResponse<T>, Error>> + Send + use<H, T>
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        let start = check_method("pages", &[Method::GetAll, Method::Finder], &request)
+            .and_then(|()| window_of(&request));
+        let walk = match start {
+            Ok((start, count)) => Walk::Next {
+                client: self.clone(),
+                request: Box::new(request),
+                pager: Pager::new(start, count),
+                first: true,
+            },
+            Err(err) => Walk::Failed(err),
+        };
+        stream::unfold(walk, step::<H, T>)
+    }
+
+    /// Every element of a GET_ALL or FINDER collection, page after page
+    /// (see [`pages`](Self::pages)); each element exactly once.
+    ///
+    /// ```no_run
+    /// use futures_util::StreamExt;
+    /// use linkedin_reqwest::{Client, Request};
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Account { id: i64, name: String }
+    ///
+    /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
+    /// let mut accounts = std::pin::pin!(client.paginate::<Account>(Request::get_all("/adAccounts")));
+    /// while let Some(account) = accounts.next().await {
+    ///     let account = account?;
+    ///     println!("{}: {}", account.id, account.name);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn paginate<T>(
+        &self,
+        request: Request,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + use<H, T>
+    where
+        T: DeserializeOwned + Send + 'static,
+    {
+        use futures_util::StreamExt;
+
+        self.pages::<T>(request).flat_map(|page| {
+            let items: Vec<Result<T, Error>> = match page {
+                Ok(page) => page.elements.into_iter().map(Ok).collect(),
+                Err(err) => vec![Err(err)],
+            };
+            stream::iter(items)
+        })
+    }
+}
+
+/// Fetches the next page of a walk.
+async fn step<H, T>(walk: Walk<H>) -> Option<(Result<CollectionResponse<T>, Error>, Walk<H>)>
+where
+    H: AsyncHttpClient,
+    T: DeserializeOwned,
+{
+    let (client, request, mut pager, first) = match walk {
+        Walk::Next {
+            client,
+            request,
+            pager,
+            first,
+        } => (client, request, pager, first),
+        Walk::Failed(err) => return Some((Err(err), Walk::Done)),
+        Walk::Done => return None,
+    };
+    let window = pager.window()?;
+    let page_request = (*request).clone().page(window.start, window.count);
+    let page: CollectionResponse<T> = match client.execute(&page_request).await {
+        Ok(page) => page,
+        Err(err) => return Some((Err(err), Walk::Done)),
+    };
+    let empty = page.elements.is_empty();
+    match pager.advance(page.paging.as_ref(), page.elements.len()) {
+        Ok(_) if empty && !first => None,
+        Ok(_) => Some((
+            Ok(page),
+            Walk::Next {
+                client,
+                request,
+                pager,
+                first: false,
+            },
+        )),
+        // The page repeats elements already yielded: report, do not yield.
+        Err(err @ PagingError::NoProgress { .. }) => Some((Err(err.into()), Walk::Done)),
+        Err(err) => Some((Ok(page), Walk::Failed(err.into()))),
+    }
+}

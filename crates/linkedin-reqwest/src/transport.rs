@@ -1,0 +1,328 @@
+//! The default HTTP stack: reqwest on tokio, HTTP/1.1, rustls with the ring
+//! provider and the webpki roots, no redirects followed.
+
+use std::fmt;
+use std::sync::Arc;
+
+use restli_codec::retry::TransportFailure;
+use restli_codec::transport::{AsyncHttpClient, TransportError};
+
+use crate::error::ConfigError;
+
+/// The largest response body [`Reqwest`] reads unless set with
+/// [`Reqwest::max_body_size`]: 32 MiB.
+///
+/// ```
+/// assert_eq!(linkedin_reqwest::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
+/// ```
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
+
+/// [`AsyncHttpClient`] over a [`reqwest::Client`]: the default HTTP stack of
+/// [`Client`](crate::Client).
+///
+/// [`Reqwest::new`] builds the client this crate recommends: HTTP/1.1,
+/// rustls with the *ring* provider and Mozilla's roots (`webpki-roots`), no
+/// redirects followed (LinkedIn's API and OAuth endpoints never redirect; a
+/// redirect is returned as the response), connection reuse on.
+/// [`Reqwest::from_client`] wraps your own `reqwest::Client` instead (proxy
+/// settings, extra roots); configure it not to follow redirects.
+///
+/// ```
+/// use linkedin_reqwest::Reqwest;
+///
+/// let http = Reqwest::new()?;
+/// let same_pool = http.clone(); // clones share connections
+/// # let _ = same_pool;
+/// # Ok::<(), linkedin_reqwest::ConfigError>(())
+/// ```
+#[derive(Clone)]
+pub struct Reqwest {
+    client: reqwest::Client,
+    max_body_size: u64,
+}
+
+impl fmt::Debug for Reqwest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reqwest")
+            .field("max_body_size", &self.max_body_size)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Reqwest {
+    /// The recommended client (see the [type docs](Reqwest)).
+    ///
+    /// ```
+    /// let http = linkedin_reqwest::Reqwest::new()?;
+    /// # let _ = http;
+    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Tls`] or [`ConfigError::HttpClient`] when TLS cannot
+    /// be initialised.
+    pub fn new() -> Result<Self, ConfigError> {
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls_config()?)
+            .redirect(reqwest::redirect::Policy::none())
+            .http1_only()
+            .build()
+            .map_err(ConfigError::HttpClient)?;
+        Ok(Reqwest::from_client(client))
+    }
+
+    /// Wraps a client you configured yourself.
+    ///
+    /// ```
+    /// let own = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .tls_backend_preconfigured(linkedin_reqwest::Reqwest::tls_config()?)
+    ///     .build()
+    ///     .expect("TLS is configured");
+    /// let http = linkedin_reqwest::Reqwest::from_client(own);
+    /// # let _ = http;
+    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// ```
+    pub fn from_client(client: reqwest::Client) -> Self {
+        Reqwest {
+            client,
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+        }
+    }
+
+    /// Refuses response bodies longer than `bytes` (default
+    /// [`DEFAULT_MAX_BODY_SIZE`]) with an error instead of reading them
+    /// into memory. Use it with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
+    ///
+    /// ```
+    /// use linkedin_reqwest::{Client, Reqwest};
+    /// let http = Reqwest::new()?.max_body_size(1024 * 1024);
+    /// let client = Client::builder().build_with(http);
+    /// # let _ = client;
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The rustls configuration [`Reqwest::new`] uses: the *ring* provider,
+    /// TLS 1.2 and 1.3, Mozilla's roots, HTTP/1.1 by ALPN. Useful when you
+    /// build your own `reqwest::Client` (this crate's reqwest has no TLS
+    /// provider of its own, so a `reqwest::Client` built without a
+    /// preconfigured TLS setup cannot make https requests).
+    ///
+    /// ```
+    /// let config = linkedin_reqwest::Reqwest::tls_config()?;
+    /// assert_eq!(config.alpn_protocols, [b"http/1.1".to_vec()]);
+    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Tls`] if the provider refuses the protocol versions
+    /// (it does not with the defaults).
+    pub fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
+        tls_config()
+    }
+
+    /// The wrapped `reqwest::Client`.
+    ///
+    /// ```
+    /// let http = linkedin_reqwest::Reqwest::new()?;
+    /// let _client: &reqwest::Client = http.client();
+    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// ```
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+}
+
+fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(ConfigError::Tls)?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+impl AsyncHttpClient for Reqwest {
+    type Error = ReqwestError;
+
+    async fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Vec<u8>>, ReqwestError> {
+        let request = reqwest::Request::try_from(request).map_err(ReqwestError::from)?;
+        let mut response = self
+            .client
+            .execute(request)
+            .await
+            .map_err(ReqwestError::from)?;
+        let status = response.status();
+        let version = response.version();
+        let headers = response.headers().clone();
+        let limit = self.max_body_size;
+        let too_large = || ReqwestError {
+            inner: Inner::TooLarge { limit },
+            failure: TransportFailure::Other,
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit)
+        {
+            return Err(too_large());
+        }
+        let expected = response.content_length().unwrap_or(0).min(limit);
+        let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+        while let Some(chunk) = response.chunk().await.map_err(ReqwestError::from)? {
+            if u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX) > limit {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let mut out = http::Response::new(body);
+        *out.status_mut() = status;
+        *out.version_mut() = version;
+        *out.headers_mut() = headers;
+        Ok(out)
+    }
+}
+
+/// A [`reqwest::Error`], classified for the retry rules.
+///
+/// ```
+/// use linkedin_reqwest::restli::transport::TransportError;
+///
+/// fn kind(err: &linkedin_reqwest::ReqwestError) -> linkedin_reqwest::restli::retry::TransportFailure {
+///     err.failure()
+/// }
+/// ```
+#[derive(Debug)]
+pub struct ReqwestError {
+    inner: Inner,
+    failure: TransportFailure,
+}
+
+#[derive(Debug)]
+enum Inner {
+    Reqwest(reqwest::Error),
+    TooLarge { limit: u64 },
+}
+
+impl ReqwestError {
+    /// The underlying reqwest error (`None` for a body over the size
+    /// limit).
+    ///
+    /// ```
+    /// fn url(err: &linkedin_reqwest::ReqwestError) -> Option<&reqwest::Url> {
+    ///     err.inner().and_then(|e| e.url())
+    /// }
+    /// ```
+    pub fn inner(&self) -> Option<&reqwest::Error> {
+        match &self.inner {
+            Inner::Reqwest(err) => Some(err),
+            Inner::TooLarge { .. } => None,
+        }
+    }
+}
+
+impl From<reqwest::Error> for ReqwestError {
+    fn from(inner: reqwest::Error) -> Self {
+        let failure = classify(&inner);
+        ReqwestError {
+            inner: Inner::Reqwest(inner),
+            failure,
+        }
+    }
+}
+
+impl fmt::Display for ReqwestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = match &self.inner {
+            Inner::Reqwest(inner) => inner,
+            Inner::TooLarge { limit } => {
+                return write!(
+                    f,
+                    "the response body is larger than {limit} bytes; raise the limit with \
+                     `Reqwest::max_body_size` if this is expected"
+                );
+            }
+        };
+        fmt::Display::fmt(inner, f)?;
+        // reqwest's own message is generic ("error sending request"): add
+        // the innermost cause, which says what happened.
+        let mut cause: Option<&(dyn std::error::Error + 'static)> =
+            std::error::Error::source(inner);
+        let mut last = None;
+        while let Some(err) = cause {
+            last = Some(err);
+            cause = err.source();
+        }
+        match last {
+            Some(root) => write!(f, " ({root})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for ReqwestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.inner {
+            Inner::Reqwest(err) => Some(err),
+            Inner::TooLarge { .. } => None,
+        }
+    }
+}
+
+impl TransportError for ReqwestError {
+    fn failure(&self) -> TransportFailure {
+        self.failure
+    }
+}
+
+/// Sorts a reqwest error into the kinds the retry rules know.
+fn classify(err: &reqwest::Error) -> TransportFailure {
+    if err.is_timeout() {
+        TransportFailure::Timeout
+    } else if err.is_connect() {
+        TransportFailure::Connect
+    } else if connection_lost(err) {
+        TransportFailure::ConnectionReset
+    } else {
+        TransportFailure::Other
+    }
+}
+
+/// Whether the error chain says the connection closed or broke while the
+/// exchange was in flight (as opposed to, say, a malformed response).
+fn connection_lost(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(err);
+    while let Some(err) = cause {
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+                    | std::io::ErrorKind::UnexpectedEof
+            )
+        {
+            return true;
+        }
+        if let Some(hyper) = err.downcast_ref::<hyper::Error>()
+            && (hyper.is_incomplete_message() || hyper.is_closed() || hyper.is_canceled())
+        {
+            return true;
+        }
+        cause = err.source();
+    }
+    false
+}

@@ -1,0 +1,369 @@
+//! LinkedIn's APIs from Rust: Rest.li requests and responses through serde,
+//! OAuth 2.0, retries, timeouts, pagination, and an async or a blocking
+//! client.
+//!
+//! # How this is meant to be used
+//!
+//! LinkedIn's APIs (Marketing, Community Management, Sign In with LinkedIn,
+//! ...) speak Rest.li 2.0: URLs carry values in a grammar of their own
+//! (`List(a,b)`, `(key:value)`), fourteen methods map onto HTTP verbs and
+//! headers, long queries are tunneled, batch answers are keyed by encoded
+//! ids. This SDK is layered so that all of that lives in one place:
+//!
+//! | layer | crate | re-exported as |
+//! |---|---|---|
+//! | Rest.li protocol: encoding, requests, typed responses, retry and paging decisions (no IO) | `restli-codec` | [`restli`], and the common items at the root |
+//! | OAuth 2.0: authorization URLs, CSRF state, PKCE, token requests and lifetimes (no IO) | `linkedin-oauth` | [`oauth`] |
+//! | async client: reqwest on tokio | `linkedin-reqwest` | [`Client`], [`TokenSource`], [`Error`] (feature `async`, on by default) |
+//! | blocking client: ureq | `linkedin-ureq` | `blocking` (feature `blocking`) |
+//!
+//! You build a [`Request`] for one of the 14 methods (anything `Serialize`
+//! can be a key, a parameter or a body), hand it to a [`Client`], and get a
+//! typed response back (any `Deserialize` type, or `serde_json::Value`).
+//! The examples below run against [`linkedin-sandbox`], a local
+//! LinkedIn-shaped server; against LinkedIn, leave out the `.endpoint(..)`
+//! line and use a real token.
+//!
+//! [`linkedin-sandbox`]: https://docs.rs/linkedin-sandbox
+//!
+//! # Reading
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! use linkedin::oauth::AccessToken;
+//! use linkedin::prelude::*;
+//! use serde::Deserialize;
+//! use serde_json::json;
+//!
+//! let client = Client::builder()
+//!     .endpoint(Endpoint::from_origin(sandbox.origin())?) // leave out for LinkedIn
+//!     .version("202406")?                                  // LinkedIn-Version: the /rest APIs
+//!     .access_token(AccessToken::new(sandbox.access_token()))
+//!     .build()?;
+//!
+//! // One entity, as JSON...
+//! let account: EntityResponse = client
+//!     .get(Request::get("/adAccounts/{id}").key("id", &500001))
+//!     .await?;
+//! assert_eq!(account.entity["name"], "Sandbox Ads");
+//!
+//! // ...or as your own type.
+//! #[derive(Debug, Deserialize)]
+//! struct AdAccount {
+//!     id: u64,
+//!     name: String,
+//!     status: String,
+//! }
+//! let account: EntityResponse<AdAccount> = client
+//!     .get(Request::get("/adAccounts/{id}").key("id", &500002))
+//!     .await?;
+//! assert_eq!(account.entity.status, "DRAFT");
+//!
+//! // A finder, with a record-valued criterion, every element of every page.
+//! let search = Request::finder("/adAccounts", "search").param(
+//!     "search",
+//!     &json!({
+//!         "status": {"values": ["ACTIVE", "DRAFT"]},
+//!         "reference": {"values": ["urn:li:organization:123"]},
+//!         "test": false,
+//!     }),
+//! );
+//! let accounts: Vec<AdAccount> = client.paginate(search.page(0, 1)).try_collect().await?;
+//! let ids: Vec<u64> = accounts.iter().map(|a| a.id).collect();
+//! assert_eq!(ids, [500001, 500002]);
+//!
+//! // Several entities by id: the answer is keyed by typed id.
+//! let batch: BatchGetResponse<u64, AdAccount> = client
+//!     .batch_get(Request::batch_get("/adAccounts", [500001, 500004]))
+//!     .await?;
+//! assert_eq!(batch.get(&500004).and_then(Result::ok).map(|a| a.name.as_str()), Some("Other Org Ads"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Writing
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! # let client = linkedin::Client::builder()
+//! #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+//! #     .version("202406")?
+//! #     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
+//! #     .build()?;
+//! use linkedin::prelude::*;
+//! use serde_json::json;
+//!
+//! // CREATE: the new id comes back in X-RestLi-Id, decoded as the type you ask for.
+//! let group = json!({"account": "urn:li:sponsoredAccount:500001", "name": "Spring", "status": "DRAFT"});
+//! let created: CreateResponse<u64> = client.create(Request::create("/adCampaignGroups", &group)).await?;
+//! let id = created.id.expect("the sandbox returns the id");
+//!
+//! // PARTIAL_UPDATE: a `$set` patch (or `Patch::diff(&old, &new)`).
+//! let patch = Patch::set(&json!({"status": "ACTIVE"}))?;
+//! client.partial_update(Request::partial_update("/adCampaignGroups/{id}", &patch).key("id", &id)).await?;
+//!
+//! let group: EntityResponse = client.get(Request::get("/adCampaignGroups/{id}").key("id", &id)).await?;
+//! assert_eq!(group.entity["status"], "ACTIVE");
+//!
+//! // DELETE.
+//! let deleted = client.delete(Request::delete("/adCampaignGroups/{id}").key("id", &id)).await?;
+//! assert_eq!(deleted.meta.status(), 204);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Every method has its call: `get`, `batch_get`, `get_all`, `finder`,
+//! `batch_finder`, `create`, `batch_create`, `update`, `batch_update`,
+//! `partial_update`, `batch_partial_update`, `delete`, `batch_delete`,
+//! `action`, and `send` for any of them.
+//!
+//! # Errors, retries and timeouts
+//!
+//! A non-2xx answer is [`Error::Api`] with LinkedIn's status,
+//! `serviceErrorCode` and message. Throttling (429) is retried for every
+//! method, after `Retry-After`; 5xx answers, timeouts and lost connections
+//! only for idempotent methods, so a CREATE is never sent twice. Each
+//! attempt is bounded by the client's timeout (30 s by default).
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! use std::time::Duration;
+//! use linkedin::prelude::*;
+//! use linkedin_sandbox::Fault;
+//!
+//! let client = Client::builder()
+//!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
+//!     .version("202406")?
+//!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
+//!     .timeout(Duration::from_secs(10))
+//!     .retry_policy(RetryPolicy::default().max_attempts(3).base_delay(Duration::from_millis(50)))
+//!     .build()?;
+//!
+//! // The next request fails with 503: a GET is retried.
+//! sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(1));
+//! let me: EntityResponse = client.get(Request::get("/me")).await?;
+//! assert_eq!(me.entity["localizedFirstName"], "Sandra");
+//! assert_eq!(sandbox.request_count("/rest/me"), 2);
+//!
+//! // A missing entity is an API error, not retried.
+//! let err = client.get::<serde_json::Value>(Request::get("/adAccounts/{id}").key("id", &1)).await.unwrap_err();
+//! assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
+//! println!("LinkedIn says: {}", err.api_error().and_then(|e| e.message()).unwrap_or("?"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Signing in members (3-legged OAuth) and keeping tokens fresh
+//!
+//! [`oauth::AuthorizationCodeFlow`] gives the URL to send the member's
+//! browser to (with CSRF `state` and PKCE), checks the redirect back, and
+//! the client exchanges the code. A [`TokenSource`] then refreshes the
+//! token ahead of expiry, once however many calls are waiting, and hands
+//! you each new token set to store.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! use linkedin::oauth::{AuthorizationCodeFlow, BaseUrl, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+//! use linkedin::prelude::*;
+//!
+//! let oauth = OAuthConfig::new(ClientId::new(sandbox.client_id()), ClientSecret::new(sandbox.client_secret()))
+//!     .base_url(BaseUrl::parse(&sandbox.oauth_url())?); // leave out for LinkedIn
+//! let client = Client::builder()
+//!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
+//!     .oauth(oauth.clone())
+//!     .build()?;
+//!
+//! // 1. Send the member to LinkedIn; keep `pending` in the session.
+//! let (url, pending) = AuthorizationCodeFlow::new(oauth.client_id().clone(), RedirectUrl::new("https://app.example/callback")?)
+//!     .base_url(oauth.base().clone())
+//!     .scopes(["openid", "profile"])
+//!     .pkce(true)
+//!     .start()?;
+//! // (Here the sandbox consents at once; we play the browser.)
+//! let answer = client.http().client().get(url.as_str()).send().await?;
+//! let callback = answer.headers()["location"].to_str()?.to_owned();
+//!
+//! // 2. LinkedIn redirects back: check it, exchange the code.
+//! let code = pending.finish(&callback)?;
+//! let tokens = client.exchange_code(&pending, &code).await?.tokens;
+//!
+//! // 3. Call the APIs with tokens that renew themselves.
+//! let source = TokenSource::new(oauth, tokens).on_refresh(|tokens| {
+//!     let _json = serde_json::to_string(tokens); // store this securely
+//! });
+//! let member = Client::builder()
+//!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
+//!     .token_source(source)
+//!     .build()?;
+//! let me: EntityResponse = member.get(Request::get("/me")).await?;
+//! assert_eq!(me.entity["id"], "sAnDb0x1d");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Applications without a member use 2-legged tokens:
+//! [`TokenSource::client_credentials`]. Tokens, secrets, codes and PKCE
+//! verifiers are types whose `Debug` and `Display` print `[redacted]`, and
+//! no log line or error message of this SDK contains one.
+//!
+//! # The protocol, without a client
+//!
+//! Everything the clients send is built by [`restli`], usable on its own
+//! (another HTTP stack, a proxy, a test):
+//!
+//! ```
+//! use linkedin::{Request, RequestConfig, Urn};
+//! use serde_json::json;
+//!
+//! assert_eq!(linkedin::restli::to_string(&json!({"values": ["ACTIVE"], "test": false}))?, "(test:false,values:List(ACTIVE))");
+//!
+//! let creative: Urn = "urn:li:sponsoredCreative:(urn:li:sponsoredCampaign:123,456)".parse()?;
+//! assert_eq!(creative.entity_type(), "sponsoredCreative");
+//!
+//! let http = Request::batch_get("/adCampaigns", 0..2000).to_http(&RequestConfig::new(), Some("token"))?;
+//! assert_eq!(http.method(), "POST"); // tunneled: the query is too long for a URL
+//! assert_eq!(http.headers()["x-http-method-override"], "GET");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Blocking
+//!
+//! With the `blocking` feature, `blocking::Client` has the same calls,
+//! without `.await`; pagination is an `Iterator`.
+//!
+//! ```
+//! # #[cfg(feature = "blocking")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+//! use linkedin::blocking::Client;
+//! use linkedin::{EntityResponse, Endpoint, Request};
+//!
+//! let client = Client::builder()
+//!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
+//!     .version("202406")?
+//!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
+//!     .build()?;
+//! let me: EntityResponse = client.get(Request::get("/me"))?;
+//! assert_eq!(me.entity["localizedLastName"], "Box");
+//! let all: Vec<serde_json::Value> = client
+//!     .paginate(Request::get_all("/adAccounts").page(0, 2))
+//!     .collect::<Result<_, _>>()?;
+//! assert_eq!(all.len(), 4);
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "blocking"))]
+//! # fn main() {}
+//! ```
+//!
+//! # Features
+//!
+//! * `async` (default): [`Client`] and friends, over reqwest on tokio
+//!   (rustls with the *ring* provider; no OpenSSL, no aws-lc).
+//! * `blocking`: `blocking::Client`, over ureq.
+//!
+//! Turn `default-features` off and enable `blocking` for a build without
+//! tokio.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+/// The Rest.li protocol (`restli-codec`): value encoding, requests for the
+/// 14 methods, typed responses, URNs, retry and paging decisions.
+///
+/// ```
+/// let ids: Vec<u64> = linkedin::restli::from_str("List(1,2,3)")?;
+/// assert_eq!(ids, [1, 2, 3]);
+/// # Ok::<(), linkedin::restli::Error>(())
+/// ```
+pub use restli_codec as restli;
+
+/// OAuth 2.0 (`linkedin-oauth`): authorization URLs with CSRF state and
+/// PKCE, redirect checks, token requests, token sets, secret types.
+///
+/// ```
+/// let secret = linkedin::oauth::ClientSecret::new("hunter2");
+/// assert_eq!(secret.to_string(), "[redacted]");
+/// ```
+pub use linkedin_oauth as oauth;
+
+pub use restli_codec::response::{
+    ActionResponse, ApiError, BatchCreateResponse, BatchFinderResponse, BatchGetResponse, BatchMap,
+    BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
+    ResponseError, ResponseMeta, StatusResponse,
+};
+pub use restli_codec::retry::RetryPolicy;
+pub use restli_codec::{
+    Endpoint, LinkedInVersion, Method, Patch, PathTemplate, Request, RequestConfig, Urn,
+};
+
+#[cfg(feature = "async")]
+pub use linkedin_reqwest::{
+    Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
+    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Reqwest, ReqwestError, TokenError, TokenSource,
+    TransportFailed,
+};
+
+/// The blocking client (feature `blocking`): the same calls as the
+/// [async client](crate::Client), over ureq, with pagination as an `Iterator`.
+///
+/// ```
+/// # #[cfg(feature = "blocking")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+/// let client = linkedin::blocking::Client::builder()
+///     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+///     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
+///     .build()?;
+/// let me: linkedin::EntityResponse = client.get(linkedin::Request::get("/me"))?;
+/// assert_eq!(me.entity["vanityName"], "sandra-box");
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "blocking"))]
+/// # fn main() {}
+/// ```
+#[cfg(feature = "blocking")]
+pub mod blocking {
+    pub use linkedin_ureq::{
+        Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
+        DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Pages, Paginate, TokenError, TokenSource,
+        TransportFailed, Ureq, UreqError,
+    };
+}
+
+/// The names most programs use: `use linkedin::prelude::*;`.
+///
+/// Requests, patches, URNs, the endpoint, the typed responses and the retry
+/// policy; with the `async` feature also the client, its token source and
+/// error, and the stream extension traits (`next`, `try_collect`) that
+/// [`Client::paginate`](crate::Client::paginate) and
+/// [`Client::pages`](crate::Client::pages) need.
+///
+/// ```
+/// use linkedin::prelude::*;
+///
+/// let request = Request::get("/adAccounts/{id}").key("id", &1);
+/// assert_eq!(request.method(), Method::Get);
+/// ```
+pub mod prelude {
+    pub use crate::{
+        ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
+        BatchStatusResponse, CollectionResponse, CreateResponse, Endpoint, EntityResponse, Method,
+        Patch, Request, RetryPolicy, StatusResponse, Urn,
+    };
+
+    #[cfg(feature = "async")]
+    pub use crate::{Client, Error, TokenSource};
+    #[cfg(feature = "async")]
+    pub use futures_util::{StreamExt as _, TryStreamExt as _};
+}

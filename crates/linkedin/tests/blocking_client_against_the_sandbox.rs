@@ -1,0 +1,62 @@
+//! The facade's blocking client (feature `blocking`) against the sandbox,
+//! side by side with the async one: the same requests, the same answers.
+#![cfg(feature = "blocking")]
+
+use linkedin::oauth::AccessToken;
+use linkedin::{CollectionResponse, Endpoint, EntityResponse, Request};
+use linkedin_sandbox::Sandbox;
+use serde_json::Value;
+
+fn client(sandbox: &Sandbox) -> linkedin::blocking::Client {
+    linkedin::blocking::Client::builder()
+        .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
+        .version("202406")
+        .unwrap()
+        .access_token(AccessToken::new(sandbox.access_token()))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn the_blocking_client_reads_and_paginates() {
+    let sandbox = Sandbox::spawn().unwrap();
+    let client = client(&sandbox);
+
+    let me: EntityResponse = client.get(Request::get("/me")).unwrap();
+    assert_eq!(me.entity["localizedFirstName"], "Sandra");
+
+    let accounts: Vec<Value> = client
+        .paginate(Request::get_all("/adAccounts").page(0, 3))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(accounts.len(), 4);
+}
+
+#[cfg(feature = "async")]
+#[test]
+fn both_clients_see_the_same_collection() {
+    let sandbox = Sandbox::spawn().unwrap();
+    let blocking: CollectionResponse = client(&sandbox)
+        .get_all(Request::get_all("/adAccounts"))
+        .unwrap();
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let from_async: CollectionResponse = runtime
+        .block_on(async {
+            linkedin::Client::builder()
+                .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
+                .version("202406")
+                .unwrap()
+                .access_token(AccessToken::new(sandbox.access_token()))
+                .build()
+                .unwrap()
+                .get_all(Request::get_all("/adAccounts"))
+                .await
+        })
+        .unwrap();
+
+    assert_eq!(blocking.elements, from_async.elements);
+}
