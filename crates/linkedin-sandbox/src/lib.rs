@@ -61,6 +61,13 @@
 //!   next N requests failing, latency, dropped connections, requests never
 //!   answered.
 //! * **Request counts** ([`Sandbox::stats`], [`Sandbox::request_count`]).
+//! * **Webhooks** ([`Sandbox::webhooks`]): registers a receiver running on
+//!   this machine, runs LinkedIn's validation handshake against it (3
+//!   failures in a row block it), and sends it signed notifications, forged
+//!   or duplicated on request. Only loopback `http://` URLs are called. The
+//!   same is served over HTTP: `GET`/`POST /sandbox/webhooks`,
+//!   `POST /sandbox/webhooks/revalidate`, `POST /sandbox/webhooks/send`
+//!   (JSON bodies; see [`Webhooks`]).
 //!
 //! # Rest.li semantics
 //!
@@ -112,6 +119,7 @@ mod state;
 mod stats;
 mod store;
 mod tunnel;
+mod webhooks;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -119,6 +127,11 @@ pub use faults::Fault;
 pub use oauth::Consent;
 pub use sandbox::{Sandbox, SandboxBuilder};
 pub use stats::Stats;
+pub use webhooks::{
+    Attempt, BLOCK_AFTER, DEFAULT_DELIVERY_TIMEOUT, DeliveryReport, EndpointStatus,
+    HANDSHAKE_TIMEOUT, HandshakeFailure, MAX_DELIVERY_TIMEOUT, Registration, SendOptions,
+    TransportFailure, WebhookError, Webhooks,
+};
 
 /// Why a sandbox could not start, or a key could not be used.
 ///

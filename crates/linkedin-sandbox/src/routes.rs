@@ -6,10 +6,15 @@
 //!   /v2/*          protocol header -> bearer token -> protocol version -> Rest.li
 //!   /oauth/v2/*    authorization, accessToken, introspectToken
 //!   anything else  404
+//! /sandbox/webhooks[/*]  webhook control (not counted, no faults, no token)
 //! ```
 //!
 //! The outer layers wrap the router as a whole, so they run before routing:
-//! an untunneled request is routed by its original method.
+//! an untunneled request is routed by its original method. The webhook
+//! control routes sit outside them: they drive the sandbox rather than
+//! imitate LinkedIn.
+
+use std::sync::Arc;
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -25,9 +30,10 @@ use crate::restli;
 use crate::state::AppState;
 use crate::stats::count_requests;
 use crate::tunnel::untunnel;
+use crate::webhooks::{self, Hub};
 
 /// The sandbox application.
-pub(crate) fn app(state: AppState) -> Router {
+pub(crate) fn app(state: AppState, hub: Arc<Hub>) -> Router {
     let versioned = Router::new()
         .route("/rest/{*path}", any(restli::versioned))
         .layer(from_fn(restli::require_linkedin_version));
@@ -46,5 +52,5 @@ pub(crate) fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), count_requests))
         .layer(from_fn_with_state(state, apply_faults))
         .service(router);
-    Router::new().fallback_service(outer)
+    webhooks::routes(hub).fallback_service(outer)
 }

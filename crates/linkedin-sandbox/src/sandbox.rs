@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
@@ -18,6 +18,7 @@ use crate::restli::Call;
 use crate::state::{AppState, Inner};
 use crate::stats::{Stats, StatsRecorder};
 use crate::store::{Key, Store};
+use crate::webhooks::{Hub, Webhooks};
 use crate::{Error, lock, routes, seed, server};
 
 /// A running sandbox. It listens on `127.0.0.1` until it is dropped.
@@ -47,6 +48,7 @@ pub struct Sandbox {
     access_token: String,
     client: Client,
     state: AppState,
+    webhooks: Arc<Hub>,
     stop: watch::Sender<bool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -304,6 +306,19 @@ impl Sandbox {
     /// ```
     pub fn set_consent(&self, consent: Consent) {
         self.state.oauth.set_consent(consent);
+    }
+
+    /// The webhook side: register a local receiver for a client (the
+    /// validation handshake runs at once) and send it signed, forged or
+    /// duplicated notifications. See [`Webhooks`].
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.webhooks().registrations().is_empty());
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn webhooks(&self) -> Webhooks {
+        Webhooks::new(Arc::clone(&self.webhooks))
     }
 
     /// Stores an entity, as UPDATE would: `collection` is a resource path
@@ -690,13 +705,15 @@ impl SandboxBuilder {
             shutdown: shutdown.clone(),
             hang_limit: self.hang_limit,
         });
-        let app = routes::app(state.clone());
+        let webhooks = Hub::new(state.clone(), client.id.clone());
+        let app = routes::app(state.clone(), Arc::clone(&webhooks));
         let sandbox = Sandbox {
             addr,
             origin: format!("http://{addr}"),
             access_token: self.access_token,
             client,
             state,
+            webhooks,
             stop,
             thread: None,
         };
