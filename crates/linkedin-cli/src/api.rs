@@ -1,0 +1,167 @@
+//! `linkedin api METHOD PATH`: call any Rest.li method and print the answer.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::SystemTime;
+
+use linkedin::oauth::AccessToken;
+use linkedin::restli::response::{ApiError, FromResponse, ResponseError};
+use linkedin::restli::{Endpoint, Method};
+use serde_json::{Value, json};
+
+use crate::api_request;
+use crate::cli::ApiArgs;
+use crate::error::CliError;
+use crate::output;
+use crate::profile::Store;
+use crate::sdk;
+
+/// Runs `linkedin api`.
+pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliError> {
+    let request = api_request::build(args)?;
+    let (token, stored_base) = resolve_token(args, dir, profile_name)?;
+    let base = args.base_url.clone().or(stored_base);
+    let mut builder = sdk::Client::builder().access_token(token.clone());
+    if let Some(base) = &base {
+        let endpoint = Endpoint::from_origin(base).map_err(|e| {
+            CliError::usage(
+                e.to_string(),
+                "pass an https URL, or http://127.0.0.1:PORT for a local sandbox",
+            )
+        })?;
+        builder = builder.endpoint(endpoint);
+    }
+    let client = builder.build().map_err(sdk_error)?;
+
+    if args.dry_run {
+        let http = request
+            .to_http(client.config(), Some(token.secret()))
+            .map_err(|e| CliError::usage(e.to_string(), "check the request arguments"))?;
+        print!("{}", api_request::render(&http));
+        return Ok(());
+    }
+
+    if args.paginate {
+        if !matches!(request.method(), Method::GetAll | Method::Finder) {
+            return Err(CliError::usage(
+                format!("--paginate does not apply to {}", request.method()),
+                "use --paginate with get_all or finder",
+            ));
+        }
+        return paginate(&client, request);
+    }
+
+    let answer: RawAnswer = client.send(request).map_err(sdk_error)?;
+    output::print_json(&answer.printable())
+}
+
+/// The token to send and the API origin stored with the profile.
+fn resolve_token(
+    args: &ApiArgs,
+    dir: &Path,
+    profile_name: &str,
+) -> Result<(AccessToken, Option<String>), CliError> {
+    if let Some(token) = &args.access_token {
+        return Ok((AccessToken::new(token.clone()), None));
+    }
+    let store = Store::load(dir)?;
+    let profile = store.profile(profile_name)?;
+    if profile.tokens.is_expired(SystemTime::now()) {
+        return Err(CliError::Expired {
+            profile: profile_name.to_owned(),
+        });
+    }
+    Ok((
+        profile.tokens.access_token.clone(),
+        profile.api_base_url.clone(),
+    ))
+}
+
+/// Prints every element of every page as one JSON line, with a progress
+/// line on standard error when it is a terminal.
+fn paginate(client: &sdk::Client, request: linkedin::restli::Request) -> Result<(), CliError> {
+    let progress = std::io::stderr().is_terminal();
+    let mut count = 0u64;
+    for page in client.pages::<Value>(request) {
+        let page = page.map_err(sdk_error)?;
+        for element in &page.elements {
+            let line = serde_json::to_string(element)
+                .map_err(|e| CliError::Sdk(format!("cannot print an element: {e}")))?;
+            output::print_line(&line)?;
+            count += 1;
+        }
+        if progress {
+            let total = page
+                .paging
+                .as_ref()
+                .and_then(|p| p.total)
+                .map_or_else(String::new, |t| format!(" of {t}"));
+            eprint!("\r{count}{total} elements");
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    Ok(())
+}
+
+/// Turns an SDK error into the tool's, keeping API errors' one-line
+/// summary (status, serviceErrorCode, message).
+pub fn sdk_error(e: sdk::Error) -> CliError {
+    match e.api_error() {
+        Some(api) => CliError::Api(api.to_string()),
+        None => CliError::Sdk(e.to_string()),
+    }
+}
+
+/// Any successful answer, kept as JSON for printing.
+struct RawAnswer {
+    status: http::StatusCode,
+    id: Option<String>,
+    body: Option<Value>,
+}
+
+impl RawAnswer {
+    /// The body when there is one; otherwise the status and created id.
+    fn printable(&self) -> Value {
+        match (&self.body, &self.id) {
+            (Some(body), _) => body.clone(),
+            (None, Some(id)) => json!({ "status": self.status.as_u16(), "id": id }),
+            (None, None) => json!({ "status": self.status.as_u16() }),
+        }
+    }
+}
+
+impl FromResponse for RawAnswer {
+    fn from_http(response: http::Response<Vec<u8>>, url: &str) -> Result<Self, ResponseError> {
+        if !response.status().is_success() {
+            return Err(ResponseError::Api(ApiError::from_http(response, url)));
+        }
+        let status = response.status();
+        let id = response
+            .headers()
+            .get(linkedin::restli::header::RESTLI_ID)
+            .and_then(|v| v.to_str().ok())
+            .map(|raw| {
+                linkedin::restli::from_str_reduced::<Value>(raw)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_else(|| raw.to_owned())
+            });
+        let body = response.body();
+        let body = if body.iter().all(u8::is_ascii_whitespace) {
+            None
+        } else {
+            Some(serde_json::from_slice(body).map_err(|e| {
+                let excerpt = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
+                ResponseError::Decode {
+                    status,
+                    url: url.to_owned(),
+                    excerpt,
+                    reason: format!("the body is not JSON: {e}"),
+                }
+            })?)
+        };
+        Ok(RawAnswer { status, id, body })
+    }
+}

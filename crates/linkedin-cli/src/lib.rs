@@ -1,0 +1,84 @@
+//! The `linkedin` command-line tool, as a library so that tests can drive
+//! it in-process as well as through the binary.
+//!
+//! ```text
+//! linkedin auth login --client-id ID --scope openid --scope profile [--pkce]
+//! linkedin auth status | refresh | token | logout
+//! linkedin api get /me
+//! linkedin api finder /adAccounts --name search --param 'search={"status":{"values":["ACTIVE"]}}' --version 202406
+//! echo '{"a":[1,"x y"]}' | linkedin restli encode
+//! linkedin sandbox --port 8080
+//! ```
+//!
+//! Errors are printed as one line naming the problem and the fix, and the
+//! process exits with status 1 (2 for command-line syntax errors). Tokens
+//! appear in no output except `linkedin auth token`'s.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+mod api;
+mod api_request;
+mod auth;
+pub mod cli;
+mod error;
+mod login;
+mod output;
+mod profile;
+mod restli;
+mod sandbox;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use error::CliError;
+
+use cli::{Cli, Command, RestliCommand};
+
+/// The blocking SDK client the tool is built on.
+pub(crate) use linkedin::blocking as sdk;
+
+/// Runs the tool with these arguments (the first is the program name) and
+/// returns the process exit status.
+pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with status 0; mistakes to
+            // stderr with status 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("linkedin: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<(), CliError> {
+    let dir = profile::config_dir(cli.config_dir.as_deref())?;
+    match cli.command {
+        Command::Auth(command) => auth::run(command, &dir, &cli.profile),
+        Command::Api(args) => api::run(&args, &dir, &cli.profile),
+        Command::Restli(RestliCommand::Encode(form)) => restli::encode(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+            form.reduced,
+        ),
+        Command::Restli(RestliCommand::Decode(form)) => restli::decode(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+            form.reduced,
+        ),
+        Command::Sandbox(args) => sandbox::run(&args),
+    }
+}
