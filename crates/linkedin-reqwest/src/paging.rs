@@ -2,10 +2,10 @@
 
 use futures_core::Stream;
 use futures_util::stream;
-use restli_codec::paging::{Pager, PagingError};
+use restli_codec::paging::{Pagination, PagingError};
 use restli_codec::response::CollectionResponse;
 use restli_codec::transport::AsyncHttpClient;
-use restli_codec::{Method, Request, RequestError};
+use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
 use crate::client::{Client, check_method};
@@ -19,28 +19,11 @@ pub const DEFAULT_PAGE_SIZE: u64 = 10;
 enum Walk<H> {
     Next {
         client: Client<H>,
-        request: Box<Request>,
-        pager: Pager,
+        pagination: Box<Pagination>,
         first: bool,
     },
     Failed(Error),
     Done,
-}
-
-/// The request's `start` and `count` query parameters, if set.
-fn window_of(request: &Request) -> Result<(u64, u64), Error> {
-    let read = |name: &str| {
-        request
-            .query()
-            .decode::<u64>(name)
-            .map_err(|source| RequestError::Encode {
-                what: format!("query parameter {name:?} (paging needs a whole number)"),
-                source,
-            })
-    };
-    let start = read("start")?.unwrap_or(0);
-    let count = read("count")?.unwrap_or(DEFAULT_PAGE_SIZE);
-    Ok((start, count))
 }
 
 impl<H: AsyncHttpClient + 'static> Client<H> {
@@ -50,7 +33,7 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// Paging starts at the request's `start` with its `count` (default
     /// [`DEFAULT_PAGE_SIZE`]) and follows LinkedIn's rule: next start =
     /// start + count, until a page comes back empty or `total` is reached
-    /// (see [`Pager`]). Each page request is retried like any other call.
+    /// (see [`Pagination`]). Each page request is retried like any other call.
     /// The stream ends after the first error; a server that ignores `start`
     /// ends it with [`Error::Paging`] rather than looping. An empty page is
     /// yielded only when it is the first.
@@ -77,13 +60,12 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     where
         T: DeserializeOwned + Send + 'static,
     {
-        let start = check_method("pages", &[Method::GetAll, Method::Finder], &request)
-            .and_then(|()| window_of(&request));
-        let walk = match start {
-            Ok((start, count)) => Walk::Next {
+        let pagination = check_method("pages", &[Method::GetAll, Method::Finder], &request)
+            .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
+        let walk = match pagination {
+            Ok(pagination) => Walk::Next {
                 client: self.clone(),
-                request: Box::new(request),
-                pager: Pager::new(start, count),
+                pagination: Box::new(pagination),
                 first: true,
             },
             Err(err) => Walk::Failed(err),
@@ -135,31 +117,28 @@ where
     H: AsyncHttpClient,
     T: DeserializeOwned,
 {
-    let (client, request, mut pager, first) = match walk {
+    let (client, mut pagination, first) = match walk {
         Walk::Next {
             client,
-            request,
-            pager,
+            pagination,
             first,
-        } => (client, request, pager, first),
+        } => (client, pagination, first),
         Walk::Failed(err) => return Some((Err(err), Walk::Done)),
         Walk::Done => return None,
     };
-    let window = pager.window()?;
-    let page_request = (*request).clone().page(window.start, window.count);
+    let page_request = pagination.next_request()?;
     let page: CollectionResponse<T> = match client.execute(&page_request).await {
         Ok(page) => page,
         Err(err) => return Some((Err(err), Walk::Done)),
     };
     let empty = page.elements.is_empty();
-    match pager.advance(page.paging.as_ref(), page.elements.len()) {
-        Ok(_) if empty && !first => None,
-        Ok(_) => Some((
+    match pagination.advance(&page) {
+        Ok(()) if empty && !first => None,
+        Ok(()) => Some((
             Ok(page),
             Walk::Next {
                 client,
-                request,
-                pager,
+                pagination,
                 first: false,
             },
         )),

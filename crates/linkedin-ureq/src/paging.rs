@@ -49,11 +49,12 @@ impl<T, H> fmt::Debug for Pages<T, H> {
 
 impl<T, H> Pages<T, H> {
     fn new(client: Client<H>, call: &'static str, request: Request) -> Self {
-        let (pagination, pending) =
-            match check_method(call, &[Method::GetAll, Method::Finder], &request) {
-                Ok(()) => (Some(Pagination::new(request, DEFAULT_PAGE_SIZE)), None),
-                Err(err) => (None, Some(err)),
-            };
+        let pagination = check_method(call, &[Method::GetAll, Method::Finder], &request)
+            .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
+        let (pagination, pending) = match pagination {
+            Ok(pagination) => (Some(pagination), None),
+            Err(err) => (None, Some(err)),
+        };
         Pages {
             client,
             pagination,

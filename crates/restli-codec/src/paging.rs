@@ -384,7 +384,7 @@ mod tests {
 /// use restli_codec::response::CollectionResponse;
 /// use restli_codec::Request;
 ///
-/// let mut pagination = Pagination::new(Request::get_all("/adAccounts"), 2);
+/// let mut pagination = Pagination::new(Request::get_all("/adAccounts"), 2)?;
 /// let first = pagination.next_request().expect("a first page");
 /// assert_eq!(first.query().to_string(), "count=2&start=0");
 ///
@@ -418,29 +418,48 @@ pub struct Pagination {
 impl Pagination {
     /// Starts at the request's own `start` and `count` parameters, or at 0
     /// with `default_count` (LinkedIn's default page size is 10) when it has
-    /// none or they are not numbers.
+    /// none.
     ///
     /// ```
-    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x").page(20, 5), 10);
+    /// use restli_codec::{Request, paging::Pagination};
+    ///
+    /// let p = Pagination::new(Request::get_all("/x").page(20, 5), 10)?;
     /// assert_eq!(p.next_request().map(|r| r.query().to_string()).as_deref(), Some("count=5&start=20"));
+    ///
+    /// assert!(Pagination::new(Request::get_all("/x").param("start", "first"), 10).is_err());
+    /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
-    pub fn new(request: crate::Request, default_count: u64) -> Self {
-        let number = |name| request.query().decode::<u64>(name).ok().flatten();
-        let start = number("start").unwrap_or(0);
-        let count = number("count").unwrap_or(default_count);
-        Pagination {
+    ///
+    /// # Errors
+    ///
+    /// [`RequestError::Encode`](crate::RequestError::Encode) when `start` or
+    /// `count` is not a whole number.
+    pub fn new(request: crate::Request, default_count: u64) -> Result<Self, crate::RequestError> {
+        let number = |name: &str| {
+            request
+                .query()
+                .decode::<u64>(name)
+                .map_err(|source| crate::RequestError::Encode {
+                    what: format!("query parameter {name:?} (paging needs a whole number)"),
+                    source,
+                })
+        };
+        let start = number("start")?.unwrap_or(0);
+        let count = number("count")?.unwrap_or(default_count);
+        Ok(Pagination {
             pager: Pager::new(start, count),
             request,
-        }
+        })
     }
 
     /// Stops after a page with fewer elements than asked for, saving the
     /// final empty request on endpoints that always fill their pages.
     ///
     /// ```
-    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x"), 10)
+    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x"), 10)?
     ///     .stop_on_short_page(true);
     /// assert!(p.next_request().is_some());
+    /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     pub fn stop_on_short_page(mut self, yes: bool) -> Self {
         self.pager = self.pager.stop_on_short_page(yes);
@@ -450,8 +469,9 @@ impl Pagination {
     /// The request for the next page, or `None` when paging is done.
     ///
     /// ```
-    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::finder("/x", "search"), 10);
+    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::finder("/x", "search"), 10)?;
     /// assert_eq!(p.next_request().map(|r| r.query().to_string()).as_deref(), Some("count=10&q=search&start=0"));
+    /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     pub fn next_request(&self) -> Option<crate::Request> {
         self.pager
@@ -477,7 +497,9 @@ impl Pagination {
     /// How many pages have been taken in.
     ///
     /// ```
-    /// assert_eq!(restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x"), 10).pages(), 0);
+    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x"), 10)?;
+    /// assert_eq!(p.pages(), 0);
+    /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     pub fn pages(&self) -> u64 {
         self.pager.pages()
