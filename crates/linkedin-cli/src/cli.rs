@@ -81,7 +81,7 @@ pub struct LoginArgs {
     pub scopes: Vec<String>,
 
     /// The loopback port LinkedIn redirects to: register
-    /// http://127.0.0.1:PORT/callback as a redirect URL of the app.
+    /// `http://127.0.0.1:PORT/callback` as a redirect URL of the app.
     #[arg(long, default_value_t = 8765)]
     pub redirect_port: u16,
 
@@ -101,7 +101,7 @@ pub struct LoginArgs {
     #[arg(long)]
     pub no_browser: bool,
 
-    /// The OAuth base URL (default: https://www.linkedin.com/oauth/v2).
+    /// The OAuth base URL (default: `https://www.linkedin.com/oauth/v2`).
     #[arg(long, value_name = "URL")]
     pub oauth_base_url: Option<String>,
 
@@ -167,7 +167,7 @@ pub struct ApiArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// The API origin (e.g. a sandbox's http://127.0.0.1:8080).
+    /// The API origin (e.g. a sandbox's `http://127.0.0.1:8080`).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
 
