@@ -26,6 +26,10 @@
 //!    says whether to refresh ahead of expiry; [`OAuthConfig::refresh_request`]
 //!    and [`RefreshedToken::from_response`] do it.
 //!
+//! A long-running program can leave step 4 to [`TokenLifecycle`], which decides
+//! for every caller whether to use the current token, renew it (and how),
+//! or report why it cannot; a transport's token source only locks and sends.
+//!
 //! 2-legged tokens come from [`OAuthConfig::client_credentials_request`] and
 //! [`TwoLeggedToken::from_response`]; [`OAuthConfig::introspect_request`] and
 //! [`Introspection::from_response`] ask LinkedIn about a token.
@@ -114,6 +118,7 @@ mod endpoint;
 mod error;
 mod introspect;
 mod pkce;
+mod renewal;
 mod response;
 mod secret;
 mod state;
@@ -125,6 +130,10 @@ pub use endpoint::{BaseUrl, LINKEDIN_OAUTH_BASE, RedirectUrl};
 pub use error::{ConfigError, Error, RandomError, RedirectError, ResponseError};
 pub use introspect::{AuthType, Introspection, TokenStatus};
 pub use pkce::{PkceChallenge, PkceVerifier};
+pub use renewal::{
+    DEFAULT_REFRESH_AHEAD, RENEWAL_COOL_DOWN, RenewalDecision, RenewalGrant, TokenLifecycle,
+    TokenOutcome,
+};
 pub use secret::{AccessToken, AuthorizationCode, ClientSecret, IdToken, RefreshToken};
 pub use state::CsrfState;
 pub use token::{RefreshedToken, ThreeLeggedToken, TokenSet, TwoLeggedToken, USER_AGENT};

@@ -13,7 +13,7 @@ use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{
     ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
     BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
-    ResponseError, StatusResponse,
+    StatusResponse,
 };
 use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::{AsyncHttpClient, TransportError};
@@ -421,16 +421,6 @@ impl Client {
     }
 }
 
-/// A response of any status, for the OAuth calls (whose parsers read the
-/// error statuses themselves).
-struct Raw(http::Response<Vec<u8>>);
-
-impl FromResponse for Raw {
-    fn from_http(response: http::Response<Vec<u8>>, _url: &str) -> Result<Self, ResponseError> {
-        Ok(Raw(response))
-    }
-}
-
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
@@ -650,7 +640,7 @@ impl<H: AsyncHttpClient> Client<H> {
         expected: &'static [Method],
         request: Request,
     ) -> Result<R, Error> {
-        check_method(call, expected, &request)?;
+        request.method().expect(call, expected)?;
         self.execute(&request).await
     }
 
@@ -1035,7 +1025,7 @@ impl<H: AsyncHttpClient> Client<H> {
 
     /// Sends an OAuth request (only 429 is retried, as for an ACTION) and
     /// returns the answer whatever its status.
-    async fn oauth_send(
+    pub(crate) async fn oauth_send(
         &self,
         request: http::Request<Vec<u8>>,
         grant: &'static str,
@@ -1051,7 +1041,7 @@ impl<H: AsyncHttpClient> Client<H> {
         );
         let mut exchange =
             Exchange::from_http(Method::Action, url.clone(), request, self.shared.policy);
-        let Raw(response) = self.run(&mut exchange).instrument(span).await?;
+        let response = self.run(&mut exchange).instrument(span).await?;
         Ok((url, response))
     }
 
@@ -1116,14 +1106,6 @@ impl<H: AsyncHttpClient> Client<H> {
     /// again).
     pub async fn refresh(&self, refresh_token: &RefreshToken) -> Result<RefreshedToken, Error> {
         let oauth = self.oauth_config()?;
-        self.refresh_with(&oauth, refresh_token).await
-    }
-
-    pub(crate) async fn refresh_with(
-        &self,
-        oauth: &OAuthConfig,
-        refresh_token: &RefreshToken,
-    ) -> Result<RefreshedToken, Error> {
         let (url, response) = self
             .oauth_send(oauth.refresh_request(refresh_token), "refresh_token")
             .await?;
@@ -1148,13 +1130,6 @@ impl<H: AsyncHttpClient> Client<H> {
     /// `unauthorized_client` when the application may not use this grant.
     pub async fn client_credentials(&self) -> Result<TwoLeggedToken, Error> {
         let oauth = self.oauth_config()?;
-        self.client_credentials_with(&oauth).await
-    }
-
-    pub(crate) async fn client_credentials_with(
-        &self,
-        oauth: &OAuthConfig,
-    ) -> Result<TwoLeggedToken, Error> {
         let (url, response) = self
             .oauth_send(oauth.client_credentials_request(), "client_credentials")
             .await?;
@@ -1182,22 +1157,5 @@ impl<H: AsyncHttpClient> Client<H> {
             .oauth_send(oauth.introspect_request(token), "introspect")
             .await?;
         Introspection::from_response(&response).map_err(|source| Error::OAuth { url, source })
-    }
-}
-
-/// [`Error::WrongMethod`] unless `request` is one of `expected`.
-pub(crate) fn check_method(
-    call: &'static str,
-    expected: &'static [Method],
-    request: &Request,
-) -> Result<(), Error> {
-    if expected.contains(&request.method()) {
-        Ok(())
-    } else {
-        Err(Error::WrongMethod {
-            call,
-            expected,
-            found: request.method(),
-        })
     }
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use restli_codec::response::{ApiError, ResponseError};
 use restli_codec::retry::TransportFailure;
-use restli_codec::{Method, PagingError, RequestError, VersionError};
+use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod};
 
 /// Any error of a [`Client`](crate::Client) call.
 ///
@@ -39,12 +39,7 @@ pub enum Error {
     Request(#[from] RequestError),
     /// A request of one Rest.li method was passed to the call for another
     /// (a BATCH_GET request to `client.get`, say).
-    #[error(
-        "`{call}` sends {expected} requests, but this request is {found_upper}: call `{found}` \
-         instead (or `send`, which takes any method)",
-        expected = describe_methods(expected),
-        found_upper = found.as_str().to_ascii_uppercase(),
-    )]
+    #[error("{}", WrongMethod { call, expected, found: *found })]
     WrongMethod {
         /// The client method that was called (`client.get`, `client.paginate`, ...).
         call: &'static str,
@@ -158,6 +153,16 @@ impl From<ResponseError> for Error {
     }
 }
 
+impl From<WrongMethod> for Error {
+    fn from(err: WrongMethod) -> Self {
+        Error::WrongMethod {
+            call: err.call,
+            expected: err.expected,
+            found: err.found,
+        }
+    }
+}
+
 impl From<TransportFailed> for Error {
     fn from(err: TransportFailed) -> Self {
         Error::Transport(Box::new(err))
@@ -168,14 +173,6 @@ impl From<VersionError> for Error {
     fn from(err: VersionError) -> Self {
         Error::Config(ConfigError::Version(err))
     }
-}
-
-fn describe_methods(methods: &[Method]) -> String {
-    let names: Vec<String> = methods
-        .iter()
-        .map(|m| m.as_str().to_ascii_uppercase())
-        .collect();
-    names.join(" or ")
 }
 
 /// The client could not be configured.

@@ -8,7 +8,7 @@ use restli_codec::transport::AsyncHttpClient;
 use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
-use crate::client::{Client, check_method};
+use crate::client::Client;
 use crate::error::Error;
 
 /// The page size when a paginated request does not set `count`
@@ -60,7 +60,10 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     where
         T: DeserializeOwned + Send + 'static,
     {
-        let pagination = check_method("pages", &[Method::GetAll, Method::Finder], &request)
+        let pagination = request
+            .method()
+            .expect("pages", &[Method::GetAll, Method::Finder])
+            .map_err(Error::from)
             .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
         let walk = match pagination {
             Ok(pagination) => Walk::Next {

@@ -1,23 +1,18 @@
 //! Access tokens that renew themselves ahead of expiry, once for all callers.
 
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
 
-use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
+use linkedin_oauth::{
+    AccessToken, OAuthConfig, RenewalDecision, TokenLifecycle, TokenOutcome, TokenSet,
+};
 use restli_codec::transport::AsyncHttpClient;
 
 use crate::client::Client;
 use crate::error::{Error, TokenError};
 
-/// How long before expiry a token is renewed, unless set with
-/// [`TokenSource::refresh_ahead`].
-pub const DEFAULT_REFRESH_AHEAD: Duration = Duration::from_secs(5 * 60);
-
-/// After a failed renewal while the current token is still valid, how long
-/// callers keep using it before the next renewal is tried.
-const RETRY_RENEWAL_AFTER: Duration = Duration::from_secs(10);
+pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
 /// Callback receiving each renewed [`TokenSet`].
 type OnRefresh = Arc<dyn Fn(&TokenSet) + Send + Sync>;
@@ -59,37 +54,19 @@ type OnRefresh = Arc<dyn Fn(&TokenSet) + Send + Sync>;
 /// ```
 pub struct TokenSource {
     oauth: OAuthConfig,
-    renewal: Renewal,
-    skew: Duration,
     on_refresh: Option<OnRefresh>,
-    tokens: Mutex<Option<TokenSet>>,
+    /// The renewal decisions and the current tokens.
+    state: Mutex<TokenLifecycle<Arc<Error>>>,
     /// Held while a renewal is in flight; callers queue behind it.
-    flight: tokio::sync::Mutex<Flight>,
-    /// Number of renewals finished, readable without the flight lock.
-    finished: AtomicU64,
-}
-
-/// How a token is renewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Renewal {
-    RefreshToken,
-    ClientCredentials,
-}
-
-/// What the last renewal left behind.
-#[derive(Default)]
-struct Flight {
-    finished: u64,
-    failure: Option<(Arc<Error>, Instant)>,
+    flight: tokio::sync::Mutex<()>,
 }
 
 impl fmt::Debug for TokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The lifecycle's Debug redacts every token.
         f.debug_struct("TokenSource")
             .field("oauth", &self.oauth)
-            .field("renewal", &self.renewal)
-            .field("refresh_ahead", &self.skew)
-            .field("tokens", &self.current())
+            .field("state", &*self.lock())
             .finish_non_exhaustive()
     }
 }
@@ -108,7 +85,7 @@ impl TokenSource {
     /// assert!(!format!("{source:?}").contains("AQV"));
     /// ```
     pub fn new(oauth: OAuthConfig, tokens: TokenSet) -> Self {
-        TokenSource::with(oauth, Renewal::RefreshToken, Some(tokens))
+        TokenSource::with(oauth, TokenLifecycle::new(tokens))
     }
 
     /// A 2-legged (application) token, fetched with the client credentials
@@ -123,18 +100,15 @@ impl TokenSource {
     /// # let _ = source;
     /// ```
     pub fn client_credentials(oauth: OAuthConfig) -> Self {
-        TokenSource::with(oauth, Renewal::ClientCredentials, None)
+        TokenSource::with(oauth, TokenLifecycle::client_credentials())
     }
 
-    fn with(oauth: OAuthConfig, renewal: Renewal, tokens: Option<TokenSet>) -> Self {
+    fn with(oauth: OAuthConfig, lifecycle: TokenLifecycle<Arc<Error>>) -> Self {
         TokenSource {
             oauth,
-            renewal,
-            skew: DEFAULT_REFRESH_AHEAD,
             on_refresh: None,
-            tokens: Mutex::new(tokens),
-            flight: tokio::sync::Mutex::new(Flight::default()),
-            finished: AtomicU64::new(0),
+            state: Mutex::new(lifecycle),
+            flight: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -151,7 +125,8 @@ impl TokenSource {
     /// # let _ = source;
     /// ```
     pub fn refresh_ahead(mut self, skew: Duration) -> Self {
-        self.skew = skew;
+        let lifecycle = self.state.get_mut().unwrap_or_else(PoisonError::into_inner);
+        *lifecycle = lifecycle.clone().refresh_ahead(skew);
         self
     }
 
@@ -193,141 +168,76 @@ impl TokenSource {
     /// The current token set (`None` for a 2-legged source before its
     /// first fetch).
     pub(crate) fn current(&self) -> Option<TokenSet> {
-        self.tokens
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.lock().tokens().cloned()
     }
 
-    /// The current access token if it does not need renewing at `now`.
-    fn fresh(&self, now: SystemTime) -> Option<AccessToken> {
-        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        tokens
-            .as_ref()
-            .filter(|t| !t.needs_refresh(now, self.skew))
-            .map(|t| t.access_token.clone())
+    fn lock(&self) -> MutexGuard<'_, TokenLifecycle<Arc<Error>>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The current access token if it has not expired at `now`.
-    fn still_valid(&self, now: SystemTime) -> Option<AccessToken> {
-        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        tokens
-            .as_ref()
-            .filter(|t| !t.is_expired(now))
-            .map(|t| t.access_token.clone())
-    }
-
-    /// A valid access token, renewed first if it expires soon.
+    /// A valid access token, renewed first if it expires soon. The
+    /// decisions are the lifecycle's; this only queues callers behind one
+    /// renewal and sends it.
     pub(crate) async fn access_token<H: AsyncHttpClient>(
         &self,
         client: &Client<H>,
     ) -> Result<AccessToken, Error> {
-        if let Some(token) = self.fresh(SystemTime::now()) {
-            return Ok(token);
-        }
-        let seen = self.finished.load(Ordering::Acquire);
-        let mut flight = self.flight.lock().await;
-        let now = SystemTime::now();
-        // Someone else may have renewed while this caller waited.
-        if let Some(token) = self.fresh(now) {
-            return Ok(token);
-        }
-        if let Some((failure, at)) = &flight.failure {
-            // A renewal that this caller waited for failed: share its outcome
-            // rather than sending another request at once.
-            let cooling_down =
-                at.elapsed() < RETRY_RENEWAL_AFTER && self.still_valid(now).is_some();
-            if flight.finished != seen || cooling_down {
-                return self.after_failure(failure.clone(), now);
+        let seen = {
+            let state = self.lock();
+            if let Some(token) = state.fresh(SystemTime::now()) {
+                return Ok(token);
             }
-        }
-        let renewal = match self.renew(client, now).await {
-            Ok(Some(tokens)) => Ok(tokens),
-            // Nothing to renew with: use the token while it lasts.
-            Ok(None) => {
-                return self
-                    .still_valid(now)
-                    .ok_or(Error::Token(TokenError::Expired {
-                        reason: self.why_not_renewable(now),
-                    }));
-            }
-            Err(err) => Err(err),
+            state.generation()
         };
-        flight.finished += 1;
-        self.finished.store(flight.finished, Ordering::Release);
-        match renewal {
+        let _flight = self.flight.lock().await;
+        let oauth = client.oauth_with_base(&self.oauth);
+        let (request, grant) = {
+            let state = self.lock();
+            match state.decide(SystemTime::now(), &oauth, seen) {
+                RenewalDecision::Ready(outcome) => return answer(outcome),
+                RenewalDecision::Renew(request) => (request, state.grant()),
+            }
+        };
+        let sent = client.oauth_send(request, grant.as_str()).await;
+        let now = SystemTime::now();
+        let mut state = self.lock();
+        let renewed = sent.and_then(|(url, response)| {
+            state
+                .on_response(&response, now)
+                .cloned()
+                .map_err(|source| Error::OAuth { url, source })
+        });
+        match renewed {
             Ok(tokens) => {
-                flight.failure = None;
-                let token = tokens.access_token.clone();
+                drop(state);
+                tracing::debug!(target: "linkedin_reqwest", "access token renewed");
+                // Other callers stay queued on the flight lock meanwhile.
                 if let Some(callback) = &self.on_refresh {
                     callback(&tokens);
                 }
-                *self.tokens.lock().unwrap_or_else(PoisonError::into_inner) = Some(tokens);
-                tracing::debug!(target: "linkedin_reqwest", "access token renewed");
-                Ok(token)
+                Ok(tokens.access_token)
             }
-            Err(err) => {
-                let failure = Arc::new(err);
-                flight.failure = Some((failure.clone(), Instant::now()));
-                self.after_failure(failure, now)
-            }
+            Err(err) => answer(state.on_failure(Arc::new(err), now)),
         }
     }
+}
 
-    /// What a caller gets after a failed renewal: the old token while it is
-    /// valid, else the failure.
-    fn after_failure(&self, failure: Arc<Error>, now: SystemTime) -> Result<AccessToken, Error> {
-        match self.still_valid(now) {
-            Some(token) => {
-                tracing::warn!(
-                    target: "linkedin_reqwest",
-                    error = %failure,
-                    "renewing the access token failed; using the current one until it expires"
-                );
-                Ok(token)
-            }
-            None => Err(Error::Token(TokenError::RefreshFailed { source: failure })),
+/// A caller's answer, from the lifecycle's outcome.
+fn answer(outcome: TokenOutcome<Arc<Error>>) -> Result<AccessToken, Error> {
+    match outcome {
+        TokenOutcome::Use(token) => Ok(token),
+        TokenOutcome::KeepUsing {
+            access_token,
+            failure,
+        } => {
+            tracing::warn!(
+                target: "linkedin_reqwest",
+                error = %failure,
+                "renewing the access token failed; using the current one until it expires"
+            );
+            Ok(access_token)
         }
-    }
-
-    fn why_not_renewable(&self, now: SystemTime) -> &'static str {
-        let tokens = self.tokens.lock().unwrap_or_else(PoisonError::into_inner);
-        match tokens.as_ref() {
-            Some(t) if t.refresh_token.is_some() && !t.can_refresh(now) => {
-                "the refresh token has expired too; the member must authorize the application again"
-            }
-            _ => {
-                "the token set has no refresh token; authorize again, or use \
-                 `TokenSource::client_credentials` for 2-legged tokens"
-            }
-        }
-    }
-
-    /// Sends the renewal request: `Ok(None)` when there is nothing to renew
-    /// with (no refresh token, or an expired one).
-    async fn renew<H: AsyncHttpClient>(
-        &self,
-        client: &Client<H>,
-        now: SystemTime,
-    ) -> Result<Option<TokenSet>, Error> {
-        let oauth = client.oauth_with_base(&self.oauth);
-        match self.renewal {
-            Renewal::ClientCredentials => {
-                let token = client.client_credentials_with(&oauth).await?;
-                Ok(Some(token.into_token_set()))
-            }
-            Renewal::RefreshToken => {
-                let Some(mut tokens) = self.current() else {
-                    return Ok(None);
-                };
-                let refresh_token = match &tokens.refresh_token {
-                    Some(refresh_token) if tokens.can_refresh(now) => refresh_token.clone(),
-                    _ => return Ok(None),
-                };
-                let refreshed = client.refresh_with(&oauth, &refresh_token).await?;
-                tokens.apply_refresh(refreshed);
-                Ok(Some(tokens))
-            }
-        }
+        TokenOutcome::Expired(reason) => Err(TokenError::Expired { reason }.into()),
+        TokenOutcome::Failed(source) => Err(TokenError::RefreshFailed { source }.into()),
     }
 }

@@ -556,7 +556,7 @@ impl<H: HttpClient> Client<H> {
         expected: &'static [Method],
         request: Request,
     ) -> Result<R, Error> {
-        check_method(call, expected, &request)?;
+        request.method().expect(call, expected)?;
         self.send(request)
     }
 
@@ -953,24 +953,5 @@ impl<H: HttpClient> Client<H> {
         request: Request,
     ) -> Result<ActionResponse<T>, Error> {
         self.call("action", &[Method::Action], request)
-    }
-}
-
-/// [`Error::WrongMethod`] unless `request` is of one of the `expected`
-/// methods.
-pub(crate) fn check_method(
-    call: &'static str,
-    expected: &'static [Method],
-    request: &Request,
-) -> Result<(), Error> {
-    let found = request.method();
-    if expected.contains(&found) {
-        Ok(())
-    } else {
-        Err(Error::WrongMethod {
-            call,
-            expected,
-            found,
-        })
     }
 }

@@ -117,16 +117,6 @@ impl Failed {
     }
 }
 
-/// The response as it came, whatever its status (for OAuth endpoints, whose
-/// answers the oauth crate parses).
-struct Raw(http::Response<Vec<u8>>);
-
-impl FromResponse for Raw {
-    fn from_http(response: http::Response<Vec<u8>>, _url: &str) -> Result<Self, ResponseError> {
-        Ok(Raw(response))
-    }
-}
-
 /// Sends an OAuth request (built by `linkedin_oauth`) inside a
 /// `linkedin.oauth` span, retried like an ACTION: only on 429. Its body
 /// holds secrets; neither it nor the headers are ever logged.
@@ -145,10 +135,9 @@ pub(crate) fn send_oauth<H: HttpClient + ?Sized>(
     let _entered = span.enter();
     let url = request.uri().to_string();
     let mut exchange = Exchange::from_http(Method::Action, url, request, policy);
-    match drive::<Raw, H>(http, &mut exchange, &span) {
-        Ok(Ok(Raw(response))) => Ok(response),
-        // `Raw` takes every response; keep the match total anyway.
-        Ok(Err(err)) => Err(err.into()),
+    // The raw response takes every status; keep the match total anyway.
+    match drive::<http::Response<Vec<u8>>, H>(http, &mut exchange, &span) {
+        Ok(result) => Ok(result?),
         Err(failed) => Err(failed.into_error(exchange.url())),
     }
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use restli_codec::response::{ApiError, ResponseError};
 use restli_codec::retry::TransportFailure;
-use restli_codec::{Method, PagingError, RequestError, VersionError};
+use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod};
 
 /// Anything that can go wrong with a [`Client`](crate::Client) call.
 ///
@@ -43,7 +43,7 @@ pub enum Error {
     /// (a FINDER request to `client.get`, say).
     #[error(
         "`{call}` takes {} requests but was given a {} request: call the method that matches it, or `send`, which takes any",
-        describe(expected),
+        WrongMethod { call, expected, found: *found }.expected_names(),
         found.as_str().to_ascii_uppercase()
     )]
     WrongMethod {
@@ -78,14 +78,6 @@ pub enum Error {
         /// What LinkedIn answered.
         source: linkedin_oauth::ResponseError,
     },
-}
-
-fn describe(methods: &[Method]) -> String {
-    let names: Vec<String> = methods
-        .iter()
-        .map(|m| m.as_str().to_ascii_uppercase())
-        .collect();
-    names.join(" or ")
 }
 
 impl Error {
@@ -164,6 +156,16 @@ impl From<ResponseError> for Error {
         match err {
             ResponseError::Api(api) => Error::Api(Box::new(api)),
             other => Error::Decode(Box::new(other)),
+        }
+    }
+}
+
+impl From<WrongMethod> for Error {
+    fn from(err: WrongMethod) -> Self {
+        Error::WrongMethod {
+            call: err.call,
+            expected: err.expected,
+            found: err.found,
         }
     }
 }

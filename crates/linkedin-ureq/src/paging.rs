@@ -12,7 +12,7 @@ use restli_codec::transport::HttpClient;
 use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
-use crate::client::{Client, check_method};
+use crate::client::Client;
 use crate::error::Error;
 
 /// The page size used when a paginated request sets no `count`: LinkedIn's
@@ -49,7 +49,10 @@ impl<T, H> fmt::Debug for Pages<T, H> {
 
 impl<T, H> Pages<T, H> {
     fn new(client: Client<H>, call: &'static str, request: Request) -> Self {
-        let pagination = check_method(call, &[Method::GetAll, Method::Finder], &request)
+        let pagination = request
+            .method()
+            .expect(call, &[Method::GetAll, Method::Finder])
+            .map_err(Error::from)
             .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
         let (pagination, pending) = match pagination {
             Ok(pagination) => (Some(pagination), None),

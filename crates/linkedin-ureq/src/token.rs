@@ -5,25 +5,17 @@ use std::fmt;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
-use linkedin_oauth::{AccessToken, OAuthConfig, RefreshToken, RefreshedToken, TokenSet};
+use linkedin_oauth::{
+    AccessToken, OAuthConfig, RenewalDecision, TokenLifecycle, TokenOutcome, TokenSet,
+};
 use restli_codec::retry::TransportFailure;
 use restli_codec::transport::HttpClient;
 
 use crate::client::Client;
+use crate::drive;
 use crate::error::{Error, TokenError, TransportFailed};
 
-/// How long before expiry a token is renewed, unless set with
-/// [`TokenSource::refresh_ahead`]: 5 minutes.
-///
-/// ```
-/// assert_eq!(linkedin_ureq::DEFAULT_REFRESH_AHEAD.as_secs(), 300);
-/// ```
-pub const DEFAULT_REFRESH_AHEAD: Duration = Duration::from_secs(5 * 60);
-
-/// After a failed renewal, how long its failure is reused before another
-/// renewal is tried: the still-valid token is used meanwhile, or, once it
-/// has expired, the failure is returned without asking LinkedIn again.
-const RETRY_RENEWAL_AFTER: Duration = Duration::from_secs(10);
+pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
 type OnRefresh = Box<dyn Fn(&TokenSet) + Send + Sync>;
 
@@ -64,47 +56,26 @@ type OnRefresh = Box<dyn Fn(&TokenSet) + Send + Sync>;
 /// ```
 pub struct TokenSource {
     oauth: OAuthConfig,
-    renewal: Renewal,
-    skew: Duration,
     on_refresh: Option<OnRefresh>,
     state: Mutex<State>,
     /// Signalled whenever a renewal ends, however it ends.
     renewed: Condvar,
 }
 
-/// How a token is renewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Renewal {
-    RefreshToken,
-    ClientCredentials,
-}
-
 struct State {
-    tokens: Option<TokenSet>,
+    /// The renewal decisions and the current tokens.
+    lifecycle: TokenLifecycle<Arc<Error>>,
+    /// True while one thread sends a renewal; the others wait on `renewed`.
     renewing: bool,
-    /// Incremented whenever a renewal ends.
-    generation: u64,
-    /// The failure of the last renewal, if it failed.
-    last_failure: Option<Arc<Error>>,
-    /// Until when that failure is reused instead of renewing again.
-    retry_not_before: Option<SystemTime>,
-}
-
-/// What a renewal brought back.
-enum Renewed {
-    Refreshed(RefreshedToken),
-    Fetched(TokenSet),
 }
 
 impl fmt::Debug for TokenSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `TokenSet`'s Debug redacts every token.
+        // The lifecycle's Debug redacts every token.
         let state = self.lock();
         f.debug_struct("TokenSource")
             .field("oauth", &self.oauth)
-            .field("renewal", &self.renewal)
-            .field("refresh_ahead", &self.skew)
-            .field("tokens", &state.tokens)
+            .field("lifecycle", &state.lifecycle)
             .field("renewing", &state.renewing)
             .finish_non_exhaustive()
     }
@@ -124,7 +95,7 @@ impl TokenSource {
     /// assert!(!format!("{source:?}").contains("AQV"));
     /// ```
     pub fn new(oauth: OAuthConfig, tokens: TokenSet) -> Self {
-        TokenSource::with(oauth, Renewal::RefreshToken, Some(tokens))
+        TokenSource::with(oauth, TokenLifecycle::new(tokens))
     }
 
     /// A 2-legged (application) token, fetched with the client credentials
@@ -138,21 +109,16 @@ impl TokenSource {
     /// # let _ = source;
     /// ```
     pub fn client_credentials(oauth: OAuthConfig) -> Self {
-        TokenSource::with(oauth, Renewal::ClientCredentials, None)
+        TokenSource::with(oauth, TokenLifecycle::client_credentials())
     }
 
-    fn with(oauth: OAuthConfig, renewal: Renewal, tokens: Option<TokenSet>) -> Self {
+    fn with(oauth: OAuthConfig, lifecycle: TokenLifecycle<Arc<Error>>) -> Self {
         TokenSource {
             oauth,
-            renewal,
-            skew: DEFAULT_REFRESH_AHEAD,
             on_refresh: None,
             state: Mutex::new(State {
-                tokens,
+                lifecycle,
                 renewing: false,
-                generation: 0,
-                last_failure: None,
-                retry_not_before: None,
             }),
             renewed: Condvar::new(),
         }
@@ -172,7 +138,8 @@ impl TokenSource {
     /// # let _ = source;
     /// ```
     pub fn refresh_ahead(mut self, skew: Duration) -> Self {
-        self.skew = skew;
+        let state = self.state.get_mut().unwrap_or_else(PoisonError::into_inner);
+        state.lifecycle = state.lifecycle.clone().refresh_ahead(skew);
         self
     }
 
@@ -213,7 +180,7 @@ impl TokenSource {
     /// The current token set (`None` for a 2-legged source before its first
     /// fetch).
     pub(crate) fn current(&self) -> Option<TokenSet> {
-        self.lock().tokens.clone()
+        self.lock().lifecycle.tokens().cloned()
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -221,51 +188,28 @@ impl TokenSource {
     }
 
     /// A valid access token, renewed first (through `client`'s HTTP stack)
-    /// if it expires within the skew.
+    /// if it expires within the skew. The decisions are the lifecycle's;
+    /// this only lets one thread renew while the others wait, and sends.
     pub(crate) fn access_token<H: HttpClient>(
         &self,
         client: &Client<H>,
     ) -> Result<AccessToken, Error> {
         let mut state = self.lock();
-        let now = SystemTime::now();
-        if let Some(tokens) = &state.tokens
-            && !tokens.needs_refresh(now, self.skew)
-        {
-            return Ok(tokens.access_token.clone());
+        if let Some(token) = state.lifecycle.fresh(SystemTime::now()) {
+            return Ok(token);
         }
-        if state.renewing {
-            let generation = state.generation;
-            while state.renewing && state.generation == generation {
-                state = self
-                    .renewed
-                    .wait(state)
-                    .unwrap_or_else(PoisonError::into_inner);
-            }
-            // The renewal waited for is over: its token (even one that itself
-            // expires within the skew), or its failure.
-            return match state.last_failure.clone() {
-                Some(failure) => after_failure(&state, failure),
-                None => state
-                    .tokens
-                    .as_ref()
-                    .map(|t| t.access_token.clone())
-                    .ok_or(Error::Token(TokenError::Missing)),
-            };
+        let seen = state.lifecycle.generation();
+        while state.renewing && state.lifecycle.generation() == seen {
+            state = self
+                .renewed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
         }
-        let refresh_token = match self.renewal {
-            Renewal::ClientCredentials => None,
-            Renewal::RefreshToken => match state.tokens.as_ref().and_then(|t| renewable(t, now)) {
-                Some(refresh_token) => Some(refresh_token),
-                // Nothing to refresh with: use the token while it lasts.
-                None => return still_valid(&state, now).ok_or_else(|| expired(&state, now)),
-            },
+        let oauth = client.oauth_with_base(&self.oauth);
+        let request = match state.lifecycle.decide(SystemTime::now(), &oauth, seen) {
+            RenewalDecision::Ready(outcome) => return answer(outcome),
+            RenewalDecision::Renew(request) => request,
         };
-        if let (Some(not_before), Some(failure)) = (state.retry_not_before, &state.last_failure)
-            && now < not_before
-        {
-            let failure = Arc::clone(failure);
-            return after_failure(&state, failure);
-        }
         state.renewing = true;
         drop(state);
 
@@ -275,33 +219,24 @@ impl TokenSource {
             source: self,
             armed: true,
         };
-        let outcome = self.renew(client, refresh_token.as_ref());
+        let url = request.uri().to_string();
+        let sent = drive::send_oauth(client.http(), request, client.retry_policy());
 
+        let now = SystemTime::now();
         let mut state = self.lock();
-        let result = match outcome {
-            Ok(renewed) => {
-                let tokens = match (renewed, state.tokens.take()) {
-                    (Renewed::Refreshed(refreshed), Some(mut tokens)) => {
-                        tokens.apply_refresh(refreshed);
-                        tokens
-                    }
-                    (Renewed::Refreshed(refreshed), None) => {
-                        TokenSet::new(refreshed.access_token, refreshed.expires_at)
-                    }
-                    (Renewed::Fetched(tokens), _) => tokens,
-                };
-                state.tokens = Some(tokens.clone());
-                state.last_failure = None;
-                state.retry_not_before = None;
+        let renewed = sent.and_then(|response| {
+            state
+                .lifecycle
+                .on_response(&response, now)
+                .cloned()
+                .map_err(|source| Error::OAuth { url, source })
+        });
+        let result = match renewed {
+            Ok(tokens) => {
                 tracing::info!("access token renewed");
                 Ok(tokens)
             }
-            Err(err) => {
-                let failure = Arc::new(err);
-                state.last_failure = Some(Arc::clone(&failure));
-                state.retry_not_before = SystemTime::now().checked_add(RETRY_RENEWAL_AFTER);
-                Err(failure)
-            }
+            Err(err) => Err(state.lifecycle.on_failure(Arc::new(err), now)),
         };
         // The callback runs without the lock (so it may read the client's
         // tokens) but before the waiters are released.
@@ -312,72 +247,31 @@ impl TokenSource {
         }
         in_flight.armed = false;
         state.renewing = false;
-        state.generation = state.generation.wrapping_add(1);
         self.renewed.notify_all();
+        drop(state);
         match result {
             Ok(tokens) => Ok(tokens.access_token),
-            Err(failure) => after_failure(&state, failure),
-        }
-    }
-
-    fn renew<H: HttpClient>(
-        &self,
-        client: &Client<H>,
-        refresh_token: Option<&RefreshToken>,
-    ) -> Result<Renewed, Error> {
-        let oauth = client.oauth_with_base(&self.oauth);
-        match refresh_token {
-            Some(refresh_token) => client
-                .refresh_with(&oauth, refresh_token)
-                .map(Renewed::Refreshed),
-            None => client
-                .client_credentials_with(&oauth)
-                .map(|token| Renewed::Fetched(token.into_token_set())),
+            Err(outcome) => answer(outcome),
         }
     }
 }
 
-/// The refresh token, if the set can be refreshed at `now`.
-fn renewable(tokens: &TokenSet, now: SystemTime) -> Option<RefreshToken> {
-    tokens
-        .refresh_token
-        .as_ref()
-        .filter(|_| tokens.can_refresh(now))
-        .cloned()
-}
-
-fn still_valid(state: &State, now: SystemTime) -> Option<AccessToken> {
-    state
-        .tokens
-        .as_ref()
-        .filter(|t| !t.is_expired(now))
-        .map(|t| t.access_token.clone())
-}
-
-fn expired(state: &State, now: SystemTime) -> Error {
-    let reason = match &state.tokens {
-        Some(tokens) if tokens.refresh_token.is_some() && !tokens.can_refresh(now) => {
-            "its refresh token has expired too; the member must authorize the application again"
-        }
-        _ => {
-            "the token set has no refresh token; run the authorization flow again, or use `TokenSource::client_credentials` for 2-legged tokens"
-        }
-    };
-    Error::Token(TokenError::Expired { reason })
-}
-
-/// After a failed renewal: the current token while it is still valid, else
-/// the failure.
-fn after_failure(state: &State, failure: Arc<Error>) -> Result<AccessToken, Error> {
-    match still_valid(state, SystemTime::now()) {
-        Some(token) => {
+/// A caller's answer, from the lifecycle's outcome.
+fn answer(outcome: TokenOutcome<Arc<Error>>) -> Result<AccessToken, Error> {
+    match outcome {
+        TokenOutcome::Use(token) => Ok(token),
+        TokenOutcome::KeepUsing {
+            access_token,
+            failure,
+        } => {
             tracing::warn!(
                 error = %failure,
                 "renewing the access token failed; using the current one until it expires"
             );
-            Ok(token)
+            Ok(access_token)
         }
-        None => Err(Error::Token(TokenError::RefreshFailed { source: failure })),
+        TokenOutcome::Expired(reason) => Err(Error::Token(TokenError::Expired { reason })),
+        TokenOutcome::Failed(source) => Err(Error::Token(TokenError::RefreshFailed { source })),
     }
 }
 
@@ -393,12 +287,10 @@ impl Drop for InFlight<'_> {
         if self.armed {
             let mut state = self.source.lock();
             state.renewing = false;
-            state.generation = state.generation.wrapping_add(1);
             let url = self.source.oauth.base().as_str().to_owned();
-            state.last_failure = Some(Arc::new(
+            state.lifecycle.on_abandoned(Arc::new(
                 TransportFailed::new(TransportFailure::Other, url, 1, RenewalPanicked).into(),
             ));
-            state.retry_not_before = None;
             self.source.renewed.notify_all();
         }
     }

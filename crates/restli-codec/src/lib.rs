@@ -102,7 +102,7 @@ use serde::de::DeserializeOwned;
 pub use de::MAX_DEPTH;
 pub use endpoint::{BaseUrl, Endpoint, EndpointError};
 pub use error::{Error, ErrorKind, Result};
-pub use method::{Method, UnknownMethod};
+pub use method::{Method, UnknownMethod, WrongMethod};
 pub use paging::{Pager, Paging, PagingError, Window};
 pub use patch::{Patch, PatchError};
 pub use path::{PathError, PathTemplate};

@@ -154,6 +154,81 @@ impl Method {
     }
 }
 
+impl Method {
+    /// `Ok` when this method is one of `expected`, the methods a client's
+    /// `call` takes; else the [`WrongMethod`] error naming all three.
+    ///
+    /// ```
+    /// use restli_codec::Method;
+    ///
+    /// assert!(Method::Finder.expect("paginate", &[Method::GetAll, Method::Finder]).is_ok());
+    /// let err = Method::BatchGet.expect("get", &[Method::Get]).unwrap_err();
+    /// assert_eq!(err.found, Method::BatchGet);
+    /// assert!(err.to_string().contains("call `batch_get` instead"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`WrongMethod`] when this method is not one of `expected`.
+    pub fn expect(
+        self,
+        call: &'static str,
+        expected: &'static [Method],
+    ) -> Result<(), WrongMethod> {
+        if expected.contains(&self) {
+            Ok(())
+        } else {
+            Err(WrongMethod {
+                call,
+                expected,
+                found: self,
+            })
+        }
+    }
+}
+
+/// A request of one Rest.li method given to a client call that takes
+/// others (a BATCH_GET request to `get`, say); see [`Method::expect`].
+///
+/// ```
+/// use restli_codec::{Method, WrongMethod};
+///
+/// let err = WrongMethod { call: "pages", expected: &[Method::GetAll, Method::Finder], found: Method::Get };
+/// assert_eq!(err.expected_names(), "GET_ALL or FINDER");
+/// assert_eq!(
+///     err.to_string(),
+///     "`pages` sends GET_ALL or FINDER requests, but this request is GET: call `get` instead \
+///      (or `send`, which takes any method)"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{call}` sends {expected} requests, but this request is {found_upper}: call `{found}` \
+     instead (or `send`, which takes any method)",
+    expected = self.expected_names(),
+    found_upper = found.as_str().to_ascii_uppercase(),
+)]
+pub struct WrongMethod {
+    /// The client call that was made (`get`, `paginate`, ...).
+    pub call: &'static str,
+    /// The Rest.li methods that call takes.
+    pub expected: &'static [Method],
+    /// The request's method.
+    pub found: Method,
+}
+
+impl WrongMethod {
+    /// The expected methods as messages write them: `GET_ALL or FINDER`.
+    pub fn expected_names(&self) -> String {
+        let names: Vec<String> = self
+            .expected
+            .iter()
+            .map(|m| m.as_str().to_ascii_uppercase())
+            .collect();
+        names.join(" or ")
+    }
+}
+
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -106,3 +106,21 @@ pub trait FromResponse: Sized {
     /// method promises.
     fn from_http(response: http::Response<Vec<u8>>, url: &str) -> Result<Self, ResponseError>;
 }
+
+/// The response as it came, whatever its status: for answers the caller
+/// reads itself (an OAuth endpoint's, parsed by `linkedin-oauth`, say). A
+/// transport generic over [`FromResponse`] then needs no wrapper of its own.
+///
+/// ```
+/// use restli_codec::response::FromResponse;
+///
+/// let response = http::Response::builder().status(400).body(b"{}".to_vec())?;
+/// let raw = http::Response::<Vec<u8>>::from_http(response, "/oauth/v2/accessToken")?;
+/// assert_eq!(raw.status(), 400);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl FromResponse for http::Response<Vec<u8>> {
+    fn from_http(response: http::Response<Vec<u8>>, _url: &str) -> Result<Self, ResponseError> {
+        Ok(response)
+    }
+}
