@@ -3,16 +3,21 @@
 //! Tasks:
 //! - `ci`: everything CI checks, in order: formatting, clippy with warnings
 //!   denied, the purity check of the sans-IO crates, the whole test suite
-//!   (`cargo test --workspace`), and the docs with warnings denied.
+//!   (`cargo test --workspace`), every example, and the docs with warnings
+//!   denied.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
 //!   IO crates or async runtimes, nor use sockets, files, processes,
 //!   clocks or sleeping in their sources.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
 //! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
+//! - `examples`: runs every `[[example]]` of `examples/Cargo.toml` against
+//!   its in-process sandbox (the `LINKEDIN_*` credentials removed from the
+//!   environment); each must exit 0 within two minutes.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
 
 /// The crates that must stay sans-IO.
 const PURE_CRATES: &[&str] = &["restli-codec", "linkedin-oauth", "linkedin-webhooks"];
@@ -54,6 +59,16 @@ const FORBIDDEN_PATHS: &[&str] = &[
     "Instant::now",
 ];
 
+/// Variables that would point an example at LinkedIn instead of its sandbox.
+const LINKEDIN_CREDENTIALS: &[&str] = &[
+    "LINKEDIN_ACCESS_TOKEN",
+    "LINKEDIN_CLIENT_ID",
+    "LINKEDIN_CLIENT_SECRET",
+];
+
+/// How long one example may run (after it is built) before it counts as hung.
+const EXAMPLE_TIMEOUT: Duration = Duration::from_secs(120);
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -61,8 +76,11 @@ fn main() -> ExitCode {
         Some("deps") => deps(),
         Some("fuzz") => fuzz(&args[1..]),
         Some("bench") => run("cargo", &["bench", "--workspace"]),
+        Some("examples") => examples(),
         _ => {
-            eprintln!("usage: cargo xtask <ci | deps | fuzz [run TARGET [SECONDS]] | bench>");
+            eprintln!(
+                "usage: cargo xtask <ci | deps | examples | fuzz [run TARGET [SECONDS]] | bench>"
+            );
             Err("unknown task".into())
         }
     };
@@ -118,6 +136,7 @@ fn ci() -> TaskResult {
     )?;
     deps()?;
     run("cargo", &["test", "--workspace"])?;
+    examples()?;
     run_with_env(
         "cargo",
         &["doc", "--workspace", "--no-deps"],
@@ -125,6 +144,78 @@ fn ci() -> TaskResult {
     )?;
     eprintln!("xtask: ci passed");
     Ok(())
+}
+
+/// Runs every example to completion against its sandbox, failing on the
+/// first that exits non-zero or hangs.
+fn examples() -> TaskResult {
+    let manifest = workspace_root().join("examples").join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+    let names = example_names(&text);
+    if names.is_empty() {
+        return Err(format!("no [[example]] in {}", manifest.display()));
+    }
+    run(
+        "cargo",
+        &["build", "--quiet", "--package", "examples", "--examples"],
+    )?;
+    for name in &names {
+        eprintln!("xtask: running example {name}");
+        let started = Instant::now();
+        let mut command = Command::new("cargo");
+        command
+            .args(["run", "--quiet", "--package", "examples", "--example", name])
+            .current_dir(workspace_root());
+        for variable in LINKEDIN_CREDENTIALS {
+            command.env_remove(variable);
+        }
+        let mut child = command
+            .spawn()
+            .map_err(|e| format!("could not start cargo: {e}"))?;
+        let status = loop {
+            if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+                break status;
+            }
+            if started.elapsed() > EXAMPLE_TIMEOUT {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "example {name} did not finish within {} s",
+                    EXAMPLE_TIMEOUT.as_secs()
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        if !status.success() {
+            return Err(format!("example {name} failed ({status})"));
+        }
+        eprintln!(
+            "xtask: example {name} passed in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    eprintln!("xtask: all {} examples passed", names.len());
+    Ok(())
+}
+
+/// The `name`s of the `[[example]]` tables of a Cargo manifest.
+fn example_names(manifest: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut in_example = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_example = line == "[[example]]";
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        if in_example && key.trim() == "name" {
+            names.push(value.trim().trim_matches('"').to_owned());
+        }
+    }
+    names
 }
 
 /// Checks that the sans-IO crates stay free of IO, both in their dependency
