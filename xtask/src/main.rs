@@ -20,7 +20,12 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 /// The crates that must stay sans-IO.
-const PURE_CRATES: &[&str] = &["restli-codec", "linkedin-oauth", "linkedin-webhooks"];
+const PURE_CRATES: &[&str] = &[
+    "restli-codec",
+    "linkedin-oauth",
+    "linkedin-webhooks",
+    "linkedin-client-core",
+];
 
 /// Packages that do IO or bring an async runtime or HTTP client.
 const FORBIDDEN_DEPS: &[&str] = &[

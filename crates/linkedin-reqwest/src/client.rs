@@ -23,12 +23,11 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 use tracing::field::Empty;
 
-use crate::error::{ConfigError, Error, TokenError, TransportFailed};
+use linkedin_client_core::{Bearer, ClientSettings};
+
 use crate::token::TokenSource;
 use crate::transport::Reqwest;
-
-/// The per-attempt timeout unless set with [`ClientBuilder::timeout`].
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+use crate::{Error, TransportFailed};
 
 /// An async client for LinkedIn's Rest.li APIs.
 ///
@@ -68,20 +67,7 @@ pub struct Client<H = Reqwest> {
 
 struct Shared<H> {
     http: H,
-    config: RequestConfig,
-    policy: RetryPolicy,
-    timeout: Duration,
-    auth: Auth,
-    oauth: Option<OAuthConfig>,
-    oauth_base: Option<linkedin_oauth::BaseUrl>,
-}
-
-/// Where request tokens come from.
-#[derive(Debug)]
-enum Auth {
-    None,
-    Static(AccessToken),
-    Source(Arc<TokenSource>),
+    settings: ClientSettings<Arc<TokenSource>>,
 }
 
 impl<H> Clone for Client<H> {
@@ -96,10 +82,10 @@ impl<H> Clone for Client<H> {
 impl<H> fmt::Debug for Client<H> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("config", &self.shared.config)
-            .field("retry_policy", &self.shared.policy)
-            .field("timeout", &self.shared.timeout)
-            .field("auth", &self.shared.auth)
+            .field("config", self.shared.settings.config())
+            .field("retry_policy", &self.shared.settings.retry_policy())
+            .field("timeout", &self.shared.settings.timeout())
+            .field("auth", self.shared.settings.auth())
             .field("per_call_token", &self.token.is_some())
             .finish_non_exhaustive()
     }
@@ -132,29 +118,30 @@ impl<H> fmt::Debug for Client<H> {
 /// ```
 #[must_use]
 pub struct ClientBuilder {
-    config: RequestConfig,
-    policy: RetryPolicy,
-    timeout: Duration,
-    auth: Auth,
-    oauth: Option<OAuthConfig>,
-    oauth_base: Option<linkedin_oauth::BaseUrl>,
+    settings: ClientSettings<Arc<TokenSource>>,
     http: Option<reqwest::Client>,
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("config", &self.config)
-            .field("retry_policy", &self.policy)
-            .field("timeout", &self.timeout)
-            .field("auth", &self.auth)
-            .field("oauth", &self.oauth)
-            .field("oauth_base", &self.oauth_base)
+            .field("settings", &self.settings)
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
+    /// Applies one [`ClientSettings`] setter: every setter below is one.
+    fn with_settings(
+        self,
+        set: impl FnOnce(ClientSettings<Arc<TokenSource>>) -> ClientSettings<Arc<TokenSource>>,
+    ) -> Self {
+        ClientBuilder {
+            settings: set(self.settings),
+            ..self
+        }
+    }
+
     /// Sends Rest.li requests to another server (the sandbox, a proxy);
     /// default: LinkedIn.
     ///
@@ -165,9 +152,8 @@ impl ClientBuilder {
     /// # let _ = builder;
     /// # Ok::<(), linkedin_reqwest::restli::EndpointError>(())
     /// ```
-    pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
-        self.config = self.config.with_endpoint(endpoint);
-        self
+    pub fn endpoint(self, endpoint: Endpoint) -> Self {
+        self.with_settings(|settings| settings.with_endpoint(endpoint))
     }
 
     /// Sends OAuth requests (the client's own and the token source's) to
@@ -180,9 +166,8 @@ impl ClientBuilder {
     /// # let _ = builder;
     /// # Ok::<(), linkedin_reqwest::oauth::ConfigError>(())
     /// ```
-    pub fn oauth_base_url(mut self, base: linkedin_oauth::BaseUrl) -> Self {
-        self.oauth_base = Some(base);
-        self
+    pub fn oauth_base_url(self, base: linkedin_oauth::BaseUrl) -> Self {
+        self.with_settings(|settings| settings.with_oauth_base_url(base))
     }
 
     /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
@@ -198,11 +183,13 @@ impl ClientBuilder {
     ///
     /// # Errors
     ///
-    /// [`ConfigError::Version`] for anything but `YYYYMM` or `YYYYMM.RR`.
-    pub fn version(mut self, version: &str) -> Result<Self, Error> {
-        let version = version.parse().map_err(ConfigError::Version)?;
-        self.config = self.config.with_version(version);
-        Ok(self)
+    /// [`ConfigError::Version`](crate::ConfigError::Version) for anything
+    /// but `YYYYMM` or `YYYYMM.RR`.
+    pub fn version(self, version: &str) -> Result<Self, Error> {
+        Ok(ClientBuilder {
+            settings: self.settings.with_version(version)?,
+            ..self
+        })
     }
 
     /// Appends a product token to the `User-Agent` (`linkedin-rs/x.y.z my-app/1.0`).
@@ -212,9 +199,8 @@ impl ClientBuilder {
     /// assert!(client.config().user_agent().ends_with(" my-app/1.0"));
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
-        self.config = self.config.with_user_agent_suffix(suffix);
-        self
+    pub fn user_agent_suffix(self, suffix: &str) -> Self {
+        self.with_settings(|settings| settings.with_user_agent_suffix(suffix))
     }
 
     /// The longest one attempt may take, from sending the request to
@@ -227,9 +213,8 @@ impl ClientBuilder {
     /// assert_eq!(client.timeout(), Duration::from_secs(5));
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
+    pub fn timeout(self, timeout: Duration) -> Self {
+        self.with_settings(|settings| settings.with_timeout(timeout))
     }
 
     /// When and how often to retry ([`RetryPolicy::none`] to never retry).
@@ -240,9 +225,8 @@ impl ClientBuilder {
     /// assert_eq!(client.retry_policy(), RetryPolicy::none());
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.policy = policy;
-        self
+    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
+        self.with_settings(|settings| settings.with_retry_policy(policy))
     }
 
     /// Tunnels requests whose query string is longer than `bytes` (default
@@ -253,9 +237,8 @@ impl ClientBuilder {
     /// assert_eq!(client.config().tunnel_threshold(), 2000);
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn tunnel_threshold(mut self, bytes: usize) -> Self {
-        self.config = self.config.with_tunnel_threshold(bytes);
-        self
+    pub fn tunnel_threshold(self, bytes: usize) -> Self {
+        self.with_settings(|settings| settings.with_tunnel_threshold(bytes))
     }
 
     /// A fixed access token for every request (replaces a token source).
@@ -266,9 +249,8 @@ impl ClientBuilder {
     /// assert!(!format!("{client:?}").contains("AQV"));
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn access_token(mut self, token: AccessToken) -> Self {
-        self.auth = Auth::Static(token);
-        self
+    pub fn access_token(self, token: AccessToken) -> Self {
+        self.with_settings(|settings| settings.with_access_token(token))
     }
 
     /// Tokens that renew themselves ahead of expiry (replaces a fixed
@@ -284,9 +266,8 @@ impl ClientBuilder {
     /// # let _ = client;
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn token_source(mut self, source: TokenSource) -> Self {
-        self.auth = Auth::Source(Arc::new(source));
-        self
+    pub fn token_source(self, source: TokenSource) -> Self {
+        self.with_settings(|settings| settings.with_token_source(Arc::new(source)))
     }
 
     /// The OAuth application for [`Client::exchange_code`],
@@ -301,9 +282,8 @@ impl ClientBuilder {
     /// # let _ = client;
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
-    pub fn oauth(mut self, config: OAuthConfig) -> Self {
-        self.oauth = Some(config);
-        self
+    pub fn oauth(self, config: OAuthConfig) -> Self {
+        self.with_settings(|settings| settings.with_oauth(config))
     }
 
     /// Sends with your own `reqwest::Client` (proxies, extra roots). Set it
@@ -337,8 +317,9 @@ impl ClientBuilder {
     ///
     /// # Errors
     ///
-    /// [`ConfigError::Tls`] or [`ConfigError::HttpClient`] when TLS cannot
-    /// be initialised.
+    /// [`ConfigError::Tls`](crate::ConfigError::Tls) or
+    /// [`ConfigError::HttpClient`](crate::ConfigError::HttpClient) when TLS
+    /// cannot be initialised.
     pub fn build(mut self) -> Result<Client, Error> {
         let http = match self.http.take() {
             Some(client) => Reqwest::from_client(client),
@@ -388,12 +369,7 @@ impl ClientBuilder {
         Client {
             shared: Arc::new(Shared {
                 http,
-                config: self.config,
-                policy: self.policy,
-                timeout: self.timeout,
-                auth: self.auth,
-                oauth: self.oauth,
-                oauth_base: self.oauth_base,
+                settings: self.settings,
             }),
             token: None,
         }
@@ -410,12 +386,7 @@ impl Client {
     /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            config: RequestConfig::new(),
-            policy: RetryPolicy::default(),
-            timeout: DEFAULT_TIMEOUT,
-            auth: Auth::None,
-            oauth: None,
-            oauth_base: None,
+            settings: ClientSettings::new(),
             http: None,
         }
     }
@@ -435,7 +406,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
     pub fn config(&self) -> &RequestConfig {
-        &self.shared.config
+        self.shared.settings.config()
     }
 
     /// The retry policy.
@@ -447,7 +418,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
     pub fn retry_policy(&self) -> RetryPolicy {
-        self.shared.policy
+        self.shared.settings.retry_policy()
     }
 
     /// The per-attempt timeout.
@@ -458,7 +429,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
     pub fn timeout(&self) -> Duration {
-        self.shared.timeout
+        self.shared.settings.timeout()
     }
 
     /// The HTTP stack.
@@ -482,10 +453,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
     pub fn tokens(&self) -> Option<TokenSet> {
-        match &self.shared.auth {
-            Auth::Source(source) => source.current(),
-            Auth::None | Auth::Static(_) => None,
-        }
+        self.shared.settings.tokens()
     }
 
     /// A handle that sends every call with `token` instead of the client's
@@ -513,22 +481,14 @@ impl<H> Client<H> {
 
     /// `config` with the client's OAuth base URL override applied.
     pub(crate) fn oauth_with_base(&self, config: &OAuthConfig) -> OAuthConfig {
-        match &self.shared.oauth_base {
-            Some(base) => config.clone().base_url(base.clone()),
-            None => config.clone(),
-        }
+        self.shared.settings.apply_oauth_base(config)
     }
 
     /// The application for the OAuth calls: the one given with
     /// [`ClientBuilder::oauth`], else the token source's; with the base URL
     /// override applied.
     fn oauth_config(&self) -> Result<OAuthConfig, Error> {
-        let config = match (&self.shared.oauth, &self.shared.auth) {
-            (Some(config), _) => config,
-            (None, Auth::Source(source)) => source.oauth(),
-            (None, _) => return Err(ConfigError::NoOAuth.into()),
-        };
-        Ok(self.oauth_with_base(config))
+        Ok(self.shared.settings.oauth_app()?)
     }
 }
 
@@ -536,13 +496,9 @@ impl<H: AsyncHttpClient> Client<H> {
     /// The token for the next request: this handle's override, the static
     /// token, or the token source's (renewed first if it expires soon).
     async fn bearer(&self) -> Result<AccessToken, Error> {
-        if let Some(token) = &self.token {
-            return Ok(token.clone());
-        }
-        match &self.shared.auth {
-            Auth::Static(token) => Ok(token.clone()),
-            Auth::Source(source) => source.access_token(self).await,
-            Auth::None => Err(TokenError::Missing.into()),
+        match self.shared.settings.bearer(self.token.as_ref())? {
+            Bearer::Ready(token) => Ok(token),
+            Bearer::Renew(source) => source.access_token(self).await,
         }
     }
 
@@ -560,9 +516,9 @@ impl<H: AsyncHttpClient> Client<H> {
             let token = self.bearer().await?;
             let mut exchange = Exchange::new(
                 request,
-                &self.shared.config,
+                self.shared.settings.config(),
                 Some(token.secret()),
-                self.shared.policy,
+                self.shared.settings.retry_policy(),
             )?;
             self.run(&mut exchange).await
         }
@@ -583,7 +539,7 @@ impl<H: AsyncHttpClient> Client<H> {
             }
             span.record("latency_ms", millis(started.elapsed()));
         };
-        let timeout = self.shared.timeout;
+        let timeout = self.shared.settings.timeout();
         let mut last_status = None;
         loop {
             let attempt = exchange.attempt();
@@ -1040,7 +996,7 @@ impl<H: AsyncHttpClient> Client<H> {
             latency_ms = Empty,
         );
         let mut exchange =
-            Exchange::from_http(Method::Action, url.clone(), request, self.shared.policy);
+            Exchange::from_http(Method::Action, url.clone(), request, self.retry_policy());
         let response = self.run(&mut exchange).instrument(span).await?;
         Ok((url, response))
     }
@@ -1071,7 +1027,8 @@ impl<H: AsyncHttpClient> Client<H> {
     ///
     /// # Errors
     ///
-    /// [`ConfigError::NoOAuth`] without an OAuth application,
+    /// [`ConfigError::NoOAuth`](crate::ConfigError::NoOAuth) without an
+    /// OAuth application,
     /// [`Error::OAuth`] when LinkedIn refuses (`invalid_grant` for an
     /// expired or reused code), [`Error::Transport`] when no answer came.
     pub async fn exchange_code(

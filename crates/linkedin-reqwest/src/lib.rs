@@ -85,13 +85,14 @@
 )]
 
 mod client;
-mod error;
 mod paging;
 mod token;
 mod transport;
 
-pub use client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
-pub use error::{ConfigError, Error, TokenError, TransportFailed};
+pub use client::{Client, ClientBuilder};
+/// The error types, shared with the blocking `linkedin-ureq` (one type in
+/// both transports): defined in `linkedin-client-core`.
+pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, TransportFailed};
 pub use paging::DEFAULT_PAGE_SIZE;
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
 pub use transport::{DEFAULT_MAX_BODY_SIZE, Reqwest, ReqwestError};

@@ -8,8 +8,8 @@ use restli_codec::transport::AsyncHttpClient;
 use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
+use crate::Error;
 use crate::client::Client;
-use crate::error::Error;
 
 /// The page size when a paginated request does not set `count`
 /// (LinkedIn's own default).

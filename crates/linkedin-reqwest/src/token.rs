@@ -4,13 +4,14 @@ use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
+use linkedin_client_core::ManagedTokens;
 use linkedin_oauth::{
     AccessToken, OAuthConfig, RenewalDecision, TokenLifecycle, TokenOutcome, TokenSet,
 };
 use restli_codec::transport::AsyncHttpClient;
 
 use crate::client::Client;
-use crate::error::{Error, TokenError};
+use crate::{Error, TokenError};
 
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
@@ -205,7 +206,7 @@ impl TokenSource {
             state
                 .on_response(&response, now)
                 .cloned()
-                .map_err(|source| Error::OAuth { url, source })
+                .map_err(|source| Error::oauth(url, source))
         });
         match renewed {
             Ok(tokens) => {
@@ -222,22 +223,24 @@ impl TokenSource {
     }
 }
 
-/// A caller's answer, from the lifecycle's outcome.
+/// A caller's answer, from the lifecycle's outcome (a failed renewal whose
+/// token is still valid is logged).
 fn answer(outcome: TokenOutcome<Arc<Error>>) -> Result<AccessToken, Error> {
-    match outcome {
-        TokenOutcome::Use(token) => Ok(token),
-        TokenOutcome::KeepUsing {
-            access_token,
-            failure,
-        } => {
-            tracing::warn!(
-                target: "linkedin_reqwest",
-                error = %failure,
-                "renewing the access token failed; using the current one until it expires"
-            );
-            Ok(access_token)
-        }
-        TokenOutcome::Expired(reason) => Err(TokenError::Expired { reason }.into()),
-        TokenOutcome::Failed(source) => Err(TokenError::RefreshFailed { source }.into()),
+    TokenError::answer(outcome, |failure| {
+        tracing::warn!(
+            target: "linkedin_reqwest",
+            error = %failure,
+            "renewing the access token failed; using the current one until it expires"
+        );
+    })
+}
+
+impl ManagedTokens for TokenSource {
+    fn oauth(&self) -> &OAuthConfig {
+        &self.oauth
+    }
+
+    fn current(&self) -> Option<TokenSet> {
+        TokenSource::current(self)
     }
 }

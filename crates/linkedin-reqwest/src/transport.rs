@@ -7,7 +7,7 @@ use std::sync::Arc;
 use restli_codec::retry::TransportFailure;
 use restli_codec::transport::{AsyncHttpClient, TransportError};
 
-use crate::error::ConfigError;
+use crate::ConfigError;
 
 /// The largest response body [`Reqwest`] reads unless set with
 /// [`Reqwest::max_body_size`]: 32 MiB.
@@ -68,7 +68,7 @@ impl Reqwest {
             .redirect(reqwest::redirect::Policy::none())
             .http1_only()
             .build()
-            .map_err(ConfigError::HttpClient)?;
+            .map_err(|err| ConfigError::HttpClient(Box::new(err)))?;
         Ok(Reqwest::from_client(client))
     }
 
@@ -146,7 +146,7 @@ fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(ConfigError::Tls)?
+        .map_err(|err| ConfigError::Tls(Box::new(err)))?
         .with_root_certificates(roots)
         .with_no_client_auth();
     config.alpn_protocols = vec![b"http/1.1".to_vec()];

@@ -9,9 +9,9 @@ use linkedin_oauth::{
 };
 use restli_codec::transport::HttpClient;
 
+use crate::Error;
 use crate::client::Client;
 use crate::drive;
-use crate::error::Error;
 
 impl<H: HttpClient> Client<H> {
     /// Exchanges the authorization code LinkedIn redirected back with (see
@@ -161,6 +161,6 @@ impl<H: HttpClient> Client<H> {
     ) -> Result<T, Error> {
         let url = request.uri().to_string();
         let response = drive::send_oauth(self.http(), request, self.retry_policy())?;
-        parse(&response, SystemTime::now()).map_err(|source| Error::OAuth { url, source })
+        parse(&response, SystemTime::now()).map_err(|source| Error::oauth(url, source))
     }
 }

@@ -12,14 +12,16 @@ use restli_codec::response::{
 };
 use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::HttpClient;
-use restli_codec::{Endpoint, LinkedInVersion, Method, Request, RequestConfig};
+use restli_codec::{Endpoint, Method, Request, RequestConfig};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use linkedin_client_core::{Bearer, ClientSettings};
+
+use crate::Error;
 use crate::drive;
-use crate::error::{ConfigError, Error, TokenError};
 use crate::token::TokenSource;
-use crate::transport::{DEFAULT_TIMEOUT, Ureq};
+use crate::transport::Ureq;
 
 /// A blocking LinkedIn API client.
 ///
@@ -49,29 +51,7 @@ pub struct Client<H = Ureq> {
 
 struct Shared<H> {
     http: H,
-    config: RequestConfig,
-    policy: RetryPolicy,
-    timeout: Duration,
-    auth: Auth,
-    oauth: Option<OAuthConfig>,
-    oauth_base: Option<linkedin_oauth::BaseUrl>,
-}
-
-enum Auth {
-    None,
-    Static(AccessToken),
-    Source(Box<TokenSource>),
-}
-
-impl fmt::Debug for Auth {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Auth::None => f.write_str("None"),
-            // AccessToken's Debug is redacted, and so is the source's.
-            Auth::Static(token) => f.debug_tuple("Static").field(token).finish(),
-            Auth::Source(source) => f.debug_tuple("Source").field(source).finish(),
-        }
-    }
+    settings: ClientSettings<Box<TokenSource>>,
 }
 
 impl<H> Clone for Client<H> {
@@ -86,11 +66,12 @@ impl<H> Clone for Client<H> {
 impl<H> fmt::Debug for Client<H> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("config", &self.shared.config)
-            .field("policy", &self.shared.policy)
-            .field("timeout", &self.shared.timeout)
-            .field("auth", &self.shared.auth)
-            .field("oauth", &self.shared.oauth)
+            .field("config", self.shared.settings.config())
+            .field("policy", &self.shared.settings.retry_policy())
+            .field("timeout", &self.shared.settings.timeout())
+            // AccessToken's Debug is redacted, and so are the source's and the application's.
+            .field("auth", self.shared.settings.auth())
+            .field("oauth", &self.shared.settings.oauth())
             .field("token_override", &self.token)
             .finish_non_exhaustive()
     }
@@ -120,30 +101,31 @@ impl<H> fmt::Debug for Client<H> {
 #[must_use]
 #[derive(Debug)]
 pub struct ClientBuilder {
-    config: RequestConfig,
-    policy: RetryPolicy,
-    timeout: Duration,
-    auth: Auth,
-    oauth: Option<OAuthConfig>,
-    oauth_base: Option<linkedin_oauth::BaseUrl>,
+    settings: ClientSettings<Box<TokenSource>>,
     agent: Option<ureq::Agent>,
 }
 
 impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
-            config: RequestConfig::new(),
-            policy: RetryPolicy::default(),
-            timeout: DEFAULT_TIMEOUT,
-            auth: Auth::None,
-            oauth: None,
-            oauth_base: None,
+            settings: ClientSettings::new(),
             agent: None,
         }
     }
 }
 
 impl ClientBuilder {
+    /// Applies one [`ClientSettings`] setter: every setter below is one.
+    fn with_settings(
+        self,
+        set: impl FnOnce(ClientSettings<Box<TokenSource>>) -> ClientSettings<Box<TokenSource>>,
+    ) -> Self {
+        ClientBuilder {
+            settings: set(self.settings),
+            ..self
+        }
+    }
+
     /// Where requests go (default: LinkedIn's `https://api.linkedin.com`).
     ///
     /// ```
@@ -153,9 +135,8 @@ impl ClientBuilder {
     /// assert_eq!(client.config().endpoint().base(true).as_str(), "http://127.0.0.1:8080/rest");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
-        self.config = self.config.with_endpoint(endpoint);
-        self
+    pub fn endpoint(self, endpoint: Endpoint) -> Self {
+        self.with_settings(|settings| settings.with_endpoint(endpoint))
     }
 
     /// The OAuth base URL (default LinkedIn's), for the auth calls and the
@@ -168,9 +149,8 @@ impl ClientBuilder {
     /// # let _ = builder;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn oauth_base_url(mut self, base: linkedin_oauth::BaseUrl) -> Self {
-        self.oauth_base = Some(base);
-        self
+    pub fn oauth_base_url(self, base: linkedin_oauth::BaseUrl) -> Self {
+        self.with_settings(|settings| settings.with_oauth_base_url(base))
     }
 
     /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
@@ -184,10 +164,13 @@ impl ClientBuilder {
     ///
     /// # Errors
     ///
-    /// [`ConfigError::Version`] for a version of another form.
-    pub fn version(mut self, version: &str) -> Result<Self, Error> {
-        self.config = self.config.with_version(LinkedInVersion::new(version)?);
-        Ok(self)
+    /// [`ConfigError::Version`](crate::ConfigError::Version) for a version
+    /// of another form.
+    pub fn version(self, version: &str) -> Result<Self, Error> {
+        Ok(ClientBuilder {
+            settings: self.settings.with_version(version)?,
+            ..self
+        })
     }
 
     /// Appends a product token to the `User-Agent`.
@@ -197,16 +180,16 @@ impl ClientBuilder {
     /// assert!(client.config().user_agent().ends_with(" sync/2"));
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn user_agent_suffix(mut self, suffix: &str) -> Self {
-        self.config = self.config.with_user_agent_suffix(suffix);
-        self
+    pub fn user_agent_suffix(self, suffix: &str) -> Self {
+        self.with_settings(|settings| settings.with_user_agent_suffix(suffix))
     }
 
     /// The time each attempt may take, from connecting to the last byte of
-    /// the response (default [`DEFAULT_TIMEOUT`]); enforced through ureq's
-    /// per-request configuration. A timed-out attempt is retried like a
-    /// lost connection (for idempotent methods only). A stack given to
-    /// [`build_with`](Self::build_with) enforces its own timeouts.
+    /// the response (default [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT));
+    /// enforced through ureq's per-request configuration. A timed-out
+    /// attempt is retried like a lost connection (for idempotent methods
+    /// only). A stack given to [`build_with`](Self::build_with) enforces its
+    /// own timeouts.
     ///
     /// ```
     /// use std::time::Duration;
@@ -214,9 +197,8 @@ impl ClientBuilder {
     /// assert_eq!(client.timeout(), Duration::from_secs(5));
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
+    pub fn timeout(self, timeout: Duration) -> Self {
+        self.with_settings(|settings| settings.with_timeout(timeout))
     }
 
     /// When and how often to retry (default [`RetryPolicy::default`]: 4
@@ -229,9 +211,8 @@ impl ClientBuilder {
     /// assert_eq!(client.retry_policy(), RetryPolicy::none());
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.policy = policy;
-        self
+    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
+        self.with_settings(|settings| settings.with_retry_policy(policy))
     }
 
     /// Tunnels requests whose query string is longer than `bytes` (default
@@ -242,9 +223,8 @@ impl ClientBuilder {
     /// assert_eq!(client.config().tunnel_threshold(), 2000);
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn tunnel_threshold(mut self, bytes: usize) -> Self {
-        self.config = self.config.with_tunnel_threshold(bytes);
-        self
+    pub fn tunnel_threshold(self, bytes: usize) -> Self {
+        self.with_settings(|settings| settings.with_tunnel_threshold(bytes))
     }
 
     /// A fixed access token for every call (replaces a token source).
@@ -256,9 +236,8 @@ impl ClientBuilder {
     /// assert!(!format!("{client:?}").contains("AQV"));
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn access_token(mut self, token: AccessToken) -> Self {
-        self.auth = Auth::Static(token);
-        self
+    pub fn access_token(self, token: AccessToken) -> Self {
+        self.with_settings(|settings| settings.with_access_token(token))
     }
 
     /// A token source that renews the token ahead of expiry (replaces a
@@ -278,9 +257,8 @@ impl ClientBuilder {
     /// assert_eq!(client.tokens().map(|t| t.access_token.secret().to_owned()), Some("AQV".to_owned()));
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn token_source(mut self, source: TokenSource) -> Self {
-        self.auth = Auth::Source(Box::new(source));
-        self
+    pub fn token_source(self, source: TokenSource) -> Self {
+        self.with_settings(|settings| settings.with_token_source(Box::new(source)))
     }
 
     /// The application's OAuth credentials, for the auth calls
@@ -293,9 +271,8 @@ impl ClientBuilder {
     ///     .oauth(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret")));
     /// # let _ = builder;
     /// ```
-    pub fn oauth(mut self, config: OAuthConfig) -> Self {
-        self.oauth = Some(config);
-        self
+    pub fn oauth(self, config: OAuthConfig) -> Self {
+        self.with_settings(|settings| settings.with_oauth(config))
     }
 
     /// Sends requests through your own [`ureq::Agent`] (TLS roots, proxy,
@@ -334,7 +311,7 @@ impl ClientBuilder {
             Some(agent) => Ureq::from_agent(agent),
             None => Ureq::new(),
         }
-        .timeout(Some(self.timeout));
+        .timeout(Some(self.settings.timeout()));
         Ok(self.build_with(http))
     }
 
@@ -359,12 +336,7 @@ impl ClientBuilder {
         Client {
             shared: Arc::new(Shared {
                 http,
-                config: self.config,
-                policy: self.policy,
-                timeout: self.timeout,
-                auth: self.auth,
-                oauth: self.oauth,
-                oauth_base: self.oauth_base,
+                settings: self.settings,
             }),
             token: None,
         }
@@ -394,7 +366,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     pub fn config(&self) -> &RequestConfig {
-        &self.shared.config
+        self.shared.settings.config()
     }
 
     /// The retry policy.
@@ -405,7 +377,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     pub fn retry_policy(&self) -> RetryPolicy {
-        self.shared.policy
+        self.shared.settings.retry_policy()
     }
 
     /// The per-attempt timeout.
@@ -416,7 +388,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     pub fn timeout(&self) -> std::time::Duration {
-        self.shared.timeout
+        self.shared.settings.timeout()
     }
 
     /// The HTTP stack.
@@ -439,10 +411,7 @@ impl<H> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     pub fn tokens(&self) -> Option<TokenSet> {
-        match &self.shared.auth {
-            Auth::Source(source) => source.current(),
-            _ => None,
-        }
+        self.shared.settings.tokens()
     }
 
     /// A handle on the same client whose calls use `token` instead of the
@@ -476,20 +445,12 @@ impl<H> Client<H> {
     /// The OAuth application of the auth calls: the builder's, else the
     /// token source's; with the builder's OAuth base URL, if any.
     pub(crate) fn oauth_app(&self) -> Result<OAuthConfig, Error> {
-        let app = match (&self.shared.oauth, &self.shared.auth) {
-            (Some(config), _) => config,
-            (None, Auth::Source(source)) => source.oauth(),
-            (None, _) => return Err(ConfigError::NoOAuth.into()),
-        };
-        Ok(self.oauth_with_base(app))
+        Ok(self.shared.settings.oauth_app()?)
     }
 
     /// `app` with the builder's OAuth base URL, if one was set.
     pub(crate) fn oauth_with_base(&self, app: &OAuthConfig) -> OAuthConfig {
-        match &self.shared.oauth_base {
-            Some(base) => app.clone().base_url(base.clone()),
-            None => app.clone(),
-        }
+        self.shared.settings.apply_oauth_base(app)
     }
 }
 
@@ -529,8 +490,8 @@ impl<H: HttpClient> Client<H> {
         let token = self.token_for_call()?;
         drive::send_restli::<R, H>(
             &self.shared.http,
-            &self.shared.config,
-            self.shared.policy,
+            self.shared.settings.config(),
+            self.shared.settings.retry_policy(),
             &request,
             token.secret(),
         )
@@ -539,13 +500,9 @@ impl<H: HttpClient> Client<H> {
     /// The token for a call: this handle's, the fixed one, or the token
     /// source's (renewed first if need be).
     fn token_for_call(&self) -> Result<AccessToken, Error> {
-        if let Some(token) = &self.token {
-            return Ok(token.clone());
-        }
-        match &self.shared.auth {
-            Auth::None => Err(TokenError::Missing.into()),
-            Auth::Static(token) => Ok(token.clone()),
-            Auth::Source(source) => source.access_token(self),
+        match self.shared.settings.bearer(self.token.as_ref())? {
+            Bearer::Ready(token) => Ok(token),
+            Bearer::Renew(source) => source.access_token(self),
         }
     }
 

@@ -12,7 +12,7 @@ use restli_codec::transport::{HttpClient, TransportError};
 use restli_codec::{Method, Request, RequestConfig};
 use tracing::{Span, field};
 
-use crate::error::{Error, TransportFailed};
+use crate::{Error, TransportFailed};
 
 /// The transport failure of the last attempt, once the policy gave up.
 pub(crate) struct Failed {
@@ -113,7 +113,7 @@ pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
 
 impl Failed {
     fn into_error(self, url: &str) -> Error {
-        TransportFailed::boxed(self.failure, url.to_owned(), self.attempts, self.source).into()
+        TransportFailed::from_boxed(self.failure, url, self.attempts, self.source).into()
     }
 }
 

@@ -85,13 +85,14 @@
 mod auth;
 mod client;
 mod drive;
-mod error;
 mod paging;
 mod token;
 mod transport;
 
 pub use client::{Client, ClientBuilder};
-pub use error::{ConfigError, Error, TokenError, TransportFailed};
+/// The error types, shared with the async `linkedin-reqwest` (one type in
+/// both transports): defined in `linkedin-client-core`.
+pub use linkedin_client_core::{ConfigError, Error, TokenError, TransportFailed};
 pub use paging::{DEFAULT_PAGE_SIZE, Pages, Paginate};
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
 pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Ureq, UreqError};

@@ -12,8 +12,8 @@ use restli_codec::transport::HttpClient;
 use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
+use crate::Error;
 use crate::client::Client;
-use crate::error::Error;
 
 /// The page size used when a paginated request sets no `count`: LinkedIn's
 /// own default, 10.

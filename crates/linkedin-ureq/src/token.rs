@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
+use linkedin_client_core::ManagedTokens;
 use linkedin_oauth::{
     AccessToken, OAuthConfig, RenewalDecision, TokenLifecycle, TokenOutcome, TokenSet,
 };
@@ -13,7 +14,7 @@ use restli_codec::transport::HttpClient;
 
 use crate::client::Client;
 use crate::drive;
-use crate::error::{Error, TokenError, TransportFailed};
+use crate::{Error, TokenError, TransportFailed};
 
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
@@ -229,7 +230,7 @@ impl TokenSource {
                 .lifecycle
                 .on_response(&response, now)
                 .cloned()
-                .map_err(|source| Error::OAuth { url, source })
+                .map_err(|source| Error::oauth(url, source))
         });
         let result = match renewed {
             Ok(tokens) => {
@@ -256,22 +257,24 @@ impl TokenSource {
     }
 }
 
-/// A caller's answer, from the lifecycle's outcome.
+/// A caller's answer, from the lifecycle's outcome (a failed renewal whose
+/// token is still valid is logged).
 fn answer(outcome: TokenOutcome<Arc<Error>>) -> Result<AccessToken, Error> {
-    match outcome {
-        TokenOutcome::Use(token) => Ok(token),
-        TokenOutcome::KeepUsing {
-            access_token,
-            failure,
-        } => {
-            tracing::warn!(
-                error = %failure,
-                "renewing the access token failed; using the current one until it expires"
-            );
-            Ok(access_token)
-        }
-        TokenOutcome::Expired(reason) => Err(Error::Token(TokenError::Expired { reason })),
-        TokenOutcome::Failed(source) => Err(Error::Token(TokenError::RefreshFailed { source })),
+    TokenError::answer(outcome, |failure| {
+        tracing::warn!(
+            error = %failure,
+            "renewing the access token failed; using the current one until it expires"
+        );
+    })
+}
+
+impl ManagedTokens for TokenSource {
+    fn oauth(&self) -> &OAuthConfig {
+        &self.oauth
+    }
+
+    fn current(&self) -> Option<TokenSet> {
+        TokenSource::current(self)
     }
 }
 

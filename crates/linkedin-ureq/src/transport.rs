@@ -14,13 +14,7 @@ use std::time::Duration;
 use restli_codec::retry::TransportFailure;
 use restli_codec::transport::{HttpClient, TransportError};
 
-/// The default timeout of one attempt (connecting, sending and reading the
-/// whole response): 30 seconds.
-///
-/// ```
-/// assert_eq!(linkedin_ureq::DEFAULT_TIMEOUT, std::time::Duration::from_secs(30));
-/// ```
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+pub use linkedin_client_core::DEFAULT_TIMEOUT;
 
 /// The default cap on a response body: 32 MiB.
 ///

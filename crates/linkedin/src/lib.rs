@@ -317,6 +317,12 @@ pub use linkedin_reqwest::{
 /// The blocking client (feature `blocking`): the same calls as the
 /// [async client](crate::Client), over ureq, with pagination as an `Iterator`.
 ///
+/// The error types are shared by both clients (they come from
+/// `linkedin-client-core`): `linkedin::blocking::Error` is the very type
+/// `linkedin::Error` is, and likewise `ConfigError`, `TokenError`,
+/// `TransportFailed` and `DEFAULT_TIMEOUT`, so one error handler serves
+/// both.
+///
 /// ```
 /// # #[cfg(feature = "blocking")]
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {

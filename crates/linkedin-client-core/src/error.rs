@@ -1,4 +1,4 @@
-//! The one error type of this crate and its parts.
+//! The one error type of a LinkedIn client, and its parts.
 //!
 //! No message, `Debug` output or source in here ever contains an access
 //! token, refresh token or client secret: requests are described by their
@@ -9,11 +9,13 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use linkedin_oauth::{AccessToken, TokenOutcome};
 use restli_codec::response::{ApiError, ResponseError};
 use restli_codec::retry::TransportFailure;
 use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod};
 
-/// Any error of a [`Client`](crate::Client) call.
+/// Any error of a client call, whichever transport made it (the async
+/// `linkedin-reqwest` and the blocking `linkedin-ureq` share this type).
 ///
 /// Match on the variant to react (retry later, re-authorize, fix the
 /// request), or use the accessors ([`status`](Error::status),
@@ -21,7 +23,7 @@ use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod}
 /// the common questions.
 ///
 /// ```
-/// use linkedin_reqwest::{Error, TokenError};
+/// use linkedin_client_core::{Error, TokenError};
 ///
 /// let err = Error::from(TokenError::Missing);
 /// assert!(err.to_string().contains(".access_token("));
@@ -34,14 +36,14 @@ pub enum Error {
     #[error(transparent)]
     Config(#[from] ConfigError),
     /// The request could not be built (a key that cannot be encoded, a
-    /// path template whose keys do not match, ...).
+    /// path template whose keys do not match, an invalid header, ...).
     #[error(transparent)]
     Request(#[from] RequestError),
     /// A request of one Rest.li method was passed to the call for another
     /// (a BATCH_GET request to `client.get`, say).
     #[error("{}", WrongMethod { call, expected, found: *found })]
     WrongMethod {
-        /// The client method that was called (`client.get`, `client.paginate`, ...).
+        /// The client method that was called (`get`, `paginate`, ...).
         call: &'static str,
         /// The Rest.li methods that call accepts.
         expected: &'static [Method],
@@ -51,7 +53,8 @@ pub enum Error {
     /// The server answered with an error status (after any retries).
     #[error(transparent)]
     Api(Box<ApiError>),
-    /// A successful response whose body is not what the method promises.
+    /// A successful (2xx) response whose body is not what the method
+    /// promises.
     #[error(transparent)]
     Decode(Box<ResponseError>),
     /// No complete response arrived (after any retries).
@@ -66,7 +69,7 @@ pub enum Error {
     Paging(#[from] PagingError),
     /// An OAuth endpoint answered with an error, or with a body that could
     /// not be read.
-    #[error("OAuth request to {url} failed: {source}")]
+    #[error("the OAuth request to {url} failed: {source}")]
     OAuth {
         /// The OAuth endpoint.
         url: String,
@@ -79,10 +82,10 @@ impl Error {
     /// The HTTP status of the answer, when there was one.
     ///
     /// ```
-    /// use linkedin_reqwest::restli::response::{ApiError, ResponseMeta};
+    /// use linkedin_client_core::restli::response::{ApiError, ResponseMeta};
     ///
     /// let api = ApiError::new(ResponseMeta::new(http::StatusCode::NOT_FOUND, Default::default(), "/x"), b"");
-    /// let err = linkedin_reqwest::Error::from(api);
+    /// let err = linkedin_client_core::Error::from(api);
     /// assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     /// ```
     pub fn status(&self) -> Option<http::StatusCode> {
@@ -98,13 +101,13 @@ impl Error {
     /// the server answered with one.
     ///
     /// ```
-    /// use linkedin_reqwest::restli::response::{ApiError, ResponseMeta};
+    /// use linkedin_client_core::restli::response::{ApiError, ResponseMeta};
     ///
     /// let api = ApiError::new(
     ///     ResponseMeta::new(http::StatusCode::FORBIDDEN, Default::default(), "/x"),
     ///     br#"{"status":403,"serviceErrorCode":100,"message":"Not enough permissions"}"#,
     /// );
-    /// let err = linkedin_reqwest::Error::from(api);
+    /// let err = linkedin_client_core::Error::from(api);
     /// assert_eq!(err.api_error().and_then(|e| e.service_error_code()), Some(100));
     /// ```
     pub fn api_error(&self) -> Option<&ApiError> {
@@ -117,8 +120,8 @@ impl Error {
     /// Why no response arrived, for transport errors.
     ///
     /// ```
-    /// let err = linkedin_reqwest::Error::from(linkedin_reqwest::TokenError::Missing);
-    /// assert_eq!(err.transport_failure(), None);
+    /// use linkedin_client_core::{Error, TokenError};
+    /// assert_eq!(Error::from(TokenError::Missing).transport_failure(), None);
     /// ```
     pub fn transport_failure(&self) -> Option<TransportFailure> {
         match self {
@@ -130,11 +133,37 @@ impl Error {
     /// True when the last attempt timed out.
     ///
     /// ```
-    /// let err = linkedin_reqwest::Error::from(linkedin_reqwest::TokenError::Missing);
-    /// assert!(!err.is_timeout());
+    /// use std::time::Duration;
+    /// use linkedin_client_core::{Error, TransportFailed};
+    ///
+    /// let err = Error::from(TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1));
+    /// assert!(err.is_timeout());
     /// ```
     pub fn is_timeout(&self) -> bool {
         self.transport_failure() == Some(TransportFailure::Timeout)
+    }
+
+    /// An OAuth endpoint's refusal (or unreadable answer) as an
+    /// [`Error::OAuth`]: `url` is the endpoint, never the form body.
+    ///
+    /// ```
+    /// use linkedin_client_core::Error;
+    ///
+    /// let answer = http::Response::builder()
+    ///     .status(400)
+    ///     .body(br#"{"error":"invalid_grant","error_description":"expired"}"#.to_vec())?;
+    /// let source = linkedin_client_core::oauth::RefreshedToken::from_response(&answer, std::time::SystemTime::UNIX_EPOCH)
+    ///     .unwrap_err();
+    /// let err = Error::oauth("https://www.linkedin.com/oauth/v2/accessToken", source);
+    /// assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
+    /// assert!(err.to_string().contains("invalid_grant"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn oauth(url: impl Into<String>, source: linkedin_oauth::ResponseError) -> Self {
+        Error::OAuth {
+            url: url.into(),
+            source,
+        }
     }
 }
 
@@ -178,10 +207,10 @@ impl From<VersionError> for Error {
 /// The client could not be configured.
 ///
 /// ```
-/// use linkedin_reqwest::{Client, ConfigError, Error};
+/// use linkedin_client_core::{ClientSettings, ConfigError};
 ///
-/// let err = Client::builder().version("2024").unwrap_err();
-/// assert!(matches!(err, Error::Config(ConfigError::Version(_))));
+/// let err = ClientSettings::<()>::new().with_version("2024").unwrap_err();
+/// assert!(matches!(err, ConfigError::Version(_)));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -189,12 +218,15 @@ pub enum ConfigError {
     /// The default `LinkedIn-Version` is not `YYYYMM` or `YYYYMM.RR`.
     #[error(transparent)]
     Version(#[from] VersionError),
-    /// reqwest could not build its client (TLS initialisation failed).
-    #[error("cannot build the reqwest client: {0}")]
-    HttpClient(#[source] reqwest::Error),
-    /// TLS could not be configured.
-    #[error("cannot configure TLS (rustls with the ring provider): {0}")]
-    Tls(#[source] rustls::Error),
+    /// The transport could not build its HTTP client (for reqwest: TLS
+    /// initialisation failed). The source is the HTTP library's error
+    /// (`reqwest::Error` for `linkedin-reqwest`), reachable by downcasting.
+    #[error("cannot build the HTTP client: {0}")]
+    HttpClient(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// TLS could not be configured. The source is the TLS library's error
+    /// (`rustls::Error` for `linkedin-reqwest`), reachable by downcasting.
+    #[error("cannot configure TLS: {0}")]
+    Tls(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// An OAuth call was made on a client without an OAuth application.
     #[error(
         "no OAuth application configured: call `.oauth(OAuthConfig::new(client_id, client_secret))` \
@@ -203,10 +235,11 @@ pub enum ConfigError {
     NoOAuth,
 }
 
-/// No usable access token.
+/// No usable access token. Cheap to clone: a failed refresh reaches every
+/// caller that waited for it as the same error.
 ///
 /// ```
-/// let err = linkedin_reqwest::TokenError::Missing;
+/// let err = linkedin_client_core::TokenError::Missing;
 /// assert!(err.to_string().starts_with("no access token configured"));
 /// ```
 #[derive(Debug, Clone, thiserror::Error)]
@@ -235,13 +268,56 @@ pub enum TokenError {
     },
 }
 
-/// No complete response arrived: the connection could not be opened, broke,
-/// or the per-attempt timeout passed. `attempts` counts every try.
+impl TokenError {
+    /// A caller's answer from a token source's
+    /// [`TokenLifecycle`](linkedin_oauth::TokenLifecycle) outcome: the
+    /// token to use, or why there is none. `on_stale` is told about a
+    /// failed renewal whose current token is still valid (and used), so
+    /// the transport can log it.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use linkedin_client_core::{Error, TokenError};
+    /// use linkedin_client_core::oauth::{AccessToken, TokenOutcome};
+    ///
+    /// let token = TokenError::answer(TokenOutcome::Use(AccessToken::new("AQV")), |_| {})?;
+    /// assert_eq!(token.secret(), "AQV");
+    ///
+    /// let expired = TokenError::answer(TokenOutcome::<Arc<Error>>::Expired("no refresh token"), |_| {});
+    /// assert!(matches!(expired, Err(Error::Token(TokenError::Expired { .. }))));
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`TokenError::Expired`] or [`TokenError::RefreshFailed`], as an
+    /// [`Error::Token`].
+    pub fn answer(
+        outcome: TokenOutcome<Arc<Error>>,
+        on_stale: impl FnOnce(&Error),
+    ) -> Result<AccessToken, Error> {
+        match outcome {
+            TokenOutcome::Use(token) => Ok(token),
+            TokenOutcome::KeepUsing {
+                access_token,
+                failure,
+            } => {
+                on_stale(&failure);
+                Ok(access_token)
+            }
+            TokenOutcome::Expired(reason) => Err(TokenError::Expired { reason }.into()),
+            TokenOutcome::Failed(source) => Err(TokenError::RefreshFailed { source }.into()),
+        }
+    }
+}
+
+/// No complete response arrived: the connection could not be opened, broke
+/// before the response was complete, or the per-attempt timeout passed.
+/// `attempts` counts every try.
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_reqwest::{Error, TransportFailed};
-/// use linkedin_reqwest::restli::retry::TransportFailure;
+/// use linkedin_client_core::{Error, TransportFailed};
 ///
 /// let err = Error::from(TransportFailed::timed_out("https://api.linkedin.com/v2/me", Duration::from_secs(30), 4));
 /// assert!(err.is_timeout());
@@ -256,11 +332,11 @@ pub struct TransportFailed {
 }
 
 impl TransportFailed {
-    /// A failure reported by the HTTP client.
+    /// A failure reported by the HTTP stack.
     ///
     /// ```
-    /// use linkedin_reqwest::TransportFailed;
-    /// use linkedin_reqwest::restli::retry::TransportFailure;
+    /// use linkedin_client_core::TransportFailed;
+    /// use linkedin_client_core::restli::retry::TransportFailure;
     ///
     /// let io = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
     /// let err = TransportFailed::new(TransportFailure::ConnectionReset, "http://127.0.0.1:1/v2/x", 1, io);
@@ -272,11 +348,30 @@ impl TransportFailed {
         attempts: u32,
         source: impl std::error::Error + Send + Sync + 'static,
     ) -> Self {
+        TransportFailed::from_boxed(failure, url, attempts, Box::new(source))
+    }
+
+    /// A failure whose source is already boxed.
+    ///
+    /// ```
+    /// use linkedin_client_core::TransportFailed;
+    /// use linkedin_client_core::restli::retry::TransportFailure;
+    ///
+    /// let source: Box<dyn std::error::Error + Send + Sync> = "refused".into();
+    /// let err = TransportFailed::from_boxed(TransportFailure::Connect, "http://127.0.0.1:1/", 2, source);
+    /// assert_eq!(err.failure(), TransportFailure::Connect);
+    /// ```
+    pub fn from_boxed(
+        failure: TransportFailure,
+        url: impl Into<String>,
+        attempts: u32,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    ) -> Self {
         TransportFailed {
             failure,
             attempts,
             url: url.into(),
-            source: Box::new(source),
+            source,
         }
     }
 
@@ -284,7 +379,7 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/v2/x", Duration::from_millis(250), 1);
+    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/v2/x", Duration::from_millis(250), 1);
     /// assert!(err.to_string().contains("250ms"));
     /// ```
     pub fn timed_out(url: impl Into<String>, after: Duration, attempts: u32) -> Self {
@@ -295,8 +390,8 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use linkedin_reqwest::restli::retry::TransportFailure;
-    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 1);
+    /// use linkedin_client_core::restli::retry::TransportFailure;
+    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 1);
     /// assert_eq!(err.failure(), TransportFailure::Timeout);
     /// ```
     pub fn failure(&self) -> TransportFailure {
@@ -307,7 +402,7 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 3);
+    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 3);
     /// assert_eq!(err.attempts(), 3);
     /// ```
     pub fn attempts(&self) -> u32 {
@@ -318,7 +413,7 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let err = linkedin_reqwest::TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1);
+    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1);
     /// assert_eq!(err.url(), "http://127.0.0.1:1/v2/me");
     /// ```
     pub fn url(&self) -> &str {
@@ -332,7 +427,7 @@ impl fmt::Display for TransportFailed {
             TransportFailure::Connect => "could not connect to the server",
             TransportFailure::Timeout => "timed out waiting for the response",
             TransportFailure::ConnectionReset => {
-                "the connection broke before the response was complete"
+                "the connection was closed before the whole response arrived"
             }
             _ => "the request failed",
         };
@@ -400,5 +495,112 @@ mod tests {
             .unwrap();
         let api = ResponseError::Api(ApiError::from_http(response, "/x"));
         assert!(matches!(Error::from(api), Error::Api(_)));
+    }
+
+    #[test]
+    fn attempts_are_counted_in_words() {
+        let one = TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 1);
+        assert!(one.to_string().contains("after 1 attempt)"), "{one}");
+        let reset = TransportFailed::new(
+            TransportFailure::ConnectionReset,
+            "http://127.0.0.1:1/",
+            3,
+            std::io::Error::from(std::io::ErrorKind::ConnectionReset),
+        );
+        assert!(
+            reset
+                .to_string()
+                .contains("closed before the whole response")
+        );
+        assert!(reset.to_string().contains("after 3 attempts"));
+    }
+
+    /// An HTTP stack's error.
+    #[derive(Debug)]
+    struct Reset;
+
+    impl fmt::Display for Reset {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("connection reset")
+        }
+    }
+
+    impl std::error::Error for Reset {}
+
+    /// Every error variant, formatted with `Display`, `Debug` and its whole
+    /// source chain (a refresh failure inside a token error inside ...),
+    /// never shows the tokens and secret that were handled on the way: the
+    /// refresh token in the request that failed, the access token kept in
+    /// use, the client secret of the OAuth application.
+    #[test]
+    fn no_error_ever_shows_a_token() {
+        const TOKEN: &str = "AQV-super-secret-token";
+        const SECRET: &str = "client-secret-value";
+        let oauth = linkedin_oauth::OAuthConfig::new(
+            linkedin_oauth::ClientId::new("id"),
+            linkedin_oauth::ClientSecret::new(SECRET),
+        );
+        let refresh = oauth.refresh_request(&linkedin_oauth::RefreshToken::new(TOKEN));
+        let url = refresh.uri().to_string();
+        let answer = http::Response::builder()
+            .status(401)
+            .body(br#"{"error":"invalid_client","error_description":"bad"}"#.to_vec())
+            .unwrap();
+        let oauth_err = linkedin_oauth::RefreshedToken::from_response(
+            &answer,
+            std::time::SystemTime::UNIX_EPOCH,
+        )
+        .unwrap_err();
+        let api = http::Response::builder()
+            .status(401)
+            .body(br#"{"status":401,"message":"Invalid access token"}"#.to_vec())
+            .unwrap();
+        let transport = TransportFailed::new(TransportFailure::ConnectionReset, &url, 2, Reset);
+        let stale = TokenError::answer(
+            TokenOutcome::KeepUsing {
+                access_token: AccessToken::new(TOKEN),
+                failure: Arc::new(Error::oauth(&url, oauth_err)),
+            },
+            |failure| assert!(!failure.to_string().contains(TOKEN)),
+        );
+        let failure = Arc::new(Error::from(TransportFailed::timed_out(
+            &url,
+            Duration::from_secs(1),
+            1,
+        )));
+        let errors = vec![
+            Error::from(ConfigError::NoOAuth),
+            Error::from(ConfigError::HttpClient(Box::new(Reset))),
+            Error::from(TokenError::Missing),
+            Error::from(TokenError::Expired {
+                reason: "no refresh token",
+            }),
+            Error::from(TokenError::RefreshFailed { source: failure }),
+            Error::from(ApiError::from_http(api, "/me")),
+            Error::from(transport),
+            Error::from(Method::BatchGet.expect("get", &[Method::Get]).unwrap_err()),
+            Error::oauth(
+                &url,
+                linkedin_oauth::RefreshedToken::from_response(
+                    &http::Response::builder()
+                        .status(400)
+                        .body(b"not json".to_vec())
+                        .unwrap(),
+                    std::time::SystemTime::UNIX_EPOCH,
+                )
+                .unwrap_err(),
+            ),
+        ];
+        assert_eq!(stale.unwrap().secret(), TOKEN);
+        for err in &errors {
+            let mut shown = format!("{err} {err:?}");
+            let mut source = std::error::Error::source(err);
+            while let Some(inner) = source {
+                shown.push_str(&format!(" {inner} {inner:?}"));
+                source = inner.source();
+            }
+            assert!(!shown.contains(TOKEN), "a token in {shown}");
+            assert!(!shown.contains(SECRET), "a secret in {shown}");
+        }
     }
 }
