@@ -20,6 +20,7 @@ mod support;
 mod requests;
 
 use std::collections::BTreeSet;
+use std::io::Write;
 
 use restli_codec::{
     PROJECTION_PARAM, from_str, from_str_reduced, to_query_string, to_string, to_string_reduced,
@@ -37,7 +38,7 @@ fn locate(test: &str) -> Option<Suite> {
     match Suite::locate() {
         Ok(suite) => Some(suite),
         Err(looked_at) => {
-            println!("{}", Suite::skip_message(test, &looked_at));
+            say(&Suite::skip_message(test, &looked_at));
             None
         }
     }
@@ -316,10 +317,10 @@ fn requests_and_responses() {
     for failure in &responses.failures {
         println!("response FAILED: {failure}");
     }
-    println!(
+    say(&format!(
         "conformance: requests {}/{REQUEST_FILES}, responses {}/{REQUEST_FILES}",
         requests.passed, responses.passed
-    );
+    ));
     assert_eq!(requests.total, REQUEST_FILES, "operations in manifest.json");
     assert_eq!(
         requests.passed,
@@ -327,4 +328,10 @@ fn requests_and_responses() {
         "requests built and matched:\n{}",
         requests.failures.join("\n")
     );
+}
+
+/// Writes a line straight to standard error, past the test harness's output
+/// capture, so that the summary (or the skip notice) shows in every run.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
