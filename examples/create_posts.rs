@@ -58,12 +58,9 @@ impl Post {
     }
 }
 
-/// A post's id: a URN on LinkedIn; the sandbox numbers what it creates.
-fn describe(id: &str) -> String {
-    match id.parse::<Urn>() {
-        Ok(urn) => format!("{urn} (a {} URN, id {})", urn.entity_type(), urn.id()),
-        Err(_) => format!("{id} (a sandbox number; LinkedIn's ids are URNs, urn:li:share:...)"),
-    }
+/// A post's id: a URN (`urn:li:share:...` or `urn:li:ugcPost:...`).
+fn describe(urn: &Urn) -> String {
+    format!("{urn} (a {} URN, id {})", urn.entity_type(), urn.id())
 }
 
 #[tokio::main]
@@ -87,7 +84,8 @@ async fn main() -> Result {
     let post = Post::new(&author, "Hello from linkedin-rs!");
     let request = Request::create("/posts", &post).version(&version);
     print_sent(client.config(), &request)?;
-    let created: CreateResponse<String> = client.create(request).await?;
+    // The id is typed: X-RestLi-Id decodes straight into a URN.
+    let created: CreateResponse<Urn> = client.create(request).await?;
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
     println!(
         "   <- {} X-RestLi-Id: {}",
@@ -111,7 +109,7 @@ async fn main() -> Result {
         .collect();
     let request = Request::batch_create("/posts", &posts).version(&version);
     print_sent(client.config(), &request)?;
-    let batch: BatchCreateResponse<String> = client.batch_create(request).await?;
+    let batch: BatchCreateResponse<Urn> = client.batch_create(request).await?;
     let mut ids = vec![id];
     for item in &batch.elements {
         match (&item.id, &item.error) {

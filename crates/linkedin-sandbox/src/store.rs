@@ -68,19 +68,49 @@ pub(crate) struct Collection {
     entries: HashMap<String, Entry>,
     next_id: u64,
     next_seq: u64,
+    /// The URN entity type of created ids, for resources whose ids LinkedIn
+    /// mints as URNs (`posts` → `urn:li:share:N`); plain integers otherwise.
+    urn_type: Option<&'static str>,
 }
 
+/// Resources whose created ids are URNs on LinkedIn, by the last segment
+/// of their path, with the URN entity type LinkedIn uses.
+const URN_IDS: &[(&str, &str)] = &[("posts", "share"), ("ugcPosts", "ugcPost")];
+
 impl Collection {
-    /// Stores a new entity under the next free integer id and returns its key.
-    /// An object entity without an `id` field gets one.
+    fn for_path(path: &str) -> Collection {
+        let resource = path.rsplit('/').next().unwrap_or(path);
+        Collection {
+            urn_type: URN_IDS
+                .iter()
+                .find(|(name, _)| *name == resource)
+                .map(|(_, urn_type)| *urn_type),
+            ..Collection::default()
+        }
+    }
+
+    /// Stores a new entity under the next free id (an integer, or a URN
+    /// around it for `posts`-like resources) and returns its key. An object
+    /// entity without an `id` field gets one.
     pub(crate) fn create(&mut self, entity: Value) -> Key {
         let key = loop {
             self.next_id = self.next_id.max(1);
             let id = self.next_id;
             self.next_id += 1;
-            let key = Key {
-                value: Value::from(id),
-                canonical: id.to_string(),
+            let key = match self.urn_type {
+                Some(urn_type) => {
+                    let urn = format!("urn:li:{urn_type}:{id}");
+                    let canonical =
+                        restli_codec::to_string_reduced(&urn).unwrap_or_else(|_| urn.clone());
+                    Key {
+                        value: Value::String(urn),
+                        canonical,
+                    }
+                }
+                None => Key {
+                    value: Value::from(id),
+                    canonical: id.to_string(),
+                },
             };
             if !self.entries.contains_key(&key.canonical) {
                 break key;
@@ -143,7 +173,9 @@ pub(crate) struct Store {
 impl Store {
     /// The collection at a path, created empty on first use.
     pub(crate) fn collection(&mut self, path: &str) -> &mut Collection {
-        self.collections.entry(path.to_owned()).or_default()
+        self.collections
+            .entry(path.to_owned())
+            .or_insert_with(|| Collection::for_path(path))
     }
 
     /// The collection at a path, if it was ever used.

@@ -53,23 +53,56 @@ async fn create_assigns_increasing_ids_in_x_restli_id() {
     let mut ids = Vec::new();
     for name in ["first", "second"] {
         let response = client
-            .send(&Request::create("/posts", &json!({"text": name})))
+            .send(&Request::create("/adCampaigns", &json!({"text": name})))
             .await;
         assert_eq!(response.status(), 201);
         let id = header(&response, "x-restli-id").unwrap().to_owned();
         assert_eq!(
             header(&response, "location"),
-            Some(format!("/rest/posts/{id}").as_str())
+            Some(format!("/rest/adCampaigns/{id}").as_str())
         );
-        let created = CreateResponse::<u64>::from_http(response, "/rest/posts").unwrap();
+        let created = CreateResponse::<u64>::from_http(response, "/rest/adCampaigns").unwrap();
         assert_eq!(created.id, Some(id.parse().unwrap()));
         ids.push(id.parse::<u64>().unwrap());
     }
     assert!(ids[1] > ids[0]);
     let fetched = client
-        .send(&Request::get("/posts/{id}").key("id", &ids[1]))
+        .send(&Request::get("/adCampaigns/{id}").key("id", &ids[1]))
         .await;
     assert_eq!(json(&fetched), json!({"id": ids[1], "text": "second"}));
+}
+
+#[tokio::test]
+async fn posts_get_urn_ids_like_linkedin() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::versioned(&sandbox);
+    let response = client
+        .send(&Request::create("/posts", &json!({"commentary": "hi"})))
+        .await;
+    assert_eq!(response.status(), 201);
+    assert_eq!(
+        header(&response, "x-restli-id"),
+        Some("urn%3Ali%3Ashare%3A1")
+    );
+    let created = CreateResponse::<restli_codec::Urn>::from_http(response, "/rest/posts").unwrap();
+    let urn = created.id.unwrap();
+    assert_eq!(urn.as_str(), "urn:li:share:1");
+    let fetched = client
+        .send(&Request::get("/posts/{id}").key("id", &urn))
+        .await;
+    assert_eq!(json(&fetched)["commentary"], "hi");
+
+    let batch = client
+        .send(&Request::batch_create(
+            "/posts",
+            [json!({"commentary": "a"})],
+        ))
+        .await;
+    let batch = BatchCreateResponse::<restli_codec::Urn>::from_http(batch, "/rest/posts").unwrap();
+    assert_eq!(
+        batch.elements[0].id.as_ref().map(|u| u.as_str()),
+        Some("urn:li:share:2")
+    );
 }
 
 #[tokio::test]
