@@ -62,7 +62,7 @@ fn resolve_token(
     profile_name: &str,
 ) -> Result<(AccessToken, Option<String>), CliError> {
     if let Some(token) = &args.access_token {
-        return Ok((AccessToken::new(token.clone()), None));
+        return Ok((token.clone(), None));
     }
     let store = Store::load(dir)?;
     let profile = store.profile(profile_name)?;

@@ -3,6 +3,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use linkedin::oauth::AccessToken;
+
+/// Wraps the token at once, so that `Debug` of the parsed arguments never
+/// shows it.
+fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallible> {
+    Ok(AccessToken::new(text))
+}
 
 /// Call LinkedIn's Rest.li APIs from the shell: log in once, call any
 /// endpoint, encode and decode Rest.li values, run a local sandbox.
@@ -172,8 +179,13 @@ pub struct ApiArgs {
     pub base_url: Option<String>,
 
     /// The access token to use instead of the profile's.
-    #[arg(long, env = "LINKEDIN_ACCESS_TOKEN", hide_env_values = true)]
-    pub access_token: Option<String>,
+    #[arg(
+        long,
+        env = "LINKEDIN_ACCESS_TOKEN",
+        hide_env_values = true,
+        value_parser = parse_access_token
+    )]
+    pub access_token: Option<AccessToken>,
 }
 
 /// `linkedin restli ...`
@@ -208,5 +220,20 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn debug_of_the_arguments_hides_the_token() {
+        use clap::Parser;
+        let cli = super::Cli::try_parse_from([
+            "linkedin",
+            "api",
+            "get",
+            "/me",
+            "--access-token",
+            "AQV-very-secret",
+        ])
+        .unwrap();
+        assert!(!format!("{cli:?}").contains("AQV-very-secret"));
     }
 }
