@@ -472,6 +472,7 @@ impl Default for SandboxBuilder {
             lifetimes: Lifetimes {
                 access: Duration::from_secs(60 * 24 * 3600),
                 refresh: Duration::from_secs(365 * 24 * 3600),
+                application: Duration::from_secs(30 * 60),
             },
             consent: Consent::Approve,
             faults: Vec::new(),
@@ -524,7 +525,8 @@ impl SandboxBuilder {
         self
     }
 
-    /// How long issued access tokens live (default 60 days, as LinkedIn's).
+    /// How long member (3-legged) access tokens live (default 60 days, as
+    /// LinkedIn's).
     ///
     /// ```
     /// let builder = linkedin_sandbox::Sandbox::builder()
@@ -533,6 +535,19 @@ impl SandboxBuilder {
     /// ```
     pub fn access_token_lifetime(mut self, lifetime: Duration) -> Self {
         self.lifetimes.access = lifetime;
+        self
+    }
+
+    /// How long application (2-legged, client credentials) access tokens
+    /// live (default 30 minutes, as LinkedIn's).
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .application_token_lifetime(std::time::Duration::from_secs(60));
+    /// # let _ = builder;
+    /// ```
+    pub fn application_token_lifetime(mut self, lifetime: Duration) -> Self {
+        self.lifetimes.application = lifetime;
         self
     }
 

@@ -237,6 +237,8 @@ async fn client_credentials_give_a_two_legged_token_without_refresh() {
     assert_eq!(response.status(), 200);
     let body = json(&response);
     assert!(body.get("refresh_token").is_none());
+    // Application tokens live 30 minutes, as LinkedIn's do.
+    assert_eq!(body["expires_in"], 1800);
     let token = TwoLeggedToken::from_response(&response, sandbox.now()).unwrap();
     assert_eq!(me_status(&sandbox, token.access_token.secret()).await, 200);
 

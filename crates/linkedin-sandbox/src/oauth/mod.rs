@@ -67,8 +67,11 @@ pub(crate) struct Client {
 /// How long issued tokens live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Lifetimes {
+    /// Member (3-legged) access tokens.
     pub(crate) access: Duration,
     pub(crate) refresh: Duration,
+    /// Application (2-legged, client credentials) access tokens.
+    pub(crate) application: Duration,
 }
 
 /// The OAuth server's configuration and memory.

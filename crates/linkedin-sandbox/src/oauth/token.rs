@@ -147,7 +147,7 @@ fn client_credentials(
     now: SystemTime,
 ) -> Result<Value, OAuthError> {
     let scope = split_scope(form.get("scope"));
-    let lifetime = state.oauth.lifetimes.access;
+    let lifetime = state.oauth.lifetimes.application;
     let access_token = lock(&state.oauth.grants).issue_access(AccessGrant {
         client_id: client.to_owned(),
         scope: scope.clone(),
