@@ -307,7 +307,7 @@ async fn demo(target: &Target) -> Result {
     let base = format!("http://{}", listener.local_addr()?);
     let redirect = RedirectUrl::new(format!("{base}/callback"))?;
     let scopes = vec!["openid".to_owned(), "profile".to_owned()];
-    let app = app(target, redirect, scopes, Profile::Me)?;
+    let app = app(target, redirect, scopes, Profile::UserInfo)?;
     let browser = Browser::new(app.client.clone());
     tokio::spawn(async move {
         let _ = axum::serve(listener, router(app, "/callback")).await;

@@ -24,6 +24,20 @@ pub(crate) fn me() -> Value {
     })
 }
 
+/// The member's OpenID Connect claims (`/v2/userinfo`, Sign In with
+/// LinkedIn using OpenID Connect), for the same member as [`me`].
+pub(crate) fn userinfo() -> Value {
+    json!({
+        "sub": "sAnDb0x1d",
+        "name": "Sandra Box",
+        "given_name": "Sandra",
+        "family_name": "Box",
+        "email": "sandra.box@sandbox.example",
+        "email_verified": true,
+        "locale": {"country": "US", "language": "en"}
+    })
+}
+
 fn ad_accounts() -> Vec<Value> {
     let account = |id: u64, name: &str, status: &str, kind: &str, org: u64, test: bool| {
         json!({
@@ -81,6 +95,7 @@ fn ad_campaign_groups() -> Vec<Value> {
 /// Fills a store with the seed data.
 pub(crate) fn seed(store: &mut Store) {
     store.set_singleton("me", me());
+    store.set_singleton("userinfo", userinfo());
     for (collection, entities) in [
         ("adAccounts", ad_accounts()),
         ("adCampaignGroups", ad_campaign_groups()),

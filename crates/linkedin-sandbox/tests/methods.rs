@@ -47,6 +47,18 @@ async fn simple_resource_me() {
 }
 
 #[tokio::test]
+async fn userinfo_names_the_same_member() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::unversioned(&sandbox);
+    let me = json(&client.send(&Request::get("/me")).await);
+    let info = client.send(&Request::get("/userinfo")).await;
+    assert_eq!(info.status(), 200);
+    let info = json(&info);
+    assert_eq!(info["sub"], me["id"]);
+    assert_eq!(info["name"], "Sandra Box");
+}
+
+#[tokio::test]
 async fn create_assigns_increasing_ids_in_x_restli_id() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::versioned(&sandbox);
