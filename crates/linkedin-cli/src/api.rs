@@ -106,12 +106,31 @@ fn paginate(client: &sdk::Client, request: linkedin::restli::Request) -> Result<
 }
 
 /// Turns an SDK error into the tool's, keeping API errors' one-line
-/// summary (status, serviceErrorCode, message).
+/// summary (status, serviceErrorCode, code, message), with what the server
+/// wrote quoted only as printable excerpts.
 pub fn sdk_error(e: sdk::Error) -> CliError {
     match e.api_error() {
-        Some(api) => CliError::Api(api.to_string()),
+        Some(api) => CliError::Api(api_summary(api)),
         None => CliError::Sdk(e.to_string()),
     }
+}
+
+/// `HTTP 403 Forbidden, serviceErrorCode 100, code ACCESS_DENIED: message`.
+fn api_summary(api: &ApiError) -> String {
+    let Some(message) = api.message() else {
+        // The codec's summary of a body without a message already quotes
+        // only an excerpt of it.
+        return output::printable(&api.to_string());
+    };
+    let mut line = format!("HTTP {}", api.status());
+    if let Some(code) = api.service_error_code() {
+        line.push_str(&format!(", serviceErrorCode {code}"));
+    }
+    if let Some(code) = api.code() {
+        line.push_str(&format!(", code {}", output::excerpt(code)));
+    }
+    line.push_str(&format!(": {}", output::excerpt(message)));
+    line
 }
 
 /// Any successful answer, kept as JSON for printing.

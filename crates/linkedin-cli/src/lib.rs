@@ -28,6 +28,7 @@ mod error;
 mod login;
 mod output;
 mod profile;
+mod redirect;
 mod restli;
 mod sandbox;
 
@@ -58,7 +59,9 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("linkedin: {e}");
+            // Errors quote what servers and browsers sent: nothing of it
+            // may drive the terminal.
+            eprintln!("linkedin: {}", output::printable(&e.to_string()));
             ExitCode::FAILURE
         }
     }
