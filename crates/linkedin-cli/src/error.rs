@@ -22,6 +22,14 @@ pub enum CliError {
         /// Why.
         reason: String,
     },
+    /// The credentials file is a symbolic link, which is not followed.
+    #[error(
+        "the credentials file {path} is a symbolic link; refusing to read or write tokens through it (remove the link, or pass --config-dir with the real directory)"
+    )]
+    SymlinkedCredentials {
+        /// The link.
+        path: PathBuf,
+    },
     /// A file operation failed.
     #[error("cannot {action} {path}: {source}")]
     Io {
