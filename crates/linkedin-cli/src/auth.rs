@@ -201,7 +201,10 @@ fn token(dir: &Path, profile_name: &str) -> Result<(), CliError> {
             profile: profile_name.to_owned(),
         });
     }
-    output::print_line(profile.tokens.access_token.secret())
+    // The token came from the OAuth server: a valid one (RFC 6750
+    // b64token) is printable ASCII and passes unchanged; anything else is
+    // kept from driving the terminal.
+    output::print_line(&output::printable(profile.tokens.access_token.secret()))
 }
 
 fn logout(dir: &Path, profile_name: &str) -> Result<(), CliError> {

@@ -4,6 +4,13 @@
 use std::path::PathBuf;
 
 /// Everything that can make a command fail.
+///
+/// ```
+/// use linkedin_cli::CliError;
+///
+/// let e = CliError::SymlinkedCredentials { path: "/home/me/.config/linkedin/credentials.json".into() };
+/// assert!(e.to_string().contains("credentials.json is a symbolic link"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// No platform config directory.
