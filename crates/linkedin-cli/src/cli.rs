@@ -109,7 +109,7 @@ pub struct LoginArgs {
     /// enabled on request; a standard web app that sends a `code_verifier`
     /// gets 401 `invalid_client` from the token endpoint. Leave it off
     /// unless LinkedIn enabled PKCE for your app
-    /// (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native).
+    /// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>).
     #[arg(long)]
     pub pkce: bool,
 
