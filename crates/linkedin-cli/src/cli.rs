@@ -117,8 +117,14 @@ pub struct LoginArgs {
     #[arg(long)]
     pub client_credentials: bool,
 
-    /// How long to wait for the browser to come back, in seconds.
-    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    /// How long to wait for the browser to come back, in seconds (1 to
+    /// 3600).
+    #[arg(
+        long,
+        default_value_t = 300,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
     pub timeout: u64,
 
     /// Only print the authorization URL; don't try to open a browser.

@@ -128,7 +128,12 @@ fn wait_for_redirect(
     pending: &PendingAuthorization,
     timeout: Duration,
 ) -> Result<AuthorizationCode, CliError> {
-    let deadline = Instant::now() + timeout;
+    let deadline = Instant::now().checked_add(timeout).ok_or_else(|| {
+        CliError::usage(
+            format!("--timeout {} is too large", timeout.as_secs()),
+            "give the browser at most an hour (--timeout 3600)",
+        )
+    })?;
     let io = |source| CliError::Io {
         action: "accept",
         path: "the redirect listener".into(),
@@ -148,7 +153,9 @@ fn wait_for_redirect(
                 "open the printed URL and approve, or raise --timeout",
             ));
         }
-        loop {
+        // A bounded number per turn, so a flood of connections cannot keep
+        // the loop from the clock and the arrived requests.
+        for _ in 0..MAX_CONNECTIONS {
             match listener.accept() {
                 Ok((stream, _)) => admit(stream, &active, &arrivals, deadline),
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,

@@ -225,6 +225,21 @@ fn api_help_samples_userinfo_and_nested_campaign_groups() {
     assert!(!top.contains("/me "));
 }
 
+/// Every wait is bounded: the login timeout is 1 s to an hour (a huge one
+/// used to overflow the deadline).
+#[test]
+fn the_login_timeout_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    for timeout in ["0", "3601", "18446744073709551615"] {
+        linkedin(dir.path())
+            .args(["auth", "login", "--client-id", "c", "--scope", "openid"])
+            .args(["--timeout", timeout])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("1..=3600"));
+    }
+}
+
 #[test]
 fn client_credentials_login() {
     let sandbox = Sandbox::spawn().unwrap();
