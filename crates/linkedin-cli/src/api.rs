@@ -106,12 +106,31 @@ fn paginate(client: &sdk::Client, request: linkedin::restli::Request) -> Result<
 }
 
 /// Turns an SDK error into the tool's, keeping API errors' one-line
-/// summary (status, serviceErrorCode, message).
+/// summary (status, serviceErrorCode, code, message), with what the server
+/// wrote quoted only as printable excerpts.
 pub fn sdk_error(e: sdk::Error) -> CliError {
     match e.api_error() {
-        Some(api) => CliError::Api(api.to_string()),
+        Some(api) => CliError::Api(api_summary(api)),
         None => CliError::Sdk(e.to_string()),
     }
+}
+
+/// `HTTP 403 Forbidden, serviceErrorCode 100, code ACCESS_DENIED: message`.
+fn api_summary(api: &ApiError) -> String {
+    let Some(message) = api.message() else {
+        // The codec's summary of a body without a message already quotes
+        // only an excerpt of it.
+        return output::printable(&api.to_string());
+    };
+    let mut line = format!("HTTP {}", api.status());
+    if let Some(code) = api.service_error_code() {
+        line.push_str(&format!(", serviceErrorCode {code}"));
+    }
+    if let Some(code) = api.code() {
+        line.push_str(&format!(", code {}", output::excerpt(code)));
+    }
+    line.push_str(&format!(": {}", output::excerpt(message)));
+    line
 }
 
 /// Any successful answer, kept as JSON for printing.
@@ -122,13 +141,44 @@ struct RawAnswer {
 }
 
 impl RawAnswer {
-    /// The body when there is one; otherwise the status and created id.
+    /// The body when there is only a body; the status and created id
+    /// otherwise, with the body beside them as `entity` when a create
+    /// returned one too.
     fn printable(&self) -> Value {
         match (&self.body, &self.id) {
-            (Some(body), _) => body.clone(),
+            (Some(body), None) => body.clone(),
+            (Some(body), Some(id)) => {
+                json!({ "status": self.status.as_u16(), "id": id, "entity": body })
+            }
             (None, Some(id)) => json!({ "status": self.status.as_u16(), "id": id }),
             (None, None) => json!({ "status": self.status.as_u16() }),
         }
+    }
+}
+
+/// The created id as text, from the `x-restli-id` header.
+///
+/// LinkedIn writes simple keys raw (`x-restli-id: urn:li:share:7`, see
+/// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api
+/// "Create a Post"), while a Rest.li server reduced-encodes keys for
+/// headers (linkedin/rest.li, restli-common/.../internal/common/URIParamUtils.java,
+/// `encodeKeyForHeader`), which
+/// turns a URN into `urn%3Ali%3Ashare%3A7`. Both readings are accepted:
+/// the header is decoded only when it is exactly the reduced encoding of a
+/// string (re-encoding the decoded string gives it back); anything else (a
+/// raw URN, a tuple URN, a complex key, a literal `%20`) is printed as
+/// sent. Never a number, never an error.
+fn created_id(raw: &str) -> String {
+    match linkedin::restli::from_str_reduced::<Value>(raw) {
+        Ok(Value::String(decoded))
+            if linkedin::restli::to_string_reduced(&decoded)
+                .ok()
+                .as_deref()
+                == Some(raw) =>
+        {
+            decoded
+        }
+        _ => raw.to_owned(),
     }
 }
 
@@ -141,27 +191,64 @@ impl FromResponse for RawAnswer {
         let id = response
             .headers()
             .get(linkedin::restli::header::RESTLI_ID)
-            .and_then(|v| v.to_str().ok())
-            .map(|raw| {
-                linkedin::restli::from_str_reduced::<Value>(raw)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_else(|| raw.to_owned())
-            });
+            .map(|v| created_id(&String::from_utf8_lossy(v.as_bytes())));
         let body = response.body();
         let body = if body.iter().all(u8::is_ascii_whitespace) {
             None
         } else {
             Some(serde_json::from_slice(body).map_err(|e| {
-                let excerpt = String::from_utf8_lossy(&body[..body.len().min(200)]).into_owned();
+                let excerpt = output::excerpt(&String::from_utf8_lossy(
+                    body.get(..body.len().min(output::EXCERPT_BYTES))
+                        .unwrap_or_default(),
+                ));
                 ResponseError::Decode {
                     status,
                     url: url.to_owned(),
                     excerpt,
-                    reason: format!("the body is not JSON: {e}"),
+                    reason: format!("the body ({} bytes) is not JSON: {e}", body.len()),
                 }
             })?)
         };
         Ok(RawAnswer { status, id, body })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::created_id;
+    use proptest::prelude::*;
+
+    #[test]
+    fn created_ids_are_printed_as_sent_or_decoded_when_reduced() {
+        for (header, printed) in [
+            ("urn:li:share:7", "urn:li:share:7"),
+            ("urn%3Ali%3Ashare%3A7", "urn:li:share:7"),
+            (
+                "urn:li:sponsoredCreative:(urn:li:sponsoredCampaign:123,456)",
+                "urn:li:sponsoredCreative:(urn:li:sponsoredCampaign:123,456)",
+            ),
+            ("123", "123"),
+            ("(account:1,group:2)", "(account:1,group:2)"),
+            ("a%20b", "a%20b"),
+            ("", ""),
+        ] {
+            assert_eq!(created_id(header), printed, "{header}");
+        }
+    }
+
+    proptest! {
+        /// A reduced-encoded string comes back as the string; whatever is
+        /// sent, something is printed.
+        #[test]
+        fn reduced_strings_decode(text in "[ -~]{1,40}") {
+            let encoded = linkedin::restli::to_string_reduced(&text).unwrap();
+            prop_assert_eq!(created_id(&encoded), text);
+        }
+
+        #[test]
+        fn any_header_gives_an_id(raw in "[ -~]{0,60}") {
+            let id = created_id(&raw);
+            prop_assert!(id == raw || linkedin::restli::to_string_reduced(&id).unwrap() == raw);
+        }
     }
 }

@@ -90,23 +90,22 @@ fn login(args: &LoginArgs, dir: &Path, profile_name: &str) -> Result<(), CliErro
     } else {
         (login::member_flow(args, &client, base)?, "3L")
     };
-    let mut store = Store::load(dir)?;
-    store.profiles.insert(
-        profile_name.to_owned(),
-        Profile {
-            client_id: args.client_id.clone(),
-            auth_type: auth_type.to_owned(),
-            oauth_base_url: args.oauth_base_url.clone(),
-            api_base_url: args.base_url.clone(),
-            tokens,
-        },
-    );
-    store.save(dir)?;
-    let profile = store.profile(profile_name)?;
+    let remaining = tokens.remaining(SystemTime::now());
+    let profile = Profile {
+        client_id: args.client_id.clone(),
+        auth_type: auth_type.to_owned(),
+        oauth_base_url: args.oauth_base_url.clone(),
+        api_base_url: args.base_url.clone(),
+        tokens,
+    };
+    Store::update(dir, |store| {
+        store.profiles.insert(profile_name.to_owned(), profile);
+        Ok(())
+    })?;
     eprintln!(
         "logged in: profile {profile_name:?} ({}), access token valid for {}",
         describe_auth_type(auth_type),
-        human(profile.tokens.remaining(SystemTime::now()))
+        human(remaining)
     );
     Ok(())
 }
@@ -157,8 +156,7 @@ fn status(args: &SecretArgs, dir: &Path, profile_name: &str) -> Result<(), CliEr
 }
 
 fn refresh(args: &SecretArgs, dir: &Path, profile_name: &str) -> Result<(), CliError> {
-    let mut store = Store::load(dir)?;
-    let profile = store.profile(profile_name)?.clone();
+    let profile = Store::load(dir)?.profile(profile_name)?.clone();
     let now = SystemTime::now();
     let refresh_token = match &profile.tokens.refresh_token {
         Some(token) if profile.tokens.can_refresh(now) => token.clone(),
@@ -179,10 +177,15 @@ fn refresh(args: &SecretArgs, dir: &Path, profile_name: &str) -> Result<(), CliE
     let mut tokens: TokenSet = profile.tokens.clone();
     tokens.apply_refresh(refreshed);
     let remaining = tokens.remaining(now);
-    if let Some(stored) = store.profiles.get_mut(profile_name) {
-        stored.tokens = tokens;
-    }
-    store.save(dir)?;
+    // Stored under the lock, into the store as it is now: another
+    // process may have changed other profiles meanwhile.
+    Store::update(dir, |store| match store.profiles.get_mut(profile_name) {
+        Some(stored) => {
+            stored.tokens = tokens;
+            Ok(())
+        }
+        None => Err(CliError::NoProfile(profile_name.to_owned())),
+    })?;
     eprintln!(
         "refreshed: profile {profile_name:?}, access token valid for {}",
         human(remaining)
@@ -198,15 +201,17 @@ fn token(dir: &Path, profile_name: &str) -> Result<(), CliError> {
             profile: profile_name.to_owned(),
         });
     }
-    output::print_line(profile.tokens.access_token.secret())
+    // The token came from the OAuth server: a valid one (RFC 6750
+    // b64token) is printable ASCII and passes unchanged; anything else is
+    // kept from driving the terminal.
+    output::print_line(&output::printable(profile.tokens.access_token.secret()))
 }
 
 fn logout(dir: &Path, profile_name: &str) -> Result<(), CliError> {
-    let mut store = Store::load(dir)?;
-    if store.profiles.remove(profile_name).is_none() {
-        return Err(CliError::NoProfile(profile_name.to_owned()));
-    }
-    store.save(dir)?;
+    Store::update(dir, |store| match store.profiles.remove(profile_name) {
+        Some(_) => Ok(()),
+        None => Err(CliError::NoProfile(profile_name.to_owned())),
+    })?;
     eprintln!("logged out: profile {profile_name:?} removed");
     Ok(())
 }

@@ -11,6 +11,15 @@ fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallibl
     Ok(AccessToken::new(text))
 }
 
+/// Samples shown under `linkedin api --help`.
+const API_EXAMPLES: &str = "\
+Examples:
+  linkedin api get /userinfo
+  linkedin api finder '/adAccounts/{id}/adCampaignGroups' --key id=507404993 --name search --version 202406
+  linkedin api create /posts --body @post.json --version 202406
+      (prints {\"status\":201,\"id\":\"urn:li:share:7\"}: the id as the server sent it)
+  linkedin api get_all /things --paginate";
+
 /// Call LinkedIn's Rest.li APIs from the shell: log in once, call any
 /// endpoint, encode and decode Rest.li values, run a local sandbox.
 #[derive(Debug, Parser)]
@@ -42,6 +51,7 @@ pub enum Command {
     #[command(subcommand)]
     Auth(AuthCommand),
     /// Call any Rest.li method on any resource.
+    #[command(after_help = API_EXAMPLES)]
     Api(ApiArgs),
     /// Encode or decode Rest.li values, one per line.
     #[command(subcommand)]
@@ -92,7 +102,14 @@ pub struct LoginArgs {
     #[arg(long, default_value_t = 8765)]
     pub redirect_port: u16,
 
-    /// Use PKCE (S256) in the member flow.
+    /// Use PKCE (S256) in the member flow: only for a native app on which
+    /// LinkedIn has enabled PKCE (off by default).
+    ///
+    /// LinkedIn supports PKCE only for native apps for which it has been
+    /// enabled on request; a standard web app that sends a `code_verifier`
+    /// gets 401 `invalid_client` from the token endpoint. Leave it off
+    /// unless LinkedIn enabled PKCE for your app
+    /// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>).
     #[arg(long)]
     pub pkce: bool,
 
@@ -100,8 +117,14 @@ pub struct LoginArgs {
     #[arg(long)]
     pub client_credentials: bool,
 
-    /// How long to wait for the browser to come back, in seconds.
-    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    /// How long to wait for the browser to come back, in seconds (1 to
+    /// 3600).
+    #[arg(
+        long,
+        default_value_t = 300,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
     pub timeout: u64,
 
     /// Only print the authorization URL; don't try to open a browser.
@@ -127,7 +150,13 @@ pub struct ApiArgs {
     pub method: String,
 
     /// The resource path, with {placeholders} for keys, e.g.
-    /// /adAccounts/{id}.
+    /// /adAccounts/{id}/adCampaignGroups; relative to /v2, or to /rest with
+    /// --version.
+    ///
+    /// Who am I: /userinfo (OpenID Connect claims; scopes openid and
+    /// profile, the Sign In with LinkedIn using OpenID Connect product).
+    /// /me needs the legacy r_liteprofile or r_basicprofile scope and
+    /// answers 403 to apps on OpenID Connect.
     pub path: String,
 
     /// A path key: name=VALUE (VALUE is read as JSON when it is valid JSON,
@@ -166,7 +195,9 @@ pub struct ApiArgs {
     #[arg(long = "version", id = "linkedin_version", value_name = "YYYYMM")]
     pub version: Option<String>,
 
-    /// Follow pages (get_all, finder) and print one entity per line.
+    /// Follow pages (get_all, finder) and print one entity per line; how
+    /// the next page is asked for is the SDK client's paging, not the
+    /// tool's.
     #[arg(long)]
     pub paginate: bool,
 
@@ -229,7 +260,7 @@ mod tests {
             "linkedin",
             "api",
             "get",
-            "/me",
+            "/userinfo",
             "--access-token",
             "AQV-very-secret",
         ])

@@ -4,6 +4,13 @@
 use std::path::PathBuf;
 
 /// Everything that can make a command fail.
+///
+/// ```
+/// use linkedin_cli::CliError;
+///
+/// let e = CliError::SymlinkedCredentials { path: "/home/me/.config/linkedin/credentials.json".into() };
+/// assert!(e.to_string().contains("credentials.json is a symbolic link"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// No platform config directory.
@@ -21,6 +28,14 @@ pub enum CliError {
         path: PathBuf,
         /// Why.
         reason: String,
+    },
+    /// The credentials file is a symbolic link, which is not followed.
+    #[error(
+        "the credentials file {path} is a symbolic link; refusing to read or write tokens through it (remove the link, or pass --config-dir with the real directory)"
+    )]
+    SymlinkedCredentials {
+        /// The link.
+        path: PathBuf,
     },
     /// A file operation failed.
     #[error("cannot {action} {path}: {source}")]

@@ -2,13 +2,31 @@
 //! it in-process as well as through the binary.
 //!
 //! ```text
-//! linkedin auth login --client-id ID --scope openid --scope profile [--pkce]
+//! linkedin auth login --client-id ID --scope openid --scope profile
 //! linkedin auth status | refresh | token | logout
-//! linkedin api get /me
+//! linkedin api get /userinfo
 //! linkedin api finder /adAccounts --name search --param 'search={"status":{"values":["ACTIVE"]}}' --version 202406
+//! linkedin api finder '/adAccounts/{id}/adCampaignGroups' --key id=507404993 --name search --version 202406
+//! linkedin api create /posts --body @post.json --version 202406
 //! echo '{"a":[1,"x y"]}' | linkedin restli encode
 //! linkedin sandbox --port 8080
 //! ```
+//!
+//! `auth login` runs the standard (confidential client) authorization-code
+//! flow with the client secret. `--pkce` is off by default and is only for
+//! native apps for which LinkedIn has enabled PKCE: a standard web app
+//! that sends a `code_verifier` is refused with 401 `invalid_client`
+//! (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>).
+//!
+//! Who am I: `linkedin api get /userinfo` (the OpenID Connect claims, with
+//! the `openid` and `profile` scopes of Sign In with LinkedIn using OpenID
+//! Connect). `/me` needs the legacy profile scopes (`r_liteprofile`,
+//! `r_basicprofile`) and answers 403 to apps on OpenID Connect. Paths are
+//! relative to `/v2`, or to `/rest` with `--version`.
+//!
+//! `api create` prints `{"status":201,"id":"urn:li:share:7"}`: the created
+//! id as the server sent it in `x-restli-id` (a URN, a number or a complex
+//! key), a JSON string either way.
 //!
 //! Errors are printed as one line naming the problem and the fix, and the
 //! process exits with status 1 (2 for command-line syntax errors). Tokens
@@ -28,6 +46,7 @@ mod error;
 mod login;
 mod output;
 mod profile;
+mod redirect;
 mod restli;
 mod sandbox;
 
@@ -58,7 +77,9 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
     match execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("linkedin: {e}");
+            // Errors quote what servers and browsers sent: nothing of it
+            // may drive the terminal.
+            eprintln!("linkedin: {}", output::printable(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -1,24 +1,26 @@
-//! The member (3-legged) login: a one-shot HTTP listener on 127.0.0.1 that
-//! receives LinkedIn's redirect, with the CSRF `state` checked before the
-//! code is exchanged.
+//! The member (3-legged) login: an HTTP listener on 127.0.0.1 that waits,
+//! for a bounded time, for LinkedIn's redirect carrying this attempt's CSRF
+//! `state`, then exchanges the code. What to make of each request is
+//! decided in `redirect.rs`; this module moves the bytes.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use linkedin::oauth::{
-    AuthorizationCode, AuthorizationCodeFlow, BaseUrl, ClientId, PendingAuthorization, RedirectUrl,
-    TokenSet,
+    AuthorizationCode, AuthorizationCodeFlow, BaseUrl, ClientId, PendingAuthorization,
+    RedirectError, RedirectUrl, TokenSet,
 };
 
 use crate::api::sdk_error;
 use crate::cli::LoginArgs;
 use crate::error::CliError;
 use crate::output;
+use crate::redirect::{self, CALLBACK_PATH, Head, HeadReader, Verdict};
 use crate::sdk;
-
-/// Where the browser comes back.
-const CALLBACK_PATH: &str = "/callback";
 
 /// Runs the member flow: prints (and opens) the authorization URL, waits for
 /// the redirect, checks it and exchanges the code for tokens.
@@ -92,90 +94,295 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Serves requests on the listener until the redirect arrives (other paths,
-/// such as a browser's favicon request, get a 404) or the time runs out.
+/// How long one connection may take to send its request head, however
+/// slowly it trickles in; a browser sends it at once.
+const CONNECTION_DEADLINE: Duration = Duration::from_secs(5);
+
+/// How many connections are read at the same time; more are refused
+/// with 503 until one finishes, so a flood cannot exhaust threads.
+const MAX_CONNECTIONS: usize = 32;
+
+/// How long writing an answer may take.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// How often the accept loop looks at the clock and the socket.
+const POLL: Duration = Duration::from_millis(20);
+
+/// One request head read in full, with its connection to answer on.
+struct Arrival {
+    stream: TcpStream,
+    method: String,
+    target: String,
+}
+
+/// Serves requests on the listener until LinkedIn's redirect for this
+/// attempt arrives or the time runs out.
+///
+/// Each connection is read on its own thread, under its own deadline
+/// ([`CONNECTION_DEADLINE`], and never past the login's), so a client
+/// sending a byte at a time holds neither the login past `timeout` nor the
+/// listener: the real redirect is still accepted beside it. Only requests
+/// carrying this attempt's `state` end the wait (see [`redirect::judge`]).
 fn wait_for_redirect(
     listener: &TcpListener,
     pending: &PendingAuthorization,
     timeout: Duration,
 ) -> Result<AuthorizationCode, CliError> {
-    let deadline = Instant::now() + timeout;
+    let deadline = Instant::now().checked_add(timeout).ok_or_else(|| {
+        CliError::usage(
+            format!("--timeout {} is too large", timeout.as_secs()),
+            "give the browser at most an hour (--timeout 3600)",
+        )
+    })?;
     let io = |source| CliError::Io {
         action: "accept",
         path: "the redirect listener".into(),
         source,
     };
     listener.set_nonblocking(true).map_err(io)?;
+    let (arrivals, arrived) = mpsc::channel::<Arrival>();
+    let active = Arc::new(AtomicUsize::new(0));
     loop {
-        match listener.accept() {
-            Ok((stream, _)) => {
-                if let Some(result) = handle(stream, pending) {
+        let now = Instant::now();
+        if now >= deadline {
+            return Err(CliError::usage(
+                format!(
+                    "no redirect from LinkedIn within {} seconds",
+                    timeout.as_secs()
+                ),
+                "open the printed URL and approve, or raise --timeout",
+            ));
+        }
+        // A bounded number per turn, so a flood of connections cannot keep
+        // the loop from the clock and the arrived requests.
+        for _ in 0..MAX_CONNECTIONS {
+            match listener.accept() {
+                Ok((stream, _)) => admit(stream, &active, &arrivals, deadline),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                // A connection reset before it was accepted is the
+                // client's problem, not the listener's.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::ConnectionAborted
+                            | std::io::ErrorKind::ConnectionReset
+                            | std::io::ErrorKind::Interrupted
+                    ) => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+        match arrived.recv_timeout(POLL.min(deadline.saturating_duration_since(now))) {
+            Ok(arrival) => {
+                if let Some(result) = answer(arrival, pending) {
                     return result;
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                if Instant::now() >= deadline {
-                    return Err(CliError::usage(
-                        format!(
-                            "no redirect from LinkedIn within {} seconds",
-                            timeout.as_secs()
-                        ),
-                        "open the printed URL and approve, or raise --timeout",
-                    ));
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            Err(e) => return Err(io(e)),
+            Err(mpsc::RecvTimeoutError::Timeout | mpsc::RecvTimeoutError::Disconnected) => {}
         }
     }
 }
 
-/// Answers one connection; `Some` once the redirect has been seen.
-fn handle(
+/// Starts reading a new connection on its own thread, or refuses it when
+/// too many are being read already.
+fn admit(
     mut stream: TcpStream,
+    active: &Arc<AtomicUsize>,
+    arrivals: &mpsc::Sender<Arrival>,
+    login_deadline: Instant,
+) {
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+        active.fetch_sub(1, Ordering::SeqCst);
+        // Answered without draining: the accept loop must not wait here.
+        respond(
+            &mut stream,
+            "503 Service Unavailable",
+            "Too many connections.",
+        );
+        return;
+    }
+    let deadline = login_deadline.min(Instant::now() + CONNECTION_DEADLINE);
+    let counter = Arc::clone(active);
+    let arrivals = arrivals.clone();
+    let spawned = std::thread::Builder::new()
+        .name("redirect-connection".into())
+        .spawn(move || {
+            if let Some(arrival) = read_request(stream, deadline) {
+                // The receiver is gone once the login has ended; the
+                // connection is then simply closed.
+                let _ = arrivals.send(arrival);
+            }
+            counter.fetch_sub(1, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        // The closure (and the stream in it) was dropped unrun: the
+        // connection is closed and its slot is given back here.
+        active.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Reads one request head before `deadline`; answers and closes the
+/// connection itself when the head is too large, malformed or too slow.
+fn read_request(mut stream: TcpStream, deadline: Instant) -> Option<Arrival> {
+    let mut reader = HeadReader::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            refuse(
+                &mut stream,
+                "408 Request Timeout",
+                "The request took too long.",
+            );
+            return None;
+        }
+        // The timeout applies per read, so it is renewed with what is left
+        // of the connection's deadline before each one.
+        stream.set_read_timeout(Some(left)).ok()?;
+        let n = match stream.read(&mut buf) {
+            Ok(0) => return None,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                continue;
+            }
+            Err(_) => return None,
+        };
+        match reader.feed(buf.get(..n).unwrap_or_default()) {
+            Head::Incomplete => {}
+            Head::Complete { method, target } => {
+                return Some(Arrival {
+                    stream,
+                    method,
+                    target,
+                });
+            }
+            Head::LineTooLong => {
+                refuse(
+                    &mut stream,
+                    "414 URI Too Long",
+                    "The request line is too long.",
+                );
+                return None;
+            }
+            Head::HeadersTooLarge => {
+                refuse(
+                    &mut stream,
+                    "431 Request Header Fields Too Large",
+                    "The request headers are too large.",
+                );
+                return None;
+            }
+            Head::Malformed => {
+                refuse(&mut stream, "400 Bad Request", "Not an HTTP request.");
+                return None;
+            }
+        }
+    }
+}
+
+/// Answers one complete request; `Some` once the login is decided.
+fn answer(
+    mut arrival: Arrival,
     pending: &PendingAuthorization,
 ) -> Option<Result<AuthorizationCode, CliError>> {
-    let _ = stream.set_nonblocking(false);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut line = String::new();
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
-    reader.read_line(&mut line).ok()?;
-    // Drain the headers so the browser is not reset mid-request.
-    let mut header = String::new();
-    while reader.read_line(&mut header).ok()? > 2 {
-        header.clear();
+    let stream = &mut arrival.stream;
+    match redirect::judge(&arrival.method, &arrival.target, pending) {
+        Verdict::NotFound => {
+            respond(stream, "404 Not Found", "Not found.");
+            None
+        }
+        Verdict::WrongMethod => {
+            respond(stream, "405 Method Not Allowed", "Only GET is served here.");
+            None
+        }
+        Verdict::Foreign => {
+            respond(
+                stream,
+                "400 Bad Request",
+                "This request does not carry the state of the login in progress, so it was \
+                 ignored; the login is still waiting for LinkedIn's redirect.",
+            );
+            None
+        }
+        Verdict::Code(code) => {
+            respond(
+                stream,
+                "200 OK",
+                "Logged in. You can close this window and return to the terminal.",
+            );
+            Some(Ok(code))
+        }
+        Verdict::Refused(e) => {
+            let reason = describe_refusal(&e);
+            respond(
+                stream,
+                "400 Bad Request",
+                &format!("Login failed: {reason}"),
+            );
+            Some(Err(CliError::usage(
+                format!("the login did not complete: {reason}"),
+                "run `linkedin auth login` again",
+            )))
+        }
     }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    if target.split('?').next() != Some(CALLBACK_PATH) {
-        respond(&mut stream, "404 Not Found", "Not found.");
-        return None;
+}
+
+/// The refusal in words, quoting LinkedIn's `error` and
+/// `error_description` only as printable excerpts.
+fn describe_refusal(e: &RedirectError) -> String {
+    match e {
+        RedirectError::Authorization { error, description } => {
+            let mut text = format!(
+                "LinkedIn did not authorize the application: `{}`",
+                output::excerpt(error)
+            );
+            if let Some(description) = description {
+                text.push_str(&format!(" ({})", output::excerpt(description)));
+            }
+            text
+        }
+        other => output::excerpt(&other.to_string()),
     }
-    let result = pending.finish(target);
-    match &result {
-        Ok(_) => respond(
-            &mut stream,
-            "200 OK",
-            "Logged in. You can close this window and return to the terminal.",
-        ),
-        Err(e) => respond(
-            &mut stream,
-            "400 Bad Request",
-            &format!("Login failed: {e}"),
-        ),
+}
+
+/// How long, and how much, a refused connection is still read after its
+/// answer, so the client sees the answer rather than a reset.
+const DRAIN_TIME: Duration = Duration::from_millis(500);
+const DRAIN_BYTES: usize = 256 * 1024;
+
+/// Answers a request that will not be read to its end, then closes the
+/// connection gently: closing a socket with unread bytes sends a reset,
+/// which can destroy the answer before the client reads it.
+fn refuse(stream: &mut TcpStream, status: &str, message: &str) {
+    respond(stream, status, message);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let until = Instant::now() + DRAIN_TIME;
+    let mut drained = 0;
+    let mut buf = [0u8; 4096];
+    while drained < DRAIN_BYTES {
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            break;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
     }
-    Some(result.map_err(|e| {
-        CliError::usage(
-            format!("the login did not complete: {e}"),
-            "run `linkedin auth login` again",
-        )
-    }))
 }
 
 fn respond(stream: &mut TcpStream, status: &str, message: &str) {
     let body = format!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><title>linkedin</title></head>\
          <body><p>{}</p></body></html>",
-        html_escape(message)
+        html_escape(&output::printable(message))
     );
     let _ = write!(
         stream,

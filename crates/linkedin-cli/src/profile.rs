@@ -1,5 +1,8 @@
 //! Stored credentials: one JSON file of named profiles in the user's config
-//! directory, readable by its owner only, replaced atomically.
+//! directory, readable by its owner only, replaced atomically through an
+//! exclusively created temporary file, changed under an advisory lock so
+//! concurrent logins keep each other's profiles, and never reached through
+//! a symbolic link.
 //!
 //! The client secret is never stored: commands that need it read
 //! `LINKEDIN_CLIENT_SECRET` or prompt for it.
@@ -54,8 +57,12 @@ pub fn config_dir(explicit: Option<&Path>) -> Result<PathBuf, CliError> {
 
 impl Store {
     /// Reads the store; a missing file is an empty store.
+    ///
+    /// The file is replaced by renaming, never rewritten in place, so a
+    /// reader needs no lock to see a whole one.
     pub fn load(dir: &Path) -> Result<Store, CliError> {
         let path = dir.join(CREDENTIALS_FILE);
+        refuse_symlink(&path)?;
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| CliError::CorruptStore {
                 path,
@@ -77,13 +84,38 @@ impl Store {
             .ok_or_else(|| CliError::NoProfile(name.to_owned()))
     }
 
-    /// Writes the store: a temporary file with owner-only permissions in
-    /// the same directory, flushed, then renamed over the old one, so a
-    /// crash leaves either the old or the new file, never half of one.
-    pub fn save(&self, dir: &Path) -> Result<(), CliError> {
+    /// Reads the store, lets `change` modify it and writes it back, all
+    /// under an exclusive advisory lock on [`LOCK_FILE`], so that two
+    /// `linkedin` processes saving different profiles at once both keep
+    /// theirs. Nothing is written when `change` fails.
+    pub fn update<T>(
+        dir: &Path,
+        change: impl FnOnce(&mut Store) -> Result<T, CliError>,
+    ) -> Result<T, CliError> {
         create_private_dir(dir)?;
+        let lock_path = dir.join(LOCK_FILE);
+        let mut lock = fd_lock::RwLock::new(open_lock_file(&lock_path)?);
+        // Blocks until the other process is done: its whole
+        // read-modify-write takes milliseconds.
+        let _guard = lock.write().map_err(|source| CliError::Io {
+            action: "lock",
+            path: lock_path.clone(),
+            source,
+        })?;
+        let mut store = Store::load(dir)?;
+        let result = change(&mut store)?;
+        store.save(dir)?;
+        Ok(result)
+    }
+
+    /// Writes the store through a randomly named temporary file created
+    /// exclusively (`O_EXCL`, so nothing planted at a guessable name is
+    /// followed or reused) with owner-only permissions in the same
+    /// directory; the file is synced, renamed over the old one and the
+    /// directory synced, so a crash leaves either the old or the new file,
+    /// never half of one. Call it under the lock ([`Store::update`]).
+    fn save(&self, dir: &Path) -> Result<(), CliError> {
         let path = dir.join(CREDENTIALS_FILE);
-        let temp = dir.join(format!(".{CREDENTIALS_FILE}.{}.tmp", std::process::id()));
         let io = |action, path: &Path| {
             let path = path.to_path_buf();
             move |source| CliError::Io {
@@ -96,29 +128,92 @@ impl Store {
             path: path.clone(),
             reason: e.to_string(),
         })?;
-        let mut file = private_file(&temp).map_err(io("create", &temp))?;
-        file.write_all(&bytes).map_err(io("write", &temp))?;
-        file.sync_all().map_err(io("write", &temp))?;
-        drop(file);
-        std::fs::rename(&temp, &path).map_err(io("replace", &path))?;
+        // tempfile creates the file with O_CREAT|O_EXCL and mode 0600 on
+        // Unix, retrying other random names if one exists.
+        let mut temp = tempfile::Builder::new()
+            .prefix(&format!(".{CREDENTIALS_FILE}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io("create a temporary file in", dir))?;
+        restrict_to_owner(temp.as_file()).map_err(io("restrict", temp.path()))?;
+        temp.write_all(&bytes).map_err(io("write", temp.path()))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(io("write", temp.path()))?;
+        // Renaming replaces a link itself rather than writing through it,
+        // but a link here was not put by us: say so instead.
+        refuse_symlink(&path)?;
+        temp.persist(&path).map_err(|e| CliError::Io {
+            action: "replace",
+            path: path.clone(),
+            source: e.error,
+        })?;
+        sync_dir(dir).map_err(io("sync", dir))?;
         Ok(())
     }
 }
 
+/// The lock file beside the credentials: locking the credentials file
+/// itself would not work, as each save replaces it with a new file.
+pub const LOCK_FILE: &str = "credentials.json.lock";
+
+/// Fails with [`CliError::SymlinkedCredentials`] when `path` is a symbolic
+/// link: the tokens must not be read from or written to wherever a link
+/// planted in the config directory points.
+fn refuse_symlink(path: &Path) -> Result<(), CliError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(CliError::SymlinkedCredentials {
+            path: path.to_path_buf(),
+        }),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(CliError::Io {
+            action: "inspect",
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Opens (creating if needed, owner-only) the lock file. Nothing is ever
+/// written to it; a symbolic link in its place is refused all the same.
+fn open_lock_file(path: &Path) -> Result<std::fs::File, CliError> {
+    refuse_symlink(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map_err(|source| CliError::Io {
+        action: "open",
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 #[cfg(unix)]
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
+fn restrict_to_owner(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
 }
 
 #[cfg(not(unix))]
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::create(path)
+fn restrict_to_owner(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Makes the rename durable: on Unix a directory entry change is only on
+/// disk once the directory itself is synced.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), CliError> {

@@ -17,7 +17,7 @@ pub fn run(args: &SandboxArgs) -> Result<(), CliError> {
     println!("  client secret:   {}", sandbox.client_secret());
     println!("  access token:    {}", sandbox.access_token());
     println!(
-        "try: linkedin api get /me --base-url {} --access-token {}",
+        "try: linkedin api get /userinfo --base-url {} --access-token {}",
         sandbox.origin(),
         sandbox.access_token()
     );

@@ -109,7 +109,11 @@ fn login_status_refresh_token_logout() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
 
-    let (stdout, stderr) = login(&sandbox, config, &["--pkce"]);
+    // The default member login sends no PKCE challenge: LinkedIn accepts
+    // PKCE only from native apps it enabled it for
+    // (https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native).
+    let (stdout, stderr) = login(&sandbox, config, &[]);
+    assert!(!stdout.contains("code_challenge"), "{stdout}");
     let token = stored_token(config);
     assert!(!stdout.contains(&token) && !stderr.contains(&token));
     assert!(stderr.contains("logged in"), "{stderr}");
@@ -159,9 +163,15 @@ fn login_status_refresh_token_logout() {
     assert_eq!(printed.trim(), refreshed);
 
     // The stored profile is used by `api`, with the stored base URL.
-    let me: Value =
-        serde_json::from_str(&stdout_of(linkedin(config).args(["api", "get", "/me"]))).unwrap();
-    assert!(me["id"].is_string());
+    // /userinfo (under /v2) is who-am-I for OpenID Connect apps:
+    // https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2
+    let me: Value = serde_json::from_str(&stdout_of(linkedin(config).args([
+        "api",
+        "get",
+        "/userinfo",
+    ])))
+    .unwrap();
+    assert!(me["sub"].is_string());
 
     linkedin(config).args(["auth", "logout"]).assert().success();
     linkedin(config)
@@ -169,6 +179,65 @@ fn login_status_refresh_token_logout() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("no stored profile"));
+}
+
+/// `--pkce` is opt-in, and its help says when to use it (a native app
+/// for which LinkedIn enabled PKCE; a web app sending `code_verifier` gets
+/// 401 invalid_client):
+/// https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native
+#[test]
+fn pkce_is_opt_in_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout_of(linkedin(dir.path()).args(["auth", "login", "--help"]));
+    let pkce = help
+        .split("--pkce")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{help}"));
+    let pkce = pkce.split("\n      --").next().unwrap();
+    for needle in ["native app", "off by default", "invalid_client"] {
+        assert!(pkce.contains(needle), "{needle:?} missing from: {pkce}");
+    }
+
+    let sandbox = Sandbox::spawn().unwrap();
+    let (stdout, _) = login(&sandbox, dir.path(), &["--pkce"]);
+    assert!(stdout.contains("code_challenge_method=S256"), "{stdout}");
+}
+
+/// The `api` help samples who-am-I as /userinfo and says what /me needs
+/// (legacy profile scopes; 403 for OpenID Connect apps:
+/// https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2),
+/// and campaign groups under their ad account
+/// (https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaign-groups).
+#[test]
+fn api_help_samples_userinfo_and_nested_campaign_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout_of(linkedin(dir.path()).args(["api", "--help"]));
+    for needle in [
+        "linkedin api get /userinfo",
+        "r_liteprofile",
+        "403",
+        "/adAccounts/{id}/adCampaignGroups",
+    ] {
+        assert!(help.contains(needle), "{needle:?} missing from: {help}");
+    }
+    assert!(!help.contains("get /me"), "{help}");
+    let top = stdout_of(linkedin(dir.path()).args(["sandbox", "--help"]));
+    assert!(!top.contains("/me "));
+}
+
+/// Every wait is bounded: the login timeout is 1 s to an hour (a huge one
+/// used to overflow the deadline).
+#[test]
+fn the_login_timeout_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    for timeout in ["0", "3601", "18446744073709551615"] {
+        linkedin(dir.path())
+            .args(["auth", "login", "--client-id", "c", "--scope", "openid"])
+            .args(["--timeout", timeout])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("1..=3600"));
+    }
 }
 
 #[test]
@@ -460,7 +529,9 @@ fn dry_run_prints_what_is_sent() {
     let args = [
         "api",
         "batch_get",
-        "/adCampaignGroups",
+        "/adAccounts/{id}/adCampaignGroups",
+        "--key",
+        "id=507404993",
         "--ids",
         &ids,
         "--version",
