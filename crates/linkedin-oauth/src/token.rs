@@ -102,6 +102,7 @@ struct TokenFields {
     refresh_token_expires_at: Option<SystemTime>,
     scopes: Vec<String>,
     id_token: Option<IdToken>,
+    token_type: Option<String>,
 }
 
 impl TokenFields {
@@ -114,8 +115,10 @@ impl TokenFields {
         if access_token.is_empty() {
             return Err(body.invalid("access_token", "a non-empty string"));
         }
-        let expires_at = body.after(now, "expires_in", body.required_u64("expires_in")?)?;
-        let refresh_token_expires_at = match body.optional_u64("refresh_token_expires_in")? {
+        // Durations may be JSON numbers or numeric strings: LinkedIn's
+        // client-credentials sample answers `"expires_in": "1800"`.
+        let expires_at = body.after(now, "expires_in", body.required_seconds("expires_in")?)?;
+        let refresh_token_expires_at = match body.optional_seconds("refresh_token_expires_in")? {
             Some(secs) => Some(body.after(now, "refresh_token_expires_in", secs)?),
             None => None,
         };
@@ -132,6 +135,7 @@ impl TokenFields {
                 .optional_str("id_token")?
                 .filter(|t| !t.is_empty())
                 .map(IdToken::new),
+            token_type: body.optional_str("token_type")?.filter(|t| !t.is_empty()),
         })
     }
 }
@@ -170,6 +174,8 @@ pub struct ThreeLeggedToken {
     pub tokens: TokenSet,
     /// The OpenID Connect ID token (`id_token`), if LinkedIn sent one.
     pub id_token: Option<IdToken>,
+    /// The `token_type` LinkedIn sent (`Bearer`), if any.
+    pub token_type: Option<String>,
 }
 
 impl ThreeLeggedToken {
@@ -207,6 +213,7 @@ impl ThreeLeggedToken {
                 scopes: fields.scopes,
             },
             id_token: fields.id_token,
+            token_type: fields.token_type,
         })
     }
 }
@@ -237,6 +244,8 @@ pub struct TwoLeggedToken {
     pub expires_at: SystemTime,
     /// The scopes granted, if LinkedIn listed them.
     pub scopes: Vec<String>,
+    /// The `token_type` LinkedIn sent (`Bearer`), if any.
+    pub token_type: Option<String>,
 }
 
 impl TwoLeggedToken {
@@ -266,6 +275,7 @@ impl TwoLeggedToken {
             access_token: fields.access_token,
             expires_at: fields.expires_at,
             scopes: fields.scopes,
+            token_type: fields.token_type,
         })
     }
 
@@ -319,6 +329,10 @@ pub struct RefreshedToken {
     pub refresh_token_expires_at: Option<SystemTime>,
     /// The scopes granted, if LinkedIn listed them.
     pub scopes: Vec<String>,
+    /// The OpenID Connect ID token (`id_token`), if LinkedIn sent one.
+    pub id_token: Option<IdToken>,
+    /// The `token_type` LinkedIn sent (`Bearer`), if any.
+    pub token_type: Option<String>,
 }
 
 impl RefreshedToken {
@@ -352,6 +366,8 @@ impl RefreshedToken {
             refresh_token: fields.refresh_token,
             refresh_token_expires_at: fields.refresh_token_expires_at,
             scopes: fields.scopes,
+            id_token: fields.id_token,
+            token_type: fields.token_type,
         })
     }
 }
@@ -688,7 +704,7 @@ mod tests {
                 ResponseError::InvalidField {
                     status: http::StatusCode::OK,
                     field: "expires_in",
-                    expected: "a non-negative integer",
+                    expected: "a non-negative whole number of seconds (a JSON number or a string of digits)",
                 },
             ),
             (
@@ -784,6 +800,8 @@ mod tests {
             refresh_token: None,
             refresh_token_expires_at: None,
             scopes: vec![],
+            id_token: None,
+            token_type: None,
         });
         assert_eq!(set.access_token.secret(), "new");
         assert_eq!(set.expires_at, at(100));
@@ -797,6 +815,8 @@ mod tests {
             refresh_token: Some(RefreshToken::new("r2")),
             refresh_token_expires_at: Some(at(400)),
             scopes: vec!["c".into()],
+            id_token: None,
+            token_type: None,
         });
         assert_eq!(set.refresh_token.as_ref().unwrap().secret(), "r2");
         assert_eq!(set.refresh_token_expires_at, Some(at(400)));
