@@ -97,6 +97,7 @@ impl OAuthConfig {
 /// The fields shared by every `/accessToken` answer.
 struct TokenFields {
     access_token: AccessToken,
+    issued_at: SystemTime,
     expires_at: SystemTime,
     refresh_token: Option<RefreshToken>,
     refresh_token_expires_at: Option<SystemTime>,
@@ -124,6 +125,7 @@ impl TokenFields {
         };
         Ok(TokenFields {
             access_token: AccessToken::new(access_token),
+            issued_at: now,
             expires_at,
             refresh_token: body
                 .optional_str("refresh_token")?
@@ -207,6 +209,7 @@ impl ThreeLeggedToken {
         Ok(ThreeLeggedToken {
             tokens: TokenSet {
                 access_token: fields.access_token,
+                issued_at: Some(fields.issued_at),
                 expires_at: fields.expires_at,
                 refresh_token: fields.refresh_token,
                 refresh_token_expires_at: fields.refresh_token_expires_at,
@@ -240,6 +243,10 @@ impl ThreeLeggedToken {
 pub struct TwoLeggedToken {
     /// The application's access token.
     pub access_token: AccessToken,
+    /// When the answer was received (the `now` passed to
+    /// [`from_response`](Self::from_response)): with `expires_at`, the
+    /// token's lifetime.
+    pub issued_at: SystemTime,
     /// When it expires.
     pub expires_at: SystemTime,
     /// The scopes granted, if LinkedIn listed them.
@@ -273,6 +280,7 @@ impl TwoLeggedToken {
         let fields = TokenFields::parse(response, now)?;
         Ok(TwoLeggedToken {
             access_token: fields.access_token,
+            issued_at: fields.issued_at,
             expires_at: fields.expires_at,
             scopes: fields.scopes,
             token_type: fields.token_type,
@@ -292,11 +300,16 @@ impl TwoLeggedToken {
     /// let token = TwoLeggedToken::from_response(&response, now)?;
     /// let set = token.into_token_set();
     /// assert!(!set.can_refresh(now));
-    /// assert!(set.needs_refresh(now, Duration::from_secs(1800)));
+    /// assert_eq!(set.issued_at, Some(now));
+    /// // A 30-minute token is renewed ahead by at most half its lifetime.
+    /// assert!(!set.needs_refresh(now + Duration::from_secs(899), Duration::from_secs(1800)));
+    /// assert!(set.needs_refresh(now + Duration::from_secs(900), Duration::from_secs(1800)));
     /// # Ok::<(), linkedin_oauth::ResponseError>(())
     /// ```
     pub fn into_token_set(self) -> TokenSet {
-        TokenSet::new(self.access_token, self.expires_at).with_scopes(self.scopes)
+        TokenSet::new(self.access_token, self.expires_at)
+            .with_issued_at(self.issued_at)
+            .with_scopes(self.scopes)
     }
 }
 
@@ -321,6 +334,10 @@ impl TwoLeggedToken {
 pub struct RefreshedToken {
     /// The new access token.
     pub access_token: AccessToken,
+    /// When the answer was received (the `now` passed to
+    /// [`from_response`](Self::from_response)): with `expires_at`, the new
+    /// token's lifetime.
+    pub issued_at: SystemTime,
     /// When the new access token expires.
     pub expires_at: SystemTime,
     /// The refresh token, if LinkedIn sent one (usually the same one, with its remaining lifetime).
@@ -362,6 +379,7 @@ impl RefreshedToken {
         let fields = TokenFields::parse(response, now)?;
         Ok(RefreshedToken {
             access_token: fields.access_token,
+            issued_at: fields.issued_at,
             expires_at: fields.expires_at,
             refresh_token: fields.refresh_token,
             refresh_token_expires_at: fields.refresh_token_expires_at,
@@ -399,6 +417,15 @@ impl RefreshedToken {
 pub struct TokenSet {
     /// The access token.
     pub access_token: AccessToken,
+    /// When the access token was issued (the answer received), if known.
+    /// With [`expires_at`](Self::expires_at) it gives the token's lifetime,
+    /// which caps the refresh-ahead window (see [`needs_refresh`](Self::needs_refresh)).
+    #[serde(
+        default,
+        with = "optional_unix_seconds",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub issued_at: Option<SystemTime>,
     /// When the access token expires.
     #[serde(with = "unix_seconds")]
     pub expires_at: SystemTime,
@@ -432,10 +459,76 @@ impl TokenSet {
     pub fn new(access_token: AccessToken, expires_at: SystemTime) -> Self {
         TokenSet {
             access_token,
+            issued_at: None,
             expires_at,
             refresh_token: None,
             refresh_token_expires_at: None,
             scopes: Vec::new(),
+        }
+    }
+
+    /// Records when the access token was issued, so that its lifetime caps
+    /// the refresh-ahead window (see [`needs_refresh`](Self::needs_refresh)).
+    /// Token sets read from LinkedIn's answers have it already.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(60))
+    ///     .with_issued_at(now);
+    /// assert_eq!(tokens.lifetime(), Some(Duration::from_secs(60)));
+    /// ```
+    pub fn with_issued_at(mut self, issued_at: SystemTime) -> Self {
+        self.issued_at = Some(issued_at);
+        self
+    }
+
+    /// The access token's lifetime (`expires_at - issued_at`), if the issue
+    /// time is known; zero if the clock put the expiry before the issue.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(1800));
+    /// assert_eq!(tokens.lifetime(), None);
+    /// assert_eq!(tokens.with_issued_at(now).lifetime(), Some(Duration::from_secs(1800)));
+    /// ```
+    pub fn lifetime(&self) -> Option<Duration> {
+        self.issued_at.map(|issued_at| {
+            self.expires_at
+                .duration_since(issued_at)
+                .unwrap_or(Duration::ZERO)
+        })
+    }
+
+    /// The refresh-ahead window actually used for a requested `skew`:
+    /// `min(skew, lifetime / 2)` when the lifetime is known, else `skew`.
+    ///
+    /// Capping at half the lifetime keeps a token that lives less than the
+    /// window (say a 60-second token and the default 5 minutes) from
+    /// "needing" a refresh the moment it arrives, which renewed it on every
+    /// call. With the cap, a token is used for at least half its lifetime
+    /// before it is renewed, so renewals are at least `lifetime / 2` apart.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let five_minutes = Duration::from_secs(300);
+    /// let short = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(60)).with_issued_at(now);
+    /// assert_eq!(short.refresh_window(five_minutes), Duration::from_secs(30));
+    /// let long = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(3600)).with_issued_at(now);
+    /// assert_eq!(long.refresh_window(five_minutes), five_minutes);
+    /// ```
+    pub fn refresh_window(&self, skew: Duration) -> Duration {
+        match self.lifetime() {
+            Some(lifetime) => skew.min(lifetime / 2),
+            None => skew,
         }
     }
 
@@ -495,7 +588,10 @@ impl TokenSet {
     }
 
     /// Refresh-ahead decision: true when the access token expires within
-    /// `skew` of `now`, or already has.
+    /// the refresh window of `now`, or already has. The window is `skew`,
+    /// capped at half the token's lifetime when the issue time is known
+    /// ([`refresh_window`](Self::refresh_window)), so a short-lived token is
+    /// not renewed on every call.
     ///
     /// ```
     /// use linkedin_oauth::{AccessToken, TokenSet};
@@ -505,9 +601,15 @@ impl TokenSet {
     /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(600));
     /// assert!(!tokens.needs_refresh(now, Duration::from_secs(300)));
     /// assert!(tokens.needs_refresh(now, Duration::from_secs(600)));
+    ///
+    /// // Issued just now, a 10-minute token is fresh for its first 5 minutes
+    /// // whatever the requested window.
+    /// let tokens = tokens.with_issued_at(now);
+    /// assert!(!tokens.needs_refresh(now, Duration::from_secs(600)));
+    /// assert!(tokens.needs_refresh(now + Duration::from_secs(300), Duration::from_secs(600)));
     /// ```
     pub fn needs_refresh(&self, now: SystemTime, skew: Duration) -> bool {
-        match now.checked_add(skew) {
+        match now.checked_add(self.refresh_window(skew)) {
             Some(horizon) => horizon >= self.expires_at,
             None => true,
         }
@@ -570,6 +672,7 @@ impl TokenSet {
     /// ```
     pub fn apply_refresh(&mut self, refreshed: RefreshedToken) {
         self.access_token = refreshed.access_token;
+        self.issued_at = Some(refreshed.issued_at);
         self.expires_at = refreshed.expires_at;
         if let Some(refresh_token) = refreshed.refresh_token {
             self.refresh_token = Some(refresh_token);
@@ -796,6 +899,7 @@ mod tests {
             .with_scopes(["a", "b"]);
         set.apply_refresh(RefreshedToken {
             access_token: AccessToken::new("new"),
+            issued_at: at(50),
             expires_at: at(100),
             refresh_token: None,
             refresh_token_expires_at: None,
@@ -809,8 +913,10 @@ mod tests {
         assert_eq!(set.refresh_token_expires_at, Some(at(500)));
         assert_eq!(set.scopes, ["a", "b"]);
 
+        assert_eq!(set.issued_at, Some(at(50)));
         set.apply_refresh(RefreshedToken {
             access_token: AccessToken::new("newer"),
+            issued_at: at(150),
             expires_at: at(200),
             refresh_token: Some(RefreshToken::new("r2")),
             refresh_token_expires_at: Some(at(400)),
