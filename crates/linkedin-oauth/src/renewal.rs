@@ -2,6 +2,7 @@
 //! what callers get meanwhile, as a state machine a transport drives
 //! ([`TokenLifecycle`]).
 
+use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use crate::client::OAuthConfig;
@@ -75,7 +76,23 @@ pub enum TokenOutcome<E> {
 }
 
 /// What [`TokenLifecycle::decide`] says to do.
-#[derive(Debug)]
+///
+/// `Debug` never shows the renewal request's body (it carries the client
+/// secret and the refresh token): only its method, URI, header names and
+/// body length.
+///
+/// ```
+/// use std::time::SystemTime;
+/// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig, TokenLifecycle};
+///
+/// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s3cr3t"));
+/// let lifecycle = TokenLifecycle::<String>::client_credentials();
+/// let decision = lifecycle.decide(SystemTime::now(), &oauth, lifecycle.generation());
+/// let shown = format!("{decision:?}");
+/// assert!(shown.starts_with("Renew(Request { method: POST, uri: https://www.linkedin.com/oauth/v2/accessToken"));
+/// assert!(shown.contains("body: \"63 bytes\""));
+/// assert!(!shown.contains("s3cr3t"));
+/// ```
 #[must_use]
 #[expect(
     clippy::large_enum_variant,
@@ -88,6 +105,41 @@ pub enum RenewalDecision<E> {
     /// the answer to [`TokenLifecycle::on_response`] or the failure to
     /// [`TokenLifecycle::on_failure`].
     Renew(http::Request<Vec<u8>>),
+}
+
+impl<E: fmt::Debug> fmt::Debug for RenewalDecision<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenewalDecision::Ready(outcome) => f.debug_tuple("Ready").field(outcome).finish(),
+            RenewalDecision::Renew(request) => f
+                .debug_tuple("Renew")
+                .field(&RedactedRequest(request))
+                .finish(),
+        }
+    }
+}
+
+/// A request shown without what could be secret: method, URI, header
+/// names (values can be credentials) and the body's length.
+struct RedactedRequest<'a>(&'a http::Request<Vec<u8>>);
+
+impl fmt::Debug for RedactedRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let request = self.0;
+        f.debug_struct("Request")
+            .field("method", &format_args!("{}", request.method()))
+            .field("uri", &format_args!("{}", request.uri()))
+            .field(
+                "headers",
+                &request
+                    .headers()
+                    .keys()
+                    .map(|name| name.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("body", &format_args!("\"{} bytes\"", request.body().len()))
+            .finish()
+    }
 }
 
 /// The failure of the last renewal.

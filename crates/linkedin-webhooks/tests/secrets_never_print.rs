@@ -30,6 +30,25 @@ fn assert_clean(name: &str, value: &(impl Debug + Display), forbidden: &[&str]) 
                 "{name} leaks {needle:?}: {rendered}"
             );
         }
+        // The secret's bytes as a list (`Debug` of a `Vec<u8>`, whitespace
+        // ignored for `{:#?}`) or as hex, either case.
+        let squeezed: String = rendered.split_whitespace().collect();
+        let secret = secret();
+        let list = secret
+            .secret()
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        assert!(
+            !squeezed.contains(&list),
+            "{name} leaks the key bytes: {rendered}"
+        );
+        let marker_hex: String = MARKER.bytes().map(|b| format!("{b:02x}")).collect();
+        assert!(
+            !rendered.to_lowercase().contains(&marker_hex),
+            "{name} leaks the key as hex: {rendered}"
+        );
     }
 }
 
