@@ -7,7 +7,7 @@ use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
 use linkedin::oauth::{
-    AuthorizationCode, AuthorizationCodeFlow, BaseUrl, ClientId, PendingAuthorization, RedirectUrl,
+    AuthorizationCodeFlow, BaseUrl, ClientId, CodeExchange, PendingAuthorization, RedirectUrl,
     TokenSet,
 };
 
@@ -64,8 +64,8 @@ pub fn member_flow(
     }
     eprintln!("Waiting for LinkedIn to redirect to http://127.0.0.1:{port}{CALLBACK_PATH} ...");
 
-    let code = wait_for_redirect(&listener, &pending, Duration::from_secs(args.timeout))?;
-    let token = client.exchange_code(&pending, &code).map_err(sdk_error)?;
+    let exchange = wait_for_redirect(&listener, pending, Duration::from_secs(args.timeout))?;
+    let token = client.exchange_code(&exchange).map_err(sdk_error)?;
     Ok(token.tokens)
 }
 
@@ -96,9 +96,11 @@ fn open_browser(url: &str) {
 /// such as a browser's favicon request, get a 404) or the time runs out.
 fn wait_for_redirect(
     listener: &TcpListener,
-    pending: &PendingAuthorization,
+    pending: PendingAuthorization,
     timeout: Duration,
-) -> Result<AuthorizationCode, CliError> {
+) -> Result<CodeExchange, CliError> {
+    // `finish` consumes it: the first request on the callback path ends the attempt.
+    let mut pending = Some(pending);
     let deadline = Instant::now() + timeout;
     let io = |source| CliError::Io {
         action: "accept",
@@ -109,7 +111,7 @@ fn wait_for_redirect(
     loop {
         match listener.accept() {
             Ok((stream, _)) => {
-                if let Some(result) = handle(stream, pending) {
+                if let Some(result) = handle(stream, &mut pending) {
                     return result;
                 }
             }
@@ -133,8 +135,8 @@ fn wait_for_redirect(
 /// Answers one connection; `Some` once the redirect has been seen.
 fn handle(
     mut stream: TcpStream,
-    pending: &PendingAuthorization,
-) -> Option<Result<AuthorizationCode, CliError>> {
+    pending: &mut Option<PendingAuthorization>,
+) -> Option<Result<CodeExchange, CliError>> {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut line = String::new();
@@ -150,7 +152,7 @@ fn handle(
         respond(&mut stream, "404 Not Found", "Not found.");
         return None;
     }
-    let result = pending.finish(target);
+    let result = pending.take()?.finish(target);
     match &result {
         Ok(_) => respond(
             &mut stream,

@@ -179,6 +179,14 @@ fn structs_holding_secrets() {
         assert!(!rendered.contains(&real_verifier));
     }
 
+    // The checked redirect holds the code and the verifier.
+    let exchange = pending
+        .clone()
+        .finish(&format!("code={}&state={}", secret("code"), secret("st")))
+        .unwrap();
+    assert!(exchange.code().secret().contains(SECRET));
+    assert_debug_clean("CodeExchange", &exchange);
+
     let now = SystemTime::now();
     let body = format!(
         r#"{{"access_token":"{}","expires_in":60,"refresh_token":"{}","refresh_token_expires_in":600,"id_token":"{}","scope":"openid"}}"#,
@@ -254,7 +262,10 @@ fn every_error() -> Vec<(String, Error)> {
             format!("error=user_cancelled_login&error_description=cancelled&state={state}"),
         ),
     ] {
-        errors.push((name.into(), pending.finish(&redirect).unwrap_err().into()));
+        errors.push((
+            name.into(),
+            pending.clone().finish(&redirect).unwrap_err().into(),
+        ));
     }
 
     // Response errors from bodies that contain tokens in unexpected shapes.
