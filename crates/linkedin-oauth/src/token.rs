@@ -151,7 +151,7 @@ pub(crate) fn split_scopes(scope: &str) -> Vec<String> {
         .collect()
 }
 
-/// The answer to the code exchange ([`PendingAuthorization::token_request`](crate::PendingAuthorization::token_request)):
+/// The answer to the code exchange ([`CodeExchange::token_request`](crate::CodeExchange::token_request)):
 /// a member's tokens, plus the OpenID ID token when `openid` was granted.
 ///
 /// ```
