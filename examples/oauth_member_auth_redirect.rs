@@ -155,8 +155,8 @@ async fn callback(State(app): State<Shared>, headers: HeaderMap, uri: Uri) -> Re
             "No sign-in in progress: start at /login.",
         );
     };
-    let code = match pending.finish(uri.query().unwrap_or("")) {
-        Ok(code) => code,
+    let exchange = match pending.finish(uri.query().unwrap_or("")) {
+        Ok(exchange) => exchange,
         Err(err) if err.member_cancelled() => {
             return page(
                 StatusCode::FORBIDDEN,
@@ -168,7 +168,7 @@ async fn callback(State(app): State<Shared>, headers: HeaderMap, uri: Uri) -> Re
         }
         Err(err) => return page(StatusCode::BAD_REQUEST, &format!("Sign-in failed: {err}")),
     };
-    let tokens = match app.client.exchange_code(&pending, &code).await {
+    let tokens = match app.client.exchange_code(&exchange).await {
         Ok(token) => token.tokens,
         Err(err) => {
             return page(

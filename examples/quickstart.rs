@@ -274,13 +274,13 @@ async fn sign_in(target: &Target) -> Result<Client> {
     );
 
     // The app: check the state, take the code, exchange it.
-    let code = pending.finish(&location)?;
+    let exchange = pending.finish(&location)?;
     println!("   The state matches the one we sent: the redirect is ours.");
     println!(
         "   -> POST {}/accessToken (grant_type=authorization_code, with the PKCE verifier)",
         oauth.base().as_str().trim_end_matches('/')
     );
-    let token = oauth_client.exchange_code(&pending, &code).await?;
+    let token = oauth_client.exchange_code(&exchange).await?;
     let tokens = token.tokens;
     println!(
         "   <- an access token valid for {}, {} refresh token, scopes {:?}",

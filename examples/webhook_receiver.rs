@@ -135,8 +135,13 @@ async fn validate(State(receiver): State<Receiver>, RawQuery(query): RawQuery) -
                 "answered validation challenge {}",
                 challenge.code()
             ));
-            let (parts, body) = challenge.response(&receiver.inner.secret).into_parts();
-            (parts.status, parts.headers, body).into_response()
+            match challenge.response(&receiver.inner.secret) {
+                Ok(response) => {
+                    let (parts, body) = response.into_parts();
+                    (parts.status, parts.headers, body).into_response()
+                }
+                Err(e) => (e.status_code(), e.to_string()).into_response(),
+            }
         }
         Err(e) => (e.status_code(), e.to_string()).into_response(),
     }

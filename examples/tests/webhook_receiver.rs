@@ -63,7 +63,7 @@ async fn the_router_validates_verifies_and_deduplicates() {
 
     let body = br#"{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[
         {"notificationId":1,"action":"LIKE"},{"notificationId":2,"action":"SHARE"}]}"#;
-    let signed = || Some(sign(&secret, body));
+    let signed = || Some(sign(&secret, body).unwrap());
     assert_eq!(
         call(&receiver, post(body, signed())).await.0,
         StatusCode::OK
@@ -72,7 +72,7 @@ async fn the_router_validates_verifies_and_deduplicates() {
         call(&receiver, post(body, signed())).await.0,
         StatusCode::OK
     );
-    let forged = Some(sign(&ClientSecret::new("not-it"), body));
+    let forged = Some(sign(&ClientSecret::new("not-it"), body).unwrap());
     assert_eq!(
         call(&receiver, post(body, forged)).await.0,
         StatusCode::UNAUTHORIZED
@@ -83,9 +83,12 @@ async fn the_router_validates_verifies_and_deduplicates() {
     );
     let garbage = b"not json";
     assert_eq!(
-        call(&receiver, post(garbage, Some(sign(&secret, garbage))))
-            .await
-            .0,
+        call(
+            &receiver,
+            post(garbage, Some(sign(&secret, garbage).unwrap()))
+        )
+        .await
+        .0,
         StatusCode::BAD_REQUEST
     );
 

@@ -11,8 +11,8 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use linkedin::oauth::{
-    AuthorizationCode, AuthorizationCodeFlow, BaseUrl, ClientId, PendingAuthorization,
-    RedirectError, RedirectUrl, TokenSet,
+    AuthorizationCodeFlow, BaseUrl, ClientId, CodeExchange, PendingAuthorization, RedirectError,
+    RedirectUrl, TokenSet,
 };
 
 use crate::api::sdk_error;
@@ -66,8 +66,8 @@ pub fn member_flow(
     }
     eprintln!("Waiting for LinkedIn to redirect to http://127.0.0.1:{port}{CALLBACK_PATH} ...");
 
-    let code = wait_for_redirect(&listener, &pending, Duration::from_secs(args.timeout))?;
-    let token = client.exchange_code(&pending, &code).map_err(sdk_error)?;
+    let exchange = wait_for_redirect(&listener, &pending, Duration::from_secs(args.timeout))?;
+    let token = client.exchange_code(&exchange).map_err(sdk_error)?;
     Ok(token.tokens)
 }
 
@@ -127,7 +127,7 @@ fn wait_for_redirect(
     listener: &TcpListener,
     pending: &PendingAuthorization,
     timeout: Duration,
-) -> Result<AuthorizationCode, CliError> {
+) -> Result<CodeExchange, CliError> {
     let deadline = Instant::now().checked_add(timeout).ok_or_else(|| {
         CliError::usage(
             format!("--timeout {} is too large", timeout.as_secs()),
@@ -291,7 +291,7 @@ fn read_request(mut stream: TcpStream, deadline: Instant) -> Option<Arrival> {
 fn answer(
     mut arrival: Arrival,
     pending: &PendingAuthorization,
-) -> Option<Result<AuthorizationCode, CliError>> {
+) -> Option<Result<CodeExchange, CliError>> {
     let stream = &mut arrival.stream;
     match redirect::judge(&arrival.method, &arrival.target, pending) {
         Verdict::NotFound => {

@@ -5,7 +5,7 @@
 //! The listener (`login.rs`) only moves bytes into [`HeadReader`] and
 //! answers with what [`judge`] says.
 
-use linkedin::oauth::{AuthorizationCode, PendingAuthorization, RedirectError};
+use linkedin::oauth::{CodeExchange, PendingAuthorization, RedirectError};
 
 /// The longest request line accepted (method, target, version).
 pub const MAX_REQUEST_LINE: usize = 8 * 1024;
@@ -152,7 +152,7 @@ pub enum Verdict {
     Foreign,
     /// LinkedIn's redirect for this attempt, with its code: the login
     /// goes on.
-    Code(AuthorizationCode),
+    Code(CodeExchange),
     /// LinkedIn's redirect for this attempt carrying an error (the member
     /// cancelled, a scope was refused): the login ends.
     Refused(RedirectError),
@@ -182,8 +182,10 @@ pub fn judge(method: &str, target: &str, pending: &PendingAuthorization) -> Verd
     if !pending.state().matches(&state) {
         return Verdict::Foreign;
     }
-    match pending.finish(query) {
-        Ok(code) => Verdict::Code(code),
+    // `finish` consumes what it finishes; judging a request must not, since a
+    // foreign one leaves the login waiting, so it finishes a copy.
+    match pending.clone().finish(query) {
+        Ok(exchange) => Verdict::Code(exchange),
         // Defensive: should our reading of the query ever differ from the
         // OAuth crate's, a state it does not accept still cannot end the
         // login.
@@ -360,7 +362,7 @@ mod tests {
             &format!("/callback?code=AQT&state={state}"),
             &pending,
         ) {
-            Verdict::Code(code) => assert_eq!(code.secret(), "AQT"),
+            Verdict::Code(exchange) => assert_eq!(exchange.code().secret(), "AQT"),
             other => panic!("{other:?}"),
         }
         match judge(

@@ -4,8 +4,8 @@
 //! ```text
 //! AuthorizationCodeFlow --start()--> (authorization URL, PendingAuthorization)
 //!   member's browser: authorization URL -> LinkedIn -> redirect URL
-//! PendingAuthorization --finish(redirect)--> AuthorizationCode
-//! PendingAuthorization --token_request(config, code)--> http::Request (POST /accessToken)
+//! PendingAuthorization --finish(redirect), consumed--> CodeExchange
+//! CodeExchange --token_request(config)--> http::Request (POST /accessToken)
 //! ```
 
 use url::Url;
@@ -22,17 +22,43 @@ use crate::token::form_post;
 /// Configuration of the 3-legged authorization-code flow; [`start`](Self::start)
 /// begins one authorization attempt.
 ///
+/// # PKCE: only for native apps LinkedIn enabled it for
+///
+/// PKCE is **off** unless [`pkce(true)`](Self::pkce) turns it on, and it
+/// should stay off for a standard web application. LinkedIn supports PKCE
+/// only for native clients: apps that redirect to a loopback address
+/// (`http://127.0.0.1:{port}`, `http://[::1]:{port}`) and on which LinkedIn
+/// has enabled the PKCE flow at the developer's request
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>).
+/// A standard web app that sends a `code_verifier` in the code exchange is
+/// refused with `401 invalid_client`. The standard flow
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow>)
+/// is protected by the client secret and the CSRF `state`, which this crate
+/// always sends and checks.
+///
 /// ```
 /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
 ///
+/// // A web application: no PKCE.
 /// let flow = AuthorizationCodeFlow::new(
 ///     ClientId::new("86abc123"),
 ///     RedirectUrl::new("https://app.example/callback")?,
 /// )
-/// .scopes(["openid", "profile", "email"])
-/// .pkce(true);
+/// .scopes(["openid", "profile", "email"]);
 /// let (url, pending) = flow.start()?;
 /// assert!(url.as_str().starts_with("https://www.linkedin.com/oauth/v2/authorization?response_type=code"));
+/// assert!(!url.as_str().contains("code_challenge"));
+/// assert!(pending.pkce_verifier().is_none());
+///
+/// // A native app LinkedIn enabled PKCE for, on a loopback redirect.
+/// let native = AuthorizationCodeFlow::new(
+///     ClientId::new("86abc123"),
+///     RedirectUrl::new("http://127.0.0.1:8400/callback")?,
+/// )
+/// .scopes(["openid"])
+/// .pkce(true);
+/// let (url, pending) = native.start()?;
+/// assert!(url.as_str().contains("code_challenge_method=S256"));
 /// assert!(pending.pkce_verifier().is_some());
 /// # Ok::<(), linkedin_oauth::Error>(())
 /// ```
@@ -47,7 +73,8 @@ pub struct AuthorizationCodeFlow {
 
 impl AuthorizationCodeFlow {
     /// A flow for LinkedIn's production endpoints, without scopes (add some
-    /// with [`scopes`](Self::scopes)) and without PKCE.
+    /// with [`scopes`](Self::scopes)) and without PKCE (see the type's docs
+    /// for when to turn it on).
     ///
     /// ```
     /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
@@ -95,14 +122,21 @@ impl AuthorizationCodeFlow {
     }
 
     /// Uses PKCE (`S256`) when `true`: `start` then generates a verifier and
-    /// sends its challenge, and the code exchange sends the verifier.
+    /// sends its challenge, and the code exchange sends the verifier. Off by
+    /// default.
+    ///
+    /// Turn it on only for a **native** app (loopback redirect) on which
+    /// LinkedIn has enabled PKCE
+    /// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>);
+    /// LinkedIn answers the code exchange of a standard web app that sends a
+    /// verifier with `401 invalid_client`.
     ///
     /// ```
     /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
-    ///     RedirectUrl::new("https://app.example/callback")?,
+    ///     RedirectUrl::new("http://127.0.0.1:8400/callback")?,
     /// )
     /// .scopes(["openid"])
     /// .pkce(true);
@@ -258,7 +292,15 @@ pub struct PendingAuthorization {
 }
 
 impl PendingAuthorization {
-    /// Checks the redirect back from LinkedIn and returns the authorization code.
+    /// Checks the redirect back from LinkedIn and, if it is the answer to
+    /// this attempt, returns the [`CodeExchange`] that trades its
+    /// authorization code for tokens.
+    ///
+    /// It consumes the pending authorization, whatever the outcome: one
+    /// attempt, one redirect. A redirect that failed the check (a forged
+    /// `state`, the member cancelling) ends the attempt; start a new one.
+    /// Web services that keep the pending value in a session store should
+    /// remove it there when they read it, for the same reason.
     ///
     /// `redirect` is the full redirect URL (`https://app.example/callback?code=..&state=..`),
     /// a request target (`/callback?code=..&state=..`) or just the query string
@@ -282,22 +324,39 @@ impl PendingAuthorization {
     ///     RedirectUrl::new("https://app.example/callback")?,
     /// )
     /// .scopes(["openid"]);
+    ///
     /// let (_url, pending) = flow.start()?;
-    /// let state = pending.state().secret();
+    /// let state = pending.state().secret().to_owned();
+    /// let exchange = pending.finish(&format!("https://app.example/callback?code=AQT-code&state={state}"))?;
+    /// assert_eq!(exchange.code().secret(), "AQT-code");
+    /// // `pending` is gone: the same redirect cannot be accepted twice.
     ///
-    /// let code = pending.finish(&format!("https://app.example/callback?code=AQT-code&state={state}"))?;
-    /// assert_eq!(code.secret(), "AQT-code");
-    ///
+    /// let (_url, pending) = flow.start()?;
     /// let forged = pending.finish("code=AQT-code&state=guessed");
     /// assert_eq!(forged.unwrap_err(), RedirectError::StateMismatch);
     ///
+    /// let (_url, pending) = flow.start()?;
+    /// let state = pending.state().secret().to_owned();
     /// let cancelled = pending
     ///     .finish(&format!("?error=user_cancelled_login&error_description=The+user+cancelled&state={state}"))
     ///     .unwrap_err();
     /// assert!(cancelled.member_cancelled());
     /// # Ok::<(), linkedin_oauth::Error>(())
     /// ```
-    pub fn finish(&self, redirect: &str) -> Result<AuthorizationCode, RedirectError> {
+    ///
+    /// A second call on the same value does not compile:
+    ///
+    /// ```compile_fail
+    /// # use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb").unwrap())
+    ///     .scopes(["openid"])
+    ///     .start()
+    ///     .unwrap();
+    /// let redirect = format!("code=c&state={}", pending.state().secret());
+    /// let _first = pending.finish(&redirect);
+    /// let _second = pending.finish(&redirect); // error[E0382]: use of moved value: `pending`
+    /// ```
+    pub fn finish(self, redirect: &str) -> Result<CodeExchange, RedirectError> {
         let params = RedirectParams::parse(redirect_query(redirect))?;
         if let Some(state) = &params.state {
             if !self.state.matches(state) {
@@ -314,52 +373,14 @@ impl PendingAuthorization {
             return Err(RedirectError::MissingState);
         }
         match params.code {
-            Some(code) if !code.is_empty() => Ok(AuthorizationCode::new(code)),
+            Some(code) if !code.is_empty() => Ok(CodeExchange {
+                code: AuthorizationCode::new(code),
+                pkce_verifier: self.pkce_verifier,
+                redirect_url: self.redirect_url,
+                scopes: self.scopes,
+            }),
             _ => Err(RedirectError::MissingCode),
         }
-    }
-
-    /// Builds the code exchange: `POST /accessToken` with
-    /// `grant_type=authorization_code`, the code, this attempt's redirect URL,
-    /// the client credentials and, if PKCE was used, the verifier. Parse the
-    /// answer with [`ThreeLeggedToken::from_response`](crate::ThreeLeggedToken::from_response).
-    ///
-    /// ```
-    /// use linkedin_oauth::{
-    ///     AuthorizationCode, AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl,
-    /// };
-    ///
-    /// let config = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
-    /// let flow = AuthorizationCodeFlow::new(
-    ///     config.client_id().clone(),
-    ///     RedirectUrl::new("https://app.example/callback")?,
-    /// )
-    /// .scopes(["openid"]);
-    /// let (_url, pending) = flow.start()?;
-    ///
-    /// let request = pending.token_request(&config, &AuthorizationCode::new("AQT-code"));
-    /// assert_eq!(request.method(), http::Method::POST);
-    /// assert_eq!(request.uri(), "https://www.linkedin.com/oauth/v2/accessToken");
-    /// let body = String::from_utf8(request.into_body()).unwrap();
-    /// assert!(body.starts_with("grant_type=authorization_code&code=AQT-code&redirect_uri="));
-    /// # Ok::<(), linkedin_oauth::Error>(())
-    /// ```
-    pub fn token_request(
-        &self,
-        config: &OAuthConfig,
-        code: &AuthorizationCode,
-    ) -> http::Request<Vec<u8>> {
-        let mut form = vec![
-            ("grant_type", "authorization_code"),
-            ("code", code.secret()),
-            ("redirect_uri", self.redirect_url.as_str()),
-            ("client_id", config.client_id().as_str()),
-            ("client_secret", config.client_secret().secret()),
-        ];
-        if let Some(verifier) = &self.pkce_verifier {
-            form.push(("code_verifier", verifier.secret()));
-        }
-        form_post(config.base().access_token(), &form)
     }
 
     /// The CSRF state sent with the authorization request.
@@ -429,6 +450,149 @@ impl PendingAuthorization {
     /// .scopes(["openid", "email"])
     /// .start()?;
     /// assert_eq!(pending.scopes(), ["openid", "email"]);
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+}
+
+/// A checked redirect, ready to trade its authorization code for tokens:
+/// what [`PendingAuthorization::finish`] returns.
+///
+/// It holds the code and what the exchange must repeat from the attempt
+/// (the redirect URL and, with PKCE, the verifier). `Debug` shows neither
+/// the code nor the verifier.
+///
+/// ```
+/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+///
+/// let config = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
+/// let (_url, pending) = AuthorizationCodeFlow::new(
+///     config.client_id().clone(),
+///     RedirectUrl::new("https://app.example/callback")?,
+/// )
+/// .scopes(["openid"])
+/// .start()?;
+/// let state = pending.state().secret().to_owned();
+/// let exchange = pending.finish(&format!("/callback?code=AQT-code&state={state}"))?;
+/// assert_eq!(format!("{:?}", exchange.code()), "AuthorizationCode([redacted])");
+/// let request = exchange.token_request(&config);
+/// assert_eq!(request.uri(), "https://www.linkedin.com/oauth/v2/accessToken");
+/// # Ok::<(), linkedin_oauth::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct CodeExchange {
+    code: AuthorizationCode,
+    pkce_verifier: Option<PkceVerifier>,
+    redirect_url: RedirectUrl,
+    scopes: Vec<String>,
+}
+
+impl CodeExchange {
+    /// Builds the code exchange: `POST /accessToken` with
+    /// `grant_type=authorization_code`, the code, the attempt's redirect URL,
+    /// the client credentials and, if PKCE was used, the verifier. Parse the
+    /// answer with [`ThreeLeggedToken::from_response`](crate::ThreeLeggedToken::from_response).
+    ///
+    /// It can be built again (to retry after a network failure), but
+    /// LinkedIn accepts each code once.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+    ///
+    /// let config = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
+    /// let (_url, pending) = AuthorizationCodeFlow::new(
+    ///     config.client_id().clone(),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .start()?;
+    /// let state = pending.state().secret().to_owned();
+    /// let exchange = pending.finish(&format!("code=AQT-code&state={state}"))?;
+    ///
+    /// let request = exchange.token_request(&config);
+    /// assert_eq!(request.method(), http::Method::POST);
+    /// let body = String::from_utf8(request.into_body()).unwrap();
+    /// assert!(body.starts_with("grant_type=authorization_code&code=AQT-code&redirect_uri="));
+    /// assert!(!body.contains("code_verifier"), "no PKCE unless the flow asked for it");
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn token_request(&self, config: &OAuthConfig) -> http::Request<Vec<u8>> {
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", self.code.secret()),
+            ("redirect_uri", self.redirect_url.as_str()),
+            ("client_id", config.client_id().as_str()),
+            ("client_secret", config.client_secret().secret()),
+        ];
+        if let Some(verifier) = &self.pkce_verifier {
+            form.push(("code_verifier", verifier.secret()));
+        }
+        form_post(config.base().access_token(), &form)
+    }
+
+    /// The authorization code LinkedIn redirected back with.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
+    ///     .scopes(["openid"])
+    ///     .start()?;
+    /// let state = pending.state().secret().to_owned();
+    /// assert_eq!(pending.finish(&format!("code=AQT&state={state}"))?.code().secret(), "AQT");
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn code(&self) -> &AuthorizationCode {
+        &self.code
+    }
+
+    /// The PKCE verifier, if the flow used PKCE (sent with the exchange).
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("http://127.0.0.1:8400/cb")?)
+    ///     .scopes(["openid"])
+    ///     .pkce(true)
+    ///     .start()?;
+    /// let state = pending.state().secret().to_owned();
+    /// assert!(pending.finish(&format!("code=AQT&state={state}"))?.pkce_verifier().is_some());
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn pkce_verifier(&self) -> Option<&PkceVerifier> {
+        self.pkce_verifier.as_ref()
+    }
+
+    /// The redirect URL of the attempt (sent again with the exchange).
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
+    ///     .scopes(["openid"])
+    ///     .start()?;
+    /// let state = pending.state().secret().to_owned();
+    /// let exchange = pending.finish(&format!("code=AQT&state={state}"))?;
+    /// assert_eq!(exchange.redirect_url().as_str(), "https://app.example/cb");
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn redirect_url(&self) -> &RedirectUrl {
+        &self.redirect_url
+    }
+
+    /// The scopes the attempt requested (the member may grant fewer;
+    /// compare with the token's scopes).
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
+    ///     .scopes(["openid", "email"])
+    ///     .start()?;
+    /// let state = pending.state().secret().to_owned();
+    /// assert_eq!(pending.finish(&format!("code=AQT&state={state}"))?.scopes(), ["openid", "email"]);
     /// # Ok::<(), linkedin_oauth::Error>(())
     /// ```
     pub fn scopes(&self) -> &[String] {
@@ -586,51 +750,60 @@ mod tests {
             "  code=c1&state=st\n",
             "code=c1&state=st&extra=ignored",
         ] {
-            let code = pending.finish(redirect).unwrap();
-            assert_eq!(code.secret(), "c1", "{redirect}");
+            let exchange = pending.clone().finish(redirect).unwrap();
+            assert_eq!(exchange.code().secret(), "c1", "{redirect}");
         }
     }
 
     #[test]
     fn percent_and_plus_are_decoded() {
         let pending = pending_with_state("a b+c/=");
-        let code = pending.finish("code=x%2By+z&state=a+b%2Bc%2F%3D").unwrap();
-        assert_eq!(code.secret(), "x+y z");
+        let exchange = pending.finish("code=x%2By+z&state=a+b%2Bc%2F%3D").unwrap();
+        assert_eq!(exchange.code().secret(), "x+y z");
     }
 
     #[test]
     fn redirect_errors() {
         let pending = pending_with_state("st");
         assert_eq!(
-            pending.finish("code=c&state=other").unwrap_err(),
+            pending.clone().finish("code=c&state=other").unwrap_err(),
             RedirectError::StateMismatch
         );
         assert_eq!(
-            pending.finish("code=c&state=").unwrap_err(),
+            pending.clone().finish("code=c&state=").unwrap_err(),
             RedirectError::StateMismatch
         );
         assert_eq!(
-            pending.finish("code=c").unwrap_err(),
+            pending.clone().finish("code=c").unwrap_err(),
             RedirectError::MissingState
         );
         assert_eq!(
-            pending.finish("state=st").unwrap_err(),
+            pending.clone().finish("state=st").unwrap_err(),
             RedirectError::MissingCode
         );
         assert_eq!(
-            pending.finish("state=st&code=").unwrap_err(),
+            pending.clone().finish("state=st&code=").unwrap_err(),
             RedirectError::MissingCode
         );
         assert_eq!(
-            pending.finish("https://app.example/callback").unwrap_err(),
+            pending
+                .clone()
+                .finish("https://app.example/callback")
+                .unwrap_err(),
             RedirectError::MissingState
         );
         assert_eq!(
-            pending.finish("code=a&code=b&state=st").unwrap_err(),
+            pending
+                .clone()
+                .finish("code=a&code=b&state=st")
+                .unwrap_err(),
             RedirectError::DuplicateParameter { name: "code" }
         );
         assert_eq!(
-            pending.finish("state=st&state=st&code=a").unwrap_err(),
+            pending
+                .clone()
+                .finish("state=st&state=st&code=a")
+                .unwrap_err(),
             RedirectError::DuplicateParameter { name: "state" }
         );
     }
@@ -639,6 +812,7 @@ mod tests {
     fn linkedin_error_is_reported_but_state_still_checked() {
         let pending = pending_with_state("st");
         let err = pending
+            .clone()
             .finish("error=user_cancelled_authorize&error_description=The+user+cancelled+the+authorization&state=st")
             .unwrap_err();
         assert_eq!(
@@ -652,13 +826,14 @@ mod tests {
         // An error with a foreign state is a mismatch, not LinkedIn's answer.
         assert_eq!(
             pending
+                .clone()
                 .finish("error=user_cancelled_login&state=forged")
                 .unwrap_err(),
             RedirectError::StateMismatch
         );
         // Without a state, LinkedIn's error is still the most useful answer.
         assert!(matches!(
-            pending.finish("error=invalid_scope").unwrap_err(),
+            pending.clone().finish("error=invalid_scope").unwrap_err(),
             RedirectError::Authorization {
                 description: None,
                 ..
@@ -669,8 +844,10 @@ mod tests {
     #[test]
     fn token_request_sends_verifier_only_with_pkce() {
         let config = OAuthConfig::new(ClientId::new("cid"), ClientSecret::new("csecret"));
-        let code = AuthorizationCode::new("the-code");
-        let plain = pending_with_state("st").token_request(&config, &code);
+        let plain = pending_with_state("st")
+            .finish("code=the-code&state=st")
+            .unwrap()
+            .token_request(&config);
         let body = String::from_utf8(plain.into_body()).unwrap();
         assert_eq!(
             body,
@@ -678,9 +855,13 @@ mod tests {
         );
 
         let (_, pending) = flow().pkce(true).start().unwrap();
-        let with_pkce = pending.token_request(&config, &code);
-        let body = String::from_utf8(with_pkce.into_body()).unwrap();
-        let verifier = pending.pkce_verifier().unwrap().secret();
+        let verifier = pending.pkce_verifier().unwrap().secret().to_owned();
+        let state = pending.state().secret().to_owned();
+        let exchange = pending
+            .finish(&format!("code=the-code&state={state}"))
+            .unwrap();
+        assert_eq!(exchange.pkce_verifier().unwrap().secret(), verifier);
+        let body = String::from_utf8(exchange.token_request(&config).into_body()).unwrap();
         assert!(body.ends_with(&format!("&code_verifier={verifier}")));
     }
 

@@ -61,7 +61,7 @@ impl fmt::Display for ClientId {
 /// [`refresh_request`](OAuthConfig::refresh_request),
 /// [`client_credentials_request`](OAuthConfig::client_credentials_request) and
 /// [`introspect_request`](OAuthConfig::introspect_request). The code exchange is
-/// built by [`PendingAuthorization::token_request`](crate::PendingAuthorization::token_request).
+/// built by [`CodeExchange::token_request`](crate::CodeExchange::token_request).
 ///
 /// ```
 /// use linkedin_oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};

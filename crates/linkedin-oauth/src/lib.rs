@@ -17,10 +17,11 @@
 //!    browser to and a [`PendingAuthorization`] (fresh CSRF state, optional
 //!    PKCE verifier). Keep the pending value (it is serde-serialisable) in
 //!    the session until LinkedIn redirects back.
-//! 2. [`PendingAuthorization::finish`] checks the redirect (state compared in
-//!    constant time, LinkedIn's `error` turned into a typed error) and returns
-//!    the [`AuthorizationCode`].
-//! 3. [`PendingAuthorization::token_request`] builds the code exchange;
+//! 2. [`PendingAuthorization::finish`] consumes it and checks the redirect
+//!    (state compared in constant time, LinkedIn's `error` turned into a
+//!    typed error): one attempt, one redirect. It returns a [`CodeExchange`]
+//!    holding the [`AuthorizationCode`].
+//! 3. [`CodeExchange::token_request`] builds the code exchange;
 //!    [`ThreeLeggedToken::from_response`] reads the answer into a [`TokenSet`].
 //! 4. Persist the [`TokenSet`]. Before each use, [`TokenSet::needs_refresh`]
 //!    says whether to refresh ahead of expiry; [`OAuthConfig::refresh_request`]
@@ -33,6 +34,16 @@
 //! 2-legged tokens come from [`OAuthConfig::client_credentials_request`] and
 //! [`TwoLeggedToken::from_response`]; [`OAuthConfig::introspect_request`] and
 //! [`Introspection::from_response`] ask LinkedIn about a token.
+//!
+//! # PKCE
+//!
+//! PKCE is off unless [`AuthorizationCodeFlow::pkce`] turns it on. LinkedIn
+//! supports it only for native apps (loopback redirect) on which it has
+//! enabled the PKCE flow
+//! (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>);
+//! a standard web application that sends a `code_verifier` gets `401
+//! invalid_client`. Web applications use the standard flow, protected by the
+//! client secret and the CSRF `state`.
 //!
 //! Here the whole flow runs with LinkedIn's answers simulated by hand:
 //!
@@ -49,8 +60,7 @@
 //!     config.client_id().clone(),
 //!     RedirectUrl::new("https://app.example/callback")?,
 //! )
-//! .scopes(["openid", "profile", "w_member_social"])
-//! .pkce(true);
+//! .scopes(["openid", "profile", "w_member_social"]);
 //!
 //! // Request 1 (e.g. GET /login): redirect the browser, remember `pending`.
 //! let (authorization_url, pending) = flow.start()?;
@@ -61,10 +71,10 @@
 //! let pending: PendingAuthorization = serde_json::from_str(&session_value)?;
 //! let state = pending.state().secret();
 //! let callback = format!("/callback?code=AQT-code&state={state}");
-//! let code = pending.finish(&callback)?;
+//! let exchange = pending.finish(&callback)?;
 //!
 //! // Exchange the code: send `request` with your HTTP client...
-//! let request = pending.token_request(&config, &code);
+//! let request = exchange.token_request(&config);
 //! assert_eq!(request.uri(), "https://www.linkedin.com/oauth/v2/accessToken");
 //! // ...and hand its answer back (simulated here).
 //! let response = http::Response::builder()
@@ -124,7 +134,7 @@ mod secret;
 mod state;
 mod token;
 
-pub use authorize::{AuthorizationCodeFlow, PendingAuthorization};
+pub use authorize::{AuthorizationCodeFlow, CodeExchange, PendingAuthorization};
 pub use client::{ClientId, OAuthConfig};
 pub use endpoint::{BaseUrl, LINKEDIN_OAUTH_BASE, RedirectUrl};
 pub use error::{ConfigError, Error, RandomError, RedirectError, ResponseError};

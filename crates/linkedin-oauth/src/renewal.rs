@@ -2,6 +2,7 @@
 //! what callers get meanwhile, as a state machine a transport drives
 //! ([`TokenLifecycle`]).
 
+use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use crate::client::OAuthConfig;
@@ -10,7 +11,8 @@ use crate::secret::{AccessToken, RefreshToken};
 use crate::token::{RefreshedToken, TokenSet, TwoLeggedToken};
 
 /// How long before expiry a token is renewed unless set with
-/// [`TokenLifecycle::refresh_ahead`]: 5 minutes.
+/// [`TokenLifecycle::refresh_ahead`]: 5 minutes, capped at half the token's
+/// lifetime when that is known (see [`TokenSet::refresh_window`]).
 ///
 /// ```
 /// assert_eq!(linkedin_oauth::DEFAULT_REFRESH_AHEAD.as_secs(), 300);
@@ -74,7 +76,23 @@ pub enum TokenOutcome<E> {
 }
 
 /// What [`TokenLifecycle::decide`] says to do.
-#[derive(Debug)]
+///
+/// `Debug` never shows the renewal request's body (it carries the client
+/// secret and the refresh token): only its method, URI, header names and
+/// body length.
+///
+/// ```
+/// use std::time::SystemTime;
+/// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig, TokenLifecycle};
+///
+/// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s3cr3t"));
+/// let lifecycle = TokenLifecycle::<String>::client_credentials();
+/// let decision = lifecycle.decide(SystemTime::now(), &oauth, lifecycle.generation());
+/// let shown = format!("{decision:?}");
+/// assert!(shown.starts_with("Renew(Request { method: POST, uri: https://www.linkedin.com/oauth/v2/accessToken"));
+/// assert!(shown.contains("body: \"63 bytes\""));
+/// assert!(!shown.contains("s3cr3t"));
+/// ```
 #[must_use]
 #[expect(
     clippy::large_enum_variant,
@@ -87,6 +105,41 @@ pub enum RenewalDecision<E> {
     /// the answer to [`TokenLifecycle::on_response`] or the failure to
     /// [`TokenLifecycle::on_failure`].
     Renew(http::Request<Vec<u8>>),
+}
+
+impl<E: fmt::Debug> fmt::Debug for RenewalDecision<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenewalDecision::Ready(outcome) => f.debug_tuple("Ready").field(outcome).finish(),
+            RenewalDecision::Renew(request) => f
+                .debug_tuple("Renew")
+                .field(&RedactedRequest(request))
+                .finish(),
+        }
+    }
+}
+
+/// A request shown without what could be secret: method, URI, header
+/// names (values can be credentials) and the body's length.
+struct RedactedRequest<'a>(&'a http::Request<Vec<u8>>);
+
+impl fmt::Debug for RedactedRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let request = self.0;
+        f.debug_struct("Request")
+            .field("method", &format_args!("{}", request.method()))
+            .field("uri", &format_args!("{}", request.uri()))
+            .field(
+                "headers",
+                &request
+                    .headers()
+                    .keys()
+                    .map(|name| name.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .field("body", &format_args!("\"{} bytes\"", request.body().len()))
+            .finish()
+    }
 }
 
 /// The failure of the last renewal.
@@ -132,7 +185,10 @@ impl<E> Failure<E> {
 /// The rules, written once for every transport:
 ///
 /// - A token is renewed once it expires within the refresh-ahead window
-///   ([`DEFAULT_REFRESH_AHEAD`] unless set).
+///   ([`DEFAULT_REFRESH_AHEAD`] unless set), capped at half the token's
+///   lifetime ([`TokenSet::refresh_window`]): a token is used for at least
+///   half its lifetime, so even one that lives less than the window is
+///   renewed once per half-lifetime, not on every call.
 /// - Callers that waited for a renewal share its outcome: its token, or its
 ///   failure. They never send a second request.
 /// - After a failed renewal, the failure is reused for [`RENEWAL_COOL_DOWN`]
@@ -142,6 +198,26 @@ impl<E> Failure<E> {
 ///   then [`TokenOutcome::Expired`] says why it cannot be renewed.
 ///
 /// Time is passed in; nothing here reads the clock.
+///
+/// # Re-checking after waking
+///
+/// A caller that queued behind a renewal must not renew again once it gets
+/// the lock: the token it wanted is probably there. The lifecycle decides
+/// that from the generation the caller noted **before** it started waiting:
+///
+/// 1. under the state lock: `fresh(now)`, else `let seen = generation()`;
+///    release the state lock;
+/// 2. take the transport's single-flight lock (this is the wait);
+/// 3. under the state lock again, with a **new** `now`: `decide(now, oauth,
+///    seen)`. If a renewal ended in between (`generation() != seen`), it
+///    answers with that renewal's token (even one already inside its window)
+///    or its failure, never [`RenewalDecision::Renew`]; if not, the new
+///    `now` is checked against the current token first, so a caller that
+///    woke after the token was renewed some other way uses it too.
+///
+/// Only a caller that saw the current generation and a token that needs
+/// renewing gets [`RenewalDecision::Renew`]: one request per renewal, however
+/// many callers were waiting.
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
@@ -250,7 +326,8 @@ impl<E: Clone> TokenLifecycle<E> {
     }
 
     /// Renews tokens that expire within `window` (default
-    /// [`DEFAULT_REFRESH_AHEAD`]).
+    /// [`DEFAULT_REFRESH_AHEAD`]), capped at half of each token's lifetime
+    /// when known ([`TokenSet::refresh_window`]).
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
@@ -372,7 +449,12 @@ impl<E: Clone> TokenLifecycle<E> {
                         tokens.apply_refresh(refreshed);
                         tokens
                     }
-                    None => TokenSet::new(refreshed.access_token, refreshed.expires_at),
+                    None => {
+                        let mut tokens =
+                            TokenSet::new(refreshed.access_token.clone(), refreshed.expires_at);
+                        tokens.apply_refresh(refreshed);
+                        tokens
+                    }
                 }
             }
             RenewalGrant::ClientCredentials => {
@@ -562,14 +644,16 @@ mod tests {
     #[test]
     fn callers_that_waited_share_a_short_lived_renewed_token() {
         let mut lifecycle = refreshable(100);
-        // The new token itself expires within the window: waiters use it
-        // rather than renewing again; a new caller renews.
+        // The new token expires within the 5-minute window: waiters use it
+        // rather than renewing again, and so do new callers until half its
+        // lifetime has passed (the window is capped at lifetime / 2).
         lifecycle
             .on_response(&ok(r#"{"access_token":"new","expires_in":60}"#), at(50))
             .unwrap();
         assert_eq!(used(lifecycle.decide(at(50), &oauth(), 0)), "new");
+        assert_eq!(used(decide(&lifecycle, at(50))), "new");
         assert!(matches!(
-            decide(&lifecycle, at(50)),
+            decide(&lifecycle, at(80)),
             RenewalDecision::Renew(_)
         ));
     }
@@ -726,6 +810,60 @@ mod tests {
             decide(&lifecycle, at(1)),
             RenewalDecision::Renew(_)
         ));
+    }
+
+    /// Issue 12.9: a token that lives less than the 5-minute window used to
+    /// "need" renewing the moment it arrived, so every call renewed it.
+    #[test]
+    fn a_token_shorter_than_the_window_is_renewed_once_per_half_lifetime() {
+        let mut lifecycle = refreshable(0);
+        let _ = renew_body(decide(&lifecycle, at(0)));
+        lifecycle
+            .on_response(&ok(r#"{"access_token":"short","expires_in":60}"#), at(0))
+            .unwrap();
+        // Fresh for the first half of its 60 seconds, for every new caller.
+        for now in [at(0), at(1), at(29)] {
+            assert_eq!(lifecycle.fresh(now).unwrap().secret(), "short");
+            assert_eq!(used(decide(&lifecycle, now)), "short");
+        }
+        // Then renewed, once.
+        assert!(lifecycle.fresh(at(30)).is_none());
+        let _ = renew_body(decide(&lifecycle, at(30)));
+        lifecycle
+            .on_response(&ok(r#"{"access_token":"next","expires_in":60}"#), at(30))
+            .unwrap();
+        assert_eq!(used(decide(&lifecycle, at(31))), "next");
+    }
+
+    #[test]
+    fn a_two_legged_token_shorter_than_the_window_is_not_fetched_on_every_call() {
+        let mut lifecycle = Lifecycle::client_credentials();
+        let _ = renew_body(decide(&lifecycle, at(0)));
+        lifecycle
+            .on_response(&ok(r#"{"access_token":"app","expires_in":"120"}"#), at(0))
+            .unwrap();
+        assert_eq!(used(decide(&lifecycle, at(59))), "app");
+        assert!(matches!(
+            decide(&lifecycle, at(60)),
+            RenewalDecision::Renew(_)
+        ));
+    }
+
+    #[test]
+    fn a_caller_that_woke_after_a_renewal_uses_its_token() {
+        let mut lifecycle = refreshable(100);
+        // Two callers find the token stale and note the generation...
+        let seen = lifecycle.generation();
+        assert!(matches!(
+            lifecycle.decide(at(0), &oauth(), seen),
+            RenewalDecision::Renew(_)
+        ));
+        // ...the first renews while the second waits...
+        lifecycle
+            .on_response(&ok(r#"{"access_token":"new","expires_in":3600}"#), at(1))
+            .unwrap();
+        // ...and the second, woken later, gets the new token, not a request.
+        assert_eq!(used(lifecycle.decide(at(2), &oauth(), seen)), "new");
     }
 
     #[test]

@@ -15,6 +15,14 @@ use crate::error::ResponseError;
 /// Longest body excerpt kept in [`ResponseError::Http`], in bytes.
 const EXCERPT_BYTES: usize = 256;
 
+/// Most digits read from a numeric string: `u64::MAX` has 20, so anything
+/// longer overflows; the bound also keeps a hostile string from being walked.
+const MAX_SECONDS_DIGITS: usize = 20;
+
+/// What a duration field must be, as [`ResponseError::InvalidField`] says it.
+const SECONDS: &str =
+    "a non-negative whole number of seconds (a JSON number or a string of digits)";
+
 /// A successful response's JSON object.
 pub(crate) struct JsonBody {
     status: StatusCode,
@@ -109,8 +117,29 @@ impl JsonBody {
         }
     }
 
-    pub(crate) fn required_u64(&self, field: &'static str) -> Result<u64, ResponseError> {
-        self.optional_u64(field)?.ok_or_else(|| self.missing(field))
+    /// A number of seconds written as a JSON number (`1800`) or as a string
+    /// of ASCII digits (`"1800"`, as LinkedIn's client-credentials sample
+    /// shows it). Negative, fractional, signed, padded or overflowing values
+    /// are an [`ResponseError::InvalidField`], never a panic.
+    pub(crate) fn optional_seconds(
+        &self,
+        field: &'static str,
+    ) -> Result<Option<u64>, ResponseError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Value::String(text)) => parse_seconds(text)
+                .map(Some)
+                .ok_or_else(|| self.invalid(field, SECONDS)),
+            Some(value) => value
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| self.invalid(field, SECONDS)),
+        }
+    }
+
+    pub(crate) fn required_seconds(&self, field: &'static str) -> Result<u64, ResponseError> {
+        self.optional_seconds(field)?
+            .ok_or_else(|| self.missing(field))
     }
 
     pub(crate) fn required_bool(&self, field: &'static str) -> Result<bool, ResponseError> {
@@ -142,6 +171,20 @@ impl JsonBody {
             Some(secs) => self.after(SystemTime::UNIX_EPOCH, field, secs).map(Some),
         }
     }
+}
+
+/// `"1800"` as 1800: 1 to [`MAX_SECONDS_DIGITS`] ASCII digits, no sign, no
+/// spaces; `None` otherwise or on overflow.
+pub(crate) fn parse_seconds(text: &str) -> Option<u64> {
+    if text.is_empty()
+        || text.len() > MAX_SECONDS_DIGITS
+        || !text.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |total, digit| {
+        total.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+    })
 }
 
 /// LinkedIn's OAuth error body: `{"error": "...", "error_description": "..."}`.

@@ -97,11 +97,13 @@ impl OAuthConfig {
 /// The fields shared by every `/accessToken` answer.
 struct TokenFields {
     access_token: AccessToken,
+    issued_at: SystemTime,
     expires_at: SystemTime,
     refresh_token: Option<RefreshToken>,
     refresh_token_expires_at: Option<SystemTime>,
     scopes: Vec<String>,
     id_token: Option<IdToken>,
+    token_type: Option<String>,
 }
 
 impl TokenFields {
@@ -114,13 +116,16 @@ impl TokenFields {
         if access_token.is_empty() {
             return Err(body.invalid("access_token", "a non-empty string"));
         }
-        let expires_at = body.after(now, "expires_in", body.required_u64("expires_in")?)?;
-        let refresh_token_expires_at = match body.optional_u64("refresh_token_expires_in")? {
+        // Durations may be JSON numbers or numeric strings: LinkedIn's
+        // client-credentials sample answers `"expires_in": "1800"`.
+        let expires_at = body.after(now, "expires_in", body.required_seconds("expires_in")?)?;
+        let refresh_token_expires_at = match body.optional_seconds("refresh_token_expires_in")? {
             Some(secs) => Some(body.after(now, "refresh_token_expires_in", secs)?),
             None => None,
         };
         Ok(TokenFields {
             access_token: AccessToken::new(access_token),
+            issued_at: now,
             expires_at,
             refresh_token: body
                 .optional_str("refresh_token")?
@@ -132,6 +137,7 @@ impl TokenFields {
                 .optional_str("id_token")?
                 .filter(|t| !t.is_empty())
                 .map(IdToken::new),
+            token_type: body.optional_str("token_type")?.filter(|t| !t.is_empty()),
         })
     }
 }
@@ -145,7 +151,7 @@ pub(crate) fn split_scopes(scope: &str) -> Vec<String> {
         .collect()
 }
 
-/// The answer to the code exchange ([`PendingAuthorization::token_request`](crate::PendingAuthorization::token_request)):
+/// The answer to the code exchange ([`CodeExchange::token_request`](crate::CodeExchange::token_request)):
 /// a member's tokens, plus the OpenID ID token when `openid` was granted.
 ///
 /// ```
@@ -170,6 +176,8 @@ pub struct ThreeLeggedToken {
     pub tokens: TokenSet,
     /// The OpenID Connect ID token (`id_token`), if LinkedIn sent one.
     pub id_token: Option<IdToken>,
+    /// The `token_type` LinkedIn sent (`Bearer`), if any.
+    pub token_type: Option<String>,
 }
 
 impl ThreeLeggedToken {
@@ -201,12 +209,14 @@ impl ThreeLeggedToken {
         Ok(ThreeLeggedToken {
             tokens: TokenSet {
                 access_token: fields.access_token,
+                issued_at: Some(fields.issued_at),
                 expires_at: fields.expires_at,
                 refresh_token: fields.refresh_token,
                 refresh_token_expires_at: fields.refresh_token_expires_at,
                 scopes: fields.scopes,
             },
             id_token: fields.id_token,
+            token_type: fields.token_type,
         })
     }
 }
@@ -233,10 +243,16 @@ impl ThreeLeggedToken {
 pub struct TwoLeggedToken {
     /// The application's access token.
     pub access_token: AccessToken,
+    /// When the answer was received (the `now` passed to
+    /// [`from_response`](Self::from_response)): with `expires_at`, the
+    /// token's lifetime.
+    pub issued_at: SystemTime,
     /// When it expires.
     pub expires_at: SystemTime,
     /// The scopes granted, if LinkedIn listed them.
     pub scopes: Vec<String>,
+    /// The `token_type` LinkedIn sent (`Bearer`), if any.
+    pub token_type: Option<String>,
 }
 
 impl TwoLeggedToken {
@@ -264,8 +280,10 @@ impl TwoLeggedToken {
         let fields = TokenFields::parse(response, now)?;
         Ok(TwoLeggedToken {
             access_token: fields.access_token,
+            issued_at: fields.issued_at,
             expires_at: fields.expires_at,
             scopes: fields.scopes,
+            token_type: fields.token_type,
         })
     }
 
@@ -282,11 +300,16 @@ impl TwoLeggedToken {
     /// let token = TwoLeggedToken::from_response(&response, now)?;
     /// let set = token.into_token_set();
     /// assert!(!set.can_refresh(now));
-    /// assert!(set.needs_refresh(now, Duration::from_secs(1800)));
+    /// assert_eq!(set.issued_at, Some(now));
+    /// // A 30-minute token is renewed ahead by at most half its lifetime.
+    /// assert!(!set.needs_refresh(now + Duration::from_secs(899), Duration::from_secs(1800)));
+    /// assert!(set.needs_refresh(now + Duration::from_secs(900), Duration::from_secs(1800)));
     /// # Ok::<(), linkedin_oauth::ResponseError>(())
     /// ```
     pub fn into_token_set(self) -> TokenSet {
-        TokenSet::new(self.access_token, self.expires_at).with_scopes(self.scopes)
+        TokenSet::new(self.access_token, self.expires_at)
+            .with_issued_at(self.issued_at)
+            .with_scopes(self.scopes)
     }
 }
 
@@ -311,6 +334,10 @@ impl TwoLeggedToken {
 pub struct RefreshedToken {
     /// The new access token.
     pub access_token: AccessToken,
+    /// When the answer was received (the `now` passed to
+    /// [`from_response`](Self::from_response)): with `expires_at`, the new
+    /// token's lifetime.
+    pub issued_at: SystemTime,
     /// When the new access token expires.
     pub expires_at: SystemTime,
     /// The refresh token, if LinkedIn sent one (usually the same one, with its remaining lifetime).
@@ -319,6 +346,10 @@ pub struct RefreshedToken {
     pub refresh_token_expires_at: Option<SystemTime>,
     /// The scopes granted, if LinkedIn listed them.
     pub scopes: Vec<String>,
+    /// The OpenID Connect ID token (`id_token`), if LinkedIn sent one.
+    pub id_token: Option<IdToken>,
+    /// The `token_type` LinkedIn sent (`Bearer`), if any.
+    pub token_type: Option<String>,
 }
 
 impl RefreshedToken {
@@ -348,10 +379,13 @@ impl RefreshedToken {
         let fields = TokenFields::parse(response, now)?;
         Ok(RefreshedToken {
             access_token: fields.access_token,
+            issued_at: fields.issued_at,
             expires_at: fields.expires_at,
             refresh_token: fields.refresh_token,
             refresh_token_expires_at: fields.refresh_token_expires_at,
             scopes: fields.scopes,
+            id_token: fields.id_token,
+            token_type: fields.token_type,
         })
     }
 }
@@ -383,6 +417,15 @@ impl RefreshedToken {
 pub struct TokenSet {
     /// The access token.
     pub access_token: AccessToken,
+    /// When the access token was issued (the answer received), if known.
+    /// With [`expires_at`](Self::expires_at) it gives the token's lifetime,
+    /// which caps the refresh-ahead window (see [`needs_refresh`](Self::needs_refresh)).
+    #[serde(
+        default,
+        with = "optional_unix_seconds",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub issued_at: Option<SystemTime>,
     /// When the access token expires.
     #[serde(with = "unix_seconds")]
     pub expires_at: SystemTime,
@@ -416,10 +459,76 @@ impl TokenSet {
     pub fn new(access_token: AccessToken, expires_at: SystemTime) -> Self {
         TokenSet {
             access_token,
+            issued_at: None,
             expires_at,
             refresh_token: None,
             refresh_token_expires_at: None,
             scopes: Vec::new(),
+        }
+    }
+
+    /// Records when the access token was issued, so that its lifetime caps
+    /// the refresh-ahead window (see [`needs_refresh`](Self::needs_refresh)).
+    /// Token sets read from LinkedIn's answers have it already.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(60))
+    ///     .with_issued_at(now);
+    /// assert_eq!(tokens.lifetime(), Some(Duration::from_secs(60)));
+    /// ```
+    pub fn with_issued_at(mut self, issued_at: SystemTime) -> Self {
+        self.issued_at = Some(issued_at);
+        self
+    }
+
+    /// The access token's lifetime (`expires_at - issued_at`), if the issue
+    /// time is known; zero if the clock put the expiry before the issue.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(1800));
+    /// assert_eq!(tokens.lifetime(), None);
+    /// assert_eq!(tokens.with_issued_at(now).lifetime(), Some(Duration::from_secs(1800)));
+    /// ```
+    pub fn lifetime(&self) -> Option<Duration> {
+        self.issued_at.map(|issued_at| {
+            self.expires_at
+                .duration_since(issued_at)
+                .unwrap_or(Duration::ZERO)
+        })
+    }
+
+    /// The refresh-ahead window actually used for a requested `skew`:
+    /// `min(skew, lifetime / 2)` when the lifetime is known, else `skew`.
+    ///
+    /// Capping at half the lifetime keeps a token that lives less than the
+    /// window (say a 60-second token and the default 5 minutes) from
+    /// "needing" a refresh the moment it arrives, which renewed it on every
+    /// call. With the cap, a token is used for at least half its lifetime
+    /// before it is renewed, so renewals are at least `lifetime / 2` apart.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use std::time::{Duration, SystemTime};
+    ///
+    /// let now = SystemTime::now();
+    /// let five_minutes = Duration::from_secs(300);
+    /// let short = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(60)).with_issued_at(now);
+    /// assert_eq!(short.refresh_window(five_minutes), Duration::from_secs(30));
+    /// let long = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(3600)).with_issued_at(now);
+    /// assert_eq!(long.refresh_window(five_minutes), five_minutes);
+    /// ```
+    pub fn refresh_window(&self, skew: Duration) -> Duration {
+        match self.lifetime() {
+            Some(lifetime) => skew.min(lifetime / 2),
+            None => skew,
         }
     }
 
@@ -479,7 +588,10 @@ impl TokenSet {
     }
 
     /// Refresh-ahead decision: true when the access token expires within
-    /// `skew` of `now`, or already has.
+    /// the refresh window of `now`, or already has. The window is `skew`,
+    /// capped at half the token's lifetime when the issue time is known
+    /// ([`refresh_window`](Self::refresh_window)), so a short-lived token is
+    /// not renewed on every call.
     ///
     /// ```
     /// use linkedin_oauth::{AccessToken, TokenSet};
@@ -489,9 +601,15 @@ impl TokenSet {
     /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(600));
     /// assert!(!tokens.needs_refresh(now, Duration::from_secs(300)));
     /// assert!(tokens.needs_refresh(now, Duration::from_secs(600)));
+    ///
+    /// // Issued just now, a 10-minute token is fresh for its first 5 minutes
+    /// // whatever the requested window.
+    /// let tokens = tokens.with_issued_at(now);
+    /// assert!(!tokens.needs_refresh(now, Duration::from_secs(600)));
+    /// assert!(tokens.needs_refresh(now + Duration::from_secs(300), Duration::from_secs(600)));
     /// ```
     pub fn needs_refresh(&self, now: SystemTime, skew: Duration) -> bool {
-        match now.checked_add(skew) {
+        match now.checked_add(self.refresh_window(skew)) {
             Some(horizon) => horizon >= self.expires_at,
             None => true,
         }
@@ -554,6 +672,7 @@ impl TokenSet {
     /// ```
     pub fn apply_refresh(&mut self, refreshed: RefreshedToken) {
         self.access_token = refreshed.access_token;
+        self.issued_at = Some(refreshed.issued_at);
         self.expires_at = refreshed.expires_at;
         if let Some(refresh_token) = refreshed.refresh_token {
             self.refresh_token = Some(refresh_token);
@@ -688,7 +807,7 @@ mod tests {
                 ResponseError::InvalidField {
                     status: http::StatusCode::OK,
                     field: "expires_in",
-                    expected: "a non-negative integer",
+                    expected: "a non-negative whole number of seconds (a JSON number or a string of digits)",
                 },
             ),
             (
@@ -780,10 +899,13 @@ mod tests {
             .with_scopes(["a", "b"]);
         set.apply_refresh(RefreshedToken {
             access_token: AccessToken::new("new"),
+            issued_at: at(50),
             expires_at: at(100),
             refresh_token: None,
             refresh_token_expires_at: None,
             scopes: vec![],
+            id_token: None,
+            token_type: None,
         });
         assert_eq!(set.access_token.secret(), "new");
         assert_eq!(set.expires_at, at(100));
@@ -791,12 +913,16 @@ mod tests {
         assert_eq!(set.refresh_token_expires_at, Some(at(500)));
         assert_eq!(set.scopes, ["a", "b"]);
 
+        assert_eq!(set.issued_at, Some(at(50)));
         set.apply_refresh(RefreshedToken {
             access_token: AccessToken::new("newer"),
+            issued_at: at(150),
             expires_at: at(200),
             refresh_token: Some(RefreshToken::new("r2")),
             refresh_token_expires_at: Some(at(400)),
             scopes: vec!["c".into()],
+            id_token: None,
+            token_type: None,
         });
         assert_eq!(set.refresh_token.as_ref().unwrap().secret(), "r2");
         assert_eq!(set.refresh_token_expires_at, Some(at(400)));

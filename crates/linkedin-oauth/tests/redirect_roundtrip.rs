@@ -64,8 +64,8 @@ proptest! {
             }
         }
         for redirect in redirect_forms(&url) {
-            let got = pending.finish(&redirect).unwrap();
-            prop_assert_eq!(got.secret(), code.as_str(), "redirect {}", redirect);
+            let got = pending.clone().finish(&redirect).unwrap();
+            prop_assert_eq!(got.code().secret(), code.as_str(), "redirect {}", redirect);
         }
     }
 
@@ -82,8 +82,8 @@ proptest! {
         );
         let url = Url::parse(&format!("https://app.example/callback?{query}#frag")).unwrap();
         for redirect in redirect_forms(&url) {
-            let got = pending.finish(&redirect).unwrap();
-            prop_assert_eq!(got.secret(), code.as_str());
+            let got = pending.clone().finish(&redirect).unwrap();
+            prop_assert_eq!(got.code().secret(), code.as_str());
         }
     }
 
@@ -120,8 +120,8 @@ proptest! {
     #[test]
     fn arbitrary_input_never_panics(input in any::<String>()) {
         let pending = pending_with_state("st");
-        let _ = pending.finish(&input);
-        let _ = pending.finish(&format!("https://app.example/cb?{input}"));
+        let _ = pending.clone().finish(&input);
+        let _ = pending.clone().finish(&format!("https://app.example/cb?{input}"));
         let _ = pending.finish(&format!("/cb?{input}#{input}"));
     }
 
@@ -174,10 +174,30 @@ fn flow_state_in_url_is_the_pending_state_and_round_trips() {
             .into_owned();
         assert!(states.insert(state.clone()));
         let redirect = format!("https://app.example/callback?code=AQT&state={state}");
-        assert_eq!(pending.finish(&redirect).unwrap().secret(), "AQT");
         // A pending value restored from the session behaves the same.
         let restored: PendingAuthorization =
             serde_json::from_str(&serde_json::to_string(&pending).unwrap()).unwrap();
-        assert_eq!(restored.finish(&redirect).unwrap().secret(), "AQT");
+        assert_eq!(pending.finish(&redirect).unwrap().code().secret(), "AQT");
+        assert_eq!(restored.finish(&redirect).unwrap().code().secret(), "AQT");
     }
+}
+
+/// Issue 12.11: `finish` took `&self`, so one pending authorization accepted
+/// any number of redirects; it now takes `self` (the `compile_fail` doc test
+/// on `PendingAuthorization::finish` shows a second call does not compile).
+#[test]
+fn finish_consumes_the_pending_authorization() {
+    fn takes_self(
+        finish: fn(
+            PendingAuthorization,
+            &str,
+        ) -> Result<linkedin_oauth::CodeExchange, RedirectError>,
+    ) -> fn(PendingAuthorization, &str) -> Result<linkedin_oauth::CodeExchange, RedirectError> {
+        finish
+    }
+    // Compiles only while `finish` takes the pending authorization by value.
+    let finish = takes_self(PendingAuthorization::finish);
+    let pending = pending_with_state("st");
+    let exchange = finish(pending, "code=c&state=st").unwrap();
+    assert_eq!(exchange.code().secret(), "c");
 }

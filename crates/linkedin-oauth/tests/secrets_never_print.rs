@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 use linkedin_oauth::{
     AccessToken, AuthorizationCode, AuthorizationCodeFlow, ClientId, ClientSecret, ConfigError,
     CsrfState, Error, IdToken, OAuthConfig, PendingAuthorization, PkceVerifier, RedirectError,
-    RedirectUrl, RefreshToken, RefreshedToken, ResponseError, ThreeLeggedToken, TokenSet,
-    TwoLeggedToken,
+    RedirectUrl, RefreshToken, RefreshedToken, RenewalDecision, ResponseError, ThreeLeggedToken,
+    TokenLifecycle, TokenOutcome, TokenSet, TwoLeggedToken,
 };
 
 /// A value no formatted output may contain. Every secret below contains it.
@@ -23,16 +23,102 @@ fn verifier() -> String {
     format!("{SECRET}-{}", "v".repeat(40))
 }
 
+/// Whether `rendered` shows the marker as text, as a byte list (`83, 85,
+/// 80, ...`, the `Debug` of a `Vec<u8>` body; whitespace ignored so that
+/// `{:#?}`'s one-byte-per-line form counts), or as hex (either case).
+fn leak(rendered: &str) -> Option<&'static str> {
+    let squeezed: String = rendered.split_whitespace().collect();
+    let bytes = SECRET
+        .bytes()
+        .map(|b| b.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let hex: String = SECRET.bytes().map(|b| format!("{b:02x}")).collect();
+    if rendered.contains(SECRET) {
+        Some("as text")
+    } else if squeezed.contains(&bytes) {
+        Some("as a byte list")
+    } else if rendered.to_lowercase().contains(&hex) {
+        Some("as hex")
+    } else {
+        None
+    }
+}
+
 fn assert_debug_clean(name: &str, value: &impl Debug) {
     for rendered in [format!("{value:?}"), format!("{value:#?}")] {
-        assert!(!rendered.contains(SECRET), "{name} Debug leaks: {rendered}");
+        if let Some(how) = leak(&rendered) {
+            panic!("{name} Debug leaks the secret {how}: {rendered}");
+        }
     }
 }
 
 fn assert_clean(name: &str, value: &(impl Debug + Display)) {
     assert_debug_clean(name, value);
     let shown = value.to_string();
-    assert!(!shown.contains(SECRET), "{name} Display leaks: {shown}");
+    if let Some(how) = leak(&shown) {
+        panic!("{name} Display leaks the secret {how}: {shown}");
+    }
+}
+
+#[test]
+fn the_leak_detector_sees_all_three_forms() {
+    assert_eq!(leak(&format!("x{SECRET}y")), Some("as text"));
+    assert_eq!(
+        leak(&format!("{:?}", SECRET.as_bytes().to_vec())),
+        Some("as a byte list")
+    );
+    assert_eq!(
+        leak(&format!("{:#?}", SECRET.as_bytes().to_vec())),
+        Some("as a byte list")
+    );
+    let hex: String = SECRET.bytes().map(|b| format!("{b:02X}")).collect();
+    assert_eq!(leak(&hex), Some("as hex"));
+    assert_eq!(leak("[redacted]"), None);
+}
+
+/// Issue 12.2: `RenewalDecision::Renew` derived `Debug` and printed the
+/// form body (client secret, refresh token) as a byte list. Every renewal
+/// request, and the lifecycle types around it, print redacted.
+#[test]
+fn renewal_decisions_and_lifecycles() {
+    let oauth = OAuthConfig::new(ClientId::new("cid"), ClientSecret::new(secret("cs")));
+    let now = SystemTime::now();
+    let tokens = TokenSet::new(AccessToken::new(secret("at")), now)
+        .with_refresh_token(RefreshToken::new(secret("rt")), None);
+    let three = TokenLifecycle::<String>::new(tokens);
+    let two = TokenLifecycle::<String>::client_credentials();
+    for (name, lifecycle) in [("refresh", &three), ("client_credentials", &two)] {
+        assert_debug_clean("TokenLifecycle", lifecycle);
+        let decision = lifecycle.decide(now, &oauth, lifecycle.generation());
+        let RenewalDecision::Renew(request) = &decision else {
+            panic!("{name}: expected a renewal, got {decision:?}");
+        };
+        // The request really carries the secrets...
+        assert!(String::from_utf8_lossy(request.body()).contains(SECRET));
+        // ...and the decision shows only its shape.
+        assert_debug_clean("RenewalDecision", &decision);
+        let shown = format!("{decision:?}");
+        assert!(shown.contains("method: POST"), "{shown}");
+        assert!(
+            shown.contains("uri: https://www.linkedin.com/oauth/v2/accessToken"),
+            "{shown}"
+        );
+        assert!(shown.contains("\"content-type\""), "{shown}");
+        assert!(
+            shown.contains(&format!("{} bytes", request.body().len())),
+            "{shown}"
+        );
+    }
+    let ready: RenewalDecision<String> = RenewalDecision::Ready(TokenOutcome::KeepUsing {
+        access_token: AccessToken::new(secret("at")),
+        failure: "503".into(),
+    });
+    assert_debug_clean("RenewalDecision::Ready", &ready);
+    assert_debug_clean(
+        "TokenOutcome",
+        &TokenOutcome::<String>::Use(AccessToken::new(secret("at"))),
+    );
 }
 
 fn response(status: u16, body: String) -> http::Response<Vec<u8>> {
@@ -92,6 +178,14 @@ fn structs_holding_secrets() {
         assert!(!rendered.contains(&real_state));
         assert!(!rendered.contains(&real_verifier));
     }
+
+    // The checked redirect holds the code and the verifier.
+    let exchange = pending
+        .clone()
+        .finish(&format!("code={}&state={}", secret("code"), secret("st")))
+        .unwrap();
+    assert!(exchange.code().secret().contains(SECRET));
+    assert_debug_clean("CodeExchange", &exchange);
 
     let now = SystemTime::now();
     let body = format!(
@@ -168,7 +262,10 @@ fn every_error() -> Vec<(String, Error)> {
             format!("error=user_cancelled_login&error_description=cancelled&state={state}"),
         ),
     ] {
-        errors.push((name.into(), pending.finish(&redirect).unwrap_err().into()));
+        errors.push((
+            name.into(),
+            pending.clone().finish(&redirect).unwrap_err().into(),
+        ));
     }
 
     // Response errors from bodies that contain tokens in unexpected shapes.

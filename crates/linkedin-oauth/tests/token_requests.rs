@@ -2,8 +2,8 @@
 //! (secrets rendered as placeholders).
 
 use linkedin_oauth::{
-    AccessToken, AuthorizationCode, AuthorizationCodeFlow, BaseUrl, ClientId, ClientSecret,
-    OAuthConfig, PendingAuthorization, RedirectUrl, RefreshToken, USER_AGENT,
+    AccessToken, AuthorizationCodeFlow, BaseUrl, ClientId, ClientSecret, CodeExchange, OAuthConfig,
+    PendingAuthorization, RedirectUrl, RefreshToken, USER_AGENT,
 };
 
 const CLIENT_SECRET: &str = "ClientSecretValue42";
@@ -23,6 +23,14 @@ fn pending(pkce_verifier: Option<&str>) -> PendingAuthorization {
         "scopes": ["openid", "profile"],
     }))
     .unwrap()
+}
+
+/// The checked redirect of `pending(pkce_verifier)` carrying [`CODE`].
+fn exchange(pkce_verifier: Option<&str>) -> CodeExchange {
+    let code: String = url::form_urlencoded::byte_serialize(CODE.as_bytes()).collect();
+    pending(pkce_verifier)
+        .finish(&format!("code={code}&state=StateValue"))
+        .unwrap()
 }
 
 /// Method, URI, headers and body, each secret (form-encoded, as on the wire)
@@ -58,7 +66,7 @@ fn render(request: &http::Request<Vec<u8>>, secrets: &[(&str, &str)]) -> String 
 
 #[test]
 fn authorization_code_exchange() {
-    let request = pending(None).token_request(&config(), &AuthorizationCode::new(CODE));
+    let request = exchange(None).token_request(&config());
     insta::assert_snapshot!(render(
         &request,
         &[(CLIENT_SECRET, "[client_secret]"), (CODE, "[code]")]
@@ -68,7 +76,7 @@ fn authorization_code_exchange() {
 #[test]
 fn authorization_code_exchange_with_pkce() {
     let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    let request = pending(Some(verifier)).token_request(&config(), &AuthorizationCode::new(CODE));
+    let request = exchange(Some(verifier)).token_request(&config());
     insta::assert_snapshot!(render(
         &request,
         &[
@@ -111,7 +119,7 @@ fn sandbox_base_url_is_used_for_every_endpoint() {
     let base = BaseUrl::parse("http://127.0.0.1:8080/oauth/v2/").unwrap();
     let config = config().base_url(base);
     for request in [
-        pending(None).token_request(&config, &AuthorizationCode::new(CODE)),
+        exchange(None).token_request(&config),
         config.refresh_request(&RefreshToken::new(REFRESH)),
         config.client_credentials_request(),
     ] {
@@ -140,4 +148,37 @@ fn authorization_url() {
         .replace(challenge.as_str(), "[code_challenge]")
         .replace('&', "\n  &");
     insta::assert_snapshot!(rendered);
+}
+
+/// PKCE is opt-in: LinkedIn supports it only for native apps it has enabled
+/// it for (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>),
+/// and a standard web app that sends `code_verifier` gets `401
+/// invalid_client` (issue 11.6). A default flow sends no challenge and its
+/// code exchange no verifier
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow>).
+#[test]
+fn pkce_is_off_unless_asked_for() {
+    let flow = AuthorizationCodeFlow::new(
+        ClientId::new("86abc123"),
+        RedirectUrl::new("https://app.example/auth/callback").unwrap(),
+    )
+    .scopes(["openid"]);
+    for (flow, pkce) in [
+        (flow.clone(), false),
+        (flow.clone().pkce(false), false),
+        (flow.pkce(true), true),
+    ] {
+        let (url, pending) = flow.start().unwrap();
+        assert_eq!(url.as_str().contains("code_challenge="), pkce, "{url}");
+        assert_eq!(
+            url.as_str().contains("code_challenge_method=S256"),
+            pkce,
+            "{url}"
+        );
+        assert_eq!(pending.pkce_verifier().is_some(), pkce);
+        let state = pending.state().secret().to_owned();
+        let exchange = pending.finish(&format!("code=c&state={state}")).unwrap();
+        let body = String::from_utf8(exchange.token_request(&config()).into_body()).unwrap();
+        assert_eq!(body.contains("code_verifier="), pkce, "{body}");
+    }
 }

@@ -219,3 +219,132 @@ proptest! {
         prop_assert_eq!(err.status(), http::StatusCode::OK);
     }
 }
+
+/// LinkedIn's "Client Credential Flow (2-legged OAuth)" page shows the
+/// answer with the lifetime as a string, `"expires_in": "1800"`
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow>,
+/// *Sample Response*), while the "Authorization Code Flow" page shows numbers
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow>,
+/// *Step 3: Exchange Authorization Code for an Access Token*). Both are
+/// accepted, for every duration field (issue 11.7).
+#[test]
+fn lifetimes_may_be_numeric_strings() {
+    let now = at(1_700_000_000);
+    let body = r#"{"access_token":"AQV8","expires_in":"1800"}"#;
+    let token = TwoLeggedToken::from_response(&response(200, body), now).unwrap();
+    assert_eq!(token.expires_at, now + Duration::from_secs(1800));
+
+    let body = r#"{"access_token":"AQV","expires_in":"5184000","refresh_token":"AQX","refresh_token_expires_in":"31536000","token_type":"Bearer","id_token":"eyJ"}"#;
+    let token = ThreeLeggedToken::from_response(&response(200, body), now).unwrap();
+    assert_eq!(
+        token.tokens.expires_at,
+        now + Duration::from_secs(5_184_000)
+    );
+    assert_eq!(
+        token.tokens.refresh_token_expires_at,
+        Some(now + Duration::from_secs(31_536_000))
+    );
+    assert_eq!(token.id_token.as_ref().map(|t| t.secret()), Some("eyJ"));
+    assert_eq!(token.token_type.as_deref(), Some("Bearer"));
+
+    let refreshed = RefreshedToken::from_response(&response(200, body), now).unwrap();
+    assert_eq!(
+        refreshed.refresh_token_expires_at,
+        Some(now + Duration::from_secs(31_536_000))
+    );
+    assert_eq!(refreshed.token_type.as_deref(), Some("Bearer"));
+    assert_eq!(refreshed.id_token.as_ref().map(|t| t.secret()), Some("eyJ"));
+    // `Debug` keeps the ID token redacted.
+    assert!(!format!("{refreshed:?}").contains("eyJ"));
+}
+
+#[test]
+fn bad_lifetimes_are_typed_errors() {
+    let expected = "a non-negative whole number of seconds (a JSON number or a string of digits)";
+    for value in [
+        r#""-1""#,
+        r#""""#,
+        r#"" 1800""#,
+        r#""1800 ""#,
+        r#""+1800""#,
+        r#""18.5""#,
+        r#""1e3""#,
+        r#""0x10""#,
+        r#""١٨٠٠""#,
+        r#""18446744073709551616""#,
+        r#""000000000000000000001""#,
+        "-1",
+        "1.5",
+        "18446744073709551616",
+        "true",
+        "[1800]",
+    ] {
+        for field in ["expires_in", "refresh_token_expires_in"] {
+            let body = if field == "expires_in" {
+                format!(r#"{{"access_token":"a","expires_in":{value}}}"#)
+            } else {
+                format!(
+                    r#"{{"access_token":"a","expires_in":1,"refresh_token":"r","{field}":{value}}}"#
+                )
+            };
+            let err =
+                ThreeLeggedToken::from_response(&response(200, body.clone()), at(0)).unwrap_err();
+            assert_eq!(
+                err,
+                ResponseError::InvalidField {
+                    status: http::StatusCode::OK,
+                    field,
+                    expected,
+                },
+                "{body}"
+            );
+        }
+    }
+    // In range as digits, out of the clock's range as an instant.
+    let body = r#"{"access_token":"a","expires_in":"18446744073709551615"}"#;
+    assert!(matches!(
+        ThreeLeggedToken::from_response(&response(200, body), at(1)).unwrap_err(),
+        ResponseError::InvalidField {
+            field: "expires_in",
+            ..
+        }
+    ));
+}
+
+proptest! {
+    /// Any u64 lifetime, written as a number or as a string of digits
+    /// (with leading zeros, within 20 digits), reads back the same.
+    #[test]
+    fn lifetimes_read_the_same_as_numbers_and_strings(secs in 0u64..=10_000_000_000, zeros in 0usize..4) {
+        let now = at(1_700_000_000);
+        let number = format!(r#"{{"access_token":"a","expires_in":{secs},"refresh_token":"r","refresh_token_expires_in":{secs}}}"#);
+        let padded = format!("{}{secs}", "0".repeat(zeros));
+        let string = format!(r#"{{"access_token":"a","expires_in":"{padded}","refresh_token":"r","refresh_token_expires_in":"{padded}"}}"#);
+        let a = ThreeLeggedToken::from_response(&response(200, number), now).unwrap();
+        let b = ThreeLeggedToken::from_response(&response(200, string), now).unwrap();
+        prop_assert_eq!(a.tokens.expires_at, now + Duration::from_secs(secs));
+        prop_assert_eq!(&a, &b);
+    }
+
+    /// Any string lifetime is either a whole number of seconds that reads as
+    /// its digits, or the typed error; never a panic.
+    #[test]
+    fn any_string_lifetime_is_a_number_or_a_typed_error(text in "\\PC{0,24}|[0-9]{0,24}|-?[0-9]{1,22}") {
+        let body = serde_json::json!({"access_token": "a", "expires_in": text}).to_string();
+        let parsed = TwoLeggedToken::from_response(&response(200, body), at(0));
+        let digits = !text.is_empty() && text.len() <= 20 && text.bytes().all(|b| b.is_ascii_digit());
+        match text.parse::<u64>() {
+            // Within the clock's range: the instant; beyond it: the typed error.
+            Ok(secs) if digits && at(0).checked_add(Duration::from_secs(secs)).is_some() => {
+                prop_assert_eq!(parsed.unwrap().expires_at, at(secs));
+            }
+            _ => {
+                let is_invalid = matches!(
+                    parsed,
+                    Err(ResponseError::InvalidField { field: "expires_in", .. })
+                );
+                prop_assert!(is_invalid, "{:?}", text);
+            }
+        }
+    }
+}

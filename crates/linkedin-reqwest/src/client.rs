@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use linkedin_oauth::{
-    AccessToken, AuthorizationCode, Introspection, OAuthConfig, PendingAuthorization, RefreshToken,
-    RefreshedToken, ThreeLeggedToken, TokenSet, TwoLeggedToken,
+    AccessToken, CodeExchange, Introspection, OAuthConfig, RefreshToken, RefreshedToken,
+    ThreeLeggedToken, TokenSet, TwoLeggedToken,
 };
 use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{
@@ -1017,8 +1017,8 @@ impl<H: AsyncHttpClient> Client<H> {
     ///     .start()?;
     /// println!("open {url}");
     /// // ... LinkedIn redirects the browser to `callback_url` ...
-    /// let code = pending.finish(callback_url)?;
-    /// let token = client.exchange_code(&pending, &code).await?;
+    /// let exchange = pending.finish(callback_url)?;
+    /// let token = client.exchange_code(&exchange).await?;
     /// let tokens = token.tokens; // persist these
     /// # let _ = tokens;
     /// # Ok(())
@@ -1031,14 +1031,10 @@ impl<H: AsyncHttpClient> Client<H> {
     /// OAuth application,
     /// [`Error::OAuth`] when LinkedIn refuses (`invalid_grant` for an
     /// expired or reused code), [`Error::Transport`] when no answer came.
-    pub async fn exchange_code(
-        &self,
-        pending: &PendingAuthorization,
-        code: &AuthorizationCode,
-    ) -> Result<ThreeLeggedToken, Error> {
+    pub async fn exchange_code(&self, exchange: &CodeExchange) -> Result<ThreeLeggedToken, Error> {
         let oauth = self.oauth_config()?;
         let (url, response) = self
-            .oauth_send(pending.token_request(&oauth, code), "authorization_code")
+            .oauth_send(exchange.token_request(&oauth), "authorization_code")
             .await?;
         ThreeLeggedToken::from_response(&response, SystemTime::now())
             .map_err(|source| Error::OAuth { url, source })

@@ -314,8 +314,8 @@ async fn the_oauth_calls_exchange_refresh_fetch_and_introspect() {
         "https://app.example/callback?code=AQT-code&state={}",
         pending.state().secret()
     );
-    let code = pending.finish(&callback).unwrap();
-    let token = client.exchange_code(&pending, &code).await.unwrap();
+    let exchange = pending.finish(&callback).unwrap();
+    let token = client.exchange_code(&exchange).await.unwrap();
     assert_eq!(token.tokens.access_token.secret(), NEW);
     assert_eq!(token.tokens.scopes, ["openid", "profile"]);
 

@@ -44,13 +44,10 @@ async fn authorize(sandbox: &Sandbox, pkce: bool) -> (PendingAuthorization, Stri
 
 async fn member_tokens(sandbox: &Sandbox) -> linkedin_oauth::TokenSet {
     let (pending, location) = authorize(sandbox, true).await;
-    let code = pending.finish(&location).unwrap();
-    let response = send(
-        sandbox.addr(),
-        pending.token_request(&config(sandbox), &code),
-    )
-    .await
-    .unwrap();
+    let exchange = pending.finish(&location).unwrap();
+    let response = send(sandbox.addr(), exchange.token_request(&config(sandbox)))
+        .await
+        .unwrap();
     assert_eq!(
         response.status(),
         200,
@@ -86,7 +83,7 @@ async fn codes_are_single_use() {
     let sandbox = Sandbox::start().await.unwrap();
     let (pending, location) = authorize(&sandbox, false).await;
     let code = pending.finish(&location).unwrap();
-    let exchange = || pending.token_request(&config(&sandbox), &code);
+    let exchange = || code.token_request(&config(&sandbox));
     assert_eq!(
         send(sandbox.addr(), exchange()).await.unwrap().status(),
         200
@@ -100,14 +97,11 @@ async fn codes_are_single_use() {
 async fn codes_expire_on_the_sandbox_clock() {
     let sandbox = Sandbox::start().await.unwrap();
     let (pending, location) = authorize(&sandbox, false).await;
-    let code = pending.finish(&location).unwrap();
+    let exchange = pending.finish(&location).unwrap();
     sandbox.advance_clock(Duration::from_secs(31 * 60));
-    let response = send(
-        sandbox.addr(),
-        pending.token_request(&config(&sandbox), &code),
-    )
-    .await
-    .unwrap();
+    let response = send(sandbox.addr(), exchange.token_request(&config(&sandbox)))
+        .await
+        .unwrap();
     let err = ThreeLeggedToken::from_response(&response, SystemTime::now()).unwrap_err();
     assert_eq!(err.oauth_error(), Some("invalid_grant"));
 }

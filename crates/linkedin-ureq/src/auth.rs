@@ -4,8 +4,8 @@
 use std::time::SystemTime;
 
 use linkedin_oauth::{
-    AccessToken, AuthorizationCode, Introspection, OAuthConfig, PendingAuthorization, RefreshToken,
-    RefreshedToken, ThreeLeggedToken, TwoLeggedToken,
+    AccessToken, CodeExchange, Introspection, OAuthConfig, RefreshToken, RefreshedToken,
+    ThreeLeggedToken, TwoLeggedToken,
 };
 use restli_codec::transport::HttpClient;
 
@@ -15,7 +15,8 @@ use crate::drive;
 
 impl<H: HttpClient> Client<H> {
     /// Exchanges the authorization code LinkedIn redirected back with (see
-    /// [`PendingAuthorization::finish`]) for the member's tokens.
+    /// [`PendingAuthorization::finish`](linkedin_oauth::PendingAuthorization::finish))
+    /// for the member's tokens.
     ///
     /// ```
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
@@ -31,8 +32,9 @@ impl<H: HttpClient> Client<H> {
     ///     .scopes(["r_ads"]);
     /// let (_url, pending) = flow.start()?;
     /// // ...the browser comes back to /cb?code=..&state=..
-    /// let code = pending.finish(&format!("/cb?code=AQT&state={}", pending.state().secret()))?;
-    /// let token = client.exchange_code(&pending, &code)?;
+    /// let state = pending.state().secret().to_owned();
+    /// let exchange = pending.finish(&format!("/cb?code=AQT&state={state}"))?;
+    /// let token = client.exchange_code(&exchange)?;
     /// assert!(token.tokens.refresh_token.is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -43,12 +45,8 @@ impl<H: HttpClient> Client<H> {
     /// [`Error::Transport`] when LinkedIn could not be reached,
     /// [`Error::OAuth`] when it refused (`invalid_grant` for an expired or
     /// reused code).
-    pub fn exchange_code(
-        &self,
-        pending: &PendingAuthorization,
-        code: &AuthorizationCode,
-    ) -> Result<ThreeLeggedToken, Error> {
-        let request = pending.token_request(&self.oauth_app()?, code);
+    pub fn exchange_code(&self, exchange: &CodeExchange) -> Result<ThreeLeggedToken, Error> {
+        let request = exchange.token_request(&self.oauth_app()?);
         self.send_oauth(request, ThreeLeggedToken::from_response)
     }
 

@@ -35,7 +35,7 @@ const APPLICATION_ID: &str = "applicationId";
 ///     Some("42") => ClientSecret::new("child-secret"),
 ///     _ => ClientSecret::new("parent-secret"),
 /// };
-/// let response = challenge.response(&secret);
+/// let response = challenge.response(&secret)?;
 /// assert_eq!(response.status(), 200);
 /// # Ok::<(), linkedin_webhooks::ChallengeError>(())
 /// ```
@@ -137,20 +137,27 @@ impl Challenge {
     /// The answer LinkedIn expects: `200 OK`, `Content-Type: application/json`,
     /// body `{"challengeCode":"<code>","challengeResponse":"<hex HMAC>"}`.
     ///
+    /// # Errors
+    ///
+    /// [`ChallengeError::EmptySecret`] if the secret is empty.
+    ///
     /// ```
     /// use linkedin_webhooks::{challenge_response, Challenge, ChallengeResponse, ClientSecret};
     ///
     /// let secret = ClientSecret::new("s3cr3t");
-    /// let response = Challenge::from_query("challengeCode=abc")?.response(&secret);
+    /// let response = Challenge::from_query("challengeCode=abc")?.response(&secret)?;
     /// assert_eq!(response.status(), http::StatusCode::OK);
     /// assert_eq!(response.headers()["content-type"], "application/json");
     /// let body: ChallengeResponse = serde_json::from_slice(response.body())?;
     /// assert_eq!(body.challenge_code, "abc");
-    /// assert_eq!(body.challenge_response, challenge_response(&secret, "abc"));
+    /// assert_eq!(body.challenge_response, challenge_response(&secret, "abc")?);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn response(&self, secret: &ClientSecret) -> http::Response<Vec<u8>> {
-        ChallengeResponse::new(secret, &self.code).into_response()
+    pub fn response(
+        &self,
+        secret: &ClientSecret,
+    ) -> Result<http::Response<Vec<u8>>, ChallengeError> {
+        Ok(ChallengeResponse::new(secret, &self.code)?.into_response())
     }
 }
 
@@ -182,7 +189,7 @@ pub fn validation_response<B>(
     secret: &ClientSecret,
     request: &http::Request<B>,
 ) -> Result<http::Response<Vec<u8>>, ChallengeError> {
-    Ok(Challenge::from_request(request)?.response(secret))
+    Challenge::from_request(request)?.response(secret)
 }
 
 /// The JSON body of a validation answer.
@@ -214,33 +221,40 @@ pub struct ChallengeResponse {
 impl ChallengeResponse {
     /// Computes the answer to `challenge_code`.
     ///
+    /// # Errors
+    ///
+    /// [`ChallengeError::EmptySecret`] if the secret is empty.
+    ///
     /// ```
     /// use linkedin_webhooks::{ChallengeResponse, ClientSecret};
     ///
     /// let secret = ClientSecret::new("s3cr3t");
-    /// let answer = ChallengeResponse::new(&secret, "abc");
+    /// let answer = ChallengeResponse::new(&secret, "abc")?;
     /// assert_eq!(answer.challenge_code, "abc");
     /// assert!(answer.verify(&secret, "abc"));
+    /// # Ok::<(), linkedin_webhooks::ChallengeError>(())
     /// ```
-    pub fn new(secret: &ClientSecret, challenge_code: &str) -> Self {
-        Self {
+    pub fn new(secret: &ClientSecret, challenge_code: &str) -> Result<Self, ChallengeError> {
+        Ok(Self {
             challenge_code: challenge_code.to_owned(),
-            challenge_response: challenge_response(secret, challenge_code),
-        }
+            challenge_response: challenge_response(secret, challenge_code)?,
+        })
     }
 
     /// Whether this answer is right for `challenge_code`: the code is echoed
     /// and the response is its HMAC (compared in constant time; hex in any
-    /// letter case).
+    /// letter case). Never true for an empty secret (no answer can prove
+    /// knowledge of nothing); check the secret where you load it.
     ///
     /// ```
     /// use linkedin_webhooks::{ChallengeResponse, ClientSecret};
     ///
     /// let secret = ClientSecret::new("s3cr3t");
-    /// let answer = ChallengeResponse::new(&secret, "abc");
+    /// let answer = ChallengeResponse::new(&secret, "abc")?;
     /// assert!(answer.verify(&secret, "abc"));
     /// assert!(!answer.verify(&secret, "abd"));
     /// assert!(!answer.verify(&ClientSecret::new("other"), "abc"));
+    /// # Ok::<(), linkedin_webhooks::ChallengeError>(())
     /// ```
     pub fn verify(&self, secret: &ClientSecret, challenge_code: &str) -> bool {
         self.challenge_code == challenge_code
@@ -252,9 +266,10 @@ impl ChallengeResponse {
     /// ```
     /// use linkedin_webhooks::{ChallengeResponse, ClientSecret};
     ///
-    /// let response = ChallengeResponse::new(&ClientSecret::new("s3cr3t"), "abc").into_response();
+    /// let response = ChallengeResponse::new(&ClientSecret::new("s3cr3t"), "abc")?.into_response();
     /// assert_eq!(response.status(), 200);
     /// assert_eq!(response.headers()["content-type"], "application/json");
+    /// # Ok::<(), linkedin_webhooks::ChallengeError>(())
     /// ```
     pub fn into_response(self) -> http::Response<Vec<u8>> {
         // `Value`'s `Display` cannot fail, unlike `serde_json::to_vec`.
@@ -329,11 +344,19 @@ pub enum ChallengeError {
         /// The parameter's name.
         name: &'static str,
     },
+    /// The client secret is empty: anyone could compute an HMAC keyed with
+    /// nothing, so no challenge is answered with it.
+    #[error(
+        "the webhook client secret is empty; load the application's client secret (developer portal, Auth tab) into ClientSecret"
+    )]
+    EmptySecret,
 }
 
 impl ChallengeError {
     /// The status a receiver should answer with: `405 Method Not Allowed` for
-    /// [`NotGet`](ChallengeError::NotGet), `400 Bad Request` otherwise.
+    /// [`NotGet`](ChallengeError::NotGet), `500 Internal Server Error` for
+    /// [`EmptySecret`](ChallengeError::EmptySecret) (the receiver's
+    /// configuration is at fault), `400 Bad Request` otherwise.
     ///
     /// ```
     /// use linkedin_webhooks::ChallengeError;
@@ -344,6 +367,7 @@ impl ChallengeError {
     pub fn status_code(&self) -> http::StatusCode {
         match self {
             Self::NotGet { .. } => http::StatusCode::METHOD_NOT_ALLOWED,
+            Self::EmptySecret => http::StatusCode::INTERNAL_SERVER_ERROR,
             _ => http::StatusCode::BAD_REQUEST,
         }
     }
@@ -398,7 +422,8 @@ mod tests {
         let secret = ClientSecret::new("k");
         let response = Challenge::from_query("challengeCode=%22%5C%0A")
             .unwrap()
-            .response(&secret);
+            .response(&secret)
+            .unwrap();
         let body: ChallengeResponse = serde_json::from_slice(response.body()).unwrap();
         assert_eq!(body.challenge_code, "\"\\\n");
         assert!(body.verify(&secret, "\"\\\n"));

@@ -54,7 +54,7 @@
 //! let body = br#"{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[
 //!   {"notificationId":5603453321,"organizationalEntity":"urn:li:organization:42","action":"LIKE"}]}"#;
 //! let post = http::Request::post("/linkedin")
-//!     .header("X-LI-Signature", sign(&secret, body))
+//!     .header("X-LI-Signature", sign(&secret, body)?)
 //!     .body(body.to_vec())?;
 //!
 //! let (parts, body) = post.into_parts();
@@ -82,14 +82,27 @@
 //! - Validation: `GET <url>?challengeCode=<uuid>[&applicationId=<id>]`,
 //!   answered with `{"challengeCode": "<uuid>", "challengeResponse":
 //!   hex(HMAC-SHA256(key = client secret, message = challengeCode))}`.
-//! - Delivery: `POST` with a JSON body and `X-LI-Signature: hmacsha256=<hex>`,
-//!   the hex HMAC-SHA256 of the raw body keyed with the client secret. The
-//!   `hmacsha256=` label and the hex digits are accepted in any letter case.
-//!   LinkedIn's guide words this as "the HMACSHA256 hash of the JSON-encoded
-//!   string representation of the POST body prefixed by `hmacsha256=`", which
-//!   could also be read as the HMAC of `"hmacsha256=" + body` sent as bare
-//!   hex. This crate implements the first reading; what is signed is decided
-//!   in one private function (`signature_mac`), so a correction is local.
+//! - Delivery: `POST` with a JSON body and an `X-LI-Signature` header.
+//!   LinkedIn's webhook page
+//!   (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation>,
+//!   *Requirements for Processing Notifications*) says to compute the
+//!   signature with HMAC-SHA256 and the client secret **on the POST body
+//!   prefixed by `hmacsha256=`** and to compare it with the header. So the
+//!   signature is `hex(HMAC-SHA256(key = client secret, message =
+//!   "hmacsha256=" + raw body))`, and that is what [`sign`] produces: the 64
+//!   lowercase hex digits, no label (the page calls the header's value the
+//!   hash itself).
+//!
+//!   [`verify_signature`] accepts, in constant time and in any letter case:
+//!   those digits with or without a leading `hmacsha256=` label, **and also**
+//!   `hex(HMAC-SHA256(client secret, raw body))` (with or without the label).
+//!   That second digest is the other reading of the same sentence, which
+//!   this crate used to implement; it needs the secret just as much, so
+//!   accepting it admits no one who lacks the secret, and it keeps working
+//!   whichever reading LinkedIn's servers follow.
+//! - An empty [`ClientSecret`] is refused by every operation
+//!   ([`SignatureError::EmptySecret`], [`ChallengeError::EmptySecret`]):
+//!   anyone can compute an HMAC keyed with nothing.
 //! - Notifications: see [`Envelope`] for the batch shape and why events are
 //!   generic.
 //!

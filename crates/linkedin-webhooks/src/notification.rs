@@ -49,7 +49,7 @@ const NOTIFICATION_ID: &str = "notificationId";
 /// let body = br#"{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[
 ///     {"notificationId":5603453321,"organizationalEntity":"urn:li:organization:42","action":"LIKE"}]}"#;
 /// let mut headers = HeaderMap::new();
-/// headers.insert("x-li-signature", sign(&secret, body).parse()?);
+/// headers.insert("x-li-signature", sign(&secret, body)?.parse()?);
 ///
 /// let envelope: Envelope<OrganizationSocialAction> = verify_notification(&secret, &headers, body)?;
 /// assert_eq!(envelope.notifications[0].notification_id, "5603453321");
@@ -281,7 +281,7 @@ impl<'de> Deserialize<'de> for NotificationId {
 /// let secret = ClientSecret::new("s3cr3t");
 /// let body = br#"{"notifications": [}"#;
 /// let mut headers = HeaderMap::new();
-/// headers.insert("x-li-signature", sign(&secret, body).parse()?);
+/// headers.insert("x-li-signature", sign(&secret, body)?.parse()?);
 /// let err = verify_notification::<Envelope>(&secret, &headers, body).unwrap_err();
 /// assert!(matches!(err, NotificationError::Json { line: 1, column: 20, .. }));
 /// assert_eq!(err.status_code(), http::StatusCode::BAD_REQUEST);

@@ -18,7 +18,9 @@ const REDACTED: &str = "[redacted]";
 ///
 /// LinkedIn keys both the validation challenge and the notification
 /// signatures with it. `Debug` and `Display` never show the value; use
-/// [`secret()`](ClientSecret::secret) to read it.
+/// [`secret()`](ClientSecret::secret) to read it. An empty secret can be
+/// wrapped, but signing, verifying and answering challenges with it are
+/// typed errors (see [`is_empty`](ClientSecret::is_empty)).
 ///
 /// ```
 /// use linkedin_webhooks::ClientSecret;
@@ -65,6 +67,22 @@ impl ClientSecret {
     /// ```
     pub fn secret(&self) -> &[u8] {
         &self.0
+    }
+
+    /// True when there are no key bytes. Every operation refuses such a
+    /// secret ([`SignatureError::EmptySecret`](crate::SignatureError::EmptySecret),
+    /// [`ChallengeError::EmptySecret`](crate::ChallengeError::EmptySecret)),
+    /// because anyone can compute an HMAC keyed with nothing; check it where
+    /// the configuration is loaded to fail early.
+    ///
+    /// ```
+    /// use linkedin_webhooks::ClientSecret;
+    ///
+    /// assert!(ClientSecret::new("").is_empty());
+    /// assert!(!ClientSecret::new("s3cr3t").is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

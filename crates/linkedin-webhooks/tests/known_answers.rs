@@ -62,27 +62,31 @@ fn rfc4231() -> Vec<Vector> {
     ]
 }
 
+/// The bare-body reading of LinkedIn's sentence (hex HMAC of the body
+/// alone) is still accepted: RFC 4231's vectors are exactly that.
 #[test]
-fn rfc4231_through_sign_and_verify() {
+fn rfc4231_through_verify_as_the_bare_body_reading() {
     for v in rfc4231() {
-        let secret = ClientSecret::from_bytes(v.key.clone());
-        let header = sign(&secret, &v.data);
-        let digest = header
-            .strip_prefix("hmacsha256=")
-            .unwrap_or_else(|| panic!("case {}: no prefix in {header}", v.case));
         if v.case == 5 {
-            // Case 5 specifies the output truncated to 128 bits: compare the left half.
-            assert_eq!(&digest[..32], v.expected, "case 5");
-        } else {
-            assert_eq!(digest, v.expected, "case {}", v.case);
-            let header = format!("hmacsha256={}", v.expected);
+            // Case 5 specifies a truncated output, which no header carries.
+            continue;
+        }
+        let secret = ClientSecret::from_bytes(v.key.clone());
+        for header in [v.expected.to_owned(), format!("hmacsha256={}", v.expected)] {
             assert_eq!(
                 verify_signature(&secret, &header, &v.data),
                 Ok(()),
-                "case {}",
+                "case {}: {header}",
                 v.case
             );
         }
+        // `sign` produces the documented form, never this one.
+        assert_ne!(
+            sign(&secret, &v.data).unwrap(),
+            v.expected,
+            "case {}",
+            v.case
+        );
     }
 }
 
@@ -98,12 +102,16 @@ fn rfc4231_through_challenge_response() {
         }
         let secret = ClientSecret::from_bytes(v.key.clone());
         assert_eq!(
-            challenge_response(&secret, code),
+            challenge_response(&secret, code).unwrap(),
             v.expected,
             "case {}",
             v.case
         );
-        assert!(ChallengeResponse::new(&secret, code).verify(&secret, code));
+        assert!(
+            ChallengeResponse::new(&secret, code)
+                .unwrap()
+                .verify(&secret, code)
+        );
         let upper = ChallengeResponse {
             challenge_code: code.to_owned(),
             challenge_response: v.expected.to_uppercase(),
@@ -117,18 +125,78 @@ fn rfc4231_through_challenge_response() {
 #[test]
 fn values_computed_by_another_tool() {
     assert_eq!(
-        challenge_response(&ClientSecret::new("secret"), "challenge"),
+        challenge_response(&ClientSecret::new("secret"), "challenge").unwrap(),
         "a1e505e96c6aa1ece082bb9efb06c80f12913d217a7ac2b08b347630787d1da0"
     );
     assert_eq!(
         challenge_response(
             &ClientSecret::new("s3cr3t"),
             "890e4665-4dfe-4ab1-b689-ed553bceeed0"
-        ),
+        )
+        .unwrap(),
         "63c7a919bedbaacb240b7f164b53ceec3659f89f076bdd25f84469154bedb6e8"
     );
+}
+
+/// The notification signature as LinkedIn's webhook page documents it:
+/// "compute the signature on the POST body prefixed by `hmacsha256=` using
+/// the HMACSHA256 hashing algorithm and your clientSecret"
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation>,
+/// *Requirements for Processing Notifications*), i.e.
+/// hex(HMAC-SHA256(key = secret, message = "hmacsha256=" + body)).
+///
+/// Every expected value was computed with Python's `hmac`, not this crate:
+/// `python3 -c 'import hmac,hashlib; print(hmac.new(KEY, b"hmacsha256=" + BODY, hashlib.sha256).hexdigest())'`
+/// and, for the bare-body reading, the same without the `b"hmacsha256=" +`.
+#[test]
+fn signatures_as_documented_computed_by_another_tool() {
+    let cases: [(&[u8], &[u8], &str, &str); 4] = [
+        (
+            b"s3cr3t",
+            br#"{"notifications":[]}"#,
+            "0c6d8baa3de925a2f2bd5192969eabd2eddb5d34918fac6fb3bdebea40b3f1c9",
+            "4d0b99cca5589c22e3f122c03c385cfd72afcff7ea73c7a466896c2fd225f4e0",
+        ),
+        (
+            b"secret",
+            b"{}",
+            "1c5458bf920f34a81d7d7596a70358e4c10f66b2ec2838a3fbea646fb7fcb15d",
+            "77325902caca812dc259733aacd046b73817372c777b8d95b402647474516e13",
+        ),
+        (
+            b"s3cr3t",
+            b"",
+            "44ab56200c75781664b74698fc3430cf63697e90544333b8038f4a4e959145f4",
+            "3c81cc9496e1c25250f6ccb85f697c1bb623e3480d6538ad8cb6a6648142777d",
+        ),
+        (
+            b"Jefe",
+            b"what do ya want for nothing?",
+            "713bc07ff4f6b037eff4ace580fe7fc1c856c23a37077d5ef1f2f65cab543bc7",
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        ),
+    ];
+    for (key, body, documented, bare) in cases {
+        let secret = ClientSecret::from_bytes(key.to_vec());
+        assert_eq!(sign(&secret, body).unwrap(), documented);
+        for header in [
+            documented.to_owned(),
+            format!("hmacsha256={documented}"),
+            format!("HMACSHA256={}", documented.to_uppercase()),
+            bare.to_owned(),
+            format!("hmacsha256={bare}"),
+        ] {
+            assert_eq!(verify_signature(&secret, &header, body), Ok(()), "{header}");
+        }
+    }
+    // A block-sized-plus key is hashed first (RFC 2104), here too.
+    let long = ClientSecret::from_bytes(vec![0xaa; 131]);
     assert_eq!(
-        sign(&ClientSecret::new("s3cr3t"), br#"{"notifications":[]}"#),
-        "hmacsha256=4d0b99cca5589c22e3f122c03c385cfd72afcff7ea73c7a466896c2fd225f4e0"
+        sign(
+            &long,
+            b"Test Using Larger Than Block-Size Key - Hash Key First"
+        )
+        .unwrap(),
+        "4eabe0cec725c9a653243757e7758210146798f6e225e5cc964bb45576b6464e"
     );
 }

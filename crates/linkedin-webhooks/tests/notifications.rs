@@ -33,7 +33,7 @@ fn signed(body: &[u8]) -> HeaderMap {
     let mut headers = HeaderMap::new();
     headers.insert(
         "x-li-signature",
-        HeaderValue::from_str(&sign(&secret(), body)).unwrap(),
+        HeaderValue::from_str(&sign(&secret(), body).unwrap()).unwrap(),
     );
     headers
 }
@@ -114,7 +114,7 @@ fn header_name_is_case_insensitive() {
         let mut headers = HeaderMap::new();
         headers.insert(
             HeaderName::from_bytes(name.as_bytes()).unwrap(),
-            HeaderValue::from_str(&sign(&secret(), body).to_uppercase()).unwrap(),
+            HeaderValue::from_str(&sign(&secret(), body).unwrap().to_uppercase()).unwrap(),
         );
         let envelope: Envelope = verify_notification(&secret(), &headers, body).unwrap();
         assert!(envelope.notifications.is_empty());
@@ -134,7 +134,7 @@ fn signature_errors_come_before_parsing() {
 
     headers.insert(
         "x-li-signature",
-        HeaderValue::from_str(&sign(&secret(), b"other")).unwrap(),
+        HeaderValue::from_str(&sign(&secret(), b"other").unwrap()).unwrap(),
     );
     let err = verify_notification::<Envelope>(&secret(), &headers, garbage).unwrap_err();
     assert!(matches!(
@@ -155,7 +155,7 @@ fn signature_errors_come_before_parsing() {
 #[test]
 fn malformed_headers() {
     let body = b"{}";
-    let good = sign(&secret(), body);
+    let good = sign(&secret(), body).unwrap();
     let cases: Vec<(Vec<&[u8]>, SignatureError)> = vec![
         (
             vec![good.as_bytes(), good.as_bytes()],
@@ -163,8 +163,8 @@ fn malformed_headers() {
         ),
         (vec![b"sha256=abc"], SignatureError::MissingPrefix),
         (
-            vec![&good.as_bytes()[PREFIX_LEN..]],
-            SignatureError::MissingPrefix,
+            vec![&good.as_bytes()[1..]],
+            SignatureError::WrongLength { length: 63 },
         ),
         (
             vec![b"hmacsha256=abcg"],
@@ -191,8 +191,6 @@ fn malformed_headers() {
         }
     }
 }
-
-const PREFIX_LEN: usize = "hmacsha256=".len();
 
 #[test]
 fn json_errors_carry_serde_json_message_and_position() {
@@ -248,4 +246,42 @@ fn notification_ids_accept_numbers_and_strings_only() {
             "{json}"
         );
     }
+}
+
+/// An empty client secret is a typed error, not an HMAC keyed with nothing
+/// that anyone could forge (issue 12.11).
+#[test]
+fn an_empty_secret_is_refused_before_anything_else() {
+    let empty = ClientSecret::new("");
+    let body = BODY.as_bytes();
+    assert_eq!(sign(&empty, body), Err(SignatureError::EmptySecret));
+    // Even a "signature" an attacker computed with the empty key is refused.
+    // python3 -c 'import hmac,hashlib; print(hmac.new(b"", b"hmacsha256={}", hashlib.sha256).hexdigest())'
+    let forged = "fc91782887f22483923e181867498f07e26e3fa63ba4bb3a2fb7df1f36b8b8fe";
+    let mut headers = HeaderMap::new();
+    headers.insert("x-li-signature", HeaderValue::from_static(forged));
+    let err = verify_notification::<Envelope>(&empty, &headers, b"{}").unwrap_err();
+    assert!(matches!(
+        err,
+        NotificationError::Signature(SignatureError::EmptySecret)
+    ));
+    assert_eq!(err.status_code(), http::StatusCode::INTERNAL_SERVER_ERROR);
+    // Checked before the headers: a missing header is not what is wrong.
+    assert_eq!(
+        linkedin_webhooks::verify_headers(&empty, &HeaderMap::new(), body),
+        Err(SignatureError::EmptySecret)
+    );
+    assert_eq!(
+        linkedin_webhooks::verify_signature(&empty, forged, b"{}"),
+        Err(SignatureError::EmptySecret)
+    );
+    assert_eq!(
+        ClientSecret::from_bytes(Vec::new()).secret(),
+        b"",
+        "from_bytes wraps it too, and the operations refuse it"
+    );
+    assert_eq!(
+        sign(&ClientSecret::from_bytes(Vec::new()), body),
+        Err(SignatureError::EmptySecret)
+    );
 }

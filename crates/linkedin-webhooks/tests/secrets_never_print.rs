@@ -30,6 +30,25 @@ fn assert_clean(name: &str, value: &(impl Debug + Display), forbidden: &[&str]) 
                 "{name} leaks {needle:?}: {rendered}"
             );
         }
+        // The secret's bytes as a list (`Debug` of a `Vec<u8>`, whitespace
+        // ignored for `{:#?}`) or as hex, either case.
+        let squeezed: String = rendered.split_whitespace().collect();
+        let secret = secret();
+        let list = secret
+            .secret()
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        assert!(
+            !squeezed.contains(&list),
+            "{name} leaks the key bytes: {rendered}"
+        );
+        let marker_hex: String = MARKER.bytes().map(|b| format!("{b:02x}")).collect();
+        assert!(
+            !rendered.to_lowercase().contains(&marker_hex),
+            "{name} leaks the key as hex: {rendered}"
+        );
     }
 }
 
@@ -51,9 +70,9 @@ fn no_error_shows_the_secret_or_the_expected_signature() {
     let secret = secret();
     let body = format!(r#"{{"notifications":[{{"notificationId":1,"note":"{MARKER}"}}]}}"#);
     let body_without_marker = br#"{"notifications": ["#;
-    let expected = sign(&secret, body.as_bytes());
-    let expected_digest = expected.trim_start_matches("hmacsha256=").to_owned();
-    let expected_challenge = challenge_response(&secret, "abc");
+    let expected = sign(&secret, body.as_bytes()).unwrap();
+    let expected_digest = expected.clone();
+    let expected_challenge = challenge_response(&secret, "abc").unwrap();
     let forbidden = [expected_digest.as_str(), expected_challenge.as_str()];
 
     let wrong = format!("hmacsha256={}", "0".repeat(64));
@@ -63,6 +82,7 @@ fn no_error_shows_the_secret_or_the_expected_signature() {
         verify_signature(&secret, "hmacsha256=zz", body.as_bytes()).unwrap_err(),
         verify_signature(&secret, "hmacsha256=00", body.as_bytes()).unwrap_err(),
         verify_headers(&secret, &HeaderMap::new(), body.as_bytes()).unwrap_err(),
+        verify_signature(&ClientSecret::new(""), &expected, body.as_bytes()).unwrap_err(),
     ];
     let mut two = HeaderMap::new();
     two.append("x-li-signature", HeaderValue::from_str(&expected).unwrap());
@@ -90,6 +110,7 @@ fn no_error_shows_the_secret_or_the_expected_signature() {
         SignatureError::MissingHeader,
         SignatureError::MultipleHeaders { count: 2 },
         SignatureError::NotText,
+        SignatureError::EmptySecret,
     ] {
         assert!(
             kinds.contains(&std::mem::discriminant(&variant)),
@@ -109,11 +130,11 @@ fn no_error_shows_the_secret_or_the_expected_signature() {
     let mut headers = HeaderMap::new();
     headers.insert(
         "x-li-signature",
-        HeaderValue::from_str(&sign(&secret, body_without_marker)).unwrap(),
+        HeaderValue::from_str(&sign(&secret, body_without_marker).unwrap()).unwrap(),
     );
     let json = verify_notification::<Envelope>(&secret, &headers, body_without_marker).unwrap_err();
     assert!(matches!(json, NotificationError::Json { .. }));
-    let json_forbidden = sign(&secret, body_without_marker);
+    let json_forbidden = sign(&secret, body_without_marker).unwrap();
     assert_clean(
         "NotificationError::Json",
         &json,
@@ -133,6 +154,11 @@ fn no_error_shows_the_secret_or_the_expected_signature() {
         Challenge::from_query("challengeCode=").unwrap_err(),
         Challenge::from_query("challengeCode=a&challengeCode=b").unwrap_err(),
         Challenge::from_query("challengeCode=%ff").unwrap_err(),
+        validation_response(
+            &ClientSecret::new(""),
+            &http::Request::get("/?challengeCode=abc").body(()).unwrap(),
+        )
+        .unwrap_err(),
     ];
     let kinds: Vec<_> = challenge_errors
         .iter()
@@ -152,6 +178,7 @@ fn no_error_shows_the_secret_or_the_expected_signature() {
         ChallengeError::InvalidEncoding {
             name: "challengeCode",
         },
+        ChallengeError::EmptySecret,
     ] {
         assert!(
             kinds.contains(&std::mem::discriminant(&variant)),

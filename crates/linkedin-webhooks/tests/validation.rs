@@ -52,11 +52,11 @@ fn percent_encoded_values_are_decoded_and_echoed_decoded() {
     let challenge = Challenge::from_request(&request).unwrap();
     assert_eq!(challenge.code(), "890e4665-4dfe-4ab1 b689");
     let parsed: ChallengeResponse =
-        serde_json::from_slice(challenge.response(&secret()).body()).unwrap();
+        serde_json::from_slice(challenge.response(&secret()).unwrap().body()).unwrap();
     assert_eq!(parsed.challenge_code, "890e4665-4dfe-4ab1 b689");
     assert_eq!(
         parsed.challenge_response,
-        challenge_response(&secret(), "890e4665-4dfe-4ab1 b689")
+        challenge_response(&secret(), "890e4665-4dfe-4ab1 b689").unwrap()
     );
 }
 
@@ -66,7 +66,7 @@ fn application_id_selects_the_secret() {
     assert_eq!(challenge.application_id(), Some("123"));
     let child = ClientSecret::new("child");
     let parsed: ChallengeResponse =
-        serde_json::from_slice(challenge.response(&child).body()).unwrap();
+        serde_json::from_slice(challenge.response(&child).unwrap().body()).unwrap();
     assert!(parsed.verify(&child, "c"));
     assert!(!parsed.verify(&secret(), "c"));
 }
@@ -135,4 +135,35 @@ fn error_messages_say_what_to_do() {
         method: http::Method::POST,
     };
     assert!(err.to_string().contains("POST"), "{err}");
+}
+
+/// An empty client secret answers no challenge (issue 12.11): the answer
+/// would be an HMAC keyed with nothing, which anyone can compute.
+#[test]
+fn an_empty_secret_answers_no_challenge() {
+    let empty = ClientSecret::new("");
+    let request = get("/li?challengeCode=abc");
+    let err = linkedin_webhooks::validation_response(&empty, &request).unwrap_err();
+    assert_eq!(err, ChallengeError::EmptySecret);
+    assert_eq!(err.status_code(), http::StatusCode::INTERNAL_SERVER_ERROR);
+    let challenge = Challenge::from_request(&request).unwrap();
+    assert_eq!(
+        challenge.response(&empty).unwrap_err(),
+        ChallengeError::EmptySecret
+    );
+    assert_eq!(
+        challenge_response(&empty, "abc"),
+        Err(ChallengeError::EmptySecret)
+    );
+    assert_eq!(
+        ChallengeResponse::new(&empty, "abc"),
+        Err(ChallengeError::EmptySecret)
+    );
+    // python3 -c 'import hmac,hashlib; print(hmac.new(b"", b"abc", hashlib.sha256).hexdigest())'
+    let keyed_with_nothing = ChallengeResponse {
+        challenge_code: "abc".into(),
+        challenge_response: "fd7adb152c05ef80dccf50a1fa4c05d5a3ec6da95575fc312ae7c5d091836351"
+            .into(),
+    };
+    assert!(!keyed_with_nothing.verify(&empty, "abc"));
 }

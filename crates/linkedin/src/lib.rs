@@ -192,8 +192,8 @@
 //! let callback = answer.headers()["location"].to_str()?.to_owned();
 //!
 //! // 2. LinkedIn redirects back: check it, exchange the code.
-//! let code = pending.finish(&callback)?;
-//! let tokens = client.exchange_code(&pending, &code).await?.tokens;
+//! let exchange = pending.finish(&callback)?;
+//! let tokens = client.exchange_code(&exchange).await?.tokens;
 //!
 //! // 3. Call the APIs with tokens that renew themselves.
 //! let source = TokenSource::new(oauth, tokens).on_refresh(|tokens| {

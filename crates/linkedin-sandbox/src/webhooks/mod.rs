@@ -402,7 +402,11 @@ impl Webhooks {
             sign(&forged, &built.body)
         } else {
             sign(&secret, &built.body)
-        };
+        }
+        // Only an empty client secret cannot sign.
+        .map_err(|e| WebhookError::InvalidPayload {
+            reason: format!("cannot sign the notifications: {e}"),
+        })?;
         let times = if options.duplicate { 2 } else { 1 };
         let mut attempts = Vec::with_capacity(times);
         for _ in 0..times {
