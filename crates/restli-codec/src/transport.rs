@@ -33,8 +33,39 @@
 //! ```
 
 use std::future::Future;
+use std::time::Duration;
 
 use crate::retry::TransportFailure;
+
+/// The longest the attempt carrying it may take, from connecting to the
+/// last byte of the response: the transport loop puts it in each request's
+/// extensions, already cut to what is left of the call's total deadline
+/// ([`Exchange::attempt_timeout`](crate::exchange::Exchange::attempt_timeout)).
+/// An [`HttpClient`] or [`AsyncHttpClient`] should not let the attempt run
+/// longer (the SDK's own clients do not).
+///
+/// ```
+/// use std::time::Duration;
+/// use restli_codec::transport::AttemptTimeout;
+///
+/// let mut request = http::Request::new(Vec::<u8>::new());
+/// request.extensions_mut().insert(AttemptTimeout(Duration::from_secs(3)));
+/// assert_eq!(AttemptTimeout::of(&request), Some(Duration::from_secs(3)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AttemptTimeout(pub Duration);
+
+impl AttemptTimeout {
+    /// The limit a request carries, if any.
+    ///
+    /// ```
+    /// let request = http::Request::new(Vec::<u8>::new());
+    /// assert_eq!(restli_codec::transport::AttemptTimeout::of(&request), None);
+    /// ```
+    pub fn of<B>(request: &http::Request<B>) -> Option<Duration> {
+        request.extensions().get::<AttemptTimeout>().map(|t| t.0)
+    }
+}
 
 /// An error from an HTTP stack, classified for the retry rules.
 ///
