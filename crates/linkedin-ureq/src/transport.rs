@@ -12,7 +12,7 @@ use std::io;
 use std::time::Duration;
 
 use restli_codec::retry::TransportFailure;
-use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
+use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError, has_dot_segment};
 
 pub use linkedin_client_core::DEFAULT_TIMEOUT;
 
@@ -152,6 +152,14 @@ impl HttpClient for Ureq {
     type Error = UreqError;
 
     fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, UreqError> {
+        // A `..` segment would be resolved away by the server (or a proxy)
+        // and reach its parent: refuse to send it.
+        if has_dot_segment(request.uri()) {
+            return Err(UreqError::from(ureq::Error::BadUri(
+                "the request path has a `.` or `..` segment, which would address another resource"
+                    .to_owned(),
+            )));
+        }
         // The transport loop's limit for this attempt (the call's total
         // deadline) wins over a longer per-attempt timeout.
         let timeout = match (self.timeout, AttemptTimeout::of(&request)) {

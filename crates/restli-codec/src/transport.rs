@@ -67,6 +67,31 @@ impl AttemptTimeout {
     }
 }
 
+/// Whether a request path has a `.` or `..` segment, spelled plainly or
+/// percent-encoded (`%2e`, any case). URL parsers remove such segments
+/// together with their parent (RFC 3986, section 5.2.4; the WHATWG URL
+/// standard also decodes `%2e`), so `/adAccounts/1/adCampaigns/..` would
+/// go out as `/adAccounts/1`: a DELETE of the campaign would become a
+/// DELETE of the account. The SDK's HTTP clients refuse such requests.
+///
+/// ```
+/// use restli_codec::transport::has_dot_segment;
+///
+/// let uri = |s: &str| s.parse::<http::Uri>().unwrap();
+/// assert!(has_dot_segment(&uri("https://api.linkedin.com/v2/adAccounts/1/adCampaigns/..")));
+/// assert!(has_dot_segment(&uri("https://api.linkedin.com/v2/x/%2E%2e/y")));
+/// assert!(has_dot_segment(&uri("https://api.linkedin.com/v2/./x")));
+/// assert!(!has_dot_segment(&uri("https://api.linkedin.com/v2/x/...")));
+/// assert!(!has_dot_segment(&uri("https://api.linkedin.com/v2/x/a.b?q=..")));
+/// ```
+pub fn has_dot_segment(uri: &http::Uri) -> bool {
+    uri.path().split('/').any(|segment| {
+        let lower = segment.to_ascii_lowercase();
+        let decoded = lower.replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    })
+}
+
 /// An error from an HTTP stack, classified for the retry rules.
 ///
 /// ```
