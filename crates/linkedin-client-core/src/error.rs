@@ -255,11 +255,11 @@ pub enum ConfigError {
     /// The transport could not build its HTTP client (for reqwest: TLS
     /// initialisation failed). The source is the HTTP library's error
     /// (`reqwest::Error` for `linkedin-reqwest`), reachable by downcasting.
-    #[error("cannot build the HTTP client: {0}")]
+    #[error("cannot build the HTTP client: {}", Bounded(.0))]
     HttpClient(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// TLS could not be configured. The source is the TLS library's error
     /// (`rustls::Error` for `linkedin-reqwest`), reachable by downcasting.
-    #[error("cannot configure TLS: {0}")]
+    #[error("cannot configure TLS: {}", Bounded(.0))]
     Tls(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// An OAuth call was made on a client without an OAuth application.
     #[error(

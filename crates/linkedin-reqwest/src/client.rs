@@ -219,7 +219,7 @@ impl ClientBuilder {
 
     /// The longest a whole call may take, every attempt and wait between
     /// them included (default 60 s,
-    /// [`DEFAULT_TOTAL_TIMEOUT`](linkedin_reqwest::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
+    /// [`DEFAULT_TOTAL_TIMEOUT`](crate::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
     /// a retry that would end past it is not taken, and each attempt's
     /// [timeout](Self::timeout) is cut to the time left. Without it, four
     /// attempts of 30 s plus `Retry-After` waits could hold a call for
