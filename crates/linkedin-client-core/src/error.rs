@@ -475,7 +475,8 @@ impl fmt::Display for TransportFailed {
         )?;
         match self.failure {
             TransportFailure::Timeout => f.write_str(
-                "; raise the per-attempt limit with `ClientBuilder::timeout` if the server is slow",
+                "; if the server is slow, raise `ClientBuilder::timeout` (per attempt) or \
+                 `ClientBuilder::total_timeout` (per call, retries included)",
             ),
             TransportFailure::Connect => {
                 f.write_str("; check the endpoint's host and port and the network")

@@ -178,3 +178,36 @@ where
         self(request)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn uri(path: &str) -> http::Uri {
+        format!("https://api.linkedin.com{path}").parse().unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn dot_segments_are_found_wherever_they_are(
+            before in proptest::collection::vec("[a-zA-Z0-9_~-]{1,8}", 0..4),
+            after in proptest::collection::vec("[a-zA-Z0-9_~-]{1,8}", 0..4),
+            dot in prop_oneof![Just("."), Just(".."), Just("%2e"), Just("%2E%2e"), Just(".%2E")],
+        ) {
+            let clean = format!("/{}", before.iter().chain(&after).cloned().collect::<Vec<_>>().join("/"));
+            prop_assert!(!has_dot_segment(&uri(&clean)));
+            let mut segments = before.clone();
+            segments.push(dot.to_owned());
+            segments.extend(after);
+            let dotted = format!("/{}", segments.join("/"));
+            prop_assert!(has_dot_segment(&uri(&dotted)));
+        }
+
+        #[test]
+        fn segments_with_dots_inside_are_fine(name in "[a-z]{1,5}", ext in "[a-z]{1,5}") {
+            let path = format!("/v2/{name}.{ext}/.{name}/...");
+            prop_assert!(!has_dot_segment(&uri(&path)));
+        }
+    }
+}

@@ -463,3 +463,36 @@ proptest! {
         prop_assert_eq!(policy.decide(method, attempt, &outcome, now(), random), stop(StopReason::RateLimited));
     }
 }
+
+proptest! {
+    // Rate limits reset at midnight UTC:
+    // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits
+    #[test]
+    fn the_next_utc_midnight_is_the_first_after(secs in 0u64..10_000_000_000, nanos in 0u32..1_000_000_000) {
+        let at = SystemTime::UNIX_EPOCH + Duration::new(secs, nanos);
+        let midnight = restli_codec::retry::next_utc_midnight(at).unwrap();
+        let since = midnight.duration_since(SystemTime::UNIX_EPOCH).unwrap();
+        prop_assert_eq!(since.subsec_nanos(), 0);
+        prop_assert_eq!(since.as_secs() % 86_400, 0);
+        prop_assert!(midnight > at);
+        prop_assert!(midnight.duration_since(at).unwrap() <= Duration::from_secs(86_400));
+    }
+
+    #[test]
+    fn any_429_reads_as_a_rate_limit(
+        message in proptest::option::of(".{0,200}"),
+        code in proptest::option::of(any::<i64>()),
+        wait in proptest::option::of(0u64..u64::MAX / 4),
+        secs in proptest::option::of(0u64..10_000_000_000),
+    ) {
+        let at = secs.map(|s| SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+        let limit = restli_codec::retry::RateLimit::new(code, message.as_deref(), wait.map(Duration::from_secs), at);
+        prop_assert_eq!(limit.service_error_code(), code);
+        if at.is_none() {
+            prop_assert_eq!(limit.resets_at(), None);
+        }
+        if limit.is_daily() {
+            prop_assert_eq!(limit.resets_at(), at.and_then(restli_codec::retry::next_utc_midnight));
+        }
+    }
+}
