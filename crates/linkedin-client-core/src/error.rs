@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use linkedin_oauth::{AccessToken, TokenOutcome};
 use restli_codec::response::{ApiError, ResponseError};
-use restli_codec::retry::TransportFailure;
+use restli_codec::retry::{RateLimit, TransportFailure};
 use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod};
 
 /// Any error of a client call, whichever transport made it (the async
@@ -68,8 +68,9 @@ pub enum Error {
     #[error(transparent)]
     Paging(#[from] PagingError),
     /// An OAuth endpoint answered with an error, or with a body that could
-    /// not be read.
-    #[error("the OAuth request to {url} failed: {source}")]
+    /// not be read. The message quotes at most [`MESSAGE_LIMIT`] characters
+    /// of LinkedIn's answer; `source` has all of it.
+    #[error("the OAuth request to {} failed: {}", Bounded(url), Bounded(source))]
     OAuth {
         /// The OAuth endpoint.
         url: String,
@@ -115,6 +116,39 @@ impl Error {
             Error::Api(err) => Some(err),
             _ => None,
         }
+    }
+
+    /// The rate limit a 429 reported (after the one retry a 429 without
+    /// `Retry-After` gets): LinkedIn's limits are daily and reset at
+    /// midnight UTC, which [`RateLimit::resets_at`] gives when the message
+    /// names a daily limit.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use linkedin_client_core::restli::response::{ApiError, ResponseMeta};
+    ///
+    /// let body = br#"{"status":429,"serviceErrorCode":101,"code":"TOO_MANY_REQUESTS",
+    ///     "message":"Resource level throttle MEMBER DAY limit for calls to this resource is reached."}"#;
+    /// let api = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, Default::default(), "/x"), body)
+    ///     .received_at(SystemTime::UNIX_EPOCH + Duration::from_secs(90_000));
+    /// let err = linkedin_client_core::Error::from(api);
+    /// let limit = err.rate_limit().unwrap();
+    /// assert_eq!(limit.resets_at(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(2 * 86_400)));
+    /// assert!(err.is_rate_limited());
+    /// ```
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.api_error().and_then(ApiError::rate_limit)
+    }
+
+    /// True for a 429 answer ([`rate_limit`](Self::rate_limit) has the
+    /// details).
+    ///
+    /// ```
+    /// use linkedin_client_core::{Error, TokenError};
+    /// assert!(!Error::from(TokenError::Missing).is_rate_limited());
+    /// ```
+    pub fn is_rate_limited(&self) -> bool {
+        self.rate_limit().is_some()
     }
 
     /// Why no response arrived, for transport errors.
@@ -221,11 +255,11 @@ pub enum ConfigError {
     /// The transport could not build its HTTP client (for reqwest: TLS
     /// initialisation failed). The source is the HTTP library's error
     /// (`reqwest::Error` for `linkedin-reqwest`), reachable by downcasting.
-    #[error("cannot build the HTTP client: {0}")]
+    #[error("cannot build the HTTP client: {}", Bounded(.0))]
     HttpClient(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// TLS could not be configured. The source is the TLS library's error
     /// (`rustls::Error` for `linkedin-reqwest`), reachable by downcasting.
-    #[error("cannot configure TLS: {0}")]
+    #[error("cannot configure TLS: {}", Bounded(.0))]
     Tls(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// An OAuth call was made on a client without an OAuth application.
     #[error(
@@ -435,11 +469,14 @@ impl fmt::Display for TransportFailed {
         write!(
             f,
             "{what} ({}, after {} attempt{plural}): {}",
-            self.url, self.attempts, self.source
+            Bounded(&self.url),
+            self.attempts,
+            Bounded(&self.source)
         )?;
         match self.failure {
             TransportFailure::Timeout => f.write_str(
-                "; raise the per-attempt limit with `ClientBuilder::timeout` if the server is slow",
+                "; if the server is slow, raise `ClientBuilder::timeout` (per attempt) or \
+                 `ClientBuilder::total_timeout` (per call, retries included)",
             ),
             TransportFailure::Connect => {
                 f.write_str("; check the endpoint's host and port and the network")
@@ -452,6 +489,55 @@ impl fmt::Display for TransportFailed {
 impl std::error::Error for TransportFailed {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&*self.source)
+    }
+}
+
+/// How much of an untrusted value (a server's message, an HTTP library's
+/// error text, a URL) an error message quotes; the whole value stays
+/// reachable through the error's accessors and `source`.
+///
+/// ```
+/// assert_eq!(linkedin_client_core::MESSAGE_LIMIT, 200);
+/// ```
+pub const MESSAGE_LIMIT: usize = 200;
+
+/// Writes a value's `Display` with control characters as spaces, cut after
+/// [`MESSAGE_LIMIT`] characters (then `...` and the whole length in bytes).
+pub(crate) struct Bounded<'a, T: ?Sized>(pub(crate) &'a T);
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Bounded<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = Limited {
+            f,
+            chars: 0,
+            bytes: 0,
+        };
+        // The writer stops copying at the limit but goes on counting.
+        fmt::write(&mut out, format_args!("{}", self.0))?;
+        let Limited { f, chars, bytes } = out;
+        if chars > MESSAGE_LIMIT {
+            write!(f, "... ({bytes} bytes in all)")?;
+        }
+        Ok(())
+    }
+}
+
+struct Limited<'a, 'b> {
+    f: &'a mut fmt::Formatter<'b>,
+    chars: usize,
+    bytes: usize,
+}
+
+impl fmt::Write for Limited<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            self.chars += 1;
+            self.bytes += c.len_utf8();
+            if self.chars <= MESSAGE_LIMIT {
+                self.f.write_char(if c.is_control() { ' ' } else { c })?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -602,5 +688,59 @@ mod tests {
             assert!(!shown.contains(TOKEN), "a token in {shown}");
             assert!(!shown.contains(SECRET), "a secret in {shown}");
         }
+    }
+
+    /// An HTTP library whose error text quotes megabytes of the answer.
+    #[derive(Debug)]
+    struct Chatty(String);
+
+    impl fmt::Display for Chatty {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl std::error::Error for Chatty {}
+
+    #[test]
+    fn every_message_is_bounded() {
+        let huge = "x".repeat(5 * 1024 * 1024);
+        let api = http::Response::builder()
+            .status(400)
+            .body(format!(r#"{{"message":"{huge}"}}"#).into_bytes())
+            .unwrap();
+        let oauth = http::Response::builder()
+            .status(400)
+            .body(
+                format!(r#"{{"error":"invalid_grant","error_description":"{huge}"}}"#).into_bytes(),
+            )
+            .unwrap();
+        let oauth_err = linkedin_oauth::RefreshedToken::from_response(
+            &oauth,
+            std::time::SystemTime::UNIX_EPOCH,
+        )
+        .unwrap_err();
+        let errors = [
+            Error::from(ApiError::from_http(api, "/me")),
+            Error::oauth("https://www.linkedin.com/oauth/v2/accessToken", oauth_err),
+            Error::from(TransportFailed::new(
+                TransportFailure::Other,
+                format!("http://127.0.0.1:1/{huge}"),
+                1,
+                Chatty(huge.clone()),
+            )),
+        ];
+        for err in &errors {
+            let text = err.to_string();
+            assert!(text.len() < 1_000, "{} bytes: {}", text.len(), &text[..300]);
+            assert!(text.contains("bytes in all)"), "{text}");
+        }
+        assert_eq!(
+            errors[0]
+                .api_error()
+                .and_then(ApiError::message)
+                .map(str::len),
+            Some(huge.len())
+        );
     }
 }

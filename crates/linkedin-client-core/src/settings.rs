@@ -118,9 +118,12 @@ pub enum Bearer<'a, S> {
 /// Each transport's `ClientBuilder` holds one and delegates every setter
 /// to it; the client keeps it. Every setting has a default: LinkedIn's
 /// endpoints, no default version (unversioned `/v2` calls unless a request
-/// sets one), a 30 s timeout per attempt ([`DEFAULT_TIMEOUT`]),
-/// [`RetryPolicy::default`], tunneling above 4,000 bytes of query, no
-/// token.
+/// sets one), a 30 s timeout per attempt ([`DEFAULT_TIMEOUT`]), 60 s per
+/// call in all, [`RetryPolicy::default`], tunneling above 4,000 bytes of
+/// query, no token.
+///
+/// `Debug` never shows a token or the client secret (their types redact
+/// themselves).
 ///
 /// ```
 /// use std::time::Duration;
@@ -148,6 +151,7 @@ pub struct ClientSettings<S> {
     config: RequestConfig,
     retry_policy: RetryPolicy,
     timeout: Duration,
+    total_timeout: Option<Duration>,
     auth: Auth<S>,
     oauth: Option<OAuthConfig>,
     oauth_base_url: Option<BaseUrl>,
@@ -159,6 +163,7 @@ impl<S> Default for ClientSettings<S> {
             config: RequestConfig::new(),
             retry_policy: RetryPolicy::default(),
             timeout: DEFAULT_TIMEOUT,
+            total_timeout: None,
             auth: Auth::None,
             oauth: None,
             oauth_base_url: None,
@@ -260,6 +265,25 @@ impl<S> ClientSettings<S> {
         ClientSettings { timeout, ..self }
     }
 
+    /// The longest a whole call may take, every attempt and wait included
+    /// (default [`DEFAULT_TOTAL_TIMEOUT`](restli_codec::retry::DEFAULT_TOTAL_TIMEOUT),
+    /// 60 s): no retry starts that would end past it, and each attempt's
+    /// [timeout](Self::with_timeout) is cut to the time left. It overrides
+    /// the retry policy's own [`total_timeout`](RetryPolicy::total_timeout),
+    /// whichever is set first.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let settings = linkedin_client_core::ClientSettings::<()>::new().with_total_timeout(Duration::from_secs(20));
+    /// assert_eq!(settings.retry_policy().total_timeout_value(), Duration::from_secs(20));
+    /// ```
+    pub fn with_total_timeout(self, total: Duration) -> Self {
+        ClientSettings {
+            total_timeout: Some(total),
+            ..self
+        }
+    }
+
     /// When and how often to retry ([`RetryPolicy::none`] to never retry).
     ///
     /// ```
@@ -346,14 +370,29 @@ impl<S> ClientSettings<S> {
         &self.config
     }
 
-    /// The retry policy.
+    /// The retry policy, with the [total timeout](Self::with_total_timeout)
+    /// applied when one was set.
     ///
     /// ```
     /// use linkedin_client_core::restli::retry::RetryPolicy;
     /// assert_eq!(linkedin_client_core::ClientSettings::<()>::new().retry_policy(), RetryPolicy::default());
     /// ```
     pub fn retry_policy(&self) -> RetryPolicy {
-        self.retry_policy
+        match self.total_timeout {
+            Some(total) => self.retry_policy.total_timeout(total),
+            None => self.retry_policy,
+        }
+    }
+
+    /// The total timeout of a call (see
+    /// [`with_total_timeout`](Self::with_total_timeout)).
+    ///
+    /// ```
+    /// let settings = linkedin_client_core::ClientSettings::<()>::new();
+    /// assert_eq!(settings.total_timeout(), linkedin_client_core::restli::retry::DEFAULT_TOTAL_TIMEOUT);
+    /// ```
+    pub fn total_timeout(&self) -> Duration {
+        self.retry_policy().total_timeout_value()
     }
 
     /// The per-attempt timeout.
@@ -490,5 +529,54 @@ impl<S: ManagedTokens> ClientSettings<S> {
             Auth::Source(source) => source.current(),
             Auth::None | Auth::Static(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use linkedin_oauth::{ClientId, ClientSecret};
+
+    const SECRET: &str = "s3cr3t-client-value";
+
+    /// The secret as text, as a byte list (also one per line) or as hex.
+    fn leaks(shown: &str) -> bool {
+        let bytes: Vec<String> = SECRET.bytes().map(|b| b.to_string()).collect();
+        let hex: String = SECRET.bytes().map(|b| format!("{b:02x}")).collect();
+        let squashed: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+        shown.contains(SECRET)
+            || squashed.contains(&bytes.join(","))
+            || shown.to_ascii_lowercase().contains(&hex)
+    }
+
+    #[test]
+    fn debug_never_shows_a_token_or_the_client_secret() {
+        let settings = ClientSettings::<()>::new()
+            .with_oauth(OAuthConfig::new(
+                ClientId::new("id"),
+                ClientSecret::new(SECRET),
+            ))
+            .with_access_token(AccessToken::new(SECRET))
+            .with_total_timeout(Duration::from_secs(5));
+        for shown in [format!("{settings:?}"), format!("{settings:#?}")] {
+            assert!(!leaks(&shown), "{shown}");
+        }
+        assert!(leaks(&format!("{:#?}", SECRET.as_bytes())));
+    }
+
+    #[test]
+    fn the_total_timeout_overrides_the_policy_in_either_order() {
+        let total = Duration::from_secs(7);
+        let first = ClientSettings::<()>::new()
+            .with_total_timeout(total)
+            .with_retry_policy(RetryPolicy::none());
+        let last = ClientSettings::<()>::new()
+            .with_retry_policy(RetryPolicy::none())
+            .with_total_timeout(total);
+        assert_eq!(first.total_timeout(), total);
+        assert_eq!(
+            last.retry_policy(),
+            RetryPolicy::none().total_timeout(total)
+        );
     }
 }

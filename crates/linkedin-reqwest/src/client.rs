@@ -16,7 +16,7 @@ use restli_codec::response::{
     StatusResponse,
 };
 use restli_codec::retry::RetryPolicy;
-use restli_codec::transport::{AsyncHttpClient, TransportError};
+use restli_codec::transport::{AsyncHttpClient, AttemptTimeout, TransportError};
 use restli_codec::{Endpoint, Method, Request, RequestConfig};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -215,6 +215,24 @@ impl ClientBuilder {
     /// ```
     pub fn timeout(self, timeout: Duration) -> Self {
         self.with_settings(|settings| settings.with_timeout(timeout))
+    }
+
+    /// The longest a whole call may take, every attempt and wait between
+    /// them included (default 60 s,
+    /// [`DEFAULT_TOTAL_TIMEOUT`](crate::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
+    /// a retry that would end past it is not taken, and each attempt's
+    /// [timeout](Self::timeout) is cut to the time left. Without it, four
+    /// attempts of 30 s plus `Retry-After` waits could hold a call for
+    /// minutes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = linkedin_reqwest::Client::builder().total_timeout(Duration::from_secs(20)).build()?;
+    /// assert_eq!(client.retry_policy().total_timeout_value(), Duration::from_secs(20));
+    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// ```
+    pub fn total_timeout(self, total: Duration) -> Self {
+        self.with_settings(|settings| settings.with_total_timeout(total))
     }
 
     /// When and how often to retry ([`RetryPolicy::none`] to never retry).
@@ -543,8 +561,17 @@ impl<H: AsyncHttpClient> Client<H> {
         let mut last_status = None;
         loop {
             let attempt = exchange.attempt();
-            let sent =
-                tokio::time::timeout(timeout, self.shared.http.send(exchange.request())).await;
+            // The per-attempt timeout, cut to what is left of the call's
+            // total deadline.
+            let Some(limit) = exchange.attempt_timeout(SystemTime::now(), timeout) else {
+                finish(attempt, last_status);
+                let total = self.shared.settings.total_timeout();
+                let attempts = attempt.saturating_sub(1).max(1);
+                return Err(TransportFailed::timed_out(exchange.url(), total, attempts).into());
+            };
+            let mut request = exchange.request();
+            request.extensions_mut().insert(AttemptTimeout(limit));
+            let sent = tokio::time::timeout(limit, self.shared.http.send(request)).await;
             let failure = match sent {
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();
@@ -568,7 +595,7 @@ impl<H: AsyncHttpClient> Client<H> {
                     }
                 }
                 Ok(Err(err)) => TransportFailed::new(err.failure(), exchange.url(), attempt, err),
-                Err(_elapsed) => TransportFailed::timed_out(exchange.url(), timeout, attempt),
+                Err(_elapsed) => TransportFailed::timed_out(exchange.url(), limit, attempt),
             };
             match exchange.on_failure(failure.failure(), SystemTime::now(), fastrand::f64()) {
                 Next::Done(()) => {

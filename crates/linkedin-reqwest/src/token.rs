@@ -196,7 +196,19 @@ impl TokenSource {
             let state = self.lock();
             match state.decide(SystemTime::now(), &oauth, seen) {
                 RenewalDecision::Ready(outcome) => return answer(outcome),
-                RenewalDecision::Renew(request) => (request, state.grant()),
+                RenewalDecision::Renew(request) => {
+                    if state.generation() != seen
+                        && let Some(tokens) = state.tokens()
+                    {
+                        // A renewal succeeded while this caller queued,
+                        // and its token already counts as stale (a server
+                        // answering `expires_in: 0`, or a lifetime shorter
+                        // than the refresh-ahead window): use it rather
+                        // than renew once per queued caller.
+                        return Ok(tokens.access_token.clone());
+                    }
+                    (request, state.grant())
+                }
             }
         };
         let sent = client.oauth_send(request, grant.as_str()).await;

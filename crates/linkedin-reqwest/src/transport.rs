@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use restli_codec::retry::TransportFailure;
-use restli_codec::transport::{AsyncHttpClient, TransportError};
+use restli_codec::transport::{AsyncHttpClient, TransportError, has_dot_segment};
 
 use crate::ConfigError;
 
@@ -160,6 +160,14 @@ impl AsyncHttpClient for Reqwest {
         &self,
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, ReqwestError> {
+        // reqwest's URL parser removes `.` and `..` segments with their
+        // parent: `/adCampaigns/..` would address the account. Refuse.
+        if has_dot_segment(request.uri()) {
+            return Err(ReqwestError {
+                inner: Inner::DotSegment,
+                failure: TransportFailure::Other,
+            });
+        }
         let request = reqwest::Request::try_from(request).map_err(ReqwestError::from)?;
         let mut response = self
             .client
@@ -215,6 +223,7 @@ pub struct ReqwestError {
 enum Inner {
     Reqwest(reqwest::Error),
     TooLarge { limit: u64 },
+    DotSegment,
 }
 
 impl ReqwestError {
@@ -229,7 +238,7 @@ impl ReqwestError {
     pub fn inner(&self) -> Option<&reqwest::Error> {
         match &self.inner {
             Inner::Reqwest(err) => Some(err),
-            Inner::TooLarge { .. } => None,
+            Inner::TooLarge { .. } | Inner::DotSegment => None,
         }
     }
 }
@@ -255,6 +264,12 @@ impl fmt::Display for ReqwestError {
                      `Reqwest::max_body_size` if this is expected"
                 );
             }
+            Inner::DotSegment => {
+                return f.write_str(
+                    "the request path has a `.` or `..` segment, which would address another \
+                     resource; not sent",
+                );
+            }
         };
         fmt::Display::fmt(inner, f)?;
         // reqwest's own message is generic ("error sending request"): add
@@ -277,7 +292,7 @@ impl std::error::Error for ReqwestError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner {
             Inner::Reqwest(err) => Some(err),
-            Inner::TooLarge { .. } => None,
+            Inner::TooLarge { .. } | Inner::DotSegment => None,
         }
     }
 }

@@ -158,7 +158,8 @@ impl<H: HttpClient> Client<H> {
         ) -> Result<T, linkedin_oauth::ResponseError>,
     ) -> Result<T, Error> {
         let url = request.uri().to_string();
-        let response = drive::send_oauth(self.http(), request, self.retry_policy())?;
+        let response =
+            drive::send_oauth(self.http(), request, self.retry_policy(), self.timeout())?;
         parse(&response, SystemTime::now()).map_err(|source| Error::oauth(url, source))
     }
 }

@@ -201,6 +201,24 @@ impl ClientBuilder {
         self.with_settings(|settings| settings.with_timeout(timeout))
     }
 
+    /// The longest a whole call may take, every attempt and wait between
+    /// them included (default 60 s,
+    /// [`DEFAULT_TOTAL_TIMEOUT`](crate::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
+    /// a retry that would end past it is not taken, and each attempt's
+    /// [timeout](Self::timeout) is cut to the time left. Without it, four
+    /// attempts of 30 s plus `Retry-After` waits could hold a call for
+    /// minutes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = linkedin_ureq::Client::builder().total_timeout(Duration::from_secs(20)).build()?;
+    /// assert_eq!(client.retry_policy().total_timeout_value(), Duration::from_secs(20));
+    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// ```
+    pub fn total_timeout(self, total: Duration) -> Self {
+        self.with_settings(|settings| settings.with_total_timeout(total))
+    }
+
     /// When and how often to retry (default [`RetryPolicy::default`]: 4
     /// attempts; 429 for every method, 5xx and lost connections for
     /// idempotent methods only).
@@ -492,6 +510,7 @@ impl<H: HttpClient> Client<H> {
             &self.shared.http,
             self.shared.settings.config(),
             self.shared.settings.retry_policy(),
+            self.shared.settings.timeout(),
             &request,
             token.secret(),
         )

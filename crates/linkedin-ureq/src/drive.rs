@@ -8,7 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{FromResponse, ResponseError};
 use restli_codec::retry::{RetryPolicy, TransportFailure};
-use restli_codec::transport::{HttpClient, TransportError};
+use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
 use restli_codec::{Method, Request, RequestConfig};
 use tracing::{Span, field};
 
@@ -27,13 +27,25 @@ pub(crate) struct Failed {
 pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
     http: &H,
     exchange: &mut Exchange,
+    timeout: Duration,
     span: &Span,
 ) -> Result<Result<R, ResponseError>, Failed> {
     let started = Instant::now();
     loop {
         let attempt = exchange.attempt();
+        // Each attempt gets the per-attempt timeout, cut to what is left of
+        // the call's total deadline.
+        let Some(limit) = exchange.attempt_timeout(SystemTime::now(), timeout) else {
+            return Err(Failed {
+                failure: TransportFailure::Timeout,
+                attempts: attempt.saturating_sub(1).max(1),
+                source: Box::new(DeadlinePassed),
+            });
+        };
+        let mut request = exchange.request();
+        request.extensions_mut().insert(AttemptTimeout(limit));
         let attempt_started = Instant::now();
-        let result = http.send(exchange.request());
+        let result = http.send(request);
         let attempt_ms = millis(attempt_started.elapsed());
         span.record("attempt", attempt);
         span.record("latency_ms", millis(started.elapsed()));
@@ -83,6 +95,14 @@ pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
     }
 }
 
+/// The call's total deadline passed before another attempt could start.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the call's total timeout passed; raise it with `ClientBuilder::total_timeout` if calls \
+     may take longer"
+)]
+struct DeadlinePassed;
+
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
@@ -92,6 +112,7 @@ pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
     http: &H,
     config: &RequestConfig,
     policy: RetryPolicy,
+    timeout: Duration,
     request: &Request,
     access_token: &str,
 ) -> Result<R, Error> {
@@ -105,7 +126,7 @@ pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
     );
     let _entered = span.enter();
     let mut exchange = Exchange::new(request, config, Some(access_token), policy)?;
-    match drive::<R, H>(http, &mut exchange, &span) {
+    match drive::<R, H>(http, &mut exchange, timeout, &span) {
         Ok(result) => Ok(result?),
         Err(failed) => Err(failed.into_error(exchange.url())),
     }
@@ -124,6 +145,7 @@ pub(crate) fn send_oauth<H: HttpClient + ?Sized>(
     http: &H,
     request: http::Request<Vec<u8>>,
     policy: RetryPolicy,
+    timeout: Duration,
 ) -> Result<http::Response<Vec<u8>>, Error> {
     let span = tracing::info_span!(
         "linkedin.oauth",
@@ -136,7 +158,7 @@ pub(crate) fn send_oauth<H: HttpClient + ?Sized>(
     let url = request.uri().to_string();
     let mut exchange = Exchange::from_http(Method::Action, url, request, policy);
     // The raw response takes every status; keep the match total anyway.
-    match drive::<http::Response<Vec<u8>>, H>(http, &mut exchange, &span) {
+    match drive::<http::Response<Vec<u8>>, H>(http, &mut exchange, timeout, &span) {
         Ok(result) => Ok(result?),
         Err(failed) => Err(failed.into_error(exchange.url())),
     }

@@ -63,10 +63,18 @@
 //!   template, not the filled-in URL), `status`, `attempt`, `latency_ms`)
 //!   and each OAuth call in a `linkedin.oauth` span, with a debug event per
 //!   attempt and an info event per retry. Tokens, secrets, headers and
-//!   bodies are never logged by this crate. ureq itself logs through the
-//!   `log` crate, and at TRACE its `ureq_proto` target hex-dumps the raw
-//!   bytes on the wire, `Authorization` header and OAuth form bodies
-//!   included: keep `ureq_proto` at DEBUG or quieter wherever logs are kept.
+//!   bodies are never logged by this crate.
+//!
+//! # ⚠ ureq logs tokens at TRACE
+//!
+//! ureq itself logs through the `log` crate, and at `TRACE` its
+//! `ureq_proto` target hex-dumps the raw bytes on the wire: the
+//! `Authorization: Bearer` header of every call, OAuth form bodies with
+//! the client secret and refresh token, and token answers. This crate
+//! cannot turn that off. Wherever `log` records are kept at `TRACE`, wrap
+//! your logger in [`logging::QuietWire`] or add
+//! [`logging::WIRE_DUMP_FILTER`] (`ureq_proto=debug`) to your filter; see
+//! [`logging`].
 //!
 //! # Bring your own HTTP stack
 //!
@@ -85,6 +93,7 @@
 mod auth;
 mod client;
 mod drive;
+pub mod logging;
 mod paging;
 mod token;
 mod transport;

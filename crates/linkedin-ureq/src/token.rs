@@ -200,16 +200,40 @@ impl TokenSource {
             return Ok(token);
         }
         let seen = state.lifecycle.generation();
-        while state.renewing && state.lifecycle.generation() == seen {
-            state = self
-                .renewed
-                .wait(state)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
         let oauth = client.oauth_with_base(&self.oauth);
-        let request = match state.lifecycle.decide(SystemTime::now(), &oauth, seen) {
-            RenewalDecision::Ready(outcome) => return answer(outcome),
-            RenewalDecision::Renew(request) => request,
+        // Bounded: each round either answers, or waits for a renewal in
+        // flight to end (which changes the generation, after which the
+        // next round answers).
+        let request = loop {
+            let waiting_for = state.lifecycle.generation();
+            while state.renewing && state.lifecycle.generation() == waiting_for {
+                state = self
+                    .renewed
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+            // Re-checked after waking: the renewal this caller waited for
+            // may have left a token to share.
+            match state.lifecycle.decide(SystemTime::now(), &oauth, seen) {
+                RenewalDecision::Ready(outcome) => return answer(outcome),
+                RenewalDecision::Renew(request) => {
+                    if state.lifecycle.generation() != seen
+                        && let Some(tokens) = state.lifecycle.tokens()
+                    {
+                        // A renewal succeeded while this caller waited, and
+                        // its token already counts as stale (a server
+                        // answering `expires_in: 0`, or a lifetime shorter
+                        // than the refresh-ahead window): use it rather
+                        // than renew once per waiter.
+                        return Ok(tokens.access_token.clone());
+                    }
+                    if state.renewing {
+                        // Another caller started a renewal meanwhile.
+                        continue;
+                    }
+                    break request;
+                }
+            }
         };
         state.renewing = true;
         drop(state);
@@ -221,7 +245,12 @@ impl TokenSource {
             armed: true,
         };
         let url = request.uri().to_string();
-        let sent = drive::send_oauth(client.http(), request, client.retry_policy());
+        let sent = drive::send_oauth(
+            client.http(),
+            request,
+            client.retry_policy(),
+            client.timeout(),
+        );
 
         let now = SystemTime::now();
         let mut state = self.lock();

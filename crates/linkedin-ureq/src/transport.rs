@@ -12,7 +12,7 @@ use std::io;
 use std::time::Duration;
 
 use restli_codec::retry::TransportFailure;
-use restli_codec::transport::{HttpClient, TransportError};
+use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError, has_dot_segment};
 
 pub use linkedin_client_core::DEFAULT_TIMEOUT;
 
@@ -119,7 +119,8 @@ impl Ureq {
     }
 
     /// Sets the largest response body accepted, in bytes; a larger one
-    /// fails with a [`TransportFailure::Other`] error.
+    /// fails with a [`TransportFailure::Other`] error (at once when its
+    /// `Content-Length` announces more, before any of it is read).
     ///
     /// ```
     /// let http = linkedin_ureq::Ureq::new().max_body_size(1024 * 1024);
@@ -151,6 +152,20 @@ impl HttpClient for Ureq {
     type Error = UreqError;
 
     fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, UreqError> {
+        // A `..` segment would be resolved away by the server (or a proxy)
+        // and reach its parent: refuse to send it.
+        if has_dot_segment(request.uri()) {
+            return Err(UreqError::from(ureq::Error::BadUri(
+                "the request path has a `.` or `..` segment, which would address another resource"
+                    .to_owned(),
+            )));
+        }
+        // The transport loop's limit for this attempt (the call's total
+        // deadline) wins over a longer per-attempt timeout.
+        let timeout = match (self.timeout, AttemptTimeout::of(&request)) {
+            (Some(own), Some(cap)) => Some(own.min(cap)),
+            (own, cap) => own.or(cap),
+        };
         let bodiless = request.body().is_empty()
             && matches!(
                 *request.method(),
@@ -158,11 +173,24 @@ impl HttpClient for Ureq {
             );
         let response = if bodiless {
             let (parts, _) = request.into_parts();
-            self.run(http::Request::from_parts(parts, ()))
+            self.run(http::Request::from_parts(parts, ()), timeout)
         } else {
-            self.run(request)
+            self.run(request, timeout)
         }?;
         let (parts, mut body) = response.into_parts();
+        // A body announced larger than the limit is refused before a byte
+        // of it is read (reading up to the limit first would spend memory
+        // and time on an answer that is refused anyway).
+        let announced = parts
+            .headers
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if announced.is_some_and(|length| length > self.max_body_size) {
+            return Err(UreqError::from(ureq::Error::BodyExceedsLimit(
+                self.max_body_size,
+            )));
+        }
         let bytes = body
             .with_config()
             .limit(self.max_body_size)
@@ -176,13 +204,14 @@ impl Ureq {
     fn run<B: ureq::AsSendBody>(
         &self,
         request: http::Request<B>,
+        timeout: Option<Duration>,
     ) -> Result<http::Response<ureq::Body>, UreqError> {
         let request = self
             .agent
             .configure_request(request)
             .max_redirects(0)
             .http_status_as_error(false)
-            .timeout_global(self.timeout)
+            .timeout_global(timeout)
             .build();
         self.agent.run(request).map_err(UreqError::from)
     }

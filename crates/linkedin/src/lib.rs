@@ -263,6 +263,20 @@
 //! # fn main() {}
 //! ```
 //!
+//! # Limits and secrets
+//!
+//! * **Rate limits are daily.** LinkedIn counts calls per application and
+//!   per member per day and resets at midnight UTC
+//!   (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits>).
+//!   A 429 without `Retry-After` is retried once, then returned;
+//!   [`Error::rate_limit`](crate::Error::rate_limit) gives a [`RateLimit`]
+//!   with the reset time when LinkedIn's message names a daily limit.
+//! * **Every call is bounded**: 30 s per attempt, 60 s in all across
+//!   retries (`ClientBuilder::timeout`, `ClientBuilder::total_timeout`).
+//! * **Secrets never print** through the SDK's types; but the blocking
+//!   client's HTTP library, ureq, hex-dumps wire bytes (tokens included) to
+//!   the `log` crate at `TRACE`: see `blocking::logging`.
+//!
 //! # Features
 //!
 //! * `async` (default): [`Client`] and friends, over reqwest on tokio
@@ -302,7 +316,7 @@ pub use restli_codec::response::{
     BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
     ResponseError, ResponseMeta, StatusResponse,
 };
-pub use restli_codec::retry::RetryPolicy;
+pub use restli_codec::retry::{RateLimit, RetryPolicy};
 pub use restli_codec::{
     Endpoint, LinkedInVersion, Method, Patch, PathTemplate, Request, RequestConfig, Urn,
 };
@@ -343,7 +357,7 @@ pub mod blocking {
     pub use linkedin_ureq::{
         Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
         DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Pages, Paginate, TokenError, TokenSource,
-        TransportFailed, Ureq, UreqError,
+        TransportFailed, Ureq, UreqError, logging,
     };
 }
 

@@ -23,6 +23,20 @@
 //!   [`RetryPolicy::max_retry_after`] stops instead. Otherwise exponential
 //!   backoff with full jitter: `random * min(max_delay, base_delay *
 //!   2^(attempt-1))`.
+//! * **Rate limits are daily.** LinkedIn's limits count calls per 24 hours
+//!   and reset at midnight UTC; its 429 usually carries no `Retry-After`
+//!   (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits>).
+//!   Retrying such a 429 again and again only burns what is left of the
+//!   quota, so a 429 *without* `Retry-After` is retried once (after the
+//!   backoff: LinkedIn also sends 429 for short infrastructure protection)
+//!   and then stops with [`StopReason::RateLimited`]. A 429 whose
+//!   `Retry-After` is within [`RetryPolicy::max_retry_after`] is retried
+//!   like any other, up to `max_attempts`.
+//! * **How long in all.** [`RetryPolicy::total_timeout`] (default 60 s)
+//!   bounds a call from its first attempt to its last: a retry whose delay
+//!   would end past it is not taken ([`RetryPolicy::fits_deadline`]), and a
+//!   transport caps each attempt's own timeout by the time left
+//!   ([`crate::exchange::Exchange::attempt_timeout`]).
 //!
 //! ```
 //! use std::time::{Duration, SystemTime};
@@ -71,11 +85,21 @@ pub struct RetryPolicy {
     base_delay: Duration,
     max_delay: Duration,
     max_retry_after: Duration,
+    total_timeout: Duration,
 }
+
+/// The default of [`RetryPolicy::total_timeout`]: 60 s from the first
+/// attempt to the end of the last (with the 30 s per-attempt default, at
+/// most two slow attempts; four quick ones with their backoff fit easily).
+///
+/// ```
+/// assert_eq!(restli_codec::retry::DEFAULT_TOTAL_TIMEOUT.as_secs(), 60);
+/// ```
+pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Default for RetryPolicy {
     /// 4 attempts in all, 500 ms base delay, 30 s cap, `Retry-After`
-    /// honoured up to 60 s.
+    /// honoured up to 60 s, 60 s in all ([`DEFAULT_TOTAL_TIMEOUT`]).
     ///
     /// ```
     /// use restli_codec::retry::RetryPolicy;
@@ -87,6 +111,7 @@ impl Default for RetryPolicy {
             base_delay: Duration::from_millis(500),
             max_delay: Duration::from_secs(30),
             max_retry_after: Duration::from_secs(60),
+            total_timeout: DEFAULT_TOTAL_TIMEOUT,
         }
     }
 }
@@ -215,6 +240,12 @@ pub enum StopReason {
         /// How long the server asked to wait.
         requested: Duration,
     },
+    /// A 429 without `Retry-After` came again after one retry: LinkedIn's
+    /// daily limit is reached, and more attempts would only spend quota.
+    RateLimited,
+    /// The retry would end after the policy's
+    /// [`total_timeout`](RetryPolicy::total_timeout).
+    DeadlineExceeded,
 }
 
 /// How an outcome may be retried.
@@ -320,6 +351,93 @@ impl RetryPolicy {
         self
     }
 
+    /// The longest a whole call may take, from the start of its first
+    /// attempt to the end of its last, waits included (default
+    /// [`DEFAULT_TOTAL_TIMEOUT`]). A retry that would start or run past it
+    /// is not taken; transports also cut each attempt's timeout to the
+    /// time left.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let policy = restli_codec::retry::RetryPolicy::default().total_timeout(Duration::from_secs(10));
+    /// assert_eq!(policy.total_timeout_value(), Duration::from_secs(10));
+    /// ```
+    pub fn total_timeout(mut self, total: Duration) -> Self {
+        self.total_timeout = total;
+        self
+    }
+
+    /// The total deadline of a call (see [`total_timeout`](Self::total_timeout)).
+    ///
+    /// ```
+    /// use restli_codec::retry::{DEFAULT_TOTAL_TIMEOUT, RetryPolicy};
+    /// assert_eq!(RetryPolicy::default().total_timeout_value(), DEFAULT_TOTAL_TIMEOUT);
+    /// ```
+    pub fn total_timeout_value(&self) -> Duration {
+        self.total_timeout
+    }
+
+    /// `decision` checked against the total deadline of a call that
+    /// started at `started`: a retry whose wait would end at or after
+    /// `started + total_timeout` becomes [`StopReason::DeadlineExceeded`]
+    /// (there would be no time left for the attempt itself). A stop stays
+    /// a stop.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use restli_codec::retry::{RetryDecision, RetryPolicy, StopReason};
+    ///
+    /// let policy = RetryPolicy::default().total_timeout(Duration::from_secs(10));
+    /// let started = SystemTime::UNIX_EPOCH;
+    /// let wait = RetryDecision::RetryAfter(Duration::from_secs(2));
+    /// assert_eq!(policy.fits_deadline(wait, started, started + Duration::from_secs(7)), wait);
+    /// assert_eq!(
+    ///     policy.fits_deadline(wait, started, started + Duration::from_secs(8)),
+    ///     RetryDecision::Stop(StopReason::DeadlineExceeded),
+    /// );
+    /// ```
+    pub fn fits_deadline(
+        &self,
+        decision: RetryDecision,
+        started: SystemTime,
+        now: SystemTime,
+    ) -> RetryDecision {
+        let RetryDecision::RetryAfter(delay) = decision else {
+            return decision;
+        };
+        let elapsed = now.duration_since(started).unwrap_or(Duration::ZERO);
+        match elapsed.checked_add(delay) {
+            Some(resume) if resume < self.total_timeout => decision,
+            _ => RetryDecision::Stop(StopReason::DeadlineExceeded),
+        }
+    }
+
+    /// How long the next attempt of a call that started at `started` may
+    /// take: `per_attempt`, cut to the time left before the total deadline;
+    /// `None` once no time is left.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use restli_codec::retry::RetryPolicy;
+    ///
+    /// let policy = RetryPolicy::default().total_timeout(Duration::from_secs(60));
+    /// let t0 = SystemTime::UNIX_EPOCH;
+    /// let per_attempt = Duration::from_secs(30);
+    /// assert_eq!(policy.time_left(t0, t0, per_attempt), Some(per_attempt));
+    /// assert_eq!(policy.time_left(t0, t0 + Duration::from_secs(50), per_attempt), Some(Duration::from_secs(10)));
+    /// assert_eq!(policy.time_left(t0, t0 + Duration::from_secs(60), per_attempt), None);
+    /// ```
+    pub fn time_left(
+        &self,
+        started: SystemTime,
+        now: SystemTime,
+        per_attempt: Duration,
+    ) -> Option<Duration> {
+        let elapsed = now.duration_since(started).unwrap_or(Duration::ZERO);
+        let left = self.total_timeout.checked_sub(elapsed)?;
+        (!left.is_zero()).then(|| left.min(per_attempt))
+    }
+
     /// Decides what to do after attempt number `attempt` (1-based) of a
     /// `method` request ended with `outcome`. `now` is the current time
     /// (for `Retry-After` dates); `random` is a uniformly random number in
@@ -358,14 +476,20 @@ impl RetryPolicy {
         if attempt >= self.max_attempts {
             return RetryDecision::Stop(StopReason::AttemptsExhausted);
         }
-        if let Outcome::Response { headers, .. } = outcome
-            && let Some(requested) = retry_after(headers, now)
-        {
-            return if requested > self.max_retry_after {
-                RetryDecision::Stop(StopReason::RetryAfterTooLong { requested })
-            } else {
-                RetryDecision::RetryAfter(requested)
-            };
+        if let Outcome::Response { headers, .. } = outcome {
+            if let Some(requested) = retry_after(headers, now) {
+                return if requested > self.max_retry_after {
+                    RetryDecision::Stop(StopReason::RetryAfterTooLong { requested })
+                } else {
+                    RetryDecision::RetryAfter(requested)
+                };
+            }
+            // A 429 without Retry-After is most likely the daily limit
+            // (see the module docs): one retry, for the rare short
+            // throttle, then stop.
+            if class == Class::Throttled && attempt >= 2 {
+                return RetryDecision::Stop(StopReason::RateLimited);
+            }
         }
         RetryDecision::RetryAfter(self.backoff(attempt, random))
     }
@@ -424,4 +548,147 @@ pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// What a 429 said about the rate limit it hit
+/// ([`ApiError::rate_limit`](crate::response::ApiError::rate_limit)).
+///
+/// LinkedIn's limits count calls per day, per application and per member,
+/// and reset at midnight UTC
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits>);
+/// its message names the limit (`... APPLICATION DAY limit ...`). When it
+/// names a daily limit, [`resets_at`](Self::resets_at) is the next midnight
+/// UTC after the response's time.
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use restli_codec::retry::RateLimit;
+///
+/// // 2024-06-01 13:20:00 UTC.
+/// let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_717_248_000);
+/// let limit = RateLimit::new(Some(101), Some("Resource level throttle APPLICATION DAY limit is reached."), None, Some(at));
+/// assert!(limit.is_daily());
+/// // 2024-06-02 00:00:00 UTC.
+/// assert_eq!(limit.resets_at(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_717_286_400)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateLimit {
+    service_error_code: Option<i64>,
+    daily: bool,
+    retry_after: Option<Duration>,
+    resets_at: Option<SystemTime>,
+}
+
+impl RateLimit {
+    /// Reads a 429's `serviceErrorCode`, message and `Retry-After` wait,
+    /// received at `at` (the response's `Date`, or when it arrived; `None`:
+    /// unknown, so no reset time).
+    ///
+    /// A limit is daily when the message names one (the word `DAY` or
+    /// `DAILY`, any case, as LinkedIn's `APPLICATION DAY limit` and
+    /// `MEMBER DAY limit`). The docs do not publish every message: a 429
+    /// that names no period has no reset time rather than a guessed one.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use restli_codec::retry::RateLimit;
+    ///
+    /// let limit = RateLimit::new(None, Some("slow down"), Some(Duration::from_secs(3)), Some(SystemTime::UNIX_EPOCH));
+    /// assert!(!limit.is_daily());
+    /// assert_eq!(limit.resets_at(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(3)));
+    /// ```
+    pub fn new(
+        service_error_code: Option<i64>,
+        message: Option<&str>,
+        retry_after: Option<Duration>,
+        at: Option<SystemTime>,
+    ) -> Self {
+        let daily = message.is_some_and(names_a_day);
+        let resets_at = at.and_then(|at| {
+            if daily {
+                next_utc_midnight(at)
+            } else {
+                retry_after.and_then(|wait| at.checked_add(wait))
+            }
+        });
+        RateLimit {
+            service_error_code,
+            daily,
+            retry_after,
+            resets_at,
+        }
+    }
+
+    /// LinkedIn's `serviceErrorCode` (101 for its rate limits).
+    ///
+    /// ```
+    /// # use restli_codec::retry::RateLimit;
+    /// let limit = RateLimit::new(Some(101), None, None, None);
+    /// assert_eq!(limit.service_error_code(), Some(101));
+    /// ```
+    pub fn service_error_code(&self) -> Option<i64> {
+        self.service_error_code
+    }
+
+    /// Whether the message names a daily limit.
+    ///
+    /// ```
+    /// # use restli_codec::retry::RateLimit;
+    /// let limit = RateLimit::new(None, Some("MEMBER DAY limit reached"), None, None);
+    /// assert!(limit.is_daily());
+    /// ```
+    pub fn is_daily(&self) -> bool {
+        self.daily
+    }
+
+    /// The `Retry-After` wait the server sent, if any.
+    ///
+    /// ```
+    /// # use restli_codec::retry::RateLimit;
+    /// let limit = RateLimit::new(None, None, None, None);
+    /// assert_eq!(limit.retry_after(), None);
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// When calls can succeed again: the next midnight UTC for a daily
+    /// limit, else the end of the `Retry-After` wait; `None` when the
+    /// answer says neither.
+    ///
+    /// ```
+    /// # use restli_codec::retry::RateLimit;
+    /// let limit = RateLimit::new(Some(101), Some("throttled"), None, Some(std::time::SystemTime::UNIX_EPOCH));
+    /// assert_eq!(limit.resets_at(), None);
+    /// ```
+    pub fn resets_at(&self) -> Option<SystemTime> {
+        self.resets_at
+    }
+}
+
+/// Whether `message` names a daily limit (a word `DAY` or `DAILY`).
+fn names_a_day(message: &str) -> bool {
+    message
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case("day") || word.eq_ignore_ascii_case("daily"))
+}
+
+/// The first midnight UTC strictly after `at` (`None` before the Unix
+/// epoch or past the end of `SystemTime`).
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use restli_codec::retry::next_utc_midnight;
+///
+/// let day = Duration::from_secs(86_400);
+/// let midnight = SystemTime::UNIX_EPOCH + day * 20_000;
+/// assert_eq!(next_utc_midnight(midnight), Some(midnight + day));
+/// assert_eq!(next_utc_midnight(midnight - Duration::from_secs(1)), Some(midnight));
+/// ```
+pub fn next_utc_midnight(at: SystemTime) -> Option<SystemTime> {
+    const DAY: u64 = 86_400;
+    let since_epoch = at.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+    let days = since_epoch.as_secs() / DAY;
+    let next = days.checked_add(1)?.checked_mul(DAY)?;
+    SystemTime::UNIX_EPOCH.checked_add(Duration::from_secs(next))
 }

@@ -33,8 +33,64 @@
 //! ```
 
 use std::future::Future;
+use std::time::Duration;
 
 use crate::retry::TransportFailure;
+
+/// The longest the attempt carrying it may take, from connecting to the
+/// last byte of the response: the transport loop puts it in each request's
+/// extensions, already cut to what is left of the call's total deadline
+/// ([`Exchange::attempt_timeout`](crate::exchange::Exchange::attempt_timeout)).
+/// An [`HttpClient`] or [`AsyncHttpClient`] should not let the attempt run
+/// longer (the SDK's own clients do not).
+///
+/// ```
+/// use std::time::Duration;
+/// use restli_codec::transport::AttemptTimeout;
+///
+/// let mut request = http::Request::new(Vec::<u8>::new());
+/// request.extensions_mut().insert(AttemptTimeout(Duration::from_secs(3)));
+/// assert_eq!(AttemptTimeout::of(&request), Some(Duration::from_secs(3)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AttemptTimeout(pub Duration);
+
+impl AttemptTimeout {
+    /// The limit a request carries, if any.
+    ///
+    /// ```
+    /// let request = http::Request::new(Vec::<u8>::new());
+    /// assert_eq!(restli_codec::transport::AttemptTimeout::of(&request), None);
+    /// ```
+    pub fn of<B>(request: &http::Request<B>) -> Option<Duration> {
+        request.extensions().get::<AttemptTimeout>().map(|t| t.0)
+    }
+}
+
+/// Whether a request path has a `.` or `..` segment, spelled plainly or
+/// percent-encoded (`%2e`, any case). URL parsers remove such segments
+/// together with their parent (RFC 3986, section 5.2.4; the WHATWG URL
+/// standard also decodes `%2e`), so `/adAccounts/1/adCampaigns/..` would
+/// go out as `/adAccounts/1`: a DELETE of the campaign would become a
+/// DELETE of the account. The SDK's HTTP clients refuse such requests.
+///
+/// ```
+/// use restli_codec::transport::has_dot_segment;
+///
+/// let uri = |s: &str| s.parse::<http::Uri>().unwrap();
+/// assert!(has_dot_segment(&uri("https://api.linkedin.com/v2/adAccounts/1/adCampaigns/..")));
+/// assert!(has_dot_segment(&uri("https://api.linkedin.com/v2/x/%2E%2e/y")));
+/// assert!(has_dot_segment(&uri("https://api.linkedin.com/v2/./x")));
+/// assert!(!has_dot_segment(&uri("https://api.linkedin.com/v2/x/...")));
+/// assert!(!has_dot_segment(&uri("https://api.linkedin.com/v2/x/a.b?q=..")));
+/// ```
+pub fn has_dot_segment(uri: &http::Uri) -> bool {
+    uri.path().split('/').any(|segment| {
+        let lower = segment.to_ascii_lowercase();
+        let decoded = lower.replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    })
+}
 
 /// An error from an HTTP stack, classified for the retry rules.
 ///
@@ -120,5 +176,38 @@ where
     type Error = E;
     fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, E> {
         self(request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn uri(path: &str) -> http::Uri {
+        format!("https://api.linkedin.com{path}").parse().unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn dot_segments_are_found_wherever_they_are(
+            before in proptest::collection::vec("[a-zA-Z0-9_~-]{1,8}", 0..4),
+            after in proptest::collection::vec("[a-zA-Z0-9_~-]{1,8}", 0..4),
+            dot in prop_oneof![Just("."), Just(".."), Just("%2e"), Just("%2E%2e"), Just(".%2E")],
+        ) {
+            let clean = format!("/{}", before.iter().chain(&after).cloned().collect::<Vec<_>>().join("/"));
+            prop_assert!(!has_dot_segment(&uri(&clean)));
+            let mut segments = before.clone();
+            segments.push(dot.to_owned());
+            segments.extend(after);
+            let dotted = format!("/{}", segments.join("/"));
+            prop_assert!(has_dot_segment(&uri(&dotted)));
+        }
+
+        #[test]
+        fn segments_with_dots_inside_are_fine(name in "[a-z]{1,5}", ext in "[a-z]{1,5}") {
+            let path = format!("/v2/{name}.{ext}/.{name}/...");
+            prop_assert!(!has_dot_segment(&uri(&path)));
+        }
     }
 }

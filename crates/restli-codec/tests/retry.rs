@@ -7,7 +7,8 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use proptest::prelude::*;
 use restli_codec::Method;
 use restli_codec::retry::{
-    Outcome, RetryDecision, RetryPolicy, StopReason, TransportFailure, retry_after,
+    DEFAULT_TOTAL_TIMEOUT, Outcome, RetryDecision, RetryPolicy, StopReason, TransportFailure,
+    retry_after,
 };
 
 /// 2015-10-21 07:28:00 UTC.
@@ -332,8 +333,166 @@ proptest! {
         let policy = RetryPolicy::default();
         let h = HeaderMap::new();
         let on_status = policy.decide(method, attempt, &Outcome::response(StatusCode::from_u16(status).unwrap(), &h), now(), random);
-        prop_assert_eq!(matches!(on_status, RetryDecision::RetryAfter(_)), status == 429);
+        // A bare 429 (no Retry-After) is retried once only: see
+        // `a_429_without_retry_after_is_retried_once`.
+        prop_assert_eq!(matches!(on_status, RetryDecision::RetryAfter(_)), status == 429 && attempt == 1);
         let on_failure = policy.decide(method, attempt, &Outcome::Transport(failure), now(), random);
         prop_assert!(matches!(on_failure, RetryDecision::Stop(_)));
+    }
+}
+
+// LinkedIn's rate limits are daily and reset at midnight UTC; a 429 usually
+// carries no Retry-After:
+// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits
+#[test]
+fn a_429_without_retry_after_is_retried_once() {
+    for method in Method::ALL {
+        assert_eq!(decide_status(method, 1, 429, None), retry(250), "{method}");
+        assert_eq!(
+            decide_status(method, 2, 429, None),
+            stop(StopReason::RateLimited),
+            "{method}"
+        );
+        assert_eq!(
+            decide_status(method, 3, 429, None),
+            stop(StopReason::RateLimited),
+            "{method}"
+        );
+    }
+    // Garbage in Retry-After counts as no Retry-After.
+    assert_eq!(
+        decide_status(Method::Get, 2, 429, Some("soon")),
+        stop(StopReason::RateLimited)
+    );
+    // With a Retry-After within the cap, 429 keeps its attempts.
+    assert_eq!(
+        decide_status(Method::Get, 3, 429, Some("2")),
+        RetryDecision::RetryAfter(Duration::from_secs(2))
+    );
+    // Beyond the cap: no retry at all, even the first time.
+    assert_eq!(
+        decide_status(Method::Get, 1, 429, Some("999999")),
+        stop(StopReason::RetryAfterTooLong {
+            requested: Duration::from_secs(999_999)
+        })
+    );
+}
+
+#[test]
+fn five_xx_still_gets_every_attempt() {
+    for attempt in 1..4 {
+        assert!(matches!(
+            decide_status(Method::Get, attempt, 503, None),
+            RetryDecision::RetryAfter(_)
+        ));
+    }
+    assert_eq!(
+        decide_status(Method::Get, 4, 503, None),
+        stop(StopReason::AttemptsExhausted)
+    );
+}
+
+#[test]
+fn the_total_deadline_stops_retries_that_would_pass_it() {
+    let policy = RetryPolicy::default();
+    assert_eq!(policy.total_timeout_value(), DEFAULT_TOTAL_TIMEOUT);
+    let t0 = now();
+    let wait = RetryDecision::RetryAfter(Duration::from_secs(5));
+    assert_eq!(policy.fits_deadline(wait, t0, t0), wait);
+    assert_eq!(
+        policy.fits_deadline(wait, t0, t0 + Duration::from_secs(54)),
+        wait
+    );
+    assert_eq!(
+        policy.fits_deadline(wait, t0, t0 + Duration::from_secs(55)),
+        stop(StopReason::DeadlineExceeded)
+    );
+    // A stop is never turned into a retry.
+    let done = stop(StopReason::NotRetryable);
+    assert_eq!(policy.fits_deadline(done, t0, t0), done);
+    // A clock that went backwards counts as no time spent.
+    assert_eq!(
+        policy.fits_deadline(wait, t0, t0 - Duration::from_secs(9)),
+        wait
+    );
+    // Each attempt gets at most what is left.
+    let per_attempt = Duration::from_secs(30);
+    assert_eq!(
+        policy.time_left(t0, t0 + Duration::from_secs(45), per_attempt),
+        Some(Duration::from_secs(15))
+    );
+    assert_eq!(
+        policy.time_left(t0, t0 + Duration::from_secs(61), per_attempt),
+        None
+    );
+}
+
+proptest! {
+    #[test]
+    fn deadlines_bound_every_retry(
+        total_ms in 0u64..200_000,
+        elapsed_ms in 0u64..300_000,
+        delay_ms in 0u64..100_000,
+        per_attempt_ms in 0u64..100_000,
+    ) {
+        let policy = RetryPolicy::default().total_timeout(Duration::from_millis(total_ms));
+        let t0 = now();
+        let at = t0 + Duration::from_millis(elapsed_ms);
+        let decision = policy.fits_deadline(RetryDecision::RetryAfter(Duration::from_millis(delay_ms)), t0, at);
+        match decision {
+            RetryDecision::RetryAfter(d) => prop_assert!(elapsed_ms + d.as_millis() as u64 <= total_ms),
+            RetryDecision::Stop(reason) => {
+                prop_assert_eq!(reason, StopReason::DeadlineExceeded);
+                prop_assert!(elapsed_ms + delay_ms >= total_ms);
+            }
+        }
+        match policy.time_left(t0, at, Duration::from_millis(per_attempt_ms)) {
+            Some(left) => {
+                prop_assert!(left <= Duration::from_millis(per_attempt_ms));
+                prop_assert!(elapsed_ms + left.as_millis() as u64 <= total_ms);
+            }
+            None => prop_assert!(elapsed_ms >= total_ms),
+        }
+    }
+
+    #[test]
+    fn a_bare_429_is_sent_at_most_twice(method in arb_method(), attempt in 2u32..100, random in 0.0f64..1.0) {
+        let h = HeaderMap::new();
+        let outcome = Outcome::response(StatusCode::TOO_MANY_REQUESTS, &h);
+        let policy = RetryPolicy::default().max_attempts(100);
+        prop_assert_eq!(policy.decide(method, attempt, &outcome, now(), random), stop(StopReason::RateLimited));
+    }
+}
+
+proptest! {
+    // Rate limits reset at midnight UTC:
+    // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits
+    #[test]
+    fn the_next_utc_midnight_is_the_first_after(secs in 0u64..10_000_000_000, nanos in 0u32..1_000_000_000) {
+        let at = SystemTime::UNIX_EPOCH + Duration::new(secs, nanos);
+        let midnight = restli_codec::retry::next_utc_midnight(at).unwrap();
+        let since = midnight.duration_since(SystemTime::UNIX_EPOCH).unwrap();
+        prop_assert_eq!(since.subsec_nanos(), 0);
+        prop_assert_eq!(since.as_secs() % 86_400, 0);
+        prop_assert!(midnight > at);
+        prop_assert!(midnight.duration_since(at).unwrap() <= Duration::from_secs(86_400));
+    }
+
+    #[test]
+    fn any_429_reads_as_a_rate_limit(
+        message in proptest::option::of(".{0,200}"),
+        code in proptest::option::of(any::<i64>()),
+        wait in proptest::option::of(0u64..u64::MAX / 4),
+        secs in proptest::option::of(0u64..10_000_000_000),
+    ) {
+        let at = secs.map(|s| SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+        let limit = restli_codec::retry::RateLimit::new(code, message.as_deref(), wait.map(Duration::from_secs), at);
+        prop_assert_eq!(limit.service_error_code(), code);
+        if at.is_none() {
+            prop_assert_eq!(limit.resets_at(), None);
+        }
+        if limit.is_daily() {
+            prop_assert_eq!(limit.resets_at(), at.and_then(restli_codec::retry::next_utc_midnight));
+        }
     }
 }

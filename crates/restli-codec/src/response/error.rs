@@ -4,6 +4,7 @@
 //! per key inside batch responses).
 
 use std::fmt;
+use std::time::SystemTime;
 
 use http::StatusCode;
 use serde::{Deserialize, Deserializer};
@@ -11,12 +12,17 @@ use serde_json::{Map, Value};
 
 use super::body::bounded_text;
 use super::meta::{ResponseMeta, header_str};
+use crate::retry::{RateLimit, retry_after};
 
 /// How much of an error body [`ApiError::raw_body`] keeps.
 pub const RAW_BODY_LIMIT: usize = 8 * 1024;
 
 /// How much of an unrecognised body `Display` quotes.
 const DISPLAY_EXCERPT_CHARS: usize = 160;
+
+/// How much of a server's `message` or `code` `Display` quotes (a server
+/// may send megabytes; the whole value stays in [`ApiError::message`]).
+pub const DISPLAY_MESSAGE_LIMIT: usize = 200;
 
 /// The fields of a Rest.li / LinkedIn error body.
 ///
@@ -156,6 +162,8 @@ struct Inner {
     body: ApiErrorBody,
     restli_error_response: bool,
     raw_body: String,
+    /// When the response arrived, if the transport said so.
+    received_at: Option<SystemTime>,
 }
 
 impl ApiError {
@@ -198,8 +206,77 @@ impl ApiError {
                 body: parsed,
                 restli_error_response,
                 raw_body: bounded_text(body, RAW_BODY_LIMIT),
+                received_at: None,
             }),
         }
+    }
+
+    /// Records when the response arrived (the exchange does this with the
+    /// `now` its transport passes). It dates a rate limit's reset when the
+    /// response has no `Date` header.
+    ///
+    /// ```
+    /// use std::time::SystemTime;
+    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, Default::default(), "/"), b"")
+    ///     .received_at(SystemTime::UNIX_EPOCH);
+    /// assert_eq!(err.received_time(), Some(SystemTime::UNIX_EPOCH));
+    /// ```
+    #[must_use]
+    pub fn received_at(mut self, now: SystemTime) -> Self {
+        self.inner.received_at = Some(now);
+        self
+    }
+
+    /// When the response was sent: its `Date` header, else when it arrived
+    /// ([`received_at`](Self::received_at)); `None` when neither is known.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("date", http::HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"));
+    /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, headers, "/"), b"");
+    /// assert_eq!(err.received_time(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480)));
+    /// ```
+    pub fn received_time(&self) -> Option<SystemTime> {
+        header_str(self.inner.meta.headers(), "date")
+            .and_then(|date| httpdate::parse_http_date(date.trim()).ok())
+            .or(self.inner.received_at)
+    }
+
+    /// The rate limit a 429 reports: LinkedIn's `serviceErrorCode` (101),
+    /// whether the message names a daily limit, and when it resets (the
+    /// next midnight UTC after the response's [time](Self::received_time)
+    /// for a daily limit, else the end of `Retry-After`). `None` for any
+    /// other status.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use restli_codec::response::{ApiError, ResponseMeta};
+    ///
+    /// // As LinkedIn answers once an application's daily limit is spent
+    /// // (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
+    /// let body = br#"{"status":429,"serviceErrorCode":101,"code":"TOO_MANY_REQUESTS",
+    ///     "message":"Resource level throttle APPLICATION DAY limit for calls to this resource is reached."}"#;
+    /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, Default::default(), "/rest/posts"), body)
+    ///     .received_at(SystemTime::UNIX_EPOCH + Duration::from_secs(1_717_248_000)); // 2024-06-01 13:20 UTC
+    /// let limit = err.rate_limit().unwrap();
+    /// assert!(limit.is_daily());
+    /// assert_eq!(limit.resets_at(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_717_286_400)));
+    /// ```
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        if self.status() != StatusCode::TOO_MANY_REQUESTS {
+            return None;
+        }
+        let at = self.received_time();
+        let retry_after = at.and_then(|at| retry_after(self.inner.meta.headers(), at));
+        Some(RateLimit::new(
+            self.service_error_code(),
+            self.message(),
+            retry_after,
+            at,
+        ))
     }
 
     /// The HTTP status.
@@ -345,11 +422,21 @@ impl fmt::Display for ApiError {
         }
         if let Some(code) = &body.code {
             f.write_str(", code ")?;
-            write_one_line(f, code, usize::MAX)?;
+            write_one_line(f, code, DISPLAY_MESSAGE_LIMIT)?;
         }
         f.write_str(": ")?;
         match &body.message {
-            Some(message) => write_one_line(f, message, usize::MAX),
+            Some(message) => {
+                write_one_line(f, message, DISPLAY_MESSAGE_LIMIT)?;
+                if let Some(limit) = self.rate_limit().filter(RateLimit::is_daily) {
+                    f.write_str(" (LinkedIn's rate limits are daily")?;
+                    if let Some(reset) = limit.resets_at() {
+                        write!(f, "; this one resets at {}", httpdate::fmt_http_date(reset))?;
+                    }
+                    f.write_str(")")?;
+                }
+                Ok(())
+            }
             None if self.inner.raw_body.trim().is_empty() => f.write_str("no message (empty body)"),
             None => {
                 f.write_str("no message; body starts with \"")?;
@@ -363,16 +450,27 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 /// Writes `text` with control characters (newlines, tabs) turned into
-/// spaces, and at most `limit` characters followed by `...`.
+/// spaces, and at most `limit` characters followed by `...` and the whole
+/// length in bytes.
 fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str, limit: usize) -> fmt::Result {
     use fmt::Write;
     for (i, c) in text.chars().enumerate() {
         if i == limit {
-            return f.write_str("...");
+            return write!(f, "... ({} bytes in all)", text.len());
         }
         f.write_char(if c.is_control() { ' ' } else { c })?;
     }
     Ok(())
+}
+
+/// A value written on one line, at most [`DISPLAY_MESSAGE_LIMIT`]
+/// characters of it (then `...` and its length).
+struct Bounded<'a>(&'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_one_line(f, self.0, DISPLAY_MESSAGE_LIMIT)
+    }
 }
 
 /// Why a response could not be turned into the typed response asked for.
@@ -401,7 +499,9 @@ pub enum ResponseError {
     /// A 2xx response whose body (or `X-RestLi-Id` header) is not what the
     /// method promises.
     #[error(
-        "cannot decode the {status} response of {url}: {reason} (body starts with {excerpt:?})"
+        "cannot decode the {status} response of {url}: {} (body starts with \"{}\")",
+        Bounded(.reason),
+        Bounded(.excerpt)
     )]
     Decode {
         /// The HTTP status.
@@ -527,6 +627,64 @@ mod tests {
         assert_eq!(
             ApiErrorBody::from_value(serde_json::json!([1])),
             ApiErrorBody::default()
+        );
+    }
+
+    #[test]
+    fn a_huge_message_is_shown_briefly_and_kept_whole() {
+        let message = "m".repeat(5 * 1024 * 1024);
+        let body =
+            serde_json::json!({"status": 400, "message": message, "code": "c".repeat(10_000)});
+        let err = error_of(response(400, &body.to_string())).unwrap();
+        let text = err.to_string();
+        assert!(text.len() < 600, "{} bytes", text.len());
+        assert!(text.contains("(5242880 bytes in all)"), "{text}");
+        assert!(text.contains("(10000 bytes in all)"), "{text}");
+        assert_eq!(err.message().map(str::len), Some(5 * 1024 * 1024));
+    }
+
+    #[test]
+    fn a_decode_error_is_shown_briefly() {
+        let err = ResponseError::Decode {
+            status: StatusCode::OK,
+            url: "/x".into(),
+            excerpt: "e".repeat(512),
+            reason: "r".repeat(5_000),
+        };
+        let text = err.to_string();
+        assert!(text.len() < 600, "{text}");
+        assert!(text.contains("(5000 bytes in all)"));
+    }
+
+    // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits:
+    // daily limits, reset at midnight UTC.
+    #[test]
+    fn a_daily_rate_limit_resets_at_the_next_utc_midnight() {
+        let body = r#"{"status":429,"serviceErrorCode":101,"code":"TOO_MANY_REQUESTS","message":"Resource level throttle APPLICATION DAY limit for calls to this resource is reached."}"#;
+        let mut r = response(429, body);
+        r.headers_mut().insert(
+            "date",
+            http::HeaderValue::from_static("Sat, 01 Jun 2024 23:59:59 GMT"),
+        );
+        let err = error_of(r).unwrap();
+        let limit = err.rate_limit().unwrap();
+        assert!(limit.is_daily());
+        assert_eq!(limit.service_error_code(), Some(101));
+        let midnight = httpdate::parse_http_date("Sun, 02 Jun 2024 00:00:00 GMT").unwrap();
+        assert_eq!(limit.resets_at(), Some(midnight));
+        assert!(
+            err.to_string()
+                .contains("resets at Sun, 02 Jun 2024 00:00:00 GMT"),
+            "{err}"
+        );
+        // Without a Date and a receipt time, no reset is guessed.
+        let err = error_of(response(429, body)).unwrap();
+        assert_eq!(err.rate_limit().unwrap().resets_at(), None);
+        assert!(
+            error_of(response(503, body))
+                .unwrap()
+                .rate_limit()
+                .is_none()
         );
     }
 }
