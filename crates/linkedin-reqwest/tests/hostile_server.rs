@@ -355,7 +355,6 @@ async fn a_token_answer_with_expires_in_zero_is_not_refreshed_by_every_waiter() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs linkedin-oauth's cap of the refresh-ahead window to a fraction of the lifetime (renewal.rs, the oauth engineer's branch)"]
 async fn ten_sequential_calls_with_a_sixty_second_token_refresh_once() {
     let server = token_server(60);
     let client = builder(&server)
