@@ -29,6 +29,27 @@ pub(crate) fn quote(text: &str) -> String {
     Excerpt(text).to_string()
 }
 
+/// A message of our own making that embeds text from elsewhere (another
+/// error's message, which may quote a whole value): at most
+/// [`MESSAGE_BYTES`] bytes of it, then `... (N bytes)`.
+pub(crate) fn bounded(message: &str) -> String {
+    if message.len() <= MESSAGE_BYTES {
+        return message.to_owned();
+    }
+    let mut end = MESSAGE_BYTES;
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{}... ({} bytes)",
+        message.get(..end).unwrap_or_default(),
+        message.len()
+    )
+}
+
+/// How long a composed message (see [`bounded`]) may grow.
+pub(crate) const MESSAGE_BYTES: usize = 600;
+
 /// Displays a bounded, quoted excerpt of a value (see [`quote`]).
 pub(crate) struct Excerpt<'a>(pub(crate) &'a str);
 
