@@ -91,7 +91,10 @@ pub enum PathError {
         name: String,
     },
     /// A key with no placeholder.
-    #[error("key {name:?} matches no placeholder in the template")]
+    #[error(
+        "key {} matches no placeholder in the template",
+        crate::excerpt::Excerpt(name)
+    )]
     ExtraKey {
         /// The key's name.
         name: String,
@@ -113,7 +116,11 @@ pub enum PathError {
         placeholder: Option<String>,
     },
     /// A key that could not be encoded, or keys that are not a map.
-    #[error("cannot encode the key {name:?}: {source}")]
+    #[error(
+        "cannot encode the key {}: {}",
+        crate::excerpt::Excerpt(name),
+        crate::excerpt::bounded(&source.to_string())
+    )]
     Encode {
         /// The key's name (empty when the keys as a whole are not a map).
         name: String,

@@ -195,7 +195,7 @@ impl RequestConfig {
 #[non_exhaustive]
 pub enum RequestError {
     /// A key, id, parameter or criterion could not be Rest.li-encoded.
-    #[error("cannot encode {what}: {source}")]
+    #[error("cannot encode {what}: {}", crate::excerpt::bounded(&source.to_string()))]
     Encode {
         /// What was being encoded (`path key "id"`, `query parameter "search"`, ...).
         what: String,

@@ -248,6 +248,10 @@ fn request_errors_quote_a_bounded_excerpt() {
             .to_http(&versioned(), None)
             .unwrap_err(),
     ];
+    let paging =
+        restli_codec::paging::Pagination::new(Request::get_all("/x").param("start", &long), 10)
+            .unwrap_err();
+    let errors = errors.into_iter().chain([paging]);
     for err in errors {
         let message = err.to_string();
         assert!(
