@@ -262,3 +262,63 @@ fn request_errors_quote_a_bounded_excerpt() {
         );
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use restli_codec::{PathError, Request, RequestConfig, RequestError};
+
+    fn is_dot(segment: &str) -> bool {
+        let lower = segment.to_ascii_lowercase().replace("%2e", ".");
+        lower == "." || lower == ".."
+    }
+
+    proptest! {
+        /// A key either fills its segment with something that is not a dot
+        /// segment, or is refused as one, exactly when it is `.` or `..`.
+        #[test]
+        fn keys_never_make_dot_segments(key in prop_oneof![
+            Just(".".to_owned()), Just("..".to_owned()), "[.%2eE/a]{0,6}", any::<String>()
+        ]) {
+            let config = RequestConfig::new().with_version("202406".parse().unwrap());
+            match Request::delete("/a/{x}/b/{id}").key("x", &1).key("id", &key).to_http(&config, None) {
+                Ok(http) => {
+                    prop_assert!(key != "." && key != "..");
+                    let segments: Vec<&str> = http.uri().path().split('/').collect();
+                    prop_assert_eq!(segments.len(), 6, "{}", http.uri());
+                    prop_assert!(!segments.iter().any(|s| is_dot(s)));
+                }
+                Err(RequestError::Path(PathError::DotSegment { .. })) => {
+                    prop_assert!(key == "." || key == "..");
+                }
+                Err(other) => prop_assert!(false, "unexpected error {other}"),
+            }
+        }
+
+        /// Whatever path is given, the URL never has a doubled root or a
+        /// dot segment, and building it never panics.
+        #[test]
+        fn paths_never_double_the_root(
+            prefix in prop_oneof![
+                Just(""), Just("/rest"), Just("/v2"), Just("https://api.linkedin.com/rest"),
+                Just("https://api.linkedin.com/v2"), Just("https://api.linkedin.com"), Just("http://x")
+            ],
+            rest in "(/[a-z.%2E]{0,4}){0,4}",
+            versioned in any::<bool>(),
+        ) {
+            let mut config = RequestConfig::new();
+            if versioned {
+                config = config.with_version("202406".parse().unwrap());
+            }
+            let path = format!("{prefix}{rest}");
+            if let Ok(http) = Request::get(&path).to_http(&config, None) {
+                let p = http.uri().path();
+                // One root, then exactly the path below the prefix.
+                prop_assert!(
+                    p == format!("/rest{rest}") || p == format!("/v2{rest}"),
+                    "{} -> {}", path, p
+                );
+                prop_assert!(!p.split('/').any(is_dot), "{} -> {}", path, p);
+            }
+        }
+    }
+}
