@@ -1,6 +1,7 @@
-//! Response-side protocol benchmarks: parsing a 100-element collection
-//! response, into `serde_json::Value` and into a typed struct, plus a
-//! 100-key batch response and a retry decision.
+//! Protocol benchmarks: parsing a 100-element collection response, into
+//! `serde_json::Value` and into a typed struct, a 100-key batch response, a
+//! retry decision, building a finder, tunneling (a pathological multipart
+//! body, a 20,000-id BATCH_GET) and a 30,000-placeholder path template.
 
 use std::hint::black_box;
 use std::time::{Duration, SystemTime};
@@ -169,5 +170,72 @@ fn finder_build(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, collection, batch, retry, finder_build);
+/// Untunneling a pathological 16 MiB multipart body whose 60 KB boundary
+/// almost occurs everywhere (a quadratic search took minutes), and tunneling
+/// a 20,000-id BATCH_GET (its query is longer than an `http::Uri` holds).
+fn tunneling(c: &mut Criterion) {
+    let boundary = "-".repeat(60_000);
+    let mut near = "-".repeat(60_001);
+    near.push('x');
+    let mut body = Vec::with_capacity(16 << 20);
+    while body.len() < (16 << 20) {
+        body.extend_from_slice(near.as_bytes());
+    }
+    let content_type = format!("multipart/mixed; boundary={boundary}");
+    let mut group = c.benchmark_group("tunnel");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("untunnel_16mib_long_boundary", |b| {
+        b.iter(|| {
+            let request = http::Request::post("http://127.0.0.1/x")
+                .header("x-http-method-override", "PUT")
+                .header("content-type", content_type.as_str())
+                .body(body.clone())
+                .unwrap();
+            black_box(restli_codec::tunnel::untunnel(request)).ok()
+        })
+    });
+    let ids: Vec<String> = (0..20_000)
+        .map(|i| format!("urn:li:sponsoredCampaign:{}", 100_000_000 + i))
+        .collect();
+    let config = restli_codec::RequestConfig::new();
+    group.bench_function("batch_get_20000_ids", |b| {
+        b.iter(|| {
+            restli_codec::Request::batch_get("/adCampaigns", black_box(&ids))
+                .to_http(&config, None)
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+/// Parsing and expanding a template of 30,000 placeholders (the quadratic
+/// checks took about 3 s).
+fn path_template(c: &mut Criterion) {
+    let n = 30_000;
+    let template: String = (0..n).map(|i| format!("/{{p{i}}}")).collect();
+    let keys: serde_json::Map<String, Value> =
+        (0..n).map(|i| (format!("p{i}"), json!(i))).collect();
+    let mut group = c.benchmark_group("path_template");
+    group.sample_size(10);
+    group.bench_function("path_template_30000_placeholders", |b| {
+        b.iter(|| {
+            restli_codec::PathTemplate::parse(black_box(&template))
+                .unwrap()
+                .expand(&keys)
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    collection,
+    batch,
+    retry,
+    finder_build,
+    tunneling,
+    path_template
+);
 criterion_main!(benches);

@@ -9,6 +9,44 @@ pub const VERSIONED_BASE: &str = "https://api.linkedin.com/rest";
 /// The base URL of LinkedIn's older, unversioned APIs.
 pub const UNVERSIONED_BASE: &str = "https://api.linkedin.com/v2";
 
+/// Which of LinkedIn's two API roots a request goes to.
+///
+/// Versioned APIs live under `/rest` and need a `LinkedIn-Version`; the
+/// older ones (`/v2/userinfo`, `/v2/me`, ...) exist only under `/v2`. A
+/// client picks one by default (`/rest` when it has a version); a
+/// [`Request`](crate::Request) can pick the other with
+/// [`Request::base`](crate::Request::base).
+///
+/// ```
+/// use restli_codec::{ApiBase, Endpoint};
+///
+/// let linkedin = Endpoint::default();
+/// assert_eq!(linkedin.root(ApiBase::V2).as_str(), "https://api.linkedin.com/v2");
+/// assert_eq!(linkedin.root(ApiBase::Rest).as_str(), "https://api.linkedin.com/rest");
+/// assert_eq!(ApiBase::Rest.prefix(), "/rest");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ApiBase {
+    /// `https://api.linkedin.com/rest`: the versioned APIs.
+    Rest,
+    /// `https://api.linkedin.com/v2`: the older, unversioned APIs.
+    V2,
+}
+
+impl ApiBase {
+    /// The path prefix LinkedIn's documentation writes for this root.
+    ///
+    /// ```
+    /// assert_eq!(restli_codec::ApiBase::V2.prefix(), "/v2");
+    /// ```
+    pub fn prefix(self) -> &'static str {
+        match self {
+            ApiBase::Rest => "/rest",
+            ApiBase::V2 => "/v2",
+        }
+    }
+}
+
 /// A validated base URL: `https`, or `http` to a loopback host only, with no
 /// query or fragment and no trailing slash.
 ///
@@ -33,19 +71,19 @@ pub struct BaseUrl(String);
 #[non_exhaustive]
 pub enum EndpointError {
     /// The text is not an absolute `scheme://host[:port][/path]` URL.
-    #[error("invalid base URL {url:?}: {reason}")]
+    #[error("invalid base URL {url}: {reason}")]
     Invalid {
-        /// The rejected text.
+        /// The rejected text (quoted; a bounded excerpt of a long one).
         url: String,
         /// What is wrong with it.
         reason: &'static str,
     },
     /// Plain `http` (or another scheme) to a host that is not loopback.
     #[error(
-        "refusing base URL {url:?}: only https is allowed, or http to a loopback host (localhost, 127.0.0.0/8, [::1])"
+        "refusing base URL {url}: only https is allowed, or http to a loopback host (localhost, 127.0.0.0/8, [::1])"
     )]
     Insecure {
-        /// The rejected text.
+        /// The rejected text (quoted; a bounded excerpt of a long one).
         url: String,
     },
 }
@@ -82,7 +120,7 @@ impl BaseUrl {
     /// than `https`, unless it is `http` to a loopback host.
     pub fn parse(url: &str) -> Result<BaseUrl, EndpointError> {
         let invalid = |reason| EndpointError::Invalid {
-            url: url.to_owned(),
+            url: crate::excerpt::quote(url),
             reason,
         };
         let uri: http::Uri = url
@@ -102,7 +140,7 @@ impl BaseUrl {
         let local_http = scheme.eq_ignore_ascii_case("http") && is_loopback(host);
         if !secure && !local_http {
             return Err(EndpointError::Insecure {
-                url: url.to_owned(),
+                url: crate::excerpt::quote(url),
             });
         }
         Ok(BaseUrl(url.trim_end_matches('/').to_owned()))
@@ -211,10 +249,26 @@ impl Endpoint {
     /// assert!(e.base(true).as_str().ends_with("/rest"));
     /// ```
     pub fn base(&self, versioned: bool) -> &BaseUrl {
-        if versioned {
-            &self.versioned
+        self.root(if versioned {
+            ApiBase::Rest
         } else {
-            &self.unversioned
+            ApiBase::V2
+        })
+    }
+
+    /// The base URL of one API root (for a custom endpoint, whatever it
+    /// maps that root to).
+    ///
+    /// ```
+    /// use restli_codec::{ApiBase, Endpoint};
+    /// let sandbox = Endpoint::from_origin("http://127.0.0.1:8080")?;
+    /// assert_eq!(sandbox.root(ApiBase::V2).as_str(), "http://127.0.0.1:8080/v2");
+    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// ```
+    pub fn root(&self, base: ApiBase) -> &BaseUrl {
+        match base {
+            ApiBase::Rest => &self.versioned,
+            ApiBase::V2 => &self.unversioned,
         }
     }
 }

@@ -78,6 +78,7 @@ mod de;
 pub mod endpoint;
 mod error;
 mod escape;
+mod excerpt;
 pub mod exchange;
 pub mod header;
 pub mod keys;
@@ -100,7 +101,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use de::MAX_DEPTH;
-pub use endpoint::{BaseUrl, Endpoint, EndpointError};
+pub use endpoint::{ApiBase, BaseUrl, Endpoint, EndpointError};
 pub use error::{Error, ErrorKind, Result};
 pub use method::{Method, UnknownMethod, WrongMethod};
 pub use paging::{Pager, Paging, PagingError, Window};

@@ -243,7 +243,8 @@ impl fmt::Display for Method {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown Rest.li method {0:?} (expected one of get, batch_get, get_all, finder, batch_finder, create, batch_create, update, batch_update, partial_update, batch_partial_update, delete, batch_delete, action)"
+    "unknown Rest.li method {} (expected one of get, batch_get, get_all, finder, batch_finder, create, batch_create, update, batch_update, partial_update, batch_partial_update, delete, batch_delete, action)",
+    crate::excerpt::Excerpt(&self.0)
 )]
 pub struct UnknownMethod(pub String);
 

@@ -1,4 +1,9 @@
-//! Paging decisions for GET_ALL and FINDER, free of any request type.
+//! Paging decisions for GET_ALL and FINDER.
+//!
+//! Two schemes: index paging (`start`/`count`, answered with `paging`),
+//! decided by the [`Pager`] below, and cursor paging (`pageSize`/`pageToken`,
+//! answered with `metadata.nextPageToken`), which [`Pagination`] switches to
+//! when an answer carries a token. Transports loop on [`Pagination`].
 //!
 //! A collection answer carries `paging: {start, count, total?, links}`. A
 //! [`Pager`] starts from the request's `start` and `count`, is fed each
@@ -165,6 +170,20 @@ pub enum PagingError {
         requested_start: u64,
         /// The start the server reported.
         server_start: u64,
+    },
+    /// A cursor server sent a `nextPageToken` it had sent before (or the
+    /// request's own `pageToken`): following it would fetch pages again.
+    #[error(
+        "the server repeated the page token {token} ({len} bytes) after {pages} pages: \
+         following it would fetch the same pages again"
+    )]
+    RepeatedToken {
+        /// The token, quoted (a bounded excerpt of a long one).
+        token: String,
+        /// The token's length in bytes.
+        len: usize,
+        /// How many pages had been taken in.
+        pages: u64,
     },
     /// The next start does not fit in a `u64`.
     #[error("the next page would start beyond u64::MAX (start {start} + count {count})")]
@@ -376,8 +395,31 @@ mod tests {
     }
 }
 
+/// The query parameters of cursor paging (LinkedIn's "Cursor Based
+/// Pagination": `pageSize` and `pageToken` in, `metadata.nextPageToken` out).
+pub const PAGE_SIZE_PARAM: &str = "pageSize";
+/// See [`PAGE_SIZE_PARAM`].
+pub const PAGE_TOKEN_PARAM: &str = "pageToken";
+
 /// Paging over a GET_ALL or FINDER request: which request to send next, fed
 /// with each page received. Transports loop on it.
+///
+/// Two schemes, chosen from the answers:
+///
+/// * **Index** (`start`/`count` in, `paging` out): the [`Pager`] rules.
+/// * **Cursor** (`pageSize`/`pageToken` in, `metadata.nextPageToken` out,
+///   no `paging`; LinkedIn's ad-account, campaign-group, campaign and
+///   creative searches since 202401): a request that already carries
+///   `pageSize` or `pageToken` is cursor from the start, and an answer
+///   with a `nextPageToken` switches to it. Cursor requests carry
+///   `pageSize` (the requested page size) and `pageToken`, never
+///   `start`/`count`. Paging ends on a page without a token or without
+///   elements; a token seen before is [`PagingError::RepeatedToken`].
+///
+/// A page with neither `paging` nor a `nextPageToken` ends paging: a
+/// Rest.li server writes `paging` on every index page, so such a page is
+/// the last of a cursor collection, or comes from a server whose progress
+/// cannot be checked (following it by `start` re-read page one forever).
 ///
 /// ```
 /// use restli_codec::paging::Pagination;
@@ -409,16 +451,54 @@ mod tests {
 /// assert_eq!(pagination.pages(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// A cursor search:
+///
+/// ```
+/// use restli_codec::paging::Pagination;
+/// use restli_codec::response::CollectionResponse;
+/// use restli_codec::Request;
+///
+/// let search = Request::finder("/adAccounts", "search").version("202401");
+/// let mut pagination = Pagination::new(search, 100)?;
+/// let page: CollectionResponse = CollectionResponse::from_http(
+///     http::Response::builder().status(200)
+///         .body(br#"{"elements":[{"id":1}],"metadata":{"nextPageToken":"DgEDAQ"}}"#.to_vec())?,
+///     "/rest/adAccounts",
+/// )?;
+/// pagination.advance(&page)?;
+/// let next = pagination.next_request().expect("the next page");
+/// assert_eq!(next.query().to_string(), "pageSize=100&pageToken=DgEDAQ&q=search");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Pagination {
     request: crate::Request,
-    pager: Pager,
+    state: State,
+    pages: u64,
+}
+
+#[derive(Debug, Clone)]
+enum State {
+    Index { pager: Pager, count: u64 },
+    Cursor(Cursor),
+    Done,
+}
+
+#[derive(Debug, Clone)]
+struct Cursor {
+    page_size: u64,
+    /// The token to send; `None` for the first page.
+    token: Option<String>,
+    /// Every token sent so far: a repeat is an error, never a loop.
+    seen: std::collections::HashSet<String>,
 }
 
 impl Pagination {
     /// Starts at the request's own `start` and `count` parameters, or at 0
     /// with `default_count` (LinkedIn's default page size is 10) when it has
-    /// none.
+    /// none. A request with `pageSize` or `pageToken` pages by cursor from
+    /// the start, `default_count` standing for a missing `pageSize`.
     ///
     /// ```
     /// use restli_codec::{Request, paging::Pagination};
@@ -426,34 +506,62 @@ impl Pagination {
     /// let p = Pagination::new(Request::get_all("/x").page(20, 5), 10)?;
     /// assert_eq!(p.next_request().map(|r| r.query().to_string()).as_deref(), Some("count=5&start=20"));
     ///
+    /// let p = Pagination::new(Request::finder("/adCampaigns", "search").param("pageSize", &50), 10)?;
+    /// assert_eq!(p.next_request().map(|r| r.query().to_string()).as_deref(), Some("pageSize=50&q=search"));
+    ///
     /// assert!(Pagination::new(Request::get_all("/x").param("start", "first"), 10).is_err());
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// [`RequestError::Encode`](crate::RequestError::Encode) when `start` or
-    /// `count` is not a whole number.
+    /// [`RequestError::Encode`](crate::RequestError::Encode) when `start`,
+    /// `count` or `pageSize` is not a whole number, or `pageToken` not a
+    /// string.
     pub fn new(request: crate::Request, default_count: u64) -> Result<Self, crate::RequestError> {
+        let decode_error = |name: &str, source| crate::RequestError::Encode {
+            what: format!("query parameter {name:?} (paging needs a whole number)"),
+            source,
+        };
         let number = |name: &str| {
             request
                 .query()
                 .decode::<u64>(name)
-                .map_err(|source| crate::RequestError::Encode {
-                    what: format!("query parameter {name:?} (paging needs a whole number)"),
-                    source,
-                })
+                .map_err(|source| decode_error(name, source))
         };
-        let start = number("start")?.unwrap_or(0);
-        let count = number("count")?.unwrap_or(default_count);
+        let page_size = number(PAGE_SIZE_PARAM)?;
+        let token = request
+            .query()
+            .decode::<String>(PAGE_TOKEN_PARAM)
+            .map_err(|source| crate::RequestError::Encode {
+                what: format!("query parameter {PAGE_TOKEN_PARAM:?} (a page token is a string)"),
+                source,
+            })?;
+        let state = if page_size.is_some() || token.is_some() {
+            let seen = token.iter().cloned().collect();
+            State::Cursor(Cursor {
+                page_size: page_size.unwrap_or(default_count),
+                token,
+                seen,
+            })
+        } else {
+            let start = number("start")?.unwrap_or(0);
+            let count = number("count")?.unwrap_or(default_count);
+            State::Index {
+                pager: Pager::new(start, count),
+                count,
+            }
+        };
         Ok(Pagination {
-            pager: Pager::new(start, count),
             request,
+            state,
+            pages: 0,
         })
     }
 
     /// Stops after a page with fewer elements than asked for, saving the
-    /// final empty request on endpoints that always fill their pages.
+    /// final empty request on endpoints that always fill their pages
+    /// (index paging only).
     ///
     /// ```
     /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x"), 10)?
@@ -462,7 +570,9 @@ impl Pagination {
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     pub fn stop_on_short_page(mut self, yes: bool) -> Self {
-        self.pager = self.pager.stop_on_short_page(yes);
+        if let State::Index { pager, .. } = &mut self.state {
+            *pager = pager.clone().stop_on_short_page(yes);
+        }
         self
     }
 
@@ -474,9 +584,35 @@ impl Pagination {
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     pub fn next_request(&self) -> Option<crate::Request> {
-        self.pager
-            .window()
-            .map(|window| self.request.clone().page(window.start, window.count))
+        match &self.state {
+            State::Index { pager, .. } => pager
+                .window()
+                .map(|window| self.request.clone().page(window.start, window.count)),
+            State::Cursor(cursor) => {
+                let none: Option<u64> = None;
+                let request = self
+                    .request
+                    .clone()
+                    .param("start", &none)
+                    .param("count", &none)
+                    .param(PAGE_SIZE_PARAM, &cursor.page_size)
+                    .param(PAGE_TOKEN_PARAM, &cursor.token);
+                Some(request)
+            }
+            State::Done => None,
+        }
+    }
+
+    /// Whether paging uses `pageSize`/`pageToken` (by the request's own
+    /// parameters or because an answer carried a `nextPageToken`).
+    ///
+    /// ```
+    /// let p = restli_codec::paging::Pagination::new(restli_codec::Request::get_all("/x"), 10)?;
+    /// assert!(!p.is_cursor());
+    /// # Ok::<(), restli_codec::RequestError>(())
+    /// ```
+    pub fn is_cursor(&self) -> bool {
+        matches!(self.state, State::Cursor(_))
     }
 
     /// Takes in the page answering [`Pagination::next_request`].
@@ -484,14 +620,51 @@ impl Pagination {
     /// # Errors
     ///
     /// [`PagingError`] when the server makes no progress (a page starting
-    /// before the one asked for), instead of looping forever.
+    /// before the one asked for, a page token sent twice), instead of
+    /// looping forever. After an error paging is done.
     pub fn advance<T, M>(
         &mut self,
         page: &crate::response::CollectionResponse<T, M>,
     ) -> Result<(), PagingError> {
-        self.pager
-            .advance(page.paging.as_ref(), page.elements.len())
-            .map(|_| ())
+        let state = std::mem::replace(&mut self.state, State::Done);
+        self.pages = self.pages.saturating_add(1);
+        let token = page.next_page_token().filter(|t| !t.is_empty());
+        let returned = page.elements.len();
+        self.state = match state {
+            State::Done => State::Done,
+            State::Index { .. } if token.is_some() && returned == 0 => State::Done,
+            State::Index { count, .. } if token.is_some() => {
+                let token = token.map(str::to_owned);
+                State::Cursor(Cursor {
+                    page_size: count,
+                    seen: token.iter().cloned().collect(),
+                    token,
+                })
+            }
+            State::Index { .. } if page.paging.is_none() => State::Done,
+            State::Index { mut pager, count } => {
+                match pager.advance(page.paging.as_ref(), returned)? {
+                    Some(_) => State::Index { pager, count },
+                    None => State::Done,
+                }
+            }
+            State::Cursor(mut cursor) => match token {
+                None => State::Done,
+                Some(_) if returned == 0 => State::Done,
+                Some(token) => {
+                    if !cursor.seen.insert(token.to_owned()) {
+                        return Err(PagingError::RepeatedToken {
+                            token: crate::excerpt::quote(token),
+                            len: token.len(),
+                            pages: self.pages,
+                        });
+                    }
+                    cursor.token = Some(token.to_owned());
+                    State::Cursor(cursor)
+                }
+            },
+        };
+        Ok(())
     }
 
     /// How many pages have been taken in.
@@ -502,6 +675,6 @@ impl Pagination {
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
     pub fn pages(&self) -> u64 {
-        self.pager.pages()
+        self.pages
     }
 }

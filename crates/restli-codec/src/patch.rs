@@ -118,6 +118,18 @@ impl Patch {
     /// The patch that turns `original` into `modified`: changed and added
     /// fields are set, removed (or nulled) fields deleted, and fields that
     /// are records in both get a nested patch. Arrays are replaced whole.
+    /// A nested patch's key doubles every `$` of its field name, as Rest.li
+    /// does (`$meta` is patched under `$$meta`).
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let patch = restli_codec::Patch::diff(
+    ///     &json!({"$meta": {"a": 1}}),
+    ///     &json!({"$meta": {"a": 2}}),
+    /// )?;
+    /// assert_eq!(patch.as_value(), &json!({"$$meta": {"$set": {"a": 2}}}));
+    /// # Ok::<(), restli_codec::PatchError>(())
+    /// ```
     ///
     /// ```
     /// use serde_json::json;
@@ -188,6 +200,19 @@ impl Patch {
     }
 }
 
+/// The key of a nested patch for the record field `name`: every `$`
+/// doubled, so that a field named `$set` (its patch key `$$set`) is never
+/// read as the operator. This is Rest.li's rule: `PatchCreator.diffMaps`
+/// stores a nested diff under `Escaper.escapePathSegment(key)`, which
+/// replaces each `$` with `$$`
+/// (`data-transform/src/main/java/com/linkedin/data/transform/patch/request/PatchCreator.java`
+/// and `.../data/transform/Escaper.java` in github linkedin/rest.li). Field
+/// names inside `$set` and `$delete` are written as they are, as there
+/// (`SetFieldOp.store`, `RemoveFieldOp.store`).
+fn escape_field(name: &str) -> String {
+    name.replace('$', "$$")
+}
+
 fn diff_objects(
     original: &Map<String, Value>,
     modified: &Map<String, Value>,
@@ -207,7 +232,7 @@ fn diff_objects(
                 Value::Object(old) => {
                     let inner = diff_objects(old, new);
                     if !inner.is_empty() {
-                        nested.insert(name.clone(), Value::Object(inner));
+                        nested.insert(escape_field(name), Value::Object(inner));
                     }
                 }
                 _ => {

@@ -34,8 +34,9 @@ use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue,
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::endpoint::Endpoint;
+use crate::endpoint::{ApiBase, Endpoint};
 use crate::error::Error;
+use crate::excerpt;
 use crate::header;
 use crate::method::Method;
 use crate::patch::{Patch, PatchError};
@@ -194,7 +195,7 @@ impl RequestConfig {
 #[non_exhaustive]
 pub enum RequestError {
     /// A key, id, parameter or criterion could not be Rest.li-encoded.
-    #[error("cannot encode {what}: {source}")]
+    #[error("cannot encode {what}: {}", crate::excerpt::bounded(&source.to_string()))]
     Encode {
         /// What was being encoded (`path key "id"`, `query parameter "search"`, ...).
         what: String,
@@ -235,27 +236,50 @@ pub enum RequestError {
     /// The same id twice in a batch whose body is keyed by id.
     #[error("id {id} appears twice in a {method} request; each id may carry one entity")]
     DuplicateId {
-        /// The reduced encoding of the id.
+        /// The reduced encoding of the id, quoted (bounded).
         id: String,
         /// The method.
         method: Method,
     },
     /// A header name or value that HTTP cannot carry.
-    #[error("invalid header {name:?}: {reason}")]
+    #[error("invalid header {name}: {reason}")]
     Header {
-        /// The header's name.
+        /// The header's name, quoted (bounded).
         name: String,
         /// What is wrong.
         reason: &'static str,
     },
     /// The assembled URL is not valid (for example a space in the path
-    /// template's literal text).
-    #[error("invalid request URL {url:?}: {reason}")]
+    /// template's literal text, or a path longer than an `http::Uri` holds).
+    #[error("invalid request URL {url} ({len} bytes): {reason}")]
     Url {
-        /// The URL.
+        /// The URL, quoted: a bounded excerpt (about 200 bytes) of a long one.
         url: String,
-        /// http's message.
+        /// The URL's whole length in bytes.
+        len: usize,
+        /// What is wrong.
         reason: String,
+    },
+    /// The path starts with a prefix this SDK cannot send to: a URL of
+    /// another host or scheme, or a `/rest` or `/v2` prefix that
+    /// contradicts the base chosen with [`Request::base`].
+    #[error("cannot send to path prefix {prefix}: {reason}")]
+    PathPrefix {
+        /// The prefix, quoted (bounded).
+        prefix: String,
+        /// Why, and what to write instead.
+        reason: &'static str,
+    },
+    /// The request goes to `/rest` (by its path or [`Request::base`]) but
+    /// neither it nor the client has a `LinkedIn-Version`, which every
+    /// versioned API requires.
+    #[error(
+        "{path} goes to the versioned API (/rest) but no LinkedIn-Version is set: \
+         configure one (RequestConfig::with_version) or set it on the request (Request::version)"
+    )]
+    MissingVersion {
+        /// The request's path, quoted (bounded).
+        path: String,
     },
     /// Tunneling failed.
     #[error(transparent)]
@@ -285,8 +309,62 @@ pub struct Request {
     query: QueryParams,
     body: Option<Value>,
     version: Option<LinkedInVersion>,
+    base: Option<ApiBase>,
     headers: HeaderMap,
     error: Option<RequestError>,
+}
+
+/// Where a request goes, resolved: the URL without its query, the query
+/// string, and whether a `LinkedIn-Version` is sent.
+struct Target<'a> {
+    prefix: String,
+    query: String,
+    version: Option<&'a LinkedInVersion>,
+}
+
+/// LinkedIn's API origin, as pasted from its documentation.
+const LINKEDIN_API_ORIGIN: &str = "https://api.linkedin.com";
+
+/// Splits a `/rest/...` or `/v2/...` prefix (or a full
+/// `https://api.linkedin.com/...` URL) off a path as given by the caller:
+/// the root it names and the path below it. Any other absolute URL is
+/// refused.
+fn split_root(path: &str) -> Result<(Option<ApiBase>, &str), RequestError> {
+    let mut rest = path;
+    let mut absolute = false;
+    if let Some(scheme_end) = path.find("://") {
+        let origin_len = path
+            .get(scheme_end + 3..)
+            .and_then(|after| after.find('/'))
+            .map_or(path.len(), |i| scheme_end + 3 + i);
+        let origin = path.get(..origin_len).unwrap_or(path);
+        if !origin.eq_ignore_ascii_case(LINKEDIN_API_ORIGIN) {
+            return Err(RequestError::PathPrefix {
+                prefix: excerpt::quote(origin),
+                reason: "only https://api.linkedin.com/rest/... and /v2/... URLs are understood; \
+                         give the path alone and set the client's endpoint for other hosts",
+            });
+        }
+        rest = path.get(origin_len..).unwrap_or_default();
+        absolute = true;
+    }
+    for base in [ApiBase::Rest, ApiBase::V2] {
+        if let Some(below) = rest.strip_prefix(base.prefix()) {
+            if below.is_empty() || below.starts_with(['/', '?']) {
+                return Ok((Some(base), below));
+            }
+        }
+    }
+    if absolute {
+        return Err(RequestError::PathPrefix {
+            prefix: excerpt::quote(
+                path.get(..path.len().min(LINKEDIN_API_ORIGIN.len() + 6))
+                    .unwrap_or(path),
+            ),
+            reason: "a https://api.linkedin.com URL must continue with /rest/ or /v2/",
+        });
+    }
+    Ok((None, rest))
 }
 
 fn body_value<T: Serialize + ?Sized>(value: &T, what: &'static str) -> Result<Value, RequestError> {
@@ -326,6 +404,7 @@ impl Request {
             query: QueryParams::new(),
             body: None,
             version: None,
+            base: None,
             headers: HeaderMap::new(),
             error: None,
         }
@@ -379,7 +458,10 @@ impl Request {
             let mut map = Map::new();
             for (id, entity) in reduced_ids.into_iter().zip(entities) {
                 if map.contains_key(&id) {
-                    return Err(RequestError::DuplicateId { id, method });
+                    return Err(RequestError::DuplicateId {
+                        id: excerpt::quote(&id),
+                        method,
+                    });
                 }
                 map.insert(id, entity?);
             }
@@ -617,7 +699,7 @@ impl Request {
     pub fn key<T: Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
         self.try_with(|r| {
             let encoded = crate::to_string(value).map_err(|source| RequestError::Encode {
-                what: format!("path key {name:?}"),
+                what: format!("path key {}", excerpt::quote(name)),
                 source,
             })?;
             r.keys.insert(name.to_owned(), encoded);
@@ -654,7 +736,7 @@ impl Request {
             r.query
                 .insert(name, value)
                 .map_err(|source| RequestError::Encode {
-                    what: format!("query parameter {name:?}"),
+                    what: format!("query parameter {}", excerpt::quote(name)),
                     source,
                 })
         })
@@ -712,6 +794,45 @@ impl Request {
         })
     }
 
+    /// Sends this request to one API root whatever the client's default:
+    /// `/v2/userinfo` exists only under `/v2`, even for a client whose
+    /// version sends everything else to `/rest`. A path written with its
+    /// `/rest/` or `/v2/` prefix (or as a whole `https://api.linkedin.com`
+    /// URL) picks the root the same way.
+    ///
+    /// On `/v2` the client's default `LinkedIn-Version` is not sent (the
+    /// unversioned APIs do not take one); a version set on the request
+    /// itself still is.
+    ///
+    /// ```
+    /// use restli_codec::{ApiBase, Request, RequestConfig};
+    ///
+    /// let config = RequestConfig::new().with_version("202406".parse()?);
+    /// let http = Request::get("/userinfo").base(ApiBase::V2).to_http(&config, None)?;
+    /// assert_eq!(http.uri(), "https://api.linkedin.com/v2/userinfo");
+    /// assert!(http.headers().get("linkedin-version").is_none());
+    ///
+    /// // A path pasted from the documentation picks its root itself.
+    /// let http = Request::get("https://api.linkedin.com/v2/userinfo").to_http(&config, None)?;
+    /// assert_eq!(http.uri(), "https://api.linkedin.com/v2/userinfo");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn base(mut self, base: ApiBase) -> Self {
+        self.base = Some(base);
+        self
+    }
+
+    /// The API root chosen with [`base`](Self::base), if any.
+    ///
+    /// ```
+    /// use restli_codec::{ApiBase, Request};
+    /// assert_eq!(Request::get("/me").base(ApiBase::V2).api_base(), Some(ApiBase::V2));
+    /// assert_eq!(Request::get("/me").api_base(), None);
+    /// ```
+    pub fn api_base(&self) -> Option<ApiBase> {
+        self.base
+    }
+
     /// Adds a header (replacing one of the same name).
     ///
     /// ```
@@ -724,11 +845,11 @@ impl Request {
         self.try_with(|r| {
             let header_name =
                 HeaderName::from_bytes(name.as_bytes()).map_err(|_| RequestError::Header {
-                    name: name.to_owned(),
+                    name: excerpt::quote(name),
                     reason: "not a valid header name",
                 })?;
             let header_value = HeaderValue::from_str(value).map_err(|_| RequestError::Header {
-                name: name.to_owned(),
+                name: excerpt::quote(name),
                 reason: "the value has characters a header cannot carry",
             })?;
             r.headers.insert(header_name, header_value);
@@ -804,24 +925,66 @@ impl Request {
     /// Any error a builder method met, or a path template whose keys do not
     /// match.
     pub fn url(&self, config: &RequestConfig) -> Result<String, RequestError> {
+        let target = self.target(config)?;
+        let mut url = target.prefix;
+        if !target.query.is_empty() {
+            url.push('?');
+            url.push_str(&target.query);
+        }
+        Ok(url)
+    }
+
+    /// Resolves the root (`/rest` or `/v2`), the path and the query.
+    fn target<'a>(&'a self, config: &'a RequestConfig) -> Result<Target<'a>, RequestError> {
         if let Some(error) = &self.error {
             return Err(error.clone());
         }
-        let versioned = self.version.is_some() || config.version.is_some();
-        let base = config.endpoint.base(versioned);
-        let path = PathTemplate::parse(&self.path)?.fill(&self.keys)?;
-        let slash = if path.starts_with('/') { "" } else { "/" };
-        let mut url = format!("{base}{slash}{path}");
-        if !self.query.is_empty() {
-            url.push('?');
-            url.push_str(&self.query.to_string());
-        }
-        Ok(url)
+        let (from_path, path) = split_root(&self.path)?;
+        let base = match (self.base, from_path) {
+            (Some(chosen), Some(written)) if chosen != written => {
+                return Err(RequestError::PathPrefix {
+                    prefix: excerpt::quote(written.prefix()),
+                    reason: "the path's prefix names the other root than Request::base",
+                });
+            }
+            (Some(chosen), _) => chosen,
+            (None, Some(written)) => written,
+            (None, None) if self.version.is_some() || config.version.is_some() => ApiBase::Rest,
+            (None, None) => ApiBase::V2,
+        };
+        let version = match base {
+            ApiBase::Rest => Some(
+                self.version
+                    .as_ref()
+                    .or(config.version.as_ref())
+                    .ok_or_else(|| RequestError::MissingVersion {
+                        path: excerpt::quote(&self.path),
+                    })?,
+            ),
+            // The client's default is for /rest; an explicit one is sent.
+            ApiBase::V2 => self.version.as_ref(),
+        };
+        let root = config.endpoint.root(base);
+        let path = PathTemplate::parse(path)?.fill(&self.keys)?;
+        let slash = if path.starts_with('/') || path.is_empty() {
+            ""
+        } else {
+            "/"
+        };
+        Ok(Target {
+            prefix: format!("{root}{slash}{path}"),
+            query: self.query.to_string(),
+            version,
+        })
     }
 
     /// The HTTP request to send: verb, URL, the Rest.li and LinkedIn
     /// headers, the bearer token when given, the JSON body; tunneled when
     /// the query string is longer than the config's threshold.
+    ///
+    /// The decision is made on the query string before any `http::Uri` is
+    /// built, so a query longer than a URI can hold (65,534 bytes; a
+    /// BATCH_GET of 20,000 ids) is tunneled rather than refused.
     ///
     /// ```
     /// let http = restli_codec::Request::batch_get("/x", 0..2000)
@@ -840,8 +1003,30 @@ impl Request {
         config: &RequestConfig,
         access_token: Option<&str>,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {
-        let url = self.url(config)?;
-        let version = self.version.as_ref().or(config.version.as_ref());
+        let target = self.target(config)?;
+        let version = target.version;
+        let tunneled = !target.query.is_empty()
+            && tunnel::needs_tunnel(&target.query, config.tunnel_threshold);
+        let mut url = target.prefix;
+        if !tunneled && !target.query.is_empty() {
+            url.push('?');
+            url.push_str(&target.query);
+        }
+        if url.len() > tunnel::MAX_URI_LEN {
+            return Err(RequestError::Url {
+                url: excerpt::quote(&url),
+                len: url.len(),
+                reason: format!(
+                    "longer than an http::Uri holds ({} bytes){}",
+                    tunnel::MAX_URI_LEN,
+                    if tunneled {
+                        ""
+                    } else {
+                        "; lower the tunnel threshold"
+                    }
+                ),
+            });
+        }
         let body = match &self.body {
             Some(value) => serde_json::to_vec(value).map_err(|e| RequestError::Body {
                 what: "the body",
@@ -854,7 +1039,8 @@ impl Request {
             .uri(url.as_str())
             .body(body)
             .map_err(|e| RequestError::Url {
-                url: url.clone(),
+                url: excerpt::quote(&url),
+                len: url.len(),
                 reason: e.to_string(),
             })?;
         let headers = request.headers_mut();
@@ -870,7 +1056,7 @@ impl Request {
         headers.insert(
             USER_AGENT,
             HeaderValue::from_str(&config.user_agent).map_err(|_| RequestError::Header {
-                name: "user-agent".into(),
+                name: "\"user-agent\"".into(),
                 reason: "the user agent suffix has characters a header cannot carry",
             })?,
         );
@@ -878,7 +1064,7 @@ impl Request {
             headers.insert(
                 header::LINKEDIN_VERSION,
                 HeaderValue::from_str(version.as_str()).map_err(|_| RequestError::Header {
-                    name: "linkedin-version".into(),
+                    name: "\"linkedin-version\"".into(),
                     reason: "invalid version",
                 })?,
             );
@@ -889,7 +1075,7 @@ impl Request {
         if let Some(token) = access_token {
             let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
                 RequestError::Header {
-                    name: "authorization".into(),
+                    name: "\"authorization\"".into(),
                     reason: "the access token has characters a header cannot carry",
                 }
             })?;
@@ -899,12 +1085,9 @@ impl Request {
         for (name, value) in &self.headers {
             headers.insert(name.clone(), value.clone());
         }
-        let too_long = request
-            .uri()
-            .query()
-            .is_some_and(|q| tunnel::needs_tunnel(q, config.tunnel_threshold));
-        if too_long {
-            request = tunnel::tunnel(request)?;
+        if tunneled {
+            let (parts, body) = request.into_parts();
+            request = tunnel::tunnel_parts(parts, &target.query, body)?;
         }
         Ok(request)
     }

@@ -30,7 +30,10 @@
 //! ```
 
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue};
+use http::request::Parts;
 use http::{Method, Request, Uri};
+
+use crate::excerpt;
 
 /// Query strings longer than this many bytes are tunneled by default.
 pub const DEFAULT_THRESHOLD: usize = 4000;
@@ -41,6 +44,16 @@ pub use crate::header::METHOD_OVERRIDE;
 const FORM: &str = "application/x-www-form-urlencoded";
 const JSON: &str = "application/json";
 const MULTIPART: &str = "multipart/mixed";
+
+/// The verbs `X-HTTP-Method-Override` may name, in both directions.
+///
+/// Rest.li's `r2-core/src/main/java/com/linkedin/r2/message/QueryTunnelUtil.java`
+/// (`getValidHttpVerbs`, `validateOverride`) accepts these four and also
+/// `OPTIONS`; no Rest.li method is sent as `OPTIONS`, so we refuse it: a
+/// smaller set is the safe reading. The comparison is exact (case
+/// sensitive), as there.
+pub const OVERRIDABLE_METHODS: [Method; 4] =
+    [Method::GET, Method::PUT, Method::DELETE, Method::POST];
 
 /// Why a request could not be tunneled or untunneled.
 ///
@@ -59,14 +72,32 @@ pub enum TunnelError {
     /// The URL could not be rebuilt (with or without its query).
     #[error("invalid URL while (un)tunneling: {0}")]
     InvalidUrl(String),
-    /// `X-HTTP-Method-Override` is not a valid HTTP method.
-    #[error("invalid X-HTTP-Method-Override value {0:?}")]
+    /// `X-HTTP-Method-Override` names something other than GET, PUT,
+    /// DELETE or POST (the value is a bounded excerpt).
+    #[error(
+        "invalid X-HTTP-Method-Override value {0}: only GET, PUT, DELETE and POST can be tunneled"
+    )]
     InvalidOverride(String),
     /// A tunneled body that is neither a form nor a well-formed
-    /// `multipart/mixed` of a form and a JSON part.
+    /// `multipart/mixed` of a form and an entity part.
     #[error("malformed tunneled body: {0}")]
     MalformedBody(&'static str),
+    /// The untunneled URL would be longer than an `http::Uri` can hold
+    /// (65,534 bytes); the request can only be handled in its tunneled form.
+    #[error(
+        "the untunneled URL would be {len} bytes, more than an http::Uri holds ({max}); \
+         handle the tunneled form instead"
+    )]
+    TooLong {
+        /// The length the URL would have.
+        len: usize,
+        /// The most an `http::Uri` holds.
+        max: usize,
+    },
 }
+
+/// The longest URI `http::Uri` accepts (`u16::MAX - 1` bytes).
+pub const MAX_URI_LEN: usize = (u16::MAX - 1) as usize;
 
 /// Whether a request with this query string should be tunneled.
 ///
@@ -81,31 +112,56 @@ pub fn needs_tunnel(query: &str, threshold: usize) -> bool {
 /// Turns a request into its tunneled form: POST to the bare URL, the query
 /// in the body. A request without a query string is returned unchanged.
 ///
-/// The request's body, if not empty, must be the JSON body (the
-/// `Content-Type` header of a request is replaced, and `Content-Length`
-/// dropped for the transport to recompute).
+/// A non-empty body keeps its own `Content-Type` (JSON when it has none)
+/// as the second part of a `multipart/mixed` body; `Content-Length` is
+/// dropped for the transport to recompute.
 ///
 /// # Errors
 ///
-/// [`TunnelError::InvalidUrl`] if the URL cannot be rebuilt without its
-/// query.
+/// [`TunnelError::InvalidOverride`] for a verb other than GET, PUT, DELETE
+/// or POST; [`TunnelError::InvalidUrl`] if the URL cannot be rebuilt
+/// without its query.
 pub fn tunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelError> {
     let (mut parts, body) = request.into_parts();
     let Some(query) = parts.uri.query().map(str::to_owned) else {
         return Ok(Request::from_parts(parts, body));
     };
     parts.uri = with_query(&parts.uri, None)?;
+    tunnel_parts(parts, &query, body)
+}
+
+/// Tunnels a request whose URI already lacks its query: `query` is the
+/// query string it stands for. [`crate::Request::to_http`] uses it so that
+/// a query longer than an `http::Uri` can hold is never put in one.
+pub(crate) fn tunnel_parts(
+    mut parts: Parts,
+    query: &str,
+    body: Vec<u8>,
+) -> Result<Request<Vec<u8>>, TunnelError> {
     let original = std::mem::replace(&mut parts.method, Method::POST);
+    if !OVERRIDABLE_METHODS.contains(&original) {
+        return Err(TunnelError::InvalidOverride(excerpt::quote(
+            original.as_str(),
+        )));
+    }
     let override_value = HeaderValue::from_str(original.as_str())
-        .map_err(|_| TunnelError::InvalidOverride(original.to_string()))?;
+        .map_err(|_| TunnelError::InvalidOverride(excerpt::quote(original.as_str())))?;
     parts.headers.insert(METHOD_OVERRIDE, override_value);
     parts.headers.remove(CONTENT_LENGTH);
     let (content_type, body) = if body.is_empty() {
-        (FORM.to_owned(), query.into_bytes())
+        (FORM.to_owned(), query.as_bytes().to_vec())
     } else {
-        let boundary = choose_boundary(query.as_bytes(), &body);
+        let entity_type = parts
+            .headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && !t.contains(['\r', '\n']))
+            .unwrap_or(JSON)
+            .to_owned();
+        let boundary = choose_boundary(query.as_bytes(), &body)?;
         let mut out = Vec::with_capacity(query.len() + body.len() + 4 * boundary.len() + 160);
-        for (part_type, content) in [(FORM, query.as_bytes()), (JSON, &body[..])] {
+        for (part_type, content) in [(FORM, query.as_bytes()), (entity_type.as_str(), &body[..])] {
             out.extend_from_slice(b"--");
             out.extend_from_slice(boundary.as_bytes());
             out.extend_from_slice(b"\r\nContent-Type: ");
@@ -128,19 +184,38 @@ pub fn tunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelError
 /// Turns a tunneled request back into the one it stands for; any other
 /// request is returned unchanged. This is what a Rest.li server does first.
 ///
+/// As in Rest.li's `QueryTunnelUtil.decode`, a query the tunneled URL
+/// already carried is kept, and the tunneled query is appended to it; the
+/// entity part keeps its own `Content-Type`.
+///
+/// ```
+/// let tunneled = http::Request::post("http://localhost/rest/x?uh=f")
+///     .header("x-http-method-override", "GET")
+///     .header("content-type", "application/x-www-form-urlencoded")
+///     .body(b"q=search".to_vec())?;
+/// let request = restli_codec::tunnel::untunnel(tunneled)?;
+/// assert_eq!(request.uri(), "http://localhost/rest/x?uh=f&q=search");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 ///
-/// [`TunnelError::InvalidOverride`] for an override that is not a method,
-/// [`TunnelError::MalformedBody`] for a body that is not a form or a
-/// `multipart/mixed` form-then-JSON pair.
+/// [`TunnelError::InvalidOverride`] for an override other than GET, PUT,
+/// DELETE or POST, [`TunnelError::MalformedBody`] for a body that is not a
+/// form or a `multipart/mixed` form-and-entity pair,
+/// [`TunnelError::TooLong`] when the URL with its query would not fit an
+/// `http::Uri`.
 pub fn untunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelError> {
     let (mut parts, body) = request.into_parts();
     let Some(override_value) = parts.headers.remove(METHOD_OVERRIDE) else {
         return Ok(Request::from_parts(parts, body));
     };
-    let text = override_value.to_str().unwrap_or_default();
-    parts.method = Method::from_bytes(text.trim().as_bytes())
-        .map_err(|_| TunnelError::InvalidOverride(text.to_owned()))?;
+    let text = String::from_utf8_lossy(override_value.as_bytes());
+    parts.method = OVERRIDABLE_METHODS
+        .iter()
+        .find(|m| m.as_str() == text.trim())
+        .cloned()
+        .ok_or_else(|| TunnelError::InvalidOverride(excerpt::quote(&text)))?;
     let content_type = parts
         .headers
         .get(CONTENT_TYPE)
@@ -153,7 +228,7 @@ pub fn untunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelErr
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    let (query, json) = if media_type == FORM {
+    let (query, entity) = if media_type == FORM {
         let query = String::from_utf8(body)
             .map_err(|_| TunnelError::MalformedBody("the form body is not UTF-8"))?;
         (query, None)
@@ -161,29 +236,48 @@ pub fn untunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelErr
         let boundary = boundary_param(&content_type).ok_or(TunnelError::MalformedBody(
             "multipart/mixed without a boundary",
         ))?;
-        let (query, json) = split_multipart(&body, &boundary)?;
-        (query, Some(json))
+        split_multipart(&body, &boundary)?
     } else {
         return Err(TunnelError::MalformedBody(
             "expected application/x-www-form-urlencoded or multipart/mixed",
         ));
     };
     parts.headers.remove(CONTENT_LENGTH);
-    let body = match json {
-        Some(json) => {
-            parts
-                .headers
-                .insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
-            json
+    let body = match entity {
+        Some((entity_type, entity)) => {
+            let value = HeaderValue::from_str(&entity_type)
+                .map_err(|_| TunnelError::MalformedBody("the entity part's content type"))?;
+            parts.headers.insert(CONTENT_TYPE, value);
+            entity
         }
         None => {
             parts.headers.remove(CONTENT_TYPE);
             Vec::new()
         }
     };
-    let query = (!query.is_empty()).then_some(query.as_str());
-    parts.uri = with_query(&parts.uri, query)?;
+    if !query.is_empty() {
+        let joined = match parts.uri.query() {
+            None => query,
+            Some("") => query,
+            Some(existing) => format!("{existing}&{query}"),
+        };
+        let len = uri_len_without_query(&parts.uri) + 1 + joined.len();
+        if len > MAX_URI_LEN {
+            return Err(TunnelError::TooLong {
+                len,
+                max: MAX_URI_LEN,
+            });
+        }
+        parts.uri = with_query(&parts.uri, Some(&joined))?;
+    }
     Ok(Request::from_parts(parts, body))
+}
+
+/// How long the URI is without its query: scheme, authority and path.
+fn uri_len_without_query(uri: &Uri) -> usize {
+    uri.scheme_str().map_or(0, |s| s.len() + 3)
+        + uri.authority().map_or(0, |a| a.as_str().len())
+        + uri.path().len()
 }
 
 /// The URI with its query replaced (or removed).
@@ -203,31 +297,34 @@ fn with_query(uri: &Uri, query: Option<&str>) -> Result<Uri, TunnelError> {
     builder
         .path_and_query(path_and_query)
         .build()
-        .map_err(|e| TunnelError::InvalidUrl(e.to_string()))
+        .map_err(|e| TunnelError::InvalidUrl(excerpt::quote(&e.to_string())))
 }
 
+/// How many boundaries [`choose_boundary`] tries before giving up; each try
+/// is one linear scan, and content that contains this many of our
+/// content-derived candidates was built to defeat it.
+const BOUNDARY_TRIES: u64 = 64;
+
 /// A boundary occurring in neither part. It is derived from the content
-/// (so the same request always tunnels to the same bytes) and lengthened
+/// (so the same request always tunnels to the same bytes) and changed
 /// with a counter until it is absent from both parts.
-fn choose_boundary(query: &[u8], body: &[u8]) -> String {
+fn choose_boundary(query: &[u8], body: &[u8]) -> Result<String, TunnelError> {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in query.iter().chain(body) {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let mut counter = 0u64;
-    loop {
+    for counter in 0..BOUNDARY_TRIES {
         let candidate = format!("restli-{hash:016x}-{counter}");
-        if !contains(query, candidate.as_bytes()) && !contains(body, candidate.as_bytes()) {
-            return candidate;
+        if find(query, candidate.as_bytes()).is_none() && find(body, candidate.as_bytes()).is_none()
+        {
+            return Ok(candidate);
         }
-        counter += 1;
-        hash = hash.rotate_left(13) ^ counter;
+        hash = hash.rotate_left(13) ^ counter.wrapping_add(1);
     }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    find(haystack, needle).is_some()
+    Err(TunnelError::MalformedBody(
+        "no multipart boundary absent from the content was found",
+    ))
 }
 
 fn boundary_param(content_type: &str) -> Option<String> {
@@ -240,59 +337,118 @@ fn boundary_param(content_type: &str) -> Option<String> {
     })
 }
 
-/// Splits a two-part `multipart/mixed` body into the form-encoded query
-/// string and the JSON body.
-fn split_multipart(body: &[u8], boundary: &str) -> Result<(String, Vec<u8>), TunnelError> {
+/// An entity part: its content type and bytes.
+type Entity = (String, Vec<u8>);
+
+/// Splits a `multipart/mixed` body into the form-encoded query string and
+/// the entity (with its content type), as Rest.li's
+/// `QueryTunnelUtil.doDecode` does: the first form part is the query, the
+/// first other part the entity. A third part is refused (Rest.li logs and
+/// ignores it; refusing is the safe reading). Every search is one linear
+/// `memchr::memmem` scan, so the whole split is linear in the body.
+fn split_multipart(body: &[u8], boundary: &str) -> Result<(String, Option<Entity>), TunnelError> {
     let delimiter = format!("--{boundary}");
-    let delimiter = delimiter.as_bytes();
-    let mut parts = Vec::new();
-    let mut rest = body;
-    let start = find(rest, delimiter).ok_or(TunnelError::MalformedBody(
+    let finder = memchr::memmem::Finder::new(delimiter.as_bytes());
+    let delimiter_len = delimiter.len();
+    let mut query = None;
+    let mut entity = None;
+    let start = finder.find(body).ok_or(TunnelError::MalformedBody(
         "the multipart body does not contain its boundary",
     ))?;
-    rest = rest.get(start + delimiter.len()..).unwrap_or_default();
+    let mut rest = body.get(start + delimiter_len..).unwrap_or_default();
+    let mut count = 0usize;
     loop {
         if rest.starts_with(b"--") {
             break;
         }
+        count += 1;
+        if count > 2 {
+            return Err(TunnelError::MalformedBody(
+                "expected at most two parts: the query string and the entity",
+            ));
+        }
         rest = strip_line_break(rest);
-        let end = find(rest, delimiter).ok_or(TunnelError::MalformedBody(
+        let end = finder.find(rest).ok_or(TunnelError::MalformedBody(
             "the multipart body is not closed by its boundary",
         ))?;
-        let part = rest.get(..end).unwrap_or_default();
-        parts.push(strip_trailing_line_break(part));
-        rest = rest.get(end + delimiter.len()..).unwrap_or_default();
+        let part = strip_trailing_line_break(rest.get(..end).unwrap_or_default());
+        let (headers, content) = part_split(part)?;
+        let part_type = part_content_type(headers);
+        let is_form = part_type
+            .split(';')
+            .next()
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case(FORM));
+        if is_form && query.is_none() {
+            query = Some(
+                String::from_utf8(content.to_vec())
+                    .map_err(|_| TunnelError::MalformedBody("the form part is not UTF-8"))?,
+            );
+        } else if entity.is_none() {
+            let part_type = if part_type.is_empty() {
+                JSON
+            } else {
+                part_type
+            };
+            entity = Some((part_type.to_owned(), content.to_vec()));
+        } else {
+            return Err(TunnelError::MalformedBody(
+                "two entity parts: only one body can be tunneled",
+            ));
+        }
+        rest = rest.get(end + delimiter_len..).unwrap_or_default();
     }
-    let [form, json] = parts.as_slice() else {
-        return Err(TunnelError::MalformedBody(
-            "expected exactly two parts: the query string and the JSON body",
-        ));
-    };
-    let form = part_content(form)?;
-    let json = part_content(json)?;
-    let query = String::from_utf8(form.to_vec())
-        .map_err(|_| TunnelError::MalformedBody("the form part is not UTF-8"))?;
-    Ok((query, json.to_vec()))
+    let query = query.ok_or(TunnelError::MalformedBody(
+        "no application/x-www-form-urlencoded part carries the query string",
+    ))?;
+    Ok((query, entity))
 }
 
-/// A part's content: what follows the blank line after its headers.
-fn part_content(part: &[u8]) -> Result<&[u8], TunnelError> {
-    if let Some(i) = find(part, b"\r\n\r\n") {
-        return Ok(part.get(i + 4..).unwrap_or_default());
-    }
-    if let Some(i) = find(part, b"\n\n") {
-        return Ok(part.get(i + 2..).unwrap_or_default());
-    }
-    Err(TunnelError::MalformedBody(
-        "a multipart part has no blank line after its headers",
+/// A part's headers and content (what follows the blank line).
+fn part_split(part: &[u8]) -> Result<(&[u8], &[u8]), TunnelError> {
+    let crlf = find(part, b"\r\n\r\n").map(|i| (i, 4));
+    let lf = find(part, b"\n\n").map(|i| (i, 2));
+    let (i, len) = match (crlf, lf) {
+        (Some(a), Some(b)) => {
+            if a.0 <= b.0 {
+                a
+            } else {
+                b
+            }
+        }
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => {
+            // A part without headers starts with its blank line.
+            if let Some(content) = part.strip_prefix(b"\r\n") {
+                return Ok((&[], content));
+            }
+            return Err(TunnelError::MalformedBody(
+                "a multipart part has no blank line after its headers",
+            ));
+        }
+    };
+    Ok((
+        part.get(..i).unwrap_or_default(),
+        part.get(i + len..).unwrap_or_default(),
     ))
 }
 
+/// The `Content-Type` among a part's headers (empty when absent).
+fn part_content_type(headers: &[u8]) -> &str {
+    std::str::from_utf8(headers)
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("content-type")
+                .then(|| value.trim())
+        })
+        .unwrap_or_default()
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 fn strip_line_break(s: &[u8]) -> &[u8] {
@@ -342,9 +498,9 @@ mod tests {
 
     #[test]
     fn boundary_avoids_the_content() {
-        let hash_boundary = choose_boundary(b"a", b"b");
+        let hash_boundary = choose_boundary(b"a", b"b").unwrap();
         let body = format!("{{\"x\":\"{hash_boundary}\"}}");
-        let chosen = choose_boundary(b"a", body.as_bytes());
+        let chosen = choose_boundary(b"a", body.as_bytes()).unwrap();
         assert!(!body.contains(&chosen));
     }
 

@@ -27,14 +27,18 @@ pub struct LinkedInVersion(String);
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid LinkedIn-Version {value:?}: {reason}")]
+#[error(
+    "invalid LinkedIn-Version {}: {reason}",
+    crate::excerpt::Excerpt(value)
+)]
 pub struct VersionError {
     value: String,
     reason: &'static str,
 }
 
 impl VersionError {
-    /// The rejected text.
+    /// The rejected text, whole (the message quotes at most about 200
+    /// bytes of it).
     ///
     /// ```
     /// let err = "x".parse::<restli_codec::LinkedInVersion>().unwrap_err();

@@ -228,3 +228,265 @@ proptest! {
         prop_assert!(pager.is_done());
     }
 }
+
+// Cursor paging: LinkedIn's "Cursor Based Pagination",
+// https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/cursor-based-pagination
+// (adAccounts, adCampaignGroups, adCampaigns, adCreatives search since
+// 202401: `pageSize` and `pageToken` in, `metadata.nextPageToken` out, no
+// `paging` block; the last page has no `nextPageToken`).
+mod cursor {
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+    use restli_codec::Request;
+    use restli_codec::paging::{Pagination, PagingError};
+    use restli_codec::response::CollectionResponse;
+    use serde_json::{Value, json};
+
+    fn page(body: Value) -> CollectionResponse {
+        let response = http::Response::builder()
+            .status(200)
+            .body(serde_json::to_vec(&body).unwrap())
+            .unwrap();
+        CollectionResponse::from_http(response, "/rest/adAccounts").unwrap()
+    }
+
+    fn query(pagination: &Pagination) -> Option<String> {
+        pagination.next_request().map(|r| r.query().to_string())
+    }
+
+    fn search() -> Request {
+        Request::finder("/adAccounts", "search").param("search", &json!({"test": false}))
+    }
+
+    /// This re-read page one forever: the server ignores `start` and sends
+    /// no `paging`, only a `nextPageToken`.
+    #[test]
+    fn a_next_page_token_switches_to_cursor_paging_and_its_absence_ends_it() {
+        let mut pagination = Pagination::new(search(), 100).unwrap();
+        assert_eq!(
+            query(&pagination).unwrap(),
+            "count=100&q=search&search=(test:false)&start=0"
+        );
+        pagination
+            .advance(&page(
+                json!({"elements": [{"id": 1}], "metadata": {"nextPageToken": "DgEDAQAAAA"}}),
+            ))
+            .unwrap();
+        assert!(pagination.is_cursor());
+        assert_eq!(
+            query(&pagination).unwrap(),
+            "pageSize=100&pageToken=DgEDAQAAAA&q=search&search=(test:false)"
+        );
+        pagination
+            .advance(&page(
+                json!({"elements": [{"id": 2}], "metadata": {"nextPageToken": "EgEDAQAAAA"}}),
+            ))
+            .unwrap();
+        assert_eq!(
+            query(&pagination).unwrap(),
+            "pageSize=100&pageToken=EgEDAQAAAA&q=search&search=(test:false)"
+        );
+        pagination
+            .advance(&page(json!({"elements": [{"id": 3}], "metadata": {}})))
+            .unwrap();
+        assert_eq!(query(&pagination), None);
+        assert_eq!(pagination.pages(), 3);
+    }
+
+    #[test]
+    fn a_single_cursor_page_ends_paging() {
+        let mut pagination = Pagination::new(search(), 10).unwrap();
+        pagination
+            .advance(&page(json!({"elements": [{"id": 1}], "metadata": {}})))
+            .unwrap();
+        assert_eq!(query(&pagination), None);
+        let mut pagination = Pagination::new(search(), 10).unwrap();
+        pagination
+            .advance(&page(json!({"elements": [{"id": 1}]})))
+            .unwrap();
+        assert_eq!(query(&pagination), None);
+    }
+
+    #[test]
+    fn a_request_with_page_size_or_token_is_cursor_from_the_start() {
+        let pagination = Pagination::new(search().param("pageSize", &25).page(40, 5), 10).unwrap();
+        assert!(pagination.is_cursor());
+        assert_eq!(
+            query(&pagination).unwrap(),
+            "pageSize=25&q=search&search=(test:false)"
+        );
+        let mut pagination = Pagination::new(search().param("pageToken", "abc"), 10).unwrap();
+        assert_eq!(
+            query(&pagination).unwrap(),
+            "pageSize=10&pageToken=abc&q=search&search=(test:false)"
+        );
+        // The request's own token coming back is a repeat.
+        let err = pagination
+            .advance(&page(
+                json!({"elements": [1], "metadata": {"nextPageToken": "abc"}}),
+            ))
+            .unwrap_err();
+        assert!(matches!(err, PagingError::RepeatedToken { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_repeated_token_is_an_error_not_a_loop() {
+        let mut pagination = Pagination::new(search(), 10).unwrap();
+        let lying = page(json!({"elements": [1], "metadata": {"nextPageToken": "same"}}));
+        pagination.advance(&lying).unwrap();
+        let err = pagination.advance(&lying).unwrap_err();
+        assert_eq!(
+            err,
+            PagingError::RepeatedToken {
+                token: "\"same\"".into(),
+                len: 4,
+                pages: 2
+            }
+        );
+        assert_eq!(query(&pagination), None);
+        // A huge token is quoted in part only.
+        let huge = "t".repeat(100_000);
+        let mut pagination = Pagination::new(search().param("pageToken", &huge), 10).unwrap();
+        let err = pagination
+            .advance(&page(
+                json!({"elements": [1], "metadata": {"nextPageToken": huge}}),
+            ))
+            .unwrap_err();
+        assert!(err.to_string().len() < 400);
+    }
+
+    #[test]
+    fn the_token_is_read_whatever_the_metadata_type() {
+        #[derive(serde::Deserialize)]
+        struct Typed {
+            #[allow(dead_code)]
+            total: Option<u64>,
+        }
+        let response = http::Response::builder()
+            .status(200)
+            .body(br#"{"elements": [], "metadata": {"nextPageToken": "x", "total": 3}}"#.to_vec())
+            .unwrap();
+        let page = CollectionResponse::<Value, Typed>::from_http(response, "/x").unwrap();
+        assert_eq!(page.next_page_token(), Some("x"));
+        let response = http::Response::builder()
+            .status(200)
+            .body(br#"{"elements": [], "metadata": "not an object"}"#.to_vec())
+            .unwrap();
+        let page = CollectionResponse::<Value, Value>::from_http(response, "/x").unwrap();
+        assert_eq!(page.next_page_token(), None);
+    }
+
+    /// One answer of a scripted server: index-style (`paging`, its `start`
+    /// honest or not) or cursor-style (a token from a tiny alphabet, so
+    /// that lying servers repeat themselves), with some elements.
+    #[derive(Debug, Clone)]
+    enum Answer {
+        Index {
+            start_delta: i64,
+            count: u64,
+            total: Option<u64>,
+            elements: usize,
+        },
+        NoPaging {
+            elements: usize,
+        },
+        Cursor {
+            token: Option<u8>,
+            elements: usize,
+        },
+    }
+
+    fn answer() -> impl Strategy<Value = Answer> {
+        prop_oneof![
+            (-5i64..5, 0u64..20, prop::option::of(0u64..200), 0usize..12).prop_map(
+                |(start_delta, count, total, elements)| Answer::Index {
+                    start_delta,
+                    count,
+                    total,
+                    elements
+                }
+            ),
+            (0usize..12).prop_map(|elements| Answer::NoPaging { elements }),
+            (prop::option::weighted(0.8, 0u8..6), 0usize..12)
+                .prop_map(|(token, elements)| Answer::Cursor { token, elements }),
+        ]
+    }
+
+    fn body(answer: &Answer, requested_start: u64) -> Value {
+        let elements = |n: usize| (0..n).map(|i| json!({"id": i})).collect::<Vec<_>>();
+        match answer {
+            Answer::Index {
+                start_delta,
+                count,
+                total,
+                elements: n,
+            } => {
+                let start = requested_start.saturating_add_signed(*start_delta);
+                let mut paging = json!({"start": start, "count": count, "links": []});
+                if let Some(total) = total {
+                    paging["total"] = json!(total);
+                }
+                json!({"elements": elements(*n), "paging": paging})
+            }
+            Answer::NoPaging { elements: n } => json!({"elements": elements(*n)}),
+            Answer::Cursor { token, elements: n } => {
+                let metadata = match token {
+                    Some(t) => json!({"nextPageToken": format!("tok{t}")}),
+                    None => json!({}),
+                };
+                json!({"elements": elements(*n), "metadata": metadata})
+            }
+        }
+    }
+
+    proptest! {
+        /// Random servers of either scheme, honest or lying: no window and
+        /// no token is requested twice, cursor requests never carry
+        /// `start`/`count`, index requests never `pageToken`, and paging ends
+        /// within the script (past it, the server only has empty pages).
+        #[test]
+        fn no_window_or_token_is_requested_twice_and_paging_ends(
+            cursor_from_start in any::<bool>(),
+            size in 1u64..20,
+            script in prop::collection::vec(answer(), 0..30),
+        ) {
+            let request = if cursor_from_start {
+                search().param("pageSize", &size)
+            } else {
+                search().page(0, size)
+            };
+            let mut pagination = Pagination::new(request, 10).unwrap();
+            let mut seen = HashSet::new();
+            let mut requests = 0usize;
+            while let Some(next) = pagination.next_request() {
+                requests += 1;
+                prop_assert!(requests <= script.len() + 1, "paging did not end");
+                let size_text = size.to_string();
+                let q = next.query();
+                let key = match q.get("pageToken") {
+                    Some(token) => {
+                        prop_assert!(q.get("start").is_none() && q.get("count").is_none());
+                        prop_assert_eq!(q.get("pageSize"), Some(size_text.as_str()));
+                        format!("token {token}")
+                    }
+                    None if q.get("pageSize").is_some() => {
+                        prop_assert!(q.get("start").is_none() && q.get("count").is_none());
+                        "first cursor page".to_owned()
+                    }
+                    None => {
+                        prop_assert_eq!(q.get("count"), Some(size_text.as_str()));
+                        format!("window {}", q.get("start").unwrap())
+                    }
+                };
+                prop_assert!(seen.insert(key.clone()), "{} requested twice", key);
+                let start: u64 = q.get("start").map_or(0, |s| s.parse().unwrap());
+                let answer = script.get(requests - 1).cloned().unwrap_or(Answer::NoPaging { elements: 0 });
+                match pagination.advance(&page(body(&answer, start))) {
+                    Ok(()) => {}
+                    Err(_) => prop_assert!(pagination.next_request().is_none()),
+                }
+            }
+        }
+    }
+}

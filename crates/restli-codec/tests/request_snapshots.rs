@@ -238,3 +238,94 @@ fn action() {
         .param("context", &"a long query parameter that forces tunneling");
     snap("action_tunneled", long, &tunneling());
 }
+
+/// The head of a request (verb, URL, headers) and its body's length and
+/// first bytes: for bodies too long to snapshot whole.
+fn render_head(request: &http::Request<Vec<u8>>) -> String {
+    let mut head = http::Request::builder()
+        .method(request.method())
+        .uri(request.uri())
+        .body(Vec::new())
+        .unwrap();
+    *head.headers_mut() = request.headers().clone();
+    let mut out = render(&head);
+    let body = request.body();
+    out.push_str(&format!(
+        "\n[body: {} bytes, starting {:?}]\n",
+        body.len(),
+        String::from_utf8_lossy(&body[..body.len().min(120)])
+    ));
+    out
+}
+
+// A BATCH_GET of 20,000 ids: its query (over 500 KB) is longer than an
+// http::Uri holds, so it can only be sent tunneled ("Query Tunneling",
+// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling).
+#[test]
+fn batch_get_of_20000_ids_tunneled() {
+    let ids: Vec<String> = (0..20_000)
+        .map(|i| format!("urn:li:sponsoredCampaign:{}", 100_000_000 + i))
+        .collect();
+    let http = Request::batch_get("/adCampaigns", &ids)
+        .to_http(&versioned(), Some(TOKEN))
+        .unwrap();
+    insta::assert_snapshot!("batch_get_20000_ids_tunneled", render_head(&http));
+}
+
+// Cursor pages of an ads search ("Cursor Based Pagination",
+// https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/cursor-based-pagination):
+// `pageSize` and `pageToken`, no `start`/`count`.
+#[test]
+fn cursor_page_requests() {
+    use restli_codec::paging::Pagination;
+    use restli_codec::response::CollectionResponse;
+
+    let search = Request::finder("/adAccounts", "search")
+        .param("search", &json!({"status": {"values": ["ACTIVE"]}}));
+    let sized = Pagination::new(search.clone().param("pageSize", &100), 10).unwrap();
+    snap(
+        "cursor_first_page_with_page_size",
+        sized.next_request().unwrap(),
+        &versioned(),
+    );
+    let mut pagination = Pagination::new(search, 100).unwrap();
+    snap(
+        "cursor_first_page",
+        pagination.next_request().unwrap(),
+        &versioned(),
+    );
+    let page: CollectionResponse = CollectionResponse::from_http(
+        http::Response::builder()
+            .status(200)
+            .body(
+                br#"{"elements": [{"id": 1}], "metadata": {"nextPageToken": "DgEDAQAAAA"}}"#
+                    .to_vec(),
+            )
+            .unwrap(),
+        "/rest/adAccounts",
+    )
+    .unwrap();
+    pagination.advance(&page).unwrap();
+    snap(
+        "cursor_next_page",
+        pagination.next_request().unwrap(),
+        &versioned(),
+    );
+}
+
+// `/v2/userinfo` from a versioned client ("Sign In with LinkedIn using
+// OpenID Connect", https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2).
+#[test]
+fn per_request_base() {
+    use restli_codec::ApiBase;
+    snap(
+        "userinfo_on_v2_from_a_versioned_client",
+        Request::get("/userinfo").base(ApiBase::V2),
+        &versioned(),
+    );
+    snap(
+        "pasted_rest_url",
+        Request::get("https://api.linkedin.com/rest/posts/{id}").key("id", "urn:li:share:1"),
+        &versioned(),
+    );
+}

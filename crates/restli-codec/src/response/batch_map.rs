@@ -7,9 +7,17 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::excerpt::Excerpt;
+
 /// The entries of a batch response map (`results`, `statuses`, `errors`),
 /// with each JSON map key decoded from its reduced Rest.li encoding into
 /// the key type `K`, in the order the server sent them.
+///
+/// Rest.li writes simple keys (numbers, strings, URNs) raw, as LinkedIn's
+/// Posts API shows (`"results": {"urn:li:share:1": ..}`): a key that is not
+/// valid reduced encoding for `K` is read as raw text, so `1`,
+/// `urn:li:share:1` and `urn%3Ali%3Ashare%3A1` are all found by the ids of
+/// the request.
 ///
 /// Lookup takes a typed key: [`get`](Self::get) encodes the probe the same
 /// canonical way (reduced form, record fields sorted) and finds the entry
@@ -212,6 +220,27 @@ where
 
 struct BatchMapVisitor<K, V>(PhantomData<(K, V)>);
 
+/// Decodes an id or key as Rest.li sends it in a header or a batch map:
+/// reduced-encoded (complex and compound keys, escaped strings), or raw
+/// text (simple keys such as `urn:li:share:1`, which Rest.li writes
+/// unescaped). The reduced reading wins when both apply; the raw reading
+/// is tried only when the reduced one fails and the text does not start
+/// like a record or a list (`(`, `List(`: those are malformed, not raw), so
+/// a key type that takes a string (`String`, `Urn`, `serde_json::Value`)
+/// gets the text. The value layer's `from_str_reduced` is learning the same
+/// rule; this fallback keeps the response layer right until then and
+/// agrees with it after.
+pub(crate) fn decode_key<K: DeserializeOwned>(text: &str) -> Result<K, crate::Error> {
+    crate::from_str_reduced(text).or_else(|reduced_error| {
+        if text.starts_with('(') || text.starts_with("List(") {
+            return Err(reduced_error);
+        }
+        let raw: serde::de::value::StrDeserializer<'_, de::value::Error> =
+            de::IntoDeserializer::into_deserializer(text);
+        K::deserialize(raw).map_err(|_| reduced_error)
+    })
+}
+
 impl<'de, K, V> Visitor<'de> for BatchMapVisitor<K, V>
 where
     K: DeserializeOwned + Serialize,
@@ -226,19 +255,23 @@ where
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
         let mut map = BatchMap::default();
         while let Some(raw) = access.next_key::<String>()? {
-            let key: K = crate::from_str_reduced(&raw).map_err(|e| {
+            let quoted = Excerpt(&raw);
+            let key: K = decode_key(&raw).map_err(|e| {
                 de::Error::custom(format_args!(
-                    "batch key {raw:?} does not decode into the key type: {e}"
+                    "batch key {quoted} does not decode into the key type: {}",
+                    crate::excerpt::bounded(&e.to_string())
                 ))
             })?;
             let canonical = crate::to_string_reduced(&key).map_err(|e| {
                 de::Error::custom(format_args!(
-                    "batch key {raw:?} decoded but cannot be encoded again: {e}"
+                    "batch key {quoted} decoded but cannot be encoded again: {}",
+                    crate::excerpt::bounded(&e.to_string())
                 ))
             })?;
             if map.index.contains_key(&canonical) {
                 return Err(de::Error::custom(format_args!(
-                    "batch key {raw:?} repeats an earlier key (both are {canonical:?})"
+                    "batch key {quoted} repeats an earlier key (both are {})",
+                    Excerpt(&canonical)
                 )));
             }
             let value = access.next_value()?;

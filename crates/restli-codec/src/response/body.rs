@@ -6,8 +6,9 @@ use serde::de::DeserializeOwned;
 use super::error::{ApiError, ResponseError};
 use super::meta::ResponseMeta;
 
-/// How much of a body a decode error quotes.
-pub(crate) const EXCERPT_LIMIT: usize = 512;
+/// How much of a body a decode error quotes (about 200 bytes: enough to
+/// recognise an HTML error page, never a whole untrusted body).
+pub(crate) const EXCERPT_LIMIT: usize = crate::excerpt::EXCERPT_BYTES;
 
 /// A 2xx response taken apart: its metadata and body bytes.
 pub(crate) struct Success {
@@ -31,8 +32,19 @@ impl Success {
             .map_err(|e| self.decode_error(format!("expected {what}: {e}")))
     }
 
-    /// A decode error quoting the start of this body.
+    /// A decode error quoting the start of this body. The reason is
+    /// bounded too: serde_json's messages quote whole values ("invalid
+    /// type: string \"...\"").
     pub(crate) fn decode_error(&self, reason: String) -> ResponseError {
+        let reason = if self.body.len() > EXCERPT_LIMIT {
+            format!(
+                "{} (body of {} bytes)",
+                crate::excerpt::bounded(&reason),
+                self.body.len()
+            )
+        } else {
+            crate::excerpt::bounded(&reason)
+        };
         ResponseError::Decode {
             status: self.meta.status(),
             url: self.meta.url().to_owned(),

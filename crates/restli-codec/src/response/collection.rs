@@ -73,6 +73,33 @@ pub struct CollectionResponse<T = Value, M = Value> {
     pub metadata: Option<M>,
     /// Status, headers and URL.
     pub meta: ResponseMeta,
+    /// `metadata.nextPageToken`, read whatever `M` is.
+    next_page_token: Option<String>,
+}
+
+/// Reads `metadata.nextPageToken` alone, skipping everything else.
+#[derive(Deserialize)]
+struct TokenProbe {
+    #[serde(default)]
+    metadata: Option<MetadataProbe>,
+}
+
+#[derive(Deserialize)]
+struct MetadataProbe {
+    #[serde(default, rename = "nextPageToken")]
+    next_page_token: Option<Value>,
+}
+
+/// The cursor of a cursor-paged answer: a string, or a number written as
+/// one (servers differ; both are safe to send back). Anything else, or a
+/// `metadata` that is not an object, counts as no token.
+fn next_page_token(body: &[u8]) -> Option<String> {
+    let probe: TokenProbe = serde_json::from_slice(body).ok()?;
+    match probe.metadata?.next_page_token? {
+        Value::String(token) => Some(token),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 impl<T: DeserializeOwned, M: DeserializeOwned> CollectionResponse<T, M> {
@@ -91,8 +118,30 @@ impl<T: DeserializeOwned, M: DeserializeOwned> CollectionResponse<T, M> {
             elements: page.elements,
             paging: page.paging,
             metadata: page.metadata,
+            next_page_token: next_page_token(&ok.body),
             meta: ok.meta,
         })
+    }
+}
+
+impl<T, M> CollectionResponse<T, M> {
+    /// The `nextPageToken` of a cursor-paged answer (`metadata.nextPageToken`,
+    /// LinkedIn's "Cursor Based Pagination"), whatever the metadata type `M`.
+    ///
+    /// ```
+    /// use restli_codec::response::CollectionResponse;
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct Mine { other: Option<u8> }
+    ///
+    /// let response = http::Response::builder().status(200)
+    ///     .body(br#"{"elements": [], "metadata": {"nextPageToken": "DgEDAQ"}}"#.to_vec())?;
+    /// let page = CollectionResponse::<serde_json::Value, Mine>::from_http(response, "/adAccounts")?;
+    /// assert_eq!(page.next_page_token(), Some("DgEDAQ"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn next_page_token(&self) -> Option<&str> {
+        self.next_page_token.as_deref()
     }
 }
 

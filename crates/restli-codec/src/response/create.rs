@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::FromResponse;
 use super::batch::status_code;
+use super::batch_map::decode_key;
 use super::body::{Success, success};
 use super::error::{ApiErrorBody, ResponseError};
 use super::meta::ResponseMeta;
@@ -16,26 +17,45 @@ use super::meta::ResponseMeta;
 const ID_HEADERS: [&str; 2] = ["x-restli-id", "x-linkedin-id"];
 
 /// The answer to CREATE: the new entity's id from the `X-RestLi-Id` header
-/// (reduced-encoded, decoded into `K`), and the entity itself when the
-/// request asked for it back.
+/// (reduced-encoded, or raw as Rest.li writes simple keys, decoded into
+/// `K`), and the entity itself when the request asked for it back.
+///
+/// The entity was created whatever the id looks like: an id that does not
+/// decode into `K` is no error (an error would invite a retry, creating it
+/// twice); [`id`](Self::id) is then `None` and [`raw_id`](Self::raw_id)
+/// keeps the header's text.
 ///
 /// ```
 /// use restli_codec::{Urn, response::CreateResponse};
 ///
+/// // LinkedIn's Posts API answers `x-restli-id: urn:li:share:...`, raw.
 /// let response = http::Response::builder()
 ///     .status(201)
-///     .header("x-restli-id", "urn%3Ali%3Ashare%3A7")
+///     .header("x-restli-id", "urn:li:share:7")
 ///     .body(Vec::new())?;
 /// let created = CreateResponse::<Urn>::from_http(response, "/rest/posts")?;
 /// assert_eq!(created.id.map(|u| u.to_string()).as_deref(), Some("urn:li:share:7"));
 /// assert!(created.entity.is_none());
+///
+/// // An id that is not a number is still a creation.
+/// let response = http::Response::builder()
+///     .status(201)
+///     .header("x-restli-id", "urn:li:share:7")
+///     .body(Vec::new())?;
+/// let created = CreateResponse::<i64>::from_http(response, "/rest/posts")?;
+/// assert_eq!(created.id, None);
+/// assert_eq!(created.raw_id.as_deref(), Some("urn:li:share:7"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateResponse<K = Value, T = Value> {
-    /// The created id, when the server sent `X-RestLi-Id`.
+    /// The created id, when the server sent `X-RestLi-Id` and it decodes
+    /// into `K`.
     pub id: Option<K>,
+    /// The id exactly as the server sent it (`X-RestLi-Id`, or the 1.0
+    /// name `X-LinkedIn-Id`), decoded or not.
+    pub raw_id: Option<String>,
     /// The created entity, when the body is not empty (return-entity).
     pub entity: Option<T>,
     /// Status, headers and URL.
@@ -48,11 +68,13 @@ impl<K: DeserializeOwned, T: DeserializeOwned> CreateResponse<K, T> {
     /// # Errors
     ///
     /// [`ResponseError::Api`] for a non-2xx status;
-    /// [`ResponseError::Decode`] when `X-RestLi-Id` does not decode into
-    /// `K`, or a non-empty body does not decode into `T`.
+    /// [`ResponseError::Decode`] when a non-empty body does not decode into
+    /// `T`. An id that does not decode into `K` is no error (see
+    /// [`raw_id`](Self::raw_id)).
     pub fn from_http(response: http::Response<Vec<u8>>, url: &str) -> Result<Self, ResponseError> {
         let ok = success(response, url)?;
-        let id = created_id(&ok)?;
+        let raw_id = created_id(&ok);
+        let id = raw_id.as_deref().and_then(|text| decode_key(text).ok());
         let entity = if ok.is_blank() {
             None
         } else {
@@ -60,6 +82,7 @@ impl<K: DeserializeOwned, T: DeserializeOwned> CreateResponse<K, T> {
         };
         Ok(CreateResponse {
             id,
+            raw_id,
             entity,
             meta: ok.meta,
         })
@@ -82,20 +105,13 @@ impl<K, T> CreateResponse<K, T> {
     }
 }
 
-fn created_id<K: DeserializeOwned>(ok: &Success) -> Result<Option<K>, ResponseError> {
-    let Some((name, value)) = ID_HEADERS
+/// The created id's header text (bytes that are not UTF-8 replaced, so
+/// that a creation is never lost to its id's spelling).
+fn created_id(ok: &Success) -> Option<String> {
+    ID_HEADERS
         .iter()
-        .find_map(|name| ok.meta.headers().get(*name).map(|v| (name, v)))
-    else {
-        return Ok(None);
-    };
-    let text = std::str::from_utf8(value.as_bytes())
-        .map_err(|_| ok.decode_error(format!("the {name} header is not UTF-8")))?;
-    crate::from_str_reduced(text).map(Some).map_err(|e| {
-        ok.decode_error(format!(
-            "the {name} header {text:?} does not decode into the key type: {e}"
-        ))
-    })
+        .find_map(|name| ok.meta.headers().get(*name))
+        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
 }
 
 impl<K: DeserializeOwned, T: DeserializeOwned> FromResponse for CreateResponse<K, T> {
@@ -122,8 +138,11 @@ impl<K: DeserializeOwned, T: DeserializeOwned> FromResponse for CreateResponse<K
 pub struct CreatedItem<K = Value, T = Value> {
     /// The status of this creation (201, or an error status).
     pub status: StatusCode,
-    /// The created id, decoded from its reduced encoding.
+    /// The created id, decoded from its reduced (or raw) encoding, when it
+    /// decodes into `K`.
     pub id: Option<K>,
+    /// The id exactly as the server sent it (a JSON number as its digits).
+    pub raw_id: Option<String>,
     /// The created entity's path, when sent.
     pub location: Option<String>,
     /// The created entity, when the request asked for it back.
@@ -198,28 +217,31 @@ impl<K: DeserializeOwned, T: DeserializeOwned> BatchCreateResponse<K, T> {
     /// # Errors
     ///
     /// [`ResponseError::Api`] for a non-2xx status;
-    /// [`ResponseError::Decode`] when the body has no `elements` list, an
-    /// element has no valid `status`, or an `id` does not decode into `K`
-    /// (the reason names the element and the id).
+    /// [`ResponseError::Decode`] when the body has no `elements` list or
+    /// an element has no valid `status`. An `id` that does not decode into
+    /// `K` is no error: that element's [`CreatedItem::id`] is `None` and
+    /// its [`CreatedItem::raw_id`] keeps the text.
     pub fn from_http(response: http::Response<Vec<u8>>, url: &str) -> Result<Self, ResponseError> {
         let ok = success(response, url)?;
         let wire: BatchCreateWire<T> =
             ok.json("batch-create results {\"elements\": [{\"status\": .., \"id\": ..}]}")?;
         let mut elements = Vec::with_capacity(wire.elements.len());
-        for (i, item) in wire.elements.into_iter().enumerate() {
-            let id = match item.id {
+        for item in wire.elements {
+            let raw_id = match item.id {
                 None | Some(Value::Null) => None,
-                Some(Value::String(text)) => Some(decode_id(&ok, i, &text)?),
-                Some(Value::Number(n)) => Some(decode_id(&ok, i, &n.to_string())?),
+                Some(Value::String(text)) => Some(text),
+                Some(Value::Number(n)) => Some(n.to_string()),
                 Some(other) => {
-                    return Err(ok.decode_error(format!(
-                        "elements[{i}].id must be a reduced-encoded string, got {other}"
-                    )));
+                    // Not an id Rest.li writes; keep its JSON text, bounded.
+                    let text = other.to_string();
+                    Some(crate::excerpt::head(&text).to_owned())
                 }
             };
+            let id = raw_id.as_deref().and_then(|text| decode_key(text).ok());
             elements.push(CreatedItem {
                 status: item.status,
                 id,
+                raw_id,
                 location: item.location,
                 entity: item.entity,
                 error: item.error,
@@ -230,14 +252,6 @@ impl<K: DeserializeOwned, T: DeserializeOwned> BatchCreateResponse<K, T> {
             meta: ok.meta,
         })
     }
-}
-
-fn decode_id<K: DeserializeOwned>(ok: &Success, i: usize, text: &str) -> Result<K, ResponseError> {
-    crate::from_str_reduced(text).map_err(|e| {
-        ok.decode_error(format!(
-            "elements[{i}].id {text:?} does not decode into the key type: {e}"
-        ))
-    })
 }
 
 impl<K: DeserializeOwned, T: DeserializeOwned> FromResponse for BatchCreateResponse<K, T> {
