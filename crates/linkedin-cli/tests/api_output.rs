@@ -229,7 +229,6 @@ fn serve_pages(answers: Vec<String>) -> (String, std::thread::JoinHandle<Vec<Str
 /// client follows page tokens (being added to linkedin-ureq on another
 /// branch).
 #[test]
-#[ignore = "needs cursor paging in the blocking client (linkedin-ureq), added on another branch"]
 fn paginate_follows_page_tokens_through_the_client() {
     let (origin, server) = serve_pages(vec![
         json!({"elements": [{"n": 1}, {"n": 2}], "metadata": {"nextPageToken": "t2"}}).to_string(),

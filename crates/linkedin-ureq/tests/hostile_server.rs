@@ -244,7 +244,6 @@ fn deletes_of(server: &HostileServer, path: &str) -> usize {
 // of its collection. The codec engineer makes it a typed error; this test
 // passes once that is merged.
 #[test]
-#[ignore = "needs restli-codec's dot-segment check (protocol layer, another engineer's branch)"]
 fn a_dot_dot_key_never_deletes_the_parent() {
     let server = HostileServer::start(|_, _| Script::respond(204, &[], b""));
     let request = Request::delete("/adAccounts/{account}/adCampaigns/{id}")
