@@ -11,7 +11,17 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use crate::error::{Error, ErrorKind, Result};
 use crate::escape::unescape;
 
-/// How deep lists and maps may nest before decoding gives up.
+/// How deep values may nest: lists, maps and unions when decoding and when
+/// encoding, and tuple ids and nested URNs (counted together) in a [`Urn`](crate::Urn).
+///
+/// ```
+/// use restli_codec::{MAX_DEPTH, from_str};
+///
+/// let deep = format!("{}1{}", "List(".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+/// assert!(from_str::<serde_json::Value>(&deep).is_err());
+/// let urn = format!("{}1", "urn:a:b:".repeat(MAX_DEPTH + 2));
+/// assert!(urn.parse::<restli_codec::Urn>().is_err());
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// A Rest.li decoder over a borrowed string.

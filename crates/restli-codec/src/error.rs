@@ -54,7 +54,8 @@ pub enum ErrorKind {
     InvalidEscape,
     /// The bytes produced by percent-unescaping are not UTF-8.
     InvalidUtf8,
-    /// Lists and maps nested deeper than the decoder allows.
+    /// Lists, maps and unions nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH),
+    /// in decoded input or in a value being encoded.
     DepthLimitExceeded {
         /// The maximum nesting depth.
         limit: usize,
