@@ -86,7 +86,9 @@ pub enum ErrorKind {
         /// What the pairs were for.
         context: &'static str,
     },
-    /// The `fields` projection was neither a string nor a list of strings.
+    /// A projection parameter (`fields`, `metadataFields`, `pagingFields`)
+    /// was neither a string (or a [`Projection`](crate::Projection)) nor a
+    /// list of strings.
     InvalidProjection,
     /// An error reported by a `Serialize` or `Deserialize` implementation
     /// (whole; messages show an excerpt, since such messages often quote the
@@ -214,9 +216,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::ExpectedMap { context } => {
                 write!(f, "{context} must be a map or a struct of name/value pairs")
             }
-            ErrorKind::InvalidProjection => {
-                f.write_str("the `fields` projection must be a string or a list of strings")
-            }
+            ErrorKind::InvalidProjection => f.write_str(
+                "a projection (`fields`, `metadataFields`, `pagingFields`) must be \
+                     a Projection, a string or a list of strings",
+            ),
             ErrorKind::Message(msg) => {
                 let shown = message_excerpt(msg);
                 f.write_str(shown)?;

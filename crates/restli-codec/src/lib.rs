@@ -19,6 +19,7 @@
 //! | a whole set of query parameters | [`to_query_string`] | `a=..&b=..`, sorted, `fields` left readable |
 //! | an encoded string | [`from_str`] / [`from_str_reduced`] | any `DeserializeOwned` type |
 //! | a URN | [`Urn`] | its namespace, entity type, id and tuple parts |
+//! | a projection (`fields=id,author:(name)`) | [`Projection`] | a typed mask that builds, parses and prints Rest.li's syntax |
 //! | a path like `/posts/{id}` | [`PathTemplate`] | the path with each key encoded |
 //!
 //! ```
@@ -86,6 +87,7 @@ pub mod paging;
 mod params;
 mod patch;
 pub mod path;
+pub mod projection;
 mod query;
 mod request;
 pub mod response;
@@ -106,7 +108,8 @@ pub use method::{Method, UnknownMethod, WrongMethod};
 pub use paging::{Pager, Paging, PagingError, Window};
 pub use patch::{Patch, PatchError};
 pub use path::{PathError, PathTemplate};
-pub use query::{PROJECTION_PARAM, QueryParams, to_query_string};
+pub use projection::{Projection, ProjectionError};
+pub use query::{PROJECTION_PARAM, PROJECTION_PARAMS, QueryParams, to_query_string};
 pub use request::{DEFAULT_USER_AGENT, Request, RequestConfig, RequestError};
 pub use response::{
     ActionResponse, ApiError, ApiErrorBody, BatchCreateResponse, BatchFinderResponse,

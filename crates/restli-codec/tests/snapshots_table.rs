@@ -619,6 +619,12 @@ fn query_string_projection_forms() {
         json!({"fields": null, "q": "x"}),
         json!({"fields": 3}),
         json!({"fields": ["id", 1]}),
+        json!({"metadataFields": "total,facets:(name)"}),
+        json!({"pagingFields": ["start", "count"]}),
+        json!({
+            "fields": restli_codec::Projection::parse("paging,elements:($*:(id,-secret))").unwrap(),
+            "metadataFields": restli_codec::Projection::parse("a:($start:0,$count:5)").unwrap(),
+        }),
     ] {
         let input = params.to_string();
         writeln!(out, "{input:<30} {}", show(to_query_string(&params))).unwrap();
