@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(err) => {
             let offset = err.offset().expect("parse errors carry an offset");
-            assert!(offset <= input.len() && input.is_char_boundary(offset), "{input:?}: {err}");
+            assert!(
+                offset <= input.len() && input.is_char_boundary(offset),
+                "{input:?}: {err}"
+            );
         }
     }
 });

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(urn.as_str(), text);
         assert_eq!(Urn::from_str(&text).as_ref(), Ok(&urn));
         let json = serde_json::to_vec(&urn).expect("a URN serializes");
-        assert_eq!(serde_json::from_slice::<Urn>(&json).expect("and reads back"), urn);
+        assert_eq!(
+            serde_json::from_slice::<Urn>(&json).expect("and reads back"),
+            urn
+        );
     }
     // As raw text (a header).
     let Ok(text) = std::str::from_utf8(data) else {

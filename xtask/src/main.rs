@@ -405,7 +405,11 @@ fn write_fuzz_seeds(corpus: &Path) -> TaskResult {
         ("seed-nested-tuple-urn-json", format!("\"{nested_tuple}\"")),
         (
             "seed-nested-lists",
-            format!("{}1{}", "List(".repeat(SEED_LEVELS), ")".repeat(SEED_LEVELS)),
+            format!(
+                "{}1{}",
+                "List(".repeat(SEED_LEVELS),
+                ")".repeat(SEED_LEVELS)
+            ),
         ),
         (
             "seed-nested-maps",
