@@ -311,19 +311,51 @@ fn scan_sources(dir: &Path, krate: &str, problems: &mut Vec<String>) -> TaskResu
     Ok(())
 }
 
+/// The fuzz targets of `fuzz/` (see `fuzz/Cargo.toml`).
+const FUZZ_TARGETS: &[&str] = &[
+    "from_str",
+    "from_str_reduced",
+    "urn_parse",
+    "urn_serde",
+    "projection_parse",
+];
+
+/// Inputs up to 1 MiB: the size of a hostile header or body field, and
+/// enough room for the nested-URN seed (100,000 levels, the issue's case).
+const FUZZ_MAX_LEN: usize = 1 << 20;
+
+/// Nesting levels of the generated seeds.
+const SEED_LEVELS: usize = 100_000;
+
 fn fuzz(args: &[String]) -> TaskResult {
     match args.first().map(String::as_str) {
         Some("run") => {
             let target = args
                 .get(1)
                 .ok_or("usage: cargo xtask fuzz run TARGET [SECONDS]")?;
+            if !FUZZ_TARGETS.contains(&target.as_str()) {
+                return Err(format!(
+                    "unknown fuzz target {target}; the targets are {}",
+                    FUZZ_TARGETS.join(", ")
+                ));
+            }
             let seconds = args.get(2).map(String::as_str).unwrap_or("60");
             let max_time = format!("-max_total_time={seconds}");
-            eprintln!("xtask: running fuzz target {target} for {seconds}s");
+            let max_len = format!("-max_len={FUZZ_MAX_LEN}");
+            let fuzz_dir = workspace_root().join("fuzz");
+            let corpus = fuzz_dir.join("corpus").join(target);
+            write_fuzz_seeds(&corpus)?;
+            let corpus = corpus.to_string_lossy().into_owned();
+            let seeds = fuzz_dir.join("seeds").to_string_lossy().into_owned();
+            eprintln!("xtask: running fuzz target {target} for {seconds}s ({max_len})");
+            // The first corpus directory receives new inputs; `seeds/` (the
+            // committed small seeds) is only read.
             let status = Command::new("cargo")
-                .args(["fuzz", "run", target, "--", &max_time])
+                .args([
+                    "fuzz", "run", target, &corpus, &seeds, "--", &max_time, &max_len,
+                ])
                 .env("RUSTC_BOOTSTRAP", "1")
-                .current_dir(workspace_root().join("fuzz"))
+                .current_dir(&fuzz_dir)
                 .status()
                 .map_err(|e| format!("could not start cargo fuzz: {e}"))?;
             if status.success() {
@@ -338,15 +370,62 @@ fn fuzz(args: &[String]) -> TaskResult {
             println!(
                 "Fuzzing the decoders (targets live in fuzz/, outside the workspace):\n\
                  \n  cargo install cargo-fuzz          # once\n\
-                 \x20 cargo xtask fuzz run from_str 60  # or from_str_reduced, urn_parse\n\
+                 \x20 cargo xtask fuzz run from_str 60  # or {}\n\
                  \n\
                  cargo-fuzz needs nightly features; `cargo xtask fuzz run` sets\n\
-                 RUSTC_BOOTSTRAP=1 so the stable toolchain works. Crashes are written to\n\
+                 RUSTC_BOOTSTRAP=1 so the stable toolchain works, passes -max_len={FUZZ_MAX_LEN},\n\
+                 and writes deeply nested seeds into fuzz/corpus/<target>/. Crashes are written to\n\
                  fuzz/artifacts/<target>/ and can be replayed with\n\
                  `cargo fuzz run <target> fuzz/artifacts/<target>/<file>`.\n\
-                 See fuzz/README.md for details."
+                 See fuzz/README.md for details.",
+                FUZZ_TARGETS.join(", ")
             );
             Ok(())
         }
     }
+}
+
+/// Writes the generated seeds (too large to commit) into a target's corpus
+/// directory: URNs nested in URN ids and in tuples, as raw text and as JSON
+/// strings, nested lists and maps, and a deeply nested projection, each
+/// 100,000 levels deep, the inputs that once exhausted the stack.
+fn write_fuzz_seeds(corpus: &Path) -> TaskResult {
+    std::fs::create_dir_all(corpus)
+        .map_err(|e| format!("could not create {}: {e}", corpus.display()))?;
+    let nested_urn = format!("{}1", "urn:a:b:".repeat(SEED_LEVELS));
+    let nested_tuple = format!(
+        "urn:a:b:{}1{}",
+        "(urn:a:b:".repeat(SEED_LEVELS / 2),
+        ")".repeat(SEED_LEVELS / 2)
+    );
+    let seeds = [
+        ("seed-nested-urn", nested_urn.clone()),
+        ("seed-nested-urn-json", format!("\"{nested_urn}\"")),
+        ("seed-nested-tuple-urn", nested_tuple.clone()),
+        ("seed-nested-tuple-urn-json", format!("\"{nested_tuple}\"")),
+        (
+            "seed-nested-lists",
+            format!(
+                "{}1{}",
+                "List(".repeat(SEED_LEVELS),
+                ")".repeat(SEED_LEVELS)
+            ),
+        ),
+        (
+            "seed-nested-maps",
+            format!("{}1{}", "(a:".repeat(SEED_LEVELS), ")".repeat(SEED_LEVELS)),
+        ),
+        (
+            "seed-nested-projection",
+            format!("{}x{}", "a:(".repeat(SEED_LEVELS), ")".repeat(SEED_LEVELS)),
+        ),
+    ];
+    for (name, text) in seeds {
+        let bytes = text.as_bytes();
+        let bytes = bytes.get(..FUZZ_MAX_LEN).unwrap_or(bytes);
+        let path = corpus.join(name);
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("could not write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }

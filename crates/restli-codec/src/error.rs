@@ -29,7 +29,11 @@ pub struct Error {
 /// let err = to_string(&f64::NAN).unwrap_err();
 /// assert_eq!(err.kind(), &ErrorKind::NonFiniteFloat);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Kinds that quote a value keep it whole in their field, but their
+/// `Display` and `Debug` show at most [`EXCERPT_LIMIT`] bytes of it and its
+/// length, so that a hostile megabyte never ends up whole in a log line.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input ended in the middle of a value.
@@ -50,16 +54,19 @@ pub enum ErrorKind {
     InvalidEscape,
     /// The bytes produced by percent-unescaping are not UTF-8.
     InvalidUtf8,
-    /// Lists and maps nested deeper than the decoder allows.
+    /// Lists, maps and unions nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH),
+    /// in decoded input or in a value being encoded.
     DepthLimitExceeded {
         /// The maximum nesting depth.
         limit: usize,
     },
-    /// The same key appears twice in one map.
+    /// The same key appears twice in one map (the whole key; messages show
+    /// an excerpt).
     DuplicateKey(String),
     /// A primitive could not be read as the type asked for.
     InvalidPrimitive {
-        /// The (unescaped) text of the primitive.
+        /// The whole (unescaped) text of the primitive; messages show an
+        /// excerpt.
         value: String,
         /// The type that was asked for.
         expected: &'static str,
@@ -79,10 +86,100 @@ pub enum ErrorKind {
         /// What the pairs were for.
         context: &'static str,
     },
-    /// The `fields` projection was neither a string nor a list of strings.
+    /// A projection parameter (`fields`, `metadataFields`, `pagingFields`)
+    /// was neither a string (or a [`Projection`](crate::Projection)) nor a
+    /// list of strings.
     InvalidProjection,
-    /// An error reported by a `Serialize` or `Deserialize` implementation.
+    /// An error reported by a `Serialize` or `Deserialize` implementation
+    /// (whole; messages show an excerpt, since such messages often quote the
+    /// value).
     Message(String),
+}
+
+/// How many bytes of an untrusted value an error message shows at most.
+///
+/// A longer value is cut at a character boundary and followed by its length:
+///
+/// ```
+/// use restli_codec::{EXCERPT_LIMIT, from_str};
+///
+/// let long = "9".repeat(1 << 20);
+/// let err = from_str::<u64>(&long).unwrap_err();
+/// let message = err.to_string();
+/// assert!(message.len() < 2 * EXCERPT_LIMIT);
+/// assert!(message.contains("(1048576 bytes in all)"));
+/// ```
+pub const EXCERPT_LIMIT: usize = 200;
+
+/// Shows a value quoted and escaped like `{:?}`, cut so that the escaped
+/// text stays within [`EXCERPT_LIMIT`] bytes, then the whole length when it
+/// was cut.
+pub(crate) struct Excerpt<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Excerpt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        let mut written = 0;
+        for c in self.0.chars() {
+            // Escaping can turn one byte into up to ten (`\u{10ffff}`), so the
+            // limit is on what is written, not on what is read.
+            let escaped = c.escape_debug();
+            let len = escaped.len();
+            if written + len > EXCERPT_LIMIT {
+                return write!(f, "\"... ({} bytes in all)", self.0.len());
+            }
+            written += len;
+            write!(f, "{escaped}")?;
+        }
+        f.write_str("\"")
+    }
+}
+
+impl fmt::Debug for Excerpt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Like the derived `Debug`, but values are [`Excerpt`]s.
+impl fmt::Debug for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::UnexpectedEnd { expected } => f
+                .debug_struct("UnexpectedEnd")
+                .field("expected", expected)
+                .finish(),
+            ErrorKind::UnexpectedChar { found, expected } => f
+                .debug_struct("UnexpectedChar")
+                .field("found", found)
+                .field("expected", expected)
+                .finish(),
+            ErrorKind::TrailingCharacters => f.write_str("TrailingCharacters"),
+            ErrorKind::InvalidEscape => f.write_str("InvalidEscape"),
+            ErrorKind::InvalidUtf8 => f.write_str("InvalidUtf8"),
+            ErrorKind::DepthLimitExceeded { limit } => f
+                .debug_struct("DepthLimitExceeded")
+                .field("limit", limit)
+                .finish(),
+            ErrorKind::DuplicateKey(key) => {
+                f.debug_tuple("DuplicateKey").field(&Excerpt(key)).finish()
+            }
+            ErrorKind::InvalidPrimitive { value, expected } => f
+                .debug_struct("InvalidPrimitive")
+                .field("value", &Excerpt(value))
+                .field("expected", expected)
+                .finish(),
+            ErrorKind::NullValue => f.write_str("NullValue"),
+            ErrorKind::NonFiniteFloat => f.write_str("NonFiniteFloat"),
+            ErrorKind::KeyMustBePrimitive => f.write_str("KeyMustBePrimitive"),
+            ErrorKind::ExpectedMap { context } => f
+                .debug_struct("ExpectedMap")
+                .field("context", context)
+                .finish(),
+            ErrorKind::InvalidProjection => f.write_str("InvalidProjection"),
+            ErrorKind::Message(msg) => f.debug_tuple("Message").field(&Excerpt(msg)).finish(),
+        }
+    }
 }
 
 impl fmt::Display for ErrorKind {
@@ -104,9 +201,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::DepthLimitExceeded { limit } => {
                 write!(f, "lists and maps nested more than {limit} deep")
             }
-            ErrorKind::DuplicateKey(key) => write!(f, "duplicate map key {key:?}"),
+            ErrorKind::DuplicateKey(key) => write!(f, "duplicate map key {}", Excerpt(key)),
             ErrorKind::InvalidPrimitive { value, expected } => {
-                write!(f, "invalid {expected}: {value:?}")
+                write!(f, "invalid {expected}: {}", Excerpt(value))
             }
             ErrorKind::NullValue => f.write_str(
                 "null has no Rest.li encoding (null record fields are omitted; \
@@ -119,12 +216,34 @@ impl fmt::Display for ErrorKind {
             ErrorKind::ExpectedMap { context } => {
                 write!(f, "{context} must be a map or a struct of name/value pairs")
             }
-            ErrorKind::InvalidProjection => {
-                f.write_str("the `fields` projection must be a string or a list of strings")
+            ErrorKind::InvalidProjection => f.write_str(
+                "a projection (`fields`, `metadataFields`, `pagingFields`) must be \
+                     a Projection, a string or a list of strings",
+            ),
+            ErrorKind::Message(msg) => {
+                let shown = message_excerpt(msg);
+                f.write_str(shown)?;
+                if shown.len() < msg.len() {
+                    write!(f, "... ({} bytes in all)", msg.len())?;
+                }
+                Ok(())
             }
-            ErrorKind::Message(msg) => f.write_str(msg),
         }
     }
+}
+
+/// A serde message as it is when short; otherwise its first
+/// [`EXCERPT_LIMIT`] bytes (messages are ours or serde's, already escaped
+/// where they quote, so they are cut rather than escaped again).
+fn message_excerpt(msg: &str) -> &str {
+    if msg.len() <= 2 * EXCERPT_LIMIT {
+        return msg;
+    }
+    let mut end = EXCERPT_LIMIT;
+    while !msg.is_char_boundary(end) {
+        end -= 1;
+    }
+    msg.get(..end).unwrap_or_default()
 }
 
 impl fmt::Display for Error {

@@ -19,6 +19,7 @@
 //! | a whole set of query parameters | [`to_query_string`] | `a=..&b=..`, sorted, `fields` left readable |
 //! | an encoded string | [`from_str`] / [`from_str_reduced`] | any `DeserializeOwned` type |
 //! | a URN | [`Urn`] | its namespace, entity type, id and tuple parts |
+//! | a projection (`fields=id,author:(name)`) | [`Projection`] | a typed mask that builds, parses and prints Rest.li's syntax |
 //! | a path like `/posts/{id}` | [`PathTemplate`] | the path with each key encoded |
 //!
 //! ```
@@ -87,6 +88,7 @@ pub mod paging;
 mod params;
 mod patch;
 pub mod path;
+pub mod projection;
 mod query;
 mod request;
 pub mod response;
@@ -102,12 +104,13 @@ use serde::de::DeserializeOwned;
 
 pub use de::MAX_DEPTH;
 pub use endpoint::{ApiBase, BaseUrl, Endpoint, EndpointError};
-pub use error::{Error, ErrorKind, Result};
+pub use error::{EXCERPT_LIMIT, Error, ErrorKind, Result};
 pub use method::{Method, UnknownMethod, WrongMethod};
 pub use paging::{Pager, Paging, PagingError, Window};
 pub use patch::{Patch, PatchError};
 pub use path::{PathError, PathTemplate};
-pub use query::{PROJECTION_PARAM, QueryParams, to_query_string};
+pub use projection::{Projection, ProjectionError};
+pub use query::{PROJECTION_PARAM, PROJECTION_PARAMS, QueryParams, to_query_string};
 pub use request::{DEFAULT_USER_AGENT, Request, RequestConfig, RequestError};
 pub use response::{
     ActionResponse, ApiError, ApiErrorBody, BatchCreateResponse, BatchFinderResponse,
@@ -191,23 +194,51 @@ pub fn from_str<T: DeserializeOwned>(input: &str) -> Result<T> {
     decode(input)
 }
 
-/// Decodes a reduced-form value (from a header or a JSON map key).
+/// Decodes a reduced-form value from a header (`X-RestLi-Id`) or a JSON map
+/// key (batch `results`, `statuses`, `errors`), where Rest.li writes simple
+/// keys raw.
 ///
-/// The reduced form uses the same grammar and escapes as a subset of the
-/// URL form's, so one decoder reads both; this name exists so that code says
-/// which form it expects.
+/// Rest.li servers reduce-encode complex and compound keys but write simple
+/// keys (strings, numbers, URNs) as they are: LinkedIn sends
+/// `x-restli-id: urn:li:share:7123456789`. So this decoder reads:
+///
+/// * input starting with `(` or `List(` as a Rest.li value, strictly (the
+///   grammar and errors of [`from_str`]);
+/// * a valid reduced-form primitive (no `( ) , :`, no `'` but the whole `''`,
+///   every `%` followed by two hex digits that unescape to UTF-8) unescaped:
+///   `urn%3Ali%3Ax%3A1` is `urn:li:x:1`, `''` the empty string;
+/// * anything else as raw text, unchanged: `urn:li:x:(urn:li:y:1,2)`,
+///   `100%`, `%zz`, and the empty input (an empty raw key).
+///
+/// A raw key that happens to contain a valid escape (`a%20b`) is read
+/// unescaped; both spellings cannot be told apart, and this reading keeps
+/// every key that this crate or Rest.li writes.
 ///
 /// ```
-/// let key: (String, u32) = restli_codec::from_str_reduced("List(a b,7)")?;
+/// use restli_codec::{Urn, from_str_reduced};
+///
+/// // Compound and complex keys, reduce-encoded.
+/// let key: (String, u32) = from_str_reduced("List(a b,7)")?;
 /// assert_eq!(key, ("a b".to_string(), 7));
+///
+/// // Simple keys, raw as LinkedIn sends them, or escaped.
+/// let share: Urn = from_str_reduced("urn:li:share:7123456789")?;
+/// assert_eq!(share.id(), "7123456789");
+/// let creative: Urn = from_str_reduced("urn:li:sponsoredCreative:(urn:li:sponsoredCampaign:123,456)")?;
+/// assert!(creative.is_tuple());
+/// assert_eq!(from_str_reduced::<String>("urn%3Ali%3Ashare%3A7")?, "urn:li:share:7");
+/// assert_eq!(from_str_reduced::<String>("''")?, "");
+/// assert_eq!(from_str_reduced::<String>("100%")?, "100%");
 /// # Ok::<(), restli_codec::Error>(())
 /// ```
 ///
 /// # Errors
 ///
-/// As for [`from_str`].
+/// As for [`from_str`] for input starting with `(` or `List(`; otherwise
+/// only when the text does not fit the target type (`abc` for a `u64`, an
+/// invalid URN for a [`Urn`]), with offset 0 or the offset in the text.
 pub fn from_str_reduced<T: DeserializeOwned>(input: &str) -> Result<T> {
-    decode(input)
+    de::decode_reduced(input)
 }
 
 /// Decodes into a type that may borrow from the input: strings without

@@ -6,24 +6,43 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
+use serde::ser;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::escape::{Form, push_percent, write_escaped};
 use crate::params::{self, EntrySink};
 use crate::ser::{Emitted, encode_into};
 
-/// The query parameter that carries a projection and is not Rest.li-encoded.
+/// The query parameter that carries the entity projection and is not
+/// Rest.li-encoded.
 pub const PROJECTION_PARAM: &str = "fields";
+
+/// Every query parameter that carries a projection, each written unencoded:
+/// `fields` (the entities), `metadataFields` (a collection's metadata) and
+/// `pagingFields` (its paging block), as Rest.li names them (linkedin/rest.li
+/// `restli-common/src/main/java/com/linkedin/restli/common/RestConstants.java`,
+/// `PROJECTION_PARAMETERS`).
+///
+/// ```
+/// let query = restli_codec::to_query_string(&serde_json::json!({
+///     "metadataFields": "total",
+///     "pagingFields": "start,count",
+/// }))?;
+/// assert_eq!(query, "metadataFields=total&pagingFields=start,count");
+/// # Ok::<(), restli_codec::Error>(())
+/// ```
+pub const PROJECTION_PARAMS: [&str; 3] = [PROJECTION_PARAM, "metadataFields", "pagingFields"];
 
 /// Encodes a whole set of query parameters: a map or a struct whose entries
 /// become `name=value` pairs joined by `&`, sorted by name, each value in the
 /// URL form. Null values are left out.
 ///
-/// The `fields` projection (a string, or a list of strings joined with `,`)
-/// is written as it is, since LinkedIn reads `fields=id,name` and
-/// `fields=elements*(id)` literally; only characters that would break the
-/// query string itself (space, `&`, `#`, `%`, `+`, `=`, non-ASCII, ...) are
-/// percent-escaped in it.
+/// The projections `fields`, `metadataFields` and `pagingFields` (see
+/// [`PROJECTION_PARAMS`]; a [`Projection`](crate::Projection), a string, or
+/// a list of strings joined with `,`) are written as they are, since
+/// LinkedIn reads `fields=id,name` and `fields=author:(id)` literally; only
+/// characters that would break the query string itself (space, `&`, `#`,
+/// `%`, `+`, `=`, non-ASCII, ...) are percent-escaped in them.
 ///
 /// ```
 /// use serde_json::json;
@@ -242,7 +261,7 @@ impl fmt::Display for QueryParams {
 
 /// Encodes one parameter value; `None` for a null.
 fn encode_param<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Option<String>> {
-    if name == PROJECTION_PARAM {
+    if PROJECTION_PARAMS.contains(&name) {
         return Ok(projection_text(value)?.map(|text| {
             let mut out = String::new();
             write_projection(&mut out, &text);
@@ -280,23 +299,185 @@ impl EntrySink for Collector {
     }
 }
 
-/// The projection as one string: a string as it is, a list joined by `,`.
+/// The projection as one string: a string (or a [`Projection`](crate::Projection),
+/// which serializes as one) as it is, a list of strings joined by `,`.
+///
+/// Read with a serializer of its own that accepts exactly these shapes and
+/// nothing deeper, so a caller's deeply nested value is refused at once
+/// instead of being converted (recursively) first.
 fn projection_text<T: Serialize + ?Sized>(value: &T) -> Result<Option<String>> {
-    let invalid = || Error::new(ErrorKind::InvalidProjection);
-    match serde_json::to_value(value).map_err(|_| invalid())? {
-        serde_json::Value::Null => Ok(None),
-        serde_json::Value::String(s) => Ok(Some(s)),
-        serde_json::Value::Array(items) => {
-            let parts = items
-                .into_iter()
-                .map(|item| match item {
-                    serde_json::Value::String(s) => Ok(s),
-                    _ => Err(invalid()),
-                })
-                .collect::<Result<Vec<_>>>()?;
-            Ok((!parts.is_empty()).then(|| parts.join(",")))
+    match value.serialize(ProjectionText { in_list: false })? {
+        Text::Null => Ok(None),
+        Text::One(s) => Ok(Some(s)),
+        Text::List(parts) => Ok((!parts.is_empty()).then(|| parts.join(","))),
+    }
+}
+
+enum Text {
+    Null,
+    One(String),
+    List(Vec<String>),
+}
+
+/// Accepts a string, a null, or (at the top) a list of strings.
+struct ProjectionText {
+    in_list: bool,
+}
+
+/// Collects the elements of a list of strings.
+struct ProjectionList {
+    parts: Vec<String>,
+}
+
+fn invalid<T>() -> Result<T> {
+    Err(Error::new(ErrorKind::InvalidProjection))
+}
+
+impl ser::SerializeSeq for ProjectionList {
+    type Ok = Text;
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        match value.serialize(ProjectionText { in_list: true })? {
+            Text::One(s) => {
+                self.parts.push(s);
+                Ok(())
+            }
+            Text::Null | Text::List(_) => invalid(),
         }
-        _ => Err(invalid()),
+    }
+    fn end(self) -> Result<Text> {
+        Ok(Text::List(self.parts))
+    }
+}
+
+impl ser::SerializeTuple for ProjectionList {
+    type Ok = Text;
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+    fn end(self) -> Result<Text> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+macro_rules! not_a_projection {
+    ($($method:ident($($arg:ty),*);)*) => {
+        $(
+            fn $method(self, $(_: $arg),*) -> Result<Text> {
+                invalid()
+            }
+        )*
+    };
+}
+
+impl ser::Serializer for ProjectionText {
+    type Ok = Text;
+    type Error = Error;
+    type SerializeSeq = ProjectionList;
+    type SerializeTuple = ProjectionList;
+    type SerializeTupleStruct = ser::Impossible<Text, Error>;
+    type SerializeTupleVariant = ser::Impossible<Text, Error>;
+    type SerializeMap = ser::Impossible<Text, Error>;
+    type SerializeStruct = ser::Impossible<Text, Error>;
+    type SerializeStructVariant = ser::Impossible<Text, Error>;
+
+    fn serialize_str(self, v: &str) -> Result<Text> {
+        Ok(Text::One(v.to_owned()))
+    }
+    fn serialize_char(self, v: char) -> Result<Text> {
+        Ok(Text::One(v.to_string()))
+    }
+    fn serialize_none(self) -> Result<Text> {
+        Ok(Text::Null)
+    }
+    fn serialize_unit(self) -> Result<Text> {
+        Ok(Text::Null)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Text> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Text> {
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<ProjectionList> {
+        if self.in_list {
+            return invalid();
+        }
+        Ok(ProjectionList { parts: Vec::new() })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<ProjectionList> {
+        self.serialize_seq(Some(len))
+    }
+    not_a_projection! {
+        serialize_bool(bool);
+        serialize_i8(i8);
+        serialize_i16(i16);
+        serialize_i32(i32);
+        serialize_i64(i64);
+        serialize_i128(i128);
+        serialize_u8(u8);
+        serialize_u16(u16);
+        serialize_u32(u32);
+        serialize_u64(u64);
+        serialize_u128(u128);
+        serialize_f32(f32);
+        serialize_f64(f64);
+        serialize_bytes(&[u8]);
+        serialize_unit_struct(&'static str);
+    }
+    /// An enum naming a field list, as `serde_json` would read it: its name.
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<Text> {
+        Ok(Text::One(variant.to_owned()))
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<Text> {
+        invalid()
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
+        invalid()
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        invalid()
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        invalid()
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        invalid()
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        invalid()
     }
 }
 
@@ -349,6 +530,15 @@ mod tests {
         assert_eq!(q, "fields=id,name");
         let q = to_query_string(&json!({"fields": "a b&c#"})).unwrap();
         assert_eq!(q, "fields=a%20b%26c%23");
+        let q = to_query_string(
+            &json!({"metadataFields": "a:(b)", "pagingFields": ["start", "total"]}),
+        )
+        .unwrap();
+        assert_eq!(q, "metadataFields=a:(b)&pagingFields=start,total");
+        let err = to_query_string(&json!({"fields": [["a"]]})).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::InvalidProjection);
+        let err = to_query_string(&json!({"pagingFields": {"a": 1}})).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::InvalidProjection);
         let err = to_query_string(&json!({"fields": 3})).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::InvalidProjection);
     }

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 
 use serde::ser::{self, Serialize};
 
+use crate::de::MAX_DEPTH;
 use crate::error::{Error, ErrorKind, Result};
 use crate::escape::{Form, write_escaped};
 
@@ -27,7 +28,31 @@ pub(crate) fn encode_into<T: Serialize + ?Sized>(
     value: &T,
     form: Form,
 ) -> Result<Emitted> {
-    value.serialize(Encoder { out, form })
+    encode_at(out, value, form, 0)
+}
+
+/// Serializes a value found inside `depth` lists, maps and unions.
+fn encode_at<T: Serialize + ?Sized>(
+    out: &mut String,
+    value: &T,
+    form: Form,
+    depth: usize,
+) -> Result<Emitted> {
+    value.serialize(Encoder { out, form, depth })
+}
+
+/// The depth of a list, map or union opened inside `depth` others; more
+/// than [`MAX_DEPTH`] is an error, so that a caller-built value nested
+/// 100,000 deep is refused before it exhausts the stack (and so that
+/// whatever the encoder writes, the decoder reads back).
+fn deeper(depth: usize) -> Result<usize> {
+    if depth >= MAX_DEPTH {
+        Err(Error::new(ErrorKind::DepthLimitExceeded {
+            limit: MAX_DEPTH,
+        }))
+    } else {
+        Ok(depth + 1)
+    }
 }
 
 /// Serializes a top-level value; a bare null is an error.
@@ -42,6 +67,8 @@ pub(crate) fn encode_value<T: Serialize + ?Sized>(value: &T, form: Form) -> Resu
 pub(crate) struct Encoder<'a> {
     out: &'a mut String,
     form: Form,
+    /// How many lists, maps and unions enclose this value.
+    depth: usize,
 }
 
 impl<'a> Encoder<'a> {
@@ -60,31 +87,39 @@ impl<'a> Encoder<'a> {
     }
 
     /// Opens `(variant:` for the enum variant forms that carry data.
-    fn open_variant(self, variant: &str) -> Self {
+    fn open_variant(self, variant: &str) -> Result<Self> {
+        let depth = deeper(self.depth)?;
         self.out.push('(');
         write_escaped(self.out, variant, self.form);
         self.out.push(':');
-        self
-    }
-
-    fn open_list(self, close_variant: bool) -> ListEncoder<'a> {
-        self.out.push_str("List(");
-        ListEncoder {
+        Ok(Encoder {
             out: self.out,
             form: self.form,
-            first: true,
-            close_variant,
-        }
+            depth,
+        })
     }
 
-    fn open_map(self, close_variant: bool) -> MapEncoder<'a> {
+    fn open_list(self, close_variant: bool) -> Result<ListEncoder<'a>> {
+        let depth = deeper(self.depth)?;
+        self.out.push_str("List(");
+        Ok(ListEncoder {
+            out: self.out,
+            form: self.form,
+            depth,
+            first: true,
+            close_variant,
+        })
+    }
+
+    fn open_map(self, close_variant: bool) -> Result<MapEncoder<'a>> {
+        let depth = deeper(self.depth)?;
         self.out.push('(');
         let body_start = self.out.len();
-        MapEncoder {
-            entries: EntryList::new(self.out, body_start, self.form),
+        Ok(MapEncoder {
+            entries: EntryList::new(self.out, body_start, self.form, depth),
             pending: None,
             close_variant,
-        }
+        })
     }
 }
 
@@ -204,9 +239,9 @@ impl<'a> ser::Serializer for Encoder<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<Emitted> {
-        let inner = self.open_variant(variant);
+        let inner = self.open_variant(variant)?;
         let out = inner.out;
-        match encode_into(out, value, inner.form)? {
+        match encode_at(out, value, inner.form, inner.depth)? {
             Emitted::Value => {
                 out.push(')');
                 Ok(Emitted::Value)
@@ -215,13 +250,13 @@ impl<'a> ser::Serializer for Encoder<'a> {
         }
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<ListEncoder<'a>> {
-        Ok(self.open_list(false))
+        self.open_list(false)
     }
     fn serialize_tuple(self, _len: usize) -> Result<ListEncoder<'a>> {
-        Ok(self.open_list(false))
+        self.open_list(false)
     }
     fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<ListEncoder<'a>> {
-        Ok(self.open_list(false))
+        self.open_list(false)
     }
     fn serialize_tuple_variant(
         self,
@@ -230,13 +265,13 @@ impl<'a> ser::Serializer for Encoder<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<ListEncoder<'a>> {
-        Ok(self.open_variant(variant).open_list(true))
+        self.open_variant(variant)?.open_list(true)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<MapEncoder<'a>> {
-        Ok(self.open_map(false))
+        self.open_map(false)
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<MapEncoder<'a>> {
-        Ok(self.open_map(false))
+        self.open_map(false)
     }
     fn serialize_struct_variant(
         self,
@@ -245,7 +280,7 @@ impl<'a> ser::Serializer for Encoder<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<MapEncoder<'a>> {
-        Ok(self.open_variant(variant).open_map(true))
+        self.open_variant(variant)?.open_map(true)
     }
 }
 
@@ -253,6 +288,8 @@ impl<'a> ser::Serializer for Encoder<'a> {
 pub(crate) struct ListEncoder<'a> {
     out: &'a mut String,
     form: Form,
+    /// The depth of this list (its elements are inside it).
+    depth: usize,
     first: bool,
     close_variant: bool,
 }
@@ -263,7 +300,7 @@ impl ListEncoder<'_> {
             self.out.push(',');
         }
         self.first = false;
-        match encode_into(self.out, value, self.form)? {
+        match encode_at(self.out, value, self.form, self.depth)? {
             Emitted::Value => Ok(()),
             Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
         }
@@ -334,15 +371,18 @@ struct Entry {
 struct EntryList<'a> {
     out: &'a mut String,
     form: Form,
+    /// The depth of this map (its values are inside it).
+    depth: usize,
     body_start: usize,
     entries: Vec<Entry>,
 }
 
 impl<'a> EntryList<'a> {
-    fn new(out: &'a mut String, body_start: usize, form: Form) -> Self {
+    fn new(out: &'a mut String, body_start: usize, form: Form, depth: usize) -> Self {
         EntryList {
             out,
             form,
+            depth,
             body_start,
             entries: Vec::new(),
         }
@@ -358,7 +398,7 @@ impl<'a> EntryList<'a> {
         let start = self.out.len();
         write_escaped(self.out, &key, self.form);
         self.out.push(':');
-        match encode_into(self.out, value, self.form)? {
+        match encode_at(self.out, value, self.form, self.depth)? {
             Emitted::Value => {
                 let end = self.out.len();
                 self.entries.push(Entry { key, start, end });

@@ -19,9 +19,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+use crate::MAX_DEPTH;
+
 const PREFIX: &str = "urn:";
-/// How deep tuple ids may nest inside one another.
-const MAX_TUPLE_DEPTH: usize = 32;
 
 /// A parsed, validated URN. Compares, hashes and orders by its text.
 ///
@@ -95,8 +95,9 @@ pub enum UrnErrorKind {
     /// Characters after the closing parenthesis of a tuple id.
     #[error("characters after the end of a tuple id")]
     TrailingCharacters,
-    /// Tuple ids nested deeper than the parser allows.
-    #[error("tuple ids nested more than {0} deep")]
+    /// Tuple ids and nested URNs (`urn:a:b:urn:c:d:1`), counted together,
+    /// nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH).
+    #[error("tuple ids and nested URNs nested more than {0} deep")]
     TooDeep(usize),
 }
 
@@ -140,7 +141,7 @@ impl Urn {
     ///
     /// A [`UrnError`] naming the problem and its byte offset.
     pub fn parse(text: &str) -> Result<Urn, UrnError> {
-        let (namespace_end, type_end) = validate(text, 0, 0)?;
+        let (namespace_end, type_end) = validate(text)?;
         Ok(Urn {
             raw: text.to_owned(),
             namespace_end,
@@ -296,22 +297,114 @@ impl Urn {
     }
 }
 
-/// Checks a URN starting at byte `base` of the original text; returns the
-/// positions of the two `:` that end the namespace and entity type.
-fn validate(text: &str, base: usize, depth: usize) -> Result<(usize, usize), UrnError> {
-    if !text.starts_with(PREFIX) {
-        return Err(UrnError::new(UrnErrorKind::MissingPrefix, base));
+/// Checks a URN; returns the positions of the two `:` that end its
+/// namespace and entity type.
+///
+/// One pass, no recursion: an id may be a nested URN (`urn:a:b:urn:c:d:1`)
+/// or a tuple of ids (`(x,urn:c:d:(1,2))`), and both kinds of nesting count
+/// against [`MAX_DEPTH`] together, so hostile text (a header or a body field
+/// a megabyte long) is an error and never a deep stack. Each byte is looked
+/// at a bounded number of times.
+fn validate(text: &str) -> Result<(usize, usize), UrnError> {
+    let (namespace_end, type_end) = header(text, 0)?;
+    let mut pos = type_end + 1;
+    // The nesting depth at which each open tuple started; at most MAX_DEPTH
+    // entries, since every push is counted against the limit first.
+    let mut tuples: Vec<usize> = Vec::new();
+    let mut depth = 0usize;
+    let descend = |depth: &mut usize, at: usize| {
+        *depth += 1;
+        if *depth > MAX_DEPTH {
+            Err(UrnError::new(UrnErrorKind::TooDeep(MAX_DEPTH), at))
+        } else {
+            Ok(())
+        }
+    };
+    loop {
+        // An id starts at `pos`.
+        let rest = text.get(pos..).unwrap_or("");
+        if rest.starts_with(PREFIX) {
+            descend(&mut depth, pos)?;
+            let (_, nested_type_end) = header(text, pos)?;
+            pos = nested_type_end + 1;
+            continue;
+        }
+        if rest.starts_with('(') {
+            descend(&mut depth, pos)?;
+            tuples.push(depth);
+            pos += 1;
+            continue;
+        }
+        if rest.is_empty() && !tuples.is_empty() {
+            // `(1,` : the tuple never closes.
+            return Err(UrnError::new(UrnErrorKind::UnbalancedParentheses, pos));
+        }
+        pos += simple_id(rest, pos)?;
+        // After an id: close tuples, or move to the next element.
+        loop {
+            match text.as_bytes().get(pos) {
+                None if tuples.is_empty() => return Ok((namespace_end, type_end)),
+                None => {
+                    return Err(UrnError::new(UrnErrorKind::UnbalancedParentheses, pos));
+                }
+                Some(b',') => match tuples.last() {
+                    Some(&open) => {
+                        depth = open;
+                        pos += 1;
+                        break;
+                    }
+                    None => {
+                        return Err(UrnError::new(
+                            UrnErrorKind::InvalidChar {
+                                found: ',',
+                                part: "id",
+                            },
+                            pos,
+                        ));
+                    }
+                },
+                Some(b')') => {
+                    // After a `)` only `,`, `)` or the end may follow, and
+                    // a `,` resets the depth to that of its tuple.
+                    if tuples.pop().is_none() {
+                        return Err(UrnError::new(UrnErrorKind::UnbalancedParentheses, pos));
+                    }
+                    pos += 1;
+                }
+                Some(_) if pos > 0 && text.as_bytes().get(pos - 1) == Some(&b')') => {
+                    return Err(UrnError::new(UrnErrorKind::TrailingCharacters, pos));
+                }
+                Some(_) => {
+                    // `simple_id` stops only at grammar characters or at
+                    // the end; anything else is an invalid character.
+                    let found = text
+                        .get(pos..)
+                        .and_then(|r| r.chars().next())
+                        .unwrap_or('?');
+                    return Err(UrnError::new(
+                        UrnErrorKind::InvalidChar { found, part: "id" },
+                        pos,
+                    ));
+                }
+            }
+        }
     }
-    let namespace_end = part_end(text, PREFIX.len(), base, "namespace", |c| {
+}
+
+/// Checks `urn:<namespace>:<entityType>:` starting at byte `start`; returns
+/// the positions of its second and third `:`.
+fn header(text: &str, start: usize) -> Result<(usize, usize), UrnError> {
+    if !text.get(start..).unwrap_or("").starts_with(PREFIX) {
+        return Err(UrnError::new(UrnErrorKind::MissingPrefix, start));
+    }
+    let namespace_end = part_end(text, start + PREFIX.len(), "namespace", |c| {
         c.is_ascii_alphanumeric() || c == '-'
     })
     .map_err(|e| missing(e, UrnErrorKind::MissingNamespace))?;
-    let type_end = part_end(text, namespace_end + 1, base, "entity type", |c| {
+    let type_end = part_end(text, namespace_end + 1, "entity type", |c| {
         c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
     })
     .map_err(|e| missing(e, UrnErrorKind::MissingEntityType))?;
-    let id = text.get(type_end + 1..).unwrap_or("");
-    validate_id(id, base + type_end + 1, depth)?;
     Ok((namespace_end, type_end))
 }
 
@@ -328,7 +421,6 @@ fn missing(err: UrnError, kind: UrnErrorKind) -> UrnError {
 fn part_end(
     text: &str,
     start: usize,
-    base: usize,
     part: &'static str,
     allowed: impl Fn(char) -> bool,
 ) -> Result<usize, UrnError> {
@@ -340,72 +432,45 @@ fn part_end(
             }
             return Ok(start + i);
         }
+        if matches!(c, ',' | ')') {
+            // The end of a tuple element: this part (or what follows it) is
+            // missing, as in `(urn:li,1)`.
+            break;
+        }
         if !allowed(c) {
             return Err(UrnError::new(
                 UrnErrorKind::InvalidChar { found: c, part },
-                base + start + i,
+                start + i,
             ));
         }
     }
-    Err(UrnError::new(UrnErrorKind::EmptyId, base + start))
+    Err(UrnError::new(UrnErrorKind::EmptyId, start))
 }
 
-/// Checks an id: a simple id, or a tuple of ids and URNs.
-fn validate_id(id: &str, base: usize, depth: usize) -> Result<(), UrnError> {
-    if id.is_empty() {
-        return Err(UrnError::new(UrnErrorKind::EmptyId, base));
-    }
-    if id.starts_with(PREFIX) {
-        return validate(id, base, depth).map(|_| ());
-    }
-    let Some(inner) = id.strip_prefix('(') else {
-        return simple_id(id, base);
-    };
-    if depth >= MAX_TUPLE_DEPTH {
-        return Err(UrnError::new(UrnErrorKind::TooDeep(MAX_TUPLE_DEPTH), base));
-    }
-    // Split at top-level commas up to the parenthesis closing the tuple.
-    let mut nesting = 0usize;
-    let mut start = 0;
-    for (i, b) in inner.bytes().enumerate() {
-        match b {
-            b'(' => nesting += 1,
-            b')' if nesting > 0 => nesting -= 1,
-            b',' | b')' if nesting == 0 => {
-                let element = inner.get(start..i).unwrap_or("");
-                validate_id(element, base + 1 + start, depth + 1)?;
-                if b == b')' {
-                    if i + 1 != inner.len() {
-                        return Err(UrnError::new(
-                            UrnErrorKind::TrailingCharacters,
-                            base + 1 + i + 1,
-                        ));
-                    }
-                    return Ok(());
-                }
-                start = i + 1;
+/// Checks a simple id at the start of `rest` (byte `base` of the text):
+/// everything up to the next `,` or `)` or the end. Returns its length.
+fn simple_id(rest: &str, base: usize) -> Result<usize, UrnError> {
+    for (i, c) in rest.char_indices() {
+        match c {
+            ',' | ')' if i == 0 => return Err(UrnError::new(UrnErrorKind::EmptyId, base)),
+            ',' | ')' => return Ok(i),
+            '(' => return Err(UrnError::new(UrnErrorKind::UnbalancedParentheses, base + i)),
+            c if c.is_whitespace() || c.is_control() => {
+                return Err(UrnError::new(
+                    UrnErrorKind::InvalidChar {
+                        found: c,
+                        part: "id",
+                    },
+                    base + i,
+                ));
             }
             _ => {}
         }
     }
-    Err(UrnError::new(
-        UrnErrorKind::UnbalancedParentheses,
-        base + id.len(),
-    ))
-}
-
-fn simple_id(id: &str, base: usize) -> Result<(), UrnError> {
-    match id
-        .char_indices()
-        .find(|&(_, c)| matches!(c, '(' | ')' | ',') || c.is_whitespace() || c.is_control())
-    {
-        Some((i, ')' | '(')) => Err(UrnError::new(UrnErrorKind::UnbalancedParentheses, base + i)),
-        Some((i, found)) => Err(UrnError::new(
-            UrnErrorKind::InvalidChar { found, part: "id" },
-            base + i,
-        )),
-        None => Ok(()),
+    if rest.is_empty() {
+        return Err(UrnError::new(UrnErrorKind::EmptyId, base));
     }
+    Ok(rest.len())
 }
 
 impl fmt::Display for Urn {
@@ -430,7 +495,7 @@ impl FromStr for Urn {
 impl TryFrom<String> for Urn {
     type Error = UrnError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        let (namespace_end, type_end) = validate(&s, 0, 0)?;
+        let (namespace_end, type_end) = validate(&s)?;
         Ok(Urn {
             raw: s,
             namespace_end,
@@ -560,8 +625,14 @@ mod tests {
                 part: "namespace"
             }
         );
-        let deep = format!("urn:li:x:{}1{}", "(".repeat(40), ")".repeat(40));
-        assert_eq!(err(&deep).kind(), &UrnErrorKind::TooDeep(MAX_TUPLE_DEPTH));
+        let deep = format!("urn:li:x:{}1{}", "(".repeat(200), ")".repeat(200));
+        assert_eq!(err(&deep).kind(), &UrnErrorKind::TooDeep(MAX_DEPTH));
+        let at_limit = format!(
+            "urn:li:x:{}1{}",
+            "(".repeat(MAX_DEPTH),
+            ")".repeat(MAX_DEPTH)
+        );
+        assert!(Urn::parse(&at_limit).is_ok());
     }
 
     #[test]

@@ -62,28 +62,38 @@ where
     format!("input:   {value:?}\nurl:     {url}\nreduced: {reduced}\ntyped round trip: ok\n")
 }
 
-/// What both decoders say about an input.
+/// What both decoders say about an input. The reduced decoder reads
+/// input that does not start with `(` or `List(` and is not a valid
+/// reduced-form primitive as raw text (Rest.li writes simple keys raw), so
+/// where the two differ, the reduced result gets a line of its own.
 fn decoding<T: DeserializeOwned + Debug>(input: &str) -> String {
     let url = from_str::<T>(input);
     let reduced = from_str_reduced::<T>(input);
-    assert_eq!(
-        url.as_ref()
+    let shown = |r: &Result<T, restli_codec::Error>| {
+        r.as_ref()
             .map_err(|e| e.to_string())
-            .map(|v| format!("{v:?}")),
-        reduced
-            .as_ref()
-            .map_err(|e| e.to_string())
-            .map(|v| format!("{v:?}")),
-        "one decoder reads both forms"
-    );
+            .map(|v| format!("{v:?}"))
+    };
+    if input.starts_with('(') || input.starts_with("List(") {
+        assert_eq!(shown(&url), shown(&reduced), "one decoder reads both forms");
+    }
     let mut out = format!("input:   {input}\n");
-    match url {
+    match &url {
         Ok(value) => writeln!(out, "decoded: {value:?}").unwrap(),
         Err(err) => {
             let offset = err.offset().expect("decoding errors carry an offset");
             assert!(offset <= input.len(), "offset {offset} beyond the input");
             writeln!(out, "error:   {err}").unwrap();
             writeln!(out, "at:      {}^", " ".repeat(offset)).unwrap();
+        }
+    }
+    if shown(&url) != shown(&reduced) {
+        match &reduced {
+            Ok(value) => writeln!(out, "reduced: {value:?} (raw text)").unwrap(),
+            Err(err) => {
+                assert!(err.offset().is_some(), "decoding errors carry an offset");
+                writeln!(out, "reduced: error: {err}").unwrap();
+            }
         }
     }
     out
@@ -609,6 +619,12 @@ fn query_string_projection_forms() {
         json!({"fields": null, "q": "x"}),
         json!({"fields": 3}),
         json!({"fields": ["id", 1]}),
+        json!({"metadataFields": "total,facets:(name)"}),
+        json!({"pagingFields": ["start", "count"]}),
+        json!({
+            "fields": restli_codec::Projection::parse("paging,elements:($*:(id,-secret))").unwrap(),
+            "metadataFields": restli_codec::Projection::parse("a:($start:0,$count:5)").unwrap(),
+        }),
     ] {
         let input = params.to_string();
         writeln!(out, "{input:<30} {}", show(to_query_string(&params))).unwrap();
