@@ -3,7 +3,7 @@
 //! | method | answer |
 //! |---|---|
 //! | GET | 200 entity, 404 if absent |
-//! | BATCH_GET | 200 `{"results", "statuses", "errors"}` keyed by reduced key; 404s in `statuses` and `errors` |
+//! | BATCH_GET | 200 `{"results", "statuses", "errors"}` keyed by wire key; 404s in `statuses` and `errors` |
 //! | GET_ALL, FINDER | 200 `{"elements", "paging": {"start", "count", "total", "links"}}` |
 //! | BATCH_FINDER | 200 `{"elements": [page per criterion]}` in criteria order |
 //! | CREATE | 201, `X-RestLi-Id` and `Location`; ids are increasing integers |
@@ -15,6 +15,10 @@
 //! | DELETE | 204, 404 if absent |
 //! | BATCH_DELETE | 200 `{"results": {key: {"status": 204 or 404}}, "errors": {}}` |
 //! | ACTION | 200 `{"value": <the JSON body>}` |
+//!
+//! Ids in `X-RestLi-Id`, in BATCH_CREATE's `id` and as keys of batch maps are
+//! written as Rest.li writes them: simple keys raw (`urn:li:share:1`),
+//! complex and compound keys reduced-encoded (see `Key::wire`).
 //!
 //! GET, UPDATE, PARTIAL_UPDATE and DELETE without a key address the simple
 //! resource at the path (such as `/me`).
@@ -117,7 +121,7 @@ fn keyed_entities(call: &Call) -> Result<Vec<(Key, Value)>, ApiError> {
         })?;
     let mut by_key = HashMap::with_capacity(entities.len());
     for (raw, entity) in entities {
-        let key = Key::parse_reduced(raw).map_err(|e| {
+        let key = Key::parse_body(raw).map_err(|e| {
             ApiError::bad_request(format!("invalid key {raw:?} in \"entities\": {e}"))
         })?;
         by_key.insert(key.canonical, entity);
@@ -144,7 +148,8 @@ fn created(call: &Call, key: &Key) -> Result<Response, ApiError> {
     let mut response = StatusCode::CREATED.into_response();
     let encode_error =
         |e: restli_codec::Error| ApiError::bad_request(format!("unencodable key: {e}"));
-    let id = HeaderValue::from_str(&key.canonical)
+    // Simple keys raw, complex keys reduced (see `Key::wire`).
+    let id = HeaderValue::from_str(&key.wire())
         .map_err(|_| ApiError::bad_request("the key cannot be sent in a header"))?;
     response.headers_mut().insert(header::RESTLI_ID, id);
     let location = location(call, key).map_err(encode_error)?;
@@ -207,16 +212,13 @@ fn batch_get(store: &mut Store, call: &Call) -> Answer {
     for key in keys {
         match collection.and_then(|c| c.get(&key.canonical)) {
             Some(entry) => {
-                results.insert(key.canonical.clone(), entry.entity.clone());
-                statuses.insert(key.canonical, json!(200));
+                results.insert(key.wire(), entry.entity.clone());
+                statuses.insert(key.wire(), json!(200));
             }
             None => {
-                let message = format!("Requested entity not found: key={}", key.canonical);
-                errors.insert(
-                    key.canonical.clone(),
-                    item_error(StatusCode::NOT_FOUND, message),
-                );
-                statuses.insert(key.canonical, json!(404));
+                let message = format!("Requested entity not found: key={}", key.wire());
+                errors.insert(key.wire(), item_error(StatusCode::NOT_FOUND, message));
+                statuses.insert(key.wire(), json!(404));
             }
         }
     }
@@ -291,7 +293,7 @@ fn batch_create(store: &mut Store, call: &Call) -> Answer {
     let mut answers = Vec::with_capacity(elements.len());
     for entity in elements {
         let key = collection.create(entity.clone());
-        let mut answer = json!({"status": 201, "id": key.canonical});
+        let mut answer = json!({"status": 201, "id": key.wire()});
         if let (Ok(location), Some(fields)) = (location(call, &key), answer.as_object_mut()) {
             fields.insert("location".into(), json!(location));
         }
@@ -326,13 +328,13 @@ fn batch_update(store: &mut Store, call: &Call) -> Answer {
     let collection = store.collection(&call.collection);
     let mut results = Map::new();
     for (key, entity) in pairs {
-        let canonical = key.canonical.clone();
+        let wire = key.wire();
         let status = if collection.put(key, entity) {
             201
         } else {
             204
         };
-        results.insert(canonical, json!({"status": status}));
+        results.insert(wire, json!({"status": status}));
     }
     Ok(json_answer(
         StatusCode::OK,
@@ -368,24 +370,18 @@ fn batch_partial_update(store: &mut Store, call: &Call) -> Answer {
     let (mut results, mut errors) = (Map::new(), Map::new());
     for (key, patch) in patches {
         let Some(entry) = collection.get_mut(&key.canonical) else {
-            let message = format!("Requested entity not found: key={}", key.canonical);
-            errors.insert(
-                key.canonical.clone(),
-                item_error(StatusCode::NOT_FOUND, message),
-            );
+            let message = format!("Requested entity not found: key={}", key.wire());
+            errors.insert(key.wire(), item_error(StatusCode::NOT_FOUND, message));
             continue;
         };
         let mut patched = entry.entity.clone();
         match patch::apply(&mut patched, patch) {
             Ok(()) => {
                 entry.entity = patched;
-                results.insert(key.canonical.clone(), json!({"status": 204}));
+                results.insert(key.wire(), json!({"status": 204}));
             }
             Err(message) => {
-                errors.insert(
-                    key.canonical.clone(),
-                    item_error(StatusCode::BAD_REQUEST, message),
-                );
+                errors.insert(key.wire(), item_error(StatusCode::BAD_REQUEST, message));
             }
         }
     }
@@ -420,7 +416,7 @@ fn batch_delete(store: &mut Store, call: &Call) -> Answer {
         } else {
             404
         };
-        results.insert(key.canonical, json!({"status": status}));
+        results.insert(key.wire(), json!({"status": status}));
     }
     Ok(json_answer(
         StatusCode::OK,
