@@ -58,6 +58,23 @@ async fn userinfo_names_the_same_member() {
     assert_eq!(info["name"], "Sandra Box");
 }
 
+/// `userinfo` exists only as `/v2/userinfo` on LinkedIn:
+/// <https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2>.
+#[tokio::test]
+async fn userinfo_is_served_only_under_v2() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let v2 = Client::unversioned(&sandbox)
+        .send(&Request::get("/userinfo"))
+        .await;
+    assert_eq!(v2.status(), 200);
+    let rest = Client::versioned(&sandbox)
+        .send(&Request::get("/userinfo"))
+        .await;
+    assert_eq!(rest.status(), 404);
+    assert_eq!(json(&rest)["status"], 404);
+    assert_eq!(header(&rest, "x-restli-error-response"), Some("true"));
+}
+
 #[tokio::test]
 async fn create_assigns_increasing_ids_in_x_restli_id() {
     let sandbox = Sandbox::start().await.unwrap();
