@@ -57,7 +57,8 @@
 //!   `refresh_token` and `client_credentials` grants, token introspection.
 //!   Tokens expire on the sandbox clock, which
 //!   [`Sandbox::advance_clock`] moves.
-//! * **Fault injection** ([`Fault`]): rate limits with `Retry-After`, the
+//! * **Fault injection** ([`Fault`]): LinkedIn's daily rate limits (429,
+//!   `serviceErrorCode` 101, `Retry-After` only on request), the
 //!   next N requests failing, latency, dropped connections, requests never
 //!   answered.
 //! * **Request counts** ([`Sandbox::stats`], [`Sandbox::request_count`]).
