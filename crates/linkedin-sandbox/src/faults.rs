@@ -497,7 +497,12 @@ mod tests {
         );
         // Midnight UTC: a new day, a new count.
         assert_eq!(faults.decide("/v2/me", at(evening + 3600)).outcome, None);
-        assert!(faults.decide("/v2/me", at(evening + 3601)).outcome.is_some());
+        assert!(
+            faults
+                .decide("/v2/me", at(evening + 3601))
+                .outcome
+                .is_some()
+        );
     }
 
     #[test]

@@ -44,8 +44,9 @@
 //!   (see [`restli`](crate#rest-li-semantics) below). Keys and parameters
 //!   are decoded with `restli-codec`; tunneled requests (form and
 //!   `multipart/mixed`) are untunneled first.
-//! * **Seed data**: `/v2/me`, `adAccounts` and `adCampaignGroups` (turn it
-//!   off with [`SandboxBuilder::empty`]).
+//! * **Seed data**: `/v2/me`, `/v2/userinfo`, `adAccounts` and their
+//!   `adAccounts/{id}/adCampaignGroups` (turn it off with
+//!   [`SandboxBuilder::empty`]).
 //! * **Checks like LinkedIn's**, with LinkedIn-shaped error bodies: bearer
 //!   token (401), `X-RestLi-Protocol-Version: 2.0.0` (400), `LinkedIn-Version`
 //!   on `/rest` (400 `VERSION_MISSING` when absent, as LinkedIn answers;
@@ -83,7 +84,12 @@
 //!   key's `$params` are ignored.
 //! * UPDATE is an upsert: 204 when it replaced an entity, 201 with
 //!   `X-RestLi-Id` when it created one.
-//! * GET_ALL and finders page with `start` / `count` (default 0 / 10).
+//! * GET_ALL and finders page with `start` / `count` (default 0 / 10),
+//!   except the ads search finders from `LinkedIn-Version` 202401 on
+//!   (`adAccounts?q=search`, `adAccounts/{id}/adCampaignGroups?q=search`,
+//!   `adAccounts/{id}/adCampaigns?q=search`, `adAccounts/{id}/creatives?q=criteria`),
+//!   which page by cursor as LinkedIn's: `pageSize` (default 100, at most
+//!   1000) and `pageToken` in, `metadata.nextPageToken` out.
 //!   Any finder name works: its other parameters select entities by
 //!   equality of top-level fields, compared as text; a record-valued
 //!   parameter is LinkedIn's `search=(field:(values:List(..)),flag:false)`

@@ -61,7 +61,10 @@ async fn batch_create_ids_are_raw() {
     assert_eq!(body["elements"][0]["id"], "urn:li:share:1");
     assert_eq!(body["elements"][1]["id"], "urn:li:share:2");
     // Only the `location` (a URL) carries the URL-encoded form.
-    assert_eq!(body["elements"][0]["location"], "/rest/posts/urn%3Ali%3Ashare%3A1");
+    assert_eq!(
+        body["elements"][0]["location"],
+        "/rest/posts/urn%3Ali%3Ashare%3A1"
+    );
 }
 
 #[tokio::test]
@@ -70,7 +73,10 @@ async fn batch_answers_are_keyed_by_raw_simple_keys() {
     let client = Client::versioned(&sandbox);
     for commentary in ["a", "b"] {
         client
-            .send(&Request::create("/posts", &json!({"commentary": commentary})))
+            .send(&Request::create(
+                "/posts",
+                &json!({"commentary": commentary}),
+            ))
             .await;
     }
     let one = Urn::parse("urn:li:share:1").unwrap();
@@ -138,14 +144,15 @@ async fn batch_bodies_may_key_entities_raw_or_reduced() {
             "{}/rest/posts?ids=List(urn%3Ali%3Ashare%3A1)",
             sandbox.origin()
         ))
-        .header("authorization", format!("Bearer {}", sandbox.access_token()))
+        .header(
+            "authorization",
+            format!("Bearer {}", sandbox.access_token()),
+        )
         .header("x-restli-protocol-version", "2.0.0")
         .header("x-restli-method", "BATCH_UPDATE")
         .header("linkedin-version", "202406")
         .header("content-type", "application/json")
-        .body(
-            serde_json::to_vec(&json!({"entities": {key: {"commentary": key}}})).unwrap(),
-        )
+        .body(serde_json::to_vec(&json!({"entities": {key: {"commentary": key}}})).unwrap())
         .unwrap();
         let response = client.send_http(request).await;
         assert_eq!(response.status(), 200, "{key}: {}", text(&response));

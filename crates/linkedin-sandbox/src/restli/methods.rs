@@ -5,6 +5,7 @@
 //! | GET | 200 entity, 404 if absent |
 //! | BATCH_GET | 200 `{"results", "statuses", "errors"}` keyed by wire key; 404s in `statuses` and `errors` |
 //! | GET_ALL, FINDER | 200 `{"elements", "paging": {"start", "count", "total", "links"}}` |
+//! | ads search FINDERs from 202401 | 200 `{"elements", "metadata": {"nextPageToken"?}}` (see `cursor`) |
 //! | BATCH_FINDER | 200 `{"elements": [page per criterion]}` in criteria order |
 //! | CREATE | 201, `X-RestLi-Id` and `Location`; ids are increasing integers |
 //! | BATCH_CREATE | 200 `{"elements": [{"status": 201, "id", "location"}]}` |
@@ -33,6 +34,7 @@ use restli_codec::{Method, header};
 use serde_json::{Map, Value, json};
 
 use super::call::Call;
+use super::cursor;
 use super::filter;
 use super::patch;
 use crate::errors::{ApiError, item_error};
@@ -237,11 +239,18 @@ fn get_all(store: &mut Store, call: &Call) -> Answer {
 
 fn finder(store: &mut Store, call: &Call) -> Answer {
     no_key(call)?;
-    call.params
+    let name = call
+        .params
         .text("q")?
         .ok_or_else(|| ApiError::bad_request("FINDER needs q=<finder name>"))?;
-    let (start, count) = call.params.paging()?;
     let entities = select(store, &call.collection, call.params.criteria());
+    if cursor::applies(call, name) {
+        return Ok(json_answer(
+            StatusCode::OK,
+            cursor::page(call, name, entities)?,
+        ));
+    }
+    let (start, count) = call.params.paging()?;
     Ok(json_answer(StatusCode::OK, page(entities, start, count)))
 }
 

@@ -2,6 +2,7 @@
 //! request decoding, and the 14 methods over the in-memory store.
 
 mod call;
+mod cursor;
 mod filter;
 mod methods;
 mod patch;
