@@ -13,6 +13,7 @@ use tokio::sync::watch;
 use crate::clock::Clock;
 use crate::conn::Shutdown;
 use crate::faults::{Fault, FaultState};
+use crate::oauth::redirect::{self, Registered};
 use crate::oauth::{Client, Consent, Lifetimes, OAuthState};
 use crate::restli::Call;
 use crate::state::{AppState, Inner};
@@ -461,6 +462,8 @@ pub struct SandboxBuilder {
     faults: Vec<Fault>,
     seed: bool,
     hang_limit: Duration,
+    /// Redirect URIs given before any client.
+    pending_redirects: Vec<Registered>,
 }
 
 impl Default for SandboxBuilder {
@@ -478,6 +481,7 @@ impl Default for SandboxBuilder {
             faults: Vec::new(),
             seed: true,
             hang_limit: Duration::from_secs(30),
+            pending_redirects: Vec::new(),
         }
     }
 }
@@ -521,7 +525,32 @@ impl SandboxBuilder {
         self.clients.push(Client {
             id: id.into(),
             secret: secret.into(),
+            redirect_uris: std::mem::take(&mut self.pending_redirects),
         });
+        self
+    }
+
+    /// Registers a redirect URI for the client registered last (before any
+    /// [`client`](SandboxBuilder::client), for the one registered next, or
+    /// the default client). Authorization redirects only to registered
+    /// URIs, compared exactly, as LinkedIn's; others get an error page.
+    /// A client without any gets the loopback defaults:
+    /// `http://127.0.0.1:<port>/callback`, `http://localhost:<port>/callback`,
+    /// `http://[::1]:<port>/callback` (any port) and
+    /// `https://app.example/callback`.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .client("my-app", "my-secret")
+    ///     .redirect_uri("https://my-app.test/oauth/callback");
+    /// # let _ = builder;
+    /// ```
+    pub fn redirect_uri(mut self, uri: impl Into<String>) -> Self {
+        let entry = Registered::Exact(uri.into());
+        match self.clients.last_mut() {
+            Some(client) => client.redirect_uris.push(entry),
+            None => self.pending_redirects.push(entry),
+        }
         self
     }
 
@@ -683,17 +712,24 @@ impl SandboxBuilder {
     fn prepare(self, addr: SocketAddr) -> (Sandbox, axum::Router, Shutdown) {
         let (stop, stopped) = watch::channel(false);
         let shutdown = Shutdown::new(stopped);
-        let clients = if self.clients.is_empty() {
+        let mut clients = if self.clients.is_empty() {
             vec![Client {
                 id: Sandbox::DEFAULT_CLIENT_ID.to_owned(),
                 secret: Sandbox::DEFAULT_CLIENT_SECRET.to_owned(),
+                redirect_uris: self.pending_redirects,
             }]
         } else {
             self.clients
         };
+        for client in &mut clients {
+            if client.redirect_uris.is_empty() {
+                client.redirect_uris = redirect::defaults();
+            }
+        }
         let client = clients.first().cloned().unwrap_or(Client {
             id: String::new(),
             secret: String::new(),
+            redirect_uris: Vec::new(),
         });
         let clock = Clock::default();
         let oauth = OAuthState::new(

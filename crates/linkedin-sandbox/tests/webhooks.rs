@@ -20,7 +20,7 @@ use linkedin_sandbox::{
 };
 use linkedin_webhooks::{
     ClientSecret, Envelope, NotificationError, OrganizationSocialAction, SignatureError,
-    SocialAction, verify_notification,
+    SocialAction, sign, verify_notification,
 };
 use serde_json::json;
 
@@ -359,6 +359,10 @@ async fn signed_deliveries_verify_with_the_client_secret() {
     assert_eq!(headers["content-type"], "application/json");
     assert_eq!(headers["x-li-signature"], report.signature.as_str());
     assert_eq!(body.as_ref(), report.body.as_bytes());
+    // The sandbox signs only through `linkedin_webhooks::sign`, so it follows
+    // whatever that produces (LinkedIn's X-LI-Signature:
+    // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
+    assert_eq!(report.signature, sign(&ClientSecret::new(SECRET), body));
     let envelope: Envelope<OrganizationSocialAction> =
         verify_notification(&ClientSecret::new(SECRET), headers, body).unwrap();
     assert_eq!(
@@ -426,9 +430,12 @@ async fn wrong_signatures_fail_verification() {
     assert_eq!(report.status(), Some(StatusCode::UNAUTHORIZED));
     assert!(!report.accepted());
     let (headers, body) = &receiver.deliveries()[0];
-    // Well-formed, but not the secret's HMAC of the body.
-    assert!(report.signature.starts_with("hmacsha256="));
-    assert_eq!(report.signature.len(), "hmacsha256=".len() + 64);
+    // Well-formed (shaped as `linkedin_webhooks::sign` shapes signatures),
+    // but not the secret's signature of the body.
+    assert_eq!(headers["x-li-signature"], report.signature.as_str());
+    let genuine = sign(&ClientSecret::new(SECRET), body);
+    assert_ne!(report.signature, genuine);
+    assert_eq!(report.signature.len(), genuine.len());
     let err =
         verify_notification::<Envelope>(&ClientSecret::new(SECRET), headers, body).unwrap_err();
     assert!(

@@ -15,6 +15,7 @@
 mod authorize;
 pub(crate) mod grants;
 mod introspect;
+pub(crate) mod redirect;
 mod token;
 
 use std::collections::HashMap;
@@ -62,6 +63,8 @@ pub enum Consent {
 pub(crate) struct Client {
     pub(crate) id: String,
     pub(crate) secret: String,
+    /// Where authorization may redirect (see [`redirect`]).
+    pub(crate) redirect_uris: Vec<redirect::Registered>,
 }
 
 /// How long issued tokens live.

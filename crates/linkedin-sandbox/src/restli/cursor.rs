@@ -27,7 +27,7 @@
 use serde_json::{Value, json};
 
 use super::call::Call;
-use crate::errors::ApiError;
+use crate::errors::{ApiError, excerpt};
 
 /// The first `LinkedIn-Version` (YYYYMM) whose ads search finders page by cursor.
 pub(crate) const FIRST_CURSOR_VERSION: u32 = 202401;
@@ -107,23 +107,6 @@ fn bad_token(token: &str) -> ApiError {
         "Invalid pageToken {}: pass the nextPageToken of the previous page of the same search",
         excerpt(token)
     ))
-}
-
-/// At most ~200 bytes of an untrusted value, with its length.
-fn excerpt(text: &str) -> String {
-    const MAX: usize = 200;
-    if text.len() <= MAX {
-        return format!("{text:?}");
-    }
-    let mut end = MAX;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!(
-        "{:?}... ({} bytes)",
-        text.get(..end).unwrap_or_default(),
-        text.len()
-    )
 }
 
 /// A stable fingerprint (FNV-1a, 64 bits) of what the search is: the
