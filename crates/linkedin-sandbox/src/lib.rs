@@ -69,7 +69,8 @@
 //!   or duplicated on request. Only loopback `http://` URLs are called. The
 //!   same is served over HTTP: `GET`/`POST /sandbox/webhooks`,
 //!   `POST /sandbox/webhooks/revalidate`, `POST /sandbox/webhooks/send`
-//!   (JSON bodies; see [`Webhooks`]).
+//!   (JSON bodies; see [`Webhooks`]), for callers holding the sandbox's
+//!   [admin token](Sandbox::admin_token).
 //!
 //! # Rest.li semantics
 //!
@@ -111,6 +112,7 @@
     )
 )]
 
+mod admin;
 mod auth;
 mod clock;
 mod conn;

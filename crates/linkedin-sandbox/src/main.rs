@@ -70,6 +70,11 @@ async fn serve(args: Args) -> ExitCode {
     println!("  OAuth:            {}", sandbox.oauth_url());
     println!("  access token:     {}", sandbox.access_token());
     println!(
+        "  admin token:      {}  (Authorization: Bearer ... for {}/sandbox/webhooks)",
+        sandbox.admin_token(),
+        sandbox.origin()
+    );
+    println!(
         "  client:           {} / {}",
         sandbox.client_id(),
         sandbox.client_secret()

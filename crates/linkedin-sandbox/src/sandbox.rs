@@ -20,7 +20,7 @@ use crate::state::{AppState, Inner};
 use crate::stats::{Stats, StatsRecorder};
 use crate::store::{Key, Store};
 use crate::webhooks::{Hub, Webhooks};
-use crate::{Error, lock, routes, seed, server};
+use crate::{Error, admin, lock, routes, seed, server};
 
 /// A running sandbox. It listens on `127.0.0.1` until it is dropped.
 ///
@@ -47,6 +47,7 @@ pub struct Sandbox {
     addr: SocketAddr,
     origin: String,
     access_token: String,
+    admin_token: Arc<str>,
     client: Client,
     state: AppState,
     webhooks: Arc<Hub>,
@@ -186,6 +187,20 @@ impl Sandbox {
     /// ```
     pub fn access_token(&self) -> &str {
         &self.access_token
+    }
+
+    /// The token the sandbox's control routes (`/sandbox/webhooks`) need,
+    /// as `Authorization: Bearer <admin token>`: random per sandbox unless
+    /// [`SandboxBuilder::admin_token`] set one. It is not an API token.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(!sandbox.admin_token().is_empty());
+    /// assert_ne!(sandbox.admin_token(), sandbox.access_token());
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn admin_token(&self) -> &str {
+        &self.admin_token
     }
 
     /// The id of the first registered OAuth client.
@@ -464,6 +479,7 @@ pub struct SandboxBuilder {
     hang_limit: Duration,
     /// Redirect URIs given before any client.
     pending_redirects: Vec<Registered>,
+    admin_token: Option<String>,
 }
 
 impl Default for SandboxBuilder {
@@ -482,6 +498,7 @@ impl Default for SandboxBuilder {
             seed: true,
             hang_limit: Duration::from_secs(30),
             pending_redirects: Vec::new(),
+            admin_token: None,
         }
     }
 }
@@ -527,6 +544,19 @@ impl SandboxBuilder {
             secret: secret.into(),
             redirect_uris: std::mem::take(&mut self.pending_redirects),
         });
+        self
+    }
+
+    /// The admin token of the control routes, instead of a random one (see
+    /// [`Sandbox::admin_token`]).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().admin_token("let-me-in").spawn()?;
+    /// assert_eq!(sandbox.admin_token(), "let-me-in");
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn admin_token(mut self, token: impl Into<String>) -> Self {
+        self.admin_token = Some(token.into());
         self
     }
 
@@ -757,11 +787,21 @@ impl SandboxBuilder {
             hang_limit: self.hang_limit,
         });
         let webhooks = Hub::new(state.clone(), client.id.clone());
-        let app = routes::app(state.clone(), Arc::clone(&webhooks));
+        let admin_token: Arc<str> = self
+            .admin_token
+            .filter(|token| !token.is_empty())
+            .unwrap_or_else(admin::generate)
+            .into();
+        let app = routes::app(
+            state.clone(),
+            Arc::clone(&webhooks),
+            Arc::clone(&admin_token),
+        );
         let sandbox = Sandbox {
             addr,
             origin: format!("http://{addr}"),
             access_token: self.access_token,
+            admin_token,
             client,
             state,
             webhooks,

@@ -574,9 +574,11 @@ async fn unanswered_deliveries_are_reported_not_errors() {
 async fn http_control_routes() {
     let sandbox = sandbox().await;
     let (receiver, url) = receiver().await;
+    let admin = format!("Bearer {}", sandbox.admin_token());
     let post = |path: &str, body: serde_json::Value| {
         http::Request::post(path)
             .header("content-type", "application/json")
+            .header("authorization", admin.as_str())
             .body(body.to_string().into_bytes())
             .unwrap()
     };
@@ -639,6 +641,7 @@ async fn http_control_routes() {
     assert_eq!(common::json(&response)["code"], "WEBHOOK_URL_NOT_LOOPBACK");
 
     let list = http::Request::get("/sandbox/webhooks")
+        .header("authorization", admin.as_str())
         .body(Vec::new())
         .unwrap();
     let response = common::send(sandbox.addr(), list).await.unwrap();
@@ -647,6 +650,61 @@ async fn http_control_routes() {
     assert_eq!(list["registrations"][0]["consecutiveFailures"], 1);
     // Control routes are not counted as API traffic.
     assert_eq!(sandbox.stats().total(), 0);
+}
+
+/// The control routes make the sandbox call URLs and sign with client
+/// secrets: without the admin token they answer 401 and do nothing.
+#[tokio::test]
+async fn control_routes_need_the_admin_token() {
+    let sandbox = sandbox().await;
+    let (receiver, url) = receiver().await;
+    let register = |authorization: Option<&str>| {
+        let mut request =
+            http::Request::post("/sandbox/webhooks").header("content-type", "application/json");
+        if let Some(value) = authorization {
+            request = request.header("authorization", value);
+        }
+        request
+            .body(json!({"url": url}).to_string().into_bytes())
+            .unwrap()
+    };
+    for authorization in [
+        None,
+        Some("Bearer wrong-token"),
+        Some(format!("Bearer {}", sandbox.access_token())).as_deref(),
+        Some(sandbox.admin_token()),
+    ] {
+        let response = common::send(sandbox.addr(), register(authorization))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401, "{authorization:?}");
+        assert_eq!(common::json(&response)["code"], "ADMIN_TOKEN_REQUIRED");
+    }
+    for path in ["/sandbox/webhooks/send", "/sandbox/webhooks/revalidate"] {
+        let request = http::Request::post(path)
+            .header("content-type", "application/json")
+            .body(b"{}".to_vec())
+            .unwrap();
+        let response = common::send(sandbox.addr(), request).await.unwrap();
+        assert_eq!(response.status(), 401, "{path}");
+    }
+    let list = http::Request::get("/sandbox/webhooks")
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(
+        common::send(sandbox.addr(), list).await.unwrap().status(),
+        401
+    );
+    assert!(sandbox.webhooks().registrations().is_empty());
+    assert!(receiver.queries().is_empty());
+
+    let admin = format!("Bearer {}", sandbox.admin_token());
+    let response = common::send(sandbox.addr(), register(Some(&admin)))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    // The API token and the admin token are different things.
+    assert_ne!(sandbox.admin_token(), sandbox.access_token());
 }
 
 #[tokio::test]
@@ -693,11 +751,13 @@ async fn secrets_never_print() {
     let response = common::send(
         sandbox.addr(),
         http::Request::get("/sandbox/webhooks")
+            .header("authorization", format!("Bearer {}", sandbox.admin_token()))
             .body(Vec::new())
             .unwrap(),
     )
     .await
     .unwrap();
+    assert_eq!(response.status(), 200);
     printed.push(String::from_utf8_lossy(response.body()).into_owned());
 
     for text in &printed {
