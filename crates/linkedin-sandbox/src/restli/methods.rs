@@ -37,7 +37,7 @@ use super::call::Call;
 use super::cursor;
 use super::filter;
 use super::patch;
-use crate::errors::{ApiError, item_error};
+use crate::errors::{ApiError, excerpt, item_error};
 use crate::store::{Key, Store};
 
 type Answer = Result<Response, ApiError>;
@@ -89,6 +89,27 @@ fn body(call: &Call) -> Result<&Value, ApiError> {
         .ok_or_else(|| ApiError::bad_request(format!("{} needs a JSON body", call.method)))
 }
 
+/// An entity of a request body: a JSON object. Rest.li entities are records
+/// (the Rest.li 2.0 protocol, <https://linkedin.github.io/rest.li/spec/protocol>;
+/// linkedin/rest.li `restli-server` reads a body into a `DataMap`), so an
+/// array, string, number or null is LinkedIn's 400, never stored.
+fn entity<'a>(value: &'a Value, what: &str) -> Result<&'a Value, ApiError> {
+    if value.is_object() {
+        return Ok(value);
+    }
+    let kind = match value {
+        Value::Array(_) => "an array",
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a boolean",
+        Value::Null => "null",
+        Value::Object(_) => "an object",
+    };
+    Err(ApiError::bad_request(format!(
+        "{what} must be a JSON object (a Rest.li record), not {kind}"
+    )))
+}
+
 /// The keys of `ids=List(..)`.
 fn batch_keys(call: &Call) -> Result<Vec<Key>, ApiError> {
     no_key(call)?;
@@ -136,11 +157,13 @@ fn keyed_entities(call: &Call) -> Result<Vec<(Key, Value)>, ApiError> {
                 key.canonical
             ))
         })?;
-        pairs.push((key, entity.clone()));
+        let what = format!("the entity for {} in \"entities\"", key.wire());
+        pairs.push((key, self::entity(entity, &what)?.clone()));
     }
     if let Some(extra) = by_key.keys().next() {
         return Err(ApiError::bad_request(format!(
-            "\"entities\" has an entity for {extra:?}, which is not in ids"
+            "\"entities\" has an entity for {}, which is not in ids",
+            excerpt(extra)
         )));
     }
     Ok(pairs)
@@ -287,7 +310,7 @@ fn batch_finder(store: &mut Store, call: &Call) -> Answer {
 
 fn create(store: &mut Store, call: &Call) -> Answer {
     no_key(call)?;
-    let entity = body(call)?.clone();
+    let entity = entity(body(call)?, "the CREATE body")?.clone();
     let key = store.collection(&call.collection).create(entity);
     created(call, &key)
 }
@@ -298,6 +321,9 @@ fn batch_create(store: &mut Store, call: &Call) -> Answer {
         .get("elements")
         .and_then(Value::as_array)
         .ok_or_else(|| ApiError::bad_request("BATCH_CREATE needs a body {\"elements\": [..]}"))?;
+    for (i, element) in elements.iter().enumerate() {
+        entity(element, &format!("element {i} of \"elements\""))?;
+    }
     let collection = store.collection(&call.collection);
     let mut answers = Vec::with_capacity(elements.len());
     for entity in elements {
@@ -312,7 +338,7 @@ fn batch_create(store: &mut Store, call: &Call) -> Answer {
 }
 
 fn update(store: &mut Store, call: &Call) -> Answer {
-    let entity = body(call)?.clone();
+    let entity = entity(body(call)?, "the UPDATE body")?.clone();
     match &call.key {
         Some(key) => {
             if store.collection(&call.collection).put(key.clone(), entity) {
