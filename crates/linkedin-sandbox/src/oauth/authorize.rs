@@ -91,7 +91,7 @@ fn consent(
     let now = state.clock.now();
     let mut grants = lock(&state.oauth.grants);
     let code = grants.new_secret("sbx-code-");
-    grants.codes.insert(
+    grants.insert_code(
         code.clone(),
         CodeGrant {
             client_id: client_id.to_owned(),
@@ -100,6 +100,7 @@ fn consent(
             challenge,
             expires_at: now + CODE_LIFETIME,
         },
+        now,
     );
     Ok(code)
 }

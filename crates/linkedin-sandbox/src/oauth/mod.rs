@@ -99,7 +99,7 @@ impl OAuthState {
         let mut grants = Grants::default();
         let owner = clients.first().map(|c| c.id.clone()).unwrap_or_default();
         for token in static_tokens {
-            grants.access.insert(
+            grants.insert_static(
                 token.clone(),
                 AccessGrant {
                     client_id: owner.clone(),
@@ -131,9 +131,12 @@ impl OAuthState {
         self.clients.iter().find(|c| c.id == id)
     }
 
-    /// Whether an access token may call the API now.
+    /// Whether an access token may call the API now (purging whatever
+    /// expired first).
     pub(crate) fn check(&self, token: &str, now: SystemTime) -> TokenCheck {
-        lock(&self.grants).check(token, now)
+        let mut grants = lock(&self.grants);
+        grants.purge(now);
+        grants.check(token, now)
     }
 
     /// Checks `client_id` and `client_secret` of a form.
