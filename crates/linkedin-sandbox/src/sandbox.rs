@@ -432,6 +432,8 @@ impl fmt::Debug for SandboxBuilder {
             .field("faults", &self.faults)
             .field("seed", &self.seed)
             .field("hang_limit", &self.hang_limit)
+            .field("header_read_timeout", &self.limits.header_read_timeout)
+            .field("max_connections", &self.limits.max_connections)
             .finish_non_exhaustive()
     }
 }
@@ -477,6 +479,7 @@ pub struct SandboxBuilder {
     faults: Vec<Fault>,
     seed: bool,
     hang_limit: Duration,
+    limits: server::Limits,
     /// Redirect URIs given before any client.
     pending_redirects: Vec<Registered>,
     admin_token: Option<String>,
@@ -497,6 +500,7 @@ impl Default for SandboxBuilder {
             faults: Vec::new(),
             seed: true,
             hang_limit: Duration::from_secs(30),
+            limits: server::Limits::default(),
             pending_redirects: Vec::new(),
             admin_token: None,
         }
@@ -671,6 +675,32 @@ impl SandboxBuilder {
         self
     }
 
+    /// How long a connection may take to send a request's headers before it
+    /// is closed (default 30 seconds), so slow or idle clients cannot hold
+    /// connections forever. Zero is taken as one millisecond.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .header_read_timeout(std::time::Duration::from_secs(5));
+    /// # let _ = builder;
+    /// ```
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.header_read_timeout = timeout.max(Duration::from_millis(1));
+        self
+    }
+
+    /// How many connections are served at once (default 512, at least 1);
+    /// one more is closed as soon as it is accepted.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().max_connections(64);
+    /// # let _ = builder;
+    /// ```
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.limits.max_connections = max.max(1);
+        self
+    }
+
     /// Starts the sandbox on the current tokio runtime.
     ///
     /// ```
@@ -687,8 +717,9 @@ impl SandboxBuilder {
     /// [`Error::Io`] if the port cannot be bound.
     pub async fn start(self) -> Result<Sandbox, Error> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port)).await?;
+        let limits = self.limits;
         let (sandbox, app, shutdown) = self.prepare(listener.local_addr()?);
-        tokio::spawn(server::serve(listener, app, shutdown));
+        tokio::spawn(server::serve(listener, app, shutdown, limits));
         Ok(sandbox)
     }
 
@@ -711,6 +742,7 @@ impl SandboxBuilder {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
+        let limits = self.limits;
         let (mut sandbox, app, shutdown) = self.prepare(addr);
         let (ready, is_ready) = std::sync::mpsc::channel();
         let thread = std::thread::Builder::new()
@@ -720,7 +752,7 @@ impl SandboxBuilder {
                     match TcpListener::from_std(listener) {
                         Ok(listener) => {
                             let _ = ready.send(Ok(()));
-                            server::serve(listener, app, shutdown).await;
+                            server::serve(listener, app, shutdown, limits).await;
                         }
                         Err(e) => {
                             let _ = ready.send(Err(e));
