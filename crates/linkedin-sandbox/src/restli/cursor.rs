@@ -50,7 +50,7 @@ const CURSOR_FINDERS: &[(&[&str], &str)] = &[
 /// Whether this finder call pages by cursor: a versioned call from 202401 on
 /// to one of [`CURSOR_FINDERS`].
 pub(crate) fn applies(call: &Call, finder: &str) -> bool {
-    if !call.version.is_some_and(|v| v >= FIRST_CURSOR_VERSION) {
+    if call.version.is_none_or(|v| v < FIRST_CURSOR_VERSION) {
         return false;
     }
     let resources: Vec<&str> = call.collection.split('/').step_by(2).collect();
