@@ -202,6 +202,7 @@ async fn main() -> Result {
             // Retry-After: 1; the client waits, retries, and succeeds.
             sandbox.inject(
                 Fault::rate_limit(0, Duration::from_secs(1))
+                    .with_retry_after()
                     .times(1)
                     .on_path("/rest/adAccounts"),
             );

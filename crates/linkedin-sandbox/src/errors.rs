@@ -84,6 +84,24 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// At most ~200 bytes of an untrusted value (quoted), with its length when
+/// cut, for error messages.
+pub(crate) fn excerpt(text: &str) -> String {
+    const MAX: usize = 200;
+    if text.len() <= MAX {
+        return format!("{text:?}");
+    }
+    let mut end = MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(
+        "{:?}... ({} bytes)",
+        text.get(..end).unwrap_or_default(),
+        text.len()
+    )
+}
+
 /// A per-key error inside a batch answer: `{"status", "message"}`.
 pub(crate) fn item_error(status: StatusCode, message: impl Into<String>) -> Value {
     json!({"status": status.as_u16(), "message": message.into()})

@@ -1,6 +1,14 @@
 //! Fault injection: rate limits, failing requests, latency, dropped
 //! connections and requests that are never answered.
 //!
+//! Rate limits answer as LinkedIn's do: LinkedIn counts calls per day (per
+//! application and per member) and resets the counts at midnight UTC; a
+//! refused call gets 429 with `serviceErrorCode` 101 and, usually, no
+//! `Retry-After`
+//! (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits>;
+//! the page publishes neither the limits nor the message text, so the
+//! sandbox's message only has to name the daily limit).
+//!
 //! A [`Fault`] is given to the builder ([`SandboxBuilder::fault`]) or, while
 //! the sandbox runs, to [`Sandbox::inject`]. By default a fault applies to
 //! every API request (`/rest/...` and `/v2/...`) but not to OAuth; narrow it
@@ -19,7 +27,7 @@ use axum::response::{IntoResponse, Response};
 use http::header::RETRY_AFTER;
 use http::{HeaderValue, StatusCode};
 
-use crate::clock::seconds_until;
+use crate::clock::{seconds_until, unix_seconds};
 use crate::conn::Connection;
 use crate::errors::ApiError;
 use crate::lock;
@@ -38,13 +46,16 @@ use crate::state::AppState;
 /// let slow = Fault::latency(Duration::from_millis(200)).on_path("/rest/adAccounts");
 /// // Three requests per minute, OAuth included.
 /// let throttled = Fault::rate_limit(3, Duration::from_secs(60)).everywhere();
-/// # let _ = (flaky, slow, throttled);
+/// // LinkedIn's own kind of limit: 500 calls per UTC day.
+/// let daily = Fault::daily_limit(500);
+/// # let _ = (flaky, slow, throttled, daily);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fault {
     kind: FaultKind,
     scope: Scope,
     times: Option<u32>,
+    retry_after: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +64,46 @@ enum FaultKind {
     Latency(Duration),
     Drop,
     Hang,
-    RateLimit { limit: u32, window: Duration },
+    RateLimit { limit: u32, window: Window },
+}
+
+/// The period a rate limit counts requests in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Window {
+    /// A fixed length, starting at the first request counted.
+    Fixed(Duration),
+    /// The UTC calendar day, as LinkedIn's limits.
+    UtcDay,
+}
+
+const DAY: u64 = 24 * 3600;
+
+impl Window {
+    /// Whether `now` falls in the window that began at `start`.
+    fn contains(self, start: SystemTime, now: SystemTime) -> bool {
+        match self {
+            Window::Fixed(length) => now >= start && now < start + length,
+            Window::UtcDay => unix_seconds(start) / DAY == unix_seconds(now) / DAY,
+        }
+    }
+
+    /// The start of the window a request at `now` opens.
+    fn start(self, now: SystemTime) -> SystemTime {
+        match self {
+            Window::Fixed(_) => now,
+            Window::UtcDay => {
+                SystemTime::UNIX_EPOCH + Duration::from_secs(unix_seconds(now) / DAY * DAY)
+            }
+        }
+    }
+
+    /// When the window that began at `start` ends.
+    fn end(self, start: SystemTime) -> SystemTime {
+        match self {
+            Window::Fixed(length) => start + length,
+            Window::UtcDay => start + Duration::from_secs(DAY),
+        }
+    }
 }
 
 /// Which requests a fault applies to.
@@ -87,6 +137,7 @@ impl Fault {
             kind,
             scope: Scope::Api,
             times: None,
+            retry_after: false,
         }
     }
 
@@ -138,15 +189,52 @@ impl Fault {
     }
 
     /// Lets `limit` requests through per `window` (measured on the sandbox
-    /// clock, starting at the first request), then answers 429 with
-    /// `Retry-After` set to the whole seconds left in the window.
+    /// clock, starting at the first request), then answers as LinkedIn does
+    /// when a limit is reached: 429, `serviceErrorCode` 101, no
+    /// `Retry-After` (add one with [`Fault::with_retry_after`]). LinkedIn's
+    /// limits are daily: [`Fault::daily_limit`] is that; this one is for
+    /// tests that want a window they can wait out.
     ///
     /// ```
     /// let fault = linkedin_sandbox::Fault::rate_limit(100, std::time::Duration::from_secs(60));
     /// # let _ = fault;
     /// ```
     pub fn rate_limit(limit: u32, window: Duration) -> Self {
-        Fault::new(FaultKind::RateLimit { limit, window })
+        Fault::new(FaultKind::RateLimit {
+            limit,
+            window: Window::Fixed(window),
+        })
+    }
+
+    /// LinkedIn's limit: `limit` requests per UTC day on the sandbox clock
+    /// (the count resets at midnight UTC), then 429 with `serviceErrorCode`
+    /// 101, a message naming the daily limit, and no `Retry-After` unless
+    /// [`Fault::with_retry_after`] asks for one.
+    ///
+    /// ```
+    /// let fault = linkedin_sandbox::Fault::daily_limit(1000).on_path("/rest/adAccounts");
+    /// # let _ = fault;
+    /// ```
+    pub fn daily_limit(limit: u32) -> Self {
+        Fault::new(FaultKind::RateLimit {
+            limit,
+            window: Window::UtcDay,
+        })
+    }
+
+    /// Makes a rate limit's 429 carry `Retry-After`: the whole seconds left
+    /// until its window ends (for [`Fault::daily_limit`], until midnight
+    /// UTC), at least 1. LinkedIn usually sends none; this is for clients
+    /// that should be seen honouring one. No effect on other faults.
+    ///
+    /// ```
+    /// let fault = linkedin_sandbox::Fault::rate_limit(0, std::time::Duration::from_secs(1))
+    ///     .with_retry_after();
+    /// # let _ = fault;
+    /// ```
+    pub fn with_retry_after(mut self) -> Self {
+        self.retry_after = true;
+        self
     }
 
     /// Applies to the next `n` matching requests only (for a rate limit:
@@ -205,7 +293,7 @@ struct Decision {
 #[derive(Debug, PartialEq, Eq)]
 enum Outcome {
     Status(StatusCode),
-    RateLimited { retry_after: u64 },
+    RateLimited { retry_after: Option<u64> },
     Drop,
     Hang,
 }
@@ -249,17 +337,21 @@ impl FaultState {
                 }
                 FaultKind::RateLimit { limit, window } => {
                     let start = match entry.window_start {
-                        Some(start) if now < start + window => start,
+                        Some(start) if window.contains(start, now) => start,
                         _ => {
+                            let start = window.start(now);
                             entry.window_count = 0;
-                            entry.window_start = Some(now);
-                            now
+                            entry.window_start = Some(start);
+                            start
                         }
                     };
                     entry.window_count = entry.window_count.saturating_add(1);
                     let refuse = entry.window_count > limit && decision.outcome.is_none();
                     if refuse {
-                        let retry_after = seconds_until(now, start + window).max(1);
+                        let retry_after = entry
+                            .fault
+                            .retry_after
+                            .then(|| seconds_until(now, window.end(start)).max(1));
                         decision.outcome = Some(Outcome::RateLimited { retry_after });
                     }
                     refuse
@@ -286,6 +378,12 @@ impl FaultState {
         decision
     }
 }
+
+/// The `message` of a rate-limited answer. LinkedIn's limits are daily
+/// and reset at midnight UTC; its Rate Limits page does not give the text,
+/// so this names the limit the way LinkedIn's throttling messages do.
+pub(crate) const DAILY_LIMIT_MESSAGE: &str =
+    "Daily request limit for calls to this resource is reached; it resets at midnight UTC.";
 
 /// Middleware: applies the faults in force to the request.
 pub(crate) async fn apply_faults(
@@ -314,13 +412,15 @@ pub(crate) async fn apply_faults(
             let mut response = ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "TOO_MANY_REQUESTS",
-                "Resource level throttle limit for calls to this resource is reached.",
+                DAILY_LIMIT_MESSAGE,
             )
             .with_service_code(101)
             .into_response();
-            response
-                .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from(retry_after));
+            if let Some(seconds) = retry_after {
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from(seconds));
+            }
             response
         }
         Some(Outcome::Drop) => close_without_answer(connection).await,
@@ -386,14 +486,76 @@ mod tests {
     }
 
     #[test]
+    fn daily_limit_resets_at_midnight_utc() {
+        let faults = FaultState::default();
+        faults.inject(Fault::daily_limit(1));
+        let evening = 19_000 * DAY + 23 * 3600;
+        assert_eq!(faults.decide("/v2/me", at(evening)).outcome, None);
+        assert_eq!(
+            faults.decide("/v2/me", at(evening + 3599)).outcome,
+            Some(Outcome::RateLimited { retry_after: None })
+        );
+        // Midnight UTC: a new day, a new count.
+        assert_eq!(faults.decide("/v2/me", at(evening + 3600)).outcome, None);
+        assert!(
+            faults
+                .decide("/v2/me", at(evening + 3601))
+                .outcome
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn retry_after_only_when_asked() {
+        let faults = FaultState::default();
+        faults.inject(Fault::daily_limit(0).with_retry_after());
+        let evening = 19_000 * DAY + 23 * 3600;
+        assert_eq!(
+            faults.decide("/v2/me", at(evening)).outcome,
+            Some(Outcome::RateLimited {
+                retry_after: Some(3600)
+            })
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the time and limit, a daily limit lets exactly `limit`
+        /// requests through per UTC day, and never asks for Retry-After.
+        #[test]
+        fn daily_limit_counts_per_utc_day(
+            start in 0u64..4_000_000_000,
+            limit in 0u32..5,
+            steps in proptest::collection::vec(0u64..40_000, 1..30),
+        ) {
+            let faults = FaultState::default();
+            faults.inject(Fault::daily_limit(limit));
+            let mut now = start;
+            let mut per_day = std::collections::HashMap::<u64, u32>::new();
+            for step in steps {
+                now += step;
+                let outcome = faults.decide("/rest/a", at(now)).outcome;
+                let count = per_day.entry(now / DAY).or_default();
+                *count += 1;
+                if *count > limit {
+                    proptest::prop_assert_eq!(outcome, Some(Outcome::RateLimited { retry_after: None }));
+                } else {
+                    proptest::prop_assert_eq!(outcome, None);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn rate_limit_window() {
         let faults = FaultState::default();
-        faults.inject(Fault::rate_limit(2, Duration::from_secs(60)));
+        faults.inject(Fault::rate_limit(2, Duration::from_secs(60)).with_retry_after());
         assert_eq!(faults.decide("/v2/me", at(100)).outcome, None);
         assert_eq!(faults.decide("/v2/me", at(110)).outcome, None);
         assert_eq!(
             faults.decide("/v2/me", at(130)).outcome,
-            Some(Outcome::RateLimited { retry_after: 30 })
+            Some(Outcome::RateLimited {
+                retry_after: Some(30)
+            })
         );
         // OAuth is not an API path.
         assert_eq!(

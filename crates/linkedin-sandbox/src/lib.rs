@@ -44,8 +44,9 @@
 //!   (see [`restli`](crate#rest-li-semantics) below). Keys and parameters
 //!   are decoded with `restli-codec`; tunneled requests (form and
 //!   `multipart/mixed`) are untunneled first.
-//! * **Seed data**: `/v2/me`, `adAccounts` and `adCampaignGroups` (turn it
-//!   off with [`SandboxBuilder::empty`]).
+//! * **Seed data**: `/v2/me`, `/v2/userinfo`, `adAccounts` and their
+//!   `adAccounts/{id}/adCampaignGroups` (turn it off with
+//!   [`SandboxBuilder::empty`]).
 //! * **Checks like LinkedIn's**, with LinkedIn-shaped error bodies: bearer
 //!   token (401), `X-RestLi-Protocol-Version: 2.0.0` (400), `LinkedIn-Version`
 //!   on `/rest` (400 `VERSION_MISSING` when absent, as LinkedIn answers;
@@ -57,7 +58,8 @@
 //!   `refresh_token` and `client_credentials` grants, token introspection.
 //!   Tokens expire on the sandbox clock, which
 //!   [`Sandbox::advance_clock`] moves.
-//! * **Fault injection** ([`Fault`]): rate limits with `Retry-After`, the
+//! * **Fault injection** ([`Fault`]): LinkedIn's daily rate limits (429,
+//!   `serviceErrorCode` 101, `Retry-After` only on request), the
 //!   next N requests failing, latency, dropped connections, requests never
 //!   answered.
 //! * **Request counts** ([`Sandbox::stats`], [`Sandbox::request_count`]).
@@ -67,7 +69,8 @@
 //!   or duplicated on request. Only loopback `http://` URLs are called. The
 //!   same is served over HTTP: `GET`/`POST /sandbox/webhooks`,
 //!   `POST /sandbox/webhooks/revalidate`, `POST /sandbox/webhooks/send`
-//!   (JSON bodies; see [`Webhooks`]).
+//!   (JSON bodies; see [`Webhooks`]), for callers holding the sandbox's
+//!   [admin token](Sandbox::admin_token).
 //!
 //! # Rest.li semantics
 //!
@@ -82,7 +85,12 @@
 //!   key's `$params` are ignored.
 //! * UPDATE is an upsert: 204 when it replaced an entity, 201 with
 //!   `X-RestLi-Id` when it created one.
-//! * GET_ALL and finders page with `start` / `count` (default 0 / 10).
+//! * GET_ALL and finders page with `start` / `count` (default 0 / 10),
+//!   except the ads search finders from `LinkedIn-Version` 202401 on
+//!   (`adAccounts?q=search`, `adAccounts/{id}/adCampaignGroups?q=search`,
+//!   `adAccounts/{id}/adCampaigns?q=search`, `adAccounts/{id}/creatives?q=criteria`),
+//!   which page by cursor as LinkedIn's: `pageSize` (default 100, at most
+//!   1000) and `pageToken` in, `metadata.nextPageToken` out.
 //!   Any finder name works: its other parameters select entities by
 //!   equality of top-level fields, compared as text; a record-valued
 //!   parameter is LinkedIn's `search=(field:(values:List(..)),flag:false)`
@@ -104,6 +112,7 @@
     )
 )]
 
+mod admin;
 mod auth;
 mod clock;
 mod conn;

@@ -26,9 +26,27 @@ struct Args {
     empty: bool,
 }
 
-#[tokio::main(flavor = "current_thread")]
-async fn main() -> ExitCode {
+/// The binary serves whoever connects (browsers, the CLI, several test
+/// processes at once): a multi-threaded runtime keeps one slow request from
+/// stalling the others.
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+}
+
+fn main() -> ExitCode {
     let args = Args::parse();
+    match runtime() {
+        Ok(runtime) => runtime.block_on(serve(args)),
+        Err(e) => {
+            eprintln!("linkedin-sandbox: cannot start the runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(args: Args) -> ExitCode {
     let mut builder = Sandbox::builder()
         .port(args.port)
         .access_token(args.access_token)
@@ -52,6 +70,11 @@ async fn main() -> ExitCode {
     println!("  OAuth:            {}", sandbox.oauth_url());
     println!("  access token:     {}", sandbox.access_token());
     println!(
+        "  admin token:      {}  (Authorization: Bearer ... for {}/sandbox/webhooks)",
+        sandbox.admin_token(),
+        sandbox.origin()
+    );
+    println!(
         "  client:           {} / {}",
         sandbox.client_id(),
         sandbox.client_secret()
@@ -65,4 +88,18 @@ async fn main() -> ExitCode {
     println!("Press Ctrl-C to stop.");
     std::future::pending::<()>().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_binary_runs_on_the_multi_threaded_runtime() {
+        let runtime = runtime().unwrap();
+        assert_eq!(
+            runtime.handle().runtime_flavor(),
+            tokio::runtime::RuntimeFlavor::MultiThread
+        );
+    }
 }

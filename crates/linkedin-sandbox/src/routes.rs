@@ -6,7 +6,7 @@
 //!   /v2/*          protocol header -> bearer token -> protocol version -> Rest.li
 //!   /oauth/v2/*    authorization, accessToken, introspectToken
 //!   anything else  404
-//! /sandbox/webhooks[/*]  webhook control (not counted, no faults, no token)
+//! /sandbox/webhooks[/*]  webhook control (not counted, no faults, admin token)
 //! ```
 //!
 //! The outer layers wrap the router as a whole, so they run before routing:
@@ -22,6 +22,7 @@ use axum::response::IntoResponse;
 use axum::routing::any;
 use tower::ServiceBuilder;
 
+use crate::admin::require_admin;
 use crate::auth::require_token;
 use crate::errors::ApiError;
 use crate::faults::apply_faults;
@@ -32,8 +33,8 @@ use crate::stats::count_requests;
 use crate::tunnel::untunnel;
 use crate::webhooks::{self, Hub};
 
-/// The sandbox application.
-pub(crate) fn app(state: AppState, hub: Arc<Hub>) -> Router {
+/// The sandbox application; the control routes need `admin_token`.
+pub(crate) fn app(state: AppState, hub: Arc<Hub>, admin_token: Arc<str>) -> Router {
     let versioned = Router::new()
         .route("/rest/{*path}", any(restli::versioned))
         .layer(from_fn(restli::require_linkedin_version));
@@ -52,5 +53,8 @@ pub(crate) fn app(state: AppState, hub: Arc<Hub>) -> Router {
         .layer(from_fn_with_state(state.clone(), count_requests))
         .layer(from_fn_with_state(state, apply_faults))
         .service(router);
-    webhooks::routes(hub).fallback_service(outer)
+    // `layer` wraps only the routes defined so far, not the fallback set after.
+    webhooks::routes(hub)
+        .layer(from_fn_with_state(admin_token, require_admin))
+        .fallback_service(outer)
 }

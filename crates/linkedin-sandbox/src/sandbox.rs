@@ -13,13 +13,14 @@ use tokio::sync::watch;
 use crate::clock::Clock;
 use crate::conn::Shutdown;
 use crate::faults::{Fault, FaultState};
+use crate::oauth::redirect::{self, Registered};
 use crate::oauth::{Client, Consent, Lifetimes, OAuthState};
 use crate::restli::Call;
 use crate::state::{AppState, Inner};
 use crate::stats::{Stats, StatsRecorder};
 use crate::store::{Key, Store};
 use crate::webhooks::{Hub, Webhooks};
-use crate::{Error, lock, routes, seed, server};
+use crate::{Error, admin, lock, routes, seed, server};
 
 /// A running sandbox. It listens on `127.0.0.1` until it is dropped.
 ///
@@ -46,6 +47,7 @@ pub struct Sandbox {
     addr: SocketAddr,
     origin: String,
     access_token: String,
+    admin_token: Arc<str>,
     client: Client,
     state: AppState,
     webhooks: Arc<Hub>,
@@ -185,6 +187,20 @@ impl Sandbox {
     /// ```
     pub fn access_token(&self) -> &str {
         &self.access_token
+    }
+
+    /// The token the sandbox's control routes (`/sandbox/webhooks`) need,
+    /// as `Authorization: Bearer <admin token>`: random per sandbox unless
+    /// [`SandboxBuilder::admin_token`] set one. It is not an API token.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(!sandbox.admin_token().is_empty());
+    /// assert_ne!(sandbox.admin_token(), sandbox.access_token());
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn admin_token(&self) -> &str {
+        &self.admin_token
     }
 
     /// The id of the first registered OAuth client.
@@ -416,6 +432,8 @@ impl fmt::Debug for SandboxBuilder {
             .field("faults", &self.faults)
             .field("seed", &self.seed)
             .field("hang_limit", &self.hang_limit)
+            .field("header_read_timeout", &self.limits.header_read_timeout)
+            .field("max_connections", &self.limits.max_connections)
             .finish_non_exhaustive()
     }
 }
@@ -461,6 +479,10 @@ pub struct SandboxBuilder {
     faults: Vec<Fault>,
     seed: bool,
     hang_limit: Duration,
+    limits: server::Limits,
+    /// Redirect URIs given before any client.
+    pending_redirects: Vec<Registered>,
+    admin_token: Option<String>,
 }
 
 impl Default for SandboxBuilder {
@@ -478,6 +500,9 @@ impl Default for SandboxBuilder {
             faults: Vec::new(),
             seed: true,
             hang_limit: Duration::from_secs(30),
+            limits: server::Limits::default(),
+            pending_redirects: Vec::new(),
+            admin_token: None,
         }
     }
 }
@@ -521,7 +546,45 @@ impl SandboxBuilder {
         self.clients.push(Client {
             id: id.into(),
             secret: secret.into(),
+            redirect_uris: std::mem::take(&mut self.pending_redirects),
         });
+        self
+    }
+
+    /// The admin token of the control routes, instead of a random one (see
+    /// [`Sandbox::admin_token`]).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().admin_token("let-me-in").spawn()?;
+    /// assert_eq!(sandbox.admin_token(), "let-me-in");
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn admin_token(mut self, token: impl Into<String>) -> Self {
+        self.admin_token = Some(token.into());
+        self
+    }
+
+    /// Registers a redirect URI for the client registered last (before any
+    /// [`client`](SandboxBuilder::client), for the one registered next, or
+    /// the default client). Authorization redirects only to registered
+    /// URIs, compared exactly, as LinkedIn's; others get an error page.
+    /// A client without any gets the loopback defaults:
+    /// `http://127.0.0.1:<port>/callback`, `http://localhost:<port>/callback`,
+    /// `http://[::1]:<port>/callback` (any port) and
+    /// `https://app.example/callback`.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .client("my-app", "my-secret")
+    ///     .redirect_uri("https://my-app.test/oauth/callback");
+    /// # let _ = builder;
+    /// ```
+    pub fn redirect_uri(mut self, uri: impl Into<String>) -> Self {
+        let entry = Registered::Exact(uri.into());
+        match self.clients.last_mut() {
+            Some(client) => client.redirect_uris.push(entry),
+            None => self.pending_redirects.push(entry),
+        }
         self
     }
 
@@ -612,6 +675,32 @@ impl SandboxBuilder {
         self
     }
 
+    /// How long a connection may take to send a request's headers before it
+    /// is closed (default 30 seconds), so slow or idle clients cannot hold
+    /// connections forever. Zero is taken as one millisecond.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .header_read_timeout(std::time::Duration::from_secs(5));
+    /// # let _ = builder;
+    /// ```
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.header_read_timeout = timeout.max(Duration::from_millis(1));
+        self
+    }
+
+    /// How many connections are served at once (default 512, at least 1);
+    /// one more is closed as soon as it is accepted.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().max_connections(64);
+    /// # let _ = builder;
+    /// ```
+    pub fn max_connections(mut self, max: usize) -> Self {
+        self.limits.max_connections = max.max(1);
+        self
+    }
+
     /// Starts the sandbox on the current tokio runtime.
     ///
     /// ```
@@ -628,8 +717,9 @@ impl SandboxBuilder {
     /// [`Error::Io`] if the port cannot be bound.
     pub async fn start(self) -> Result<Sandbox, Error> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, self.port)).await?;
+        let limits = self.limits;
         let (sandbox, app, shutdown) = self.prepare(listener.local_addr()?);
-        tokio::spawn(server::serve(listener, app, shutdown));
+        tokio::spawn(server::serve(listener, app, shutdown, limits));
         Ok(sandbox)
     }
 
@@ -652,6 +742,7 @@ impl SandboxBuilder {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
+        let limits = self.limits;
         let (mut sandbox, app, shutdown) = self.prepare(addr);
         let (ready, is_ready) = std::sync::mpsc::channel();
         let thread = std::thread::Builder::new()
@@ -661,7 +752,7 @@ impl SandboxBuilder {
                     match TcpListener::from_std(listener) {
                         Ok(listener) => {
                             let _ = ready.send(Ok(()));
-                            server::serve(listener, app, shutdown).await;
+                            server::serve(listener, app, shutdown, limits).await;
                         }
                         Err(e) => {
                             let _ = ready.send(Err(e));
@@ -683,17 +774,24 @@ impl SandboxBuilder {
     fn prepare(self, addr: SocketAddr) -> (Sandbox, axum::Router, Shutdown) {
         let (stop, stopped) = watch::channel(false);
         let shutdown = Shutdown::new(stopped);
-        let clients = if self.clients.is_empty() {
+        let mut clients = if self.clients.is_empty() {
             vec![Client {
                 id: Sandbox::DEFAULT_CLIENT_ID.to_owned(),
                 secret: Sandbox::DEFAULT_CLIENT_SECRET.to_owned(),
+                redirect_uris: self.pending_redirects,
             }]
         } else {
             self.clients
         };
+        for client in &mut clients {
+            if client.redirect_uris.is_empty() {
+                client.redirect_uris = redirect::defaults();
+            }
+        }
         let client = clients.first().cloned().unwrap_or(Client {
             id: String::new(),
             secret: String::new(),
+            redirect_uris: Vec::new(),
         });
         let clock = Clock::default();
         let oauth = OAuthState::new(
@@ -721,11 +819,21 @@ impl SandboxBuilder {
             hang_limit: self.hang_limit,
         });
         let webhooks = Hub::new(state.clone(), client.id.clone());
-        let app = routes::app(state.clone(), Arc::clone(&webhooks));
+        let admin_token: Arc<str> = self
+            .admin_token
+            .filter(|token| !token.is_empty())
+            .unwrap_or_else(admin::generate)
+            .into();
+        let app = routes::app(
+            state.clone(),
+            Arc::clone(&webhooks),
+            Arc::clone(&admin_token),
+        );
         let sandbox = Sandbox {
             addr,
             origin: format!("http://{addr}"),
             access_token: self.access_token,
+            admin_token,
             client,
             state,
             webhooks,

@@ -6,7 +6,13 @@
 //!   different statuses, one of them a test account. The finder
 //!   `q=search&search=(status:(values:List(ACTIVE,DRAFT)),reference:(values:List(urn%3Ali%3Aorganization%3A123)),test:false)`
 //!   finds 500001 and 500002.
-//! * `adCampaignGroups` 600001-600003, belonging to those accounts.
+//! * campaign groups 600001-600003 under the accounts they belong to,
+//!   `adAccounts/500001/adCampaignGroups` and `adAccounts/500002/adCampaignGroups`,
+//!   where the versioned API serves them
+//!   (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaign-groups>:
+//!   `/rest/adAccounts/{adAccountId}/adCampaignGroups`). The old top-level
+//!   `/v2/adCampaignGroups` belongs to the retired unversioned Marketing
+//!   APIs and is not seeded; as any collection it still works when used.
 //!
 //! The same data is served under `/rest` and `/v2`.
 
@@ -73,17 +79,21 @@ fn ad_accounts() -> Vec<Value> {
     ]
 }
 
-fn ad_campaign_groups() -> Vec<Value> {
+/// The groups with the id of the account each belongs to.
+fn ad_campaign_groups() -> Vec<(u64, Value)> {
     let group = |id: u64, account: u64, name: &str, status: &str| {
-        json!({
-            "id": id,
-            "account": format!("urn:li:sponsoredAccount:{account}"),
-            "name": name,
-            "status": status,
-            "test": false,
-            "runSchedule": {"start": 1_704_067_200_000_u64},
-            "totalBudget": {"amount": "1000.00", "currencyCode": "USD"}
-        })
+        (
+            account,
+            json!({
+                "id": id,
+                "account": format!("urn:li:sponsoredAccount:{account}"),
+                "name": name,
+                "status": status,
+                "test": false,
+                "runSchedule": {"start": 1_704_067_200_000_u64},
+                "totalBudget": {"amount": "1000.00", "currencyCode": "USD"}
+            }),
+        )
     };
     vec![
         group(600001, 500001, "Spring launch", "ACTIVE"),
@@ -96,16 +106,16 @@ fn ad_campaign_groups() -> Vec<Value> {
 pub(crate) fn seed(store: &mut Store) {
     store.set_singleton("me", me());
     store.set_singleton("userinfo", userinfo());
-    for (collection, entities) in [
-        ("adAccounts", ad_accounts()),
-        ("adCampaignGroups", ad_campaign_groups()),
-    ] {
-        let collection = store.collection(collection);
-        for entity in entities {
-            let id = entity.get("id").cloned().unwrap_or(Value::Null);
-            if let Ok(key) = Key::from_value(Value::String(id.to_string())) {
-                collection.put(key, entity);
-            }
+    let accounts = ad_accounts()
+        .into_iter()
+        .map(|a| ("adAccounts".to_owned(), a));
+    let groups = ad_campaign_groups()
+        .into_iter()
+        .map(|(account, g)| (format!("adAccounts/{account}/adCampaignGroups"), g));
+    for (collection, entity) in accounts.chain(groups) {
+        let id = entity.get("id").cloned().unwrap_or(Value::Null);
+        if let Ok(key) = Key::from_value(Value::String(id.to_string())) {
+            store.collection(&collection).put(key, entity);
         }
     }
 }

@@ -39,6 +39,33 @@ impl Key {
         Key::from_value(restli_codec::from_str_reduced(text)?)
     }
 
+    /// The key as Rest.li writes it in `X-RestLi-Id` and as a batch map key
+    /// (`results`, `statuses`, `errors`): simple keys (numbers, strings,
+    /// URNs) raw, complex and compound keys reduced-encoded. Rest.li's
+    /// `URIParamUtils.encodeKeyForHeader` / `encodeKeyForBody` (linkedin/rest.li,
+    /// `restli-common/src/main/java/com/linkedin/restli/internal/common/URIParamUtils.java`)
+    /// and LinkedIn's answers (`x-restli-id: urn:li:share:7123456789`) do the same.
+    pub(crate) fn wire(&self) -> String {
+        match &self.value {
+            Value::String(text) => text.clone(),
+            Value::Number(number) => number.to_string(),
+            Value::Bool(flag) => flag.to_string(),
+            _ => self.canonical.clone(),
+        }
+    }
+
+    /// Decodes a map key of a batch request body (`entities`): the reduced
+    /// form, or a raw simple key (`urn:li:share:1`) that does not decode as
+    /// one. Rest.li writes simple keys raw and complex ones reduced, and the
+    /// two readings never disagree on a key that decodes both ways.
+    pub(crate) fn parse_body(text: &str) -> Result<Key, restli_codec::Error> {
+        match Key::parse_reduced(text) {
+            Ok(key) => Ok(key),
+            Err(e) if text.starts_with('(') => Err(e),
+            Err(_) => Key::from_value(Value::String(text.to_owned())),
+        }
+    }
+
     /// The key as an `id` field: a number when it reads as one, a string for
     /// other primitives; `None` for complex keys.
     fn as_id(&self) -> Option<Value> {
@@ -226,5 +253,30 @@ mod tests {
         assert_eq!(c.list().len(), 3);
         assert!(c.remove("1").is_some());
         assert_eq!(c.list()[0].key.canonical, "2");
+    }
+
+    #[test]
+    fn simple_keys_are_raw_on_the_wire_complex_ones_reduced() {
+        let urn = Key::parse_url("urn%3Ali%3Ashare%3A7").unwrap();
+        assert_eq!(urn.canonical, "urn%3Ali%3Ashare%3A7");
+        assert_eq!(urn.wire(), "urn:li:share:7");
+        assert_eq!(Key::parse_url("42").unwrap().wire(), "42");
+        assert_eq!(Key::from_value(json!(42)).unwrap().wire(), "42");
+        let complex = Key::parse_url("(b:x%3Ay,a:1)").unwrap();
+        assert_eq!(complex.wire(), "(a:1,b:x%3Ay)");
+        assert_eq!(complex.wire(), complex.canonical);
+    }
+
+    proptest::proptest! {
+        /// Whatever the key, its wire form decodes (raw for simple keys,
+        /// reduced for complex ones) back to the same canonical key.
+        #[test]
+        fn wire_form_round_trips(text in "\\PC{0,20}", n in proptest::prelude::any::<i64>()) {
+            let simple = Key::from_value(json!(text.clone())).unwrap();
+            proptest::prop_assert_eq!(simple.wire(), text.clone());
+            let complex = Key::from_value(json!({"a": text, "n": n})).unwrap();
+            let back = Key::parse_reduced(&complex.wire()).unwrap();
+            proptest::prop_assert_eq!(back.canonical, complex.canonical);
+        }
     }
 }

@@ -21,10 +21,53 @@ fn client_credentials(sandbox: &Sandbox) -> http::Request<Vec<u8>> {
         .unwrap()
 }
 
+/// LinkedIn's limits are per UTC day and a refused call gets 429 with
+/// `serviceErrorCode` 101 and no `Retry-After`:
+/// <https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits>.
 #[tokio::test]
-async fn rate_limit_answers_429_with_retry_after() {
+async fn daily_limit_answers_429_like_linkedin() {
     let sandbox = Sandbox::builder()
-        .fault(Fault::rate_limit(2, Duration::from_secs(60)))
+        .fault(Fault::daily_limit(1))
+        .start()
+        .await
+        .unwrap();
+    let client = Client::unversioned(&sandbox);
+    let me = Request::get("/me");
+    assert_eq!(client.send(&me).await.status(), 200);
+    let limited = client.send(&me).await;
+    assert_eq!(limited.status(), 429);
+    assert_eq!(header(&limited, "retry-after"), None);
+    assert_eq!(header(&limited, "x-restli-error-response"), Some("true"));
+    let body = json(&limited);
+    assert_eq!(body["status"], 429);
+    assert_eq!(body["serviceErrorCode"], 101);
+    let message = body["message"].as_str().unwrap();
+    assert!(message.to_lowercase().contains("daily"), "{message}");
+    // A day later (past midnight UTC, whatever the time now) the count is new.
+    sandbox.advance_clock(Duration::from_secs(24 * 3600));
+    assert_eq!(client.send(&me).await.status(), 200);
+    assert_eq!(client.send(&me).await.status(), 429);
+}
+
+#[tokio::test]
+async fn rate_limits_send_retry_after_only_when_asked() {
+    let sandbox = Sandbox::builder()
+        .fault(Fault::rate_limit(0, Duration::from_secs(60)).on_path("/v2/me"))
+        .start()
+        .await
+        .unwrap();
+    let limited = Client::unversioned(&sandbox)
+        .send(&Request::get("/me"))
+        .await;
+    assert_eq!(limited.status(), 429);
+    assert_eq!(json(&limited)["serviceErrorCode"], 101);
+    assert_eq!(header(&limited, "retry-after"), None);
+}
+
+#[tokio::test]
+async fn rate_limit_answers_429_with_retry_after_when_asked() {
+    let sandbox = Sandbox::builder()
+        .fault(Fault::rate_limit(2, Duration::from_secs(60)).with_retry_after())
         .start()
         .await
         .unwrap();

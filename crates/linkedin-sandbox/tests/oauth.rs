@@ -327,6 +327,83 @@ async fn authorization_with_unknown_client_is_not_redirected() {
     assert!(header(&response, "location").is_none());
 }
 
+/// GET /oauth/v2/authorization for `client_id` and `redirect_uri`.
+async fn authorization(
+    sandbox: &Sandbox,
+    client_id: &str,
+    redirect_uri: &str,
+) -> http::Response<Vec<u8>> {
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("response_type", "code")
+        .append_pair("client_id", client_id)
+        .append_pair("redirect_uri", redirect_uri)
+        .append_pair("state", "s")
+        .append_pair("scope", "r_ads")
+        .finish();
+    let url = format!("{}/authorization?{query}", sandbox.oauth_url());
+    send(
+        sandbox.addr(),
+        http::Request::get(url).body(Vec::new()).unwrap(),
+    )
+    .await
+    .unwrap()
+}
+
+/// LinkedIn redirects only to the app's registered redirect URLs:
+/// <https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow>.
+#[tokio::test]
+async fn unregistered_redirect_uris_get_an_error_never_a_redirect() {
+    let sandbox = Sandbox::start().await.unwrap();
+    for uri in [
+        "javascript:alert(document.cookie)",
+        "https://evil.test/callback",
+        "http://localhost:8400/elsewhere",
+        "http://localhost:8400/callback?next=https://evil.test",
+        "data:text/html,<script>alert(1)</script>",
+    ] {
+        let response = authorization(&sandbox, sandbox.client_id(), uri).await;
+        assert_eq!(response.status(), 400, "{uri}");
+        assert!(header(&response, "location").is_none(), "{uri}");
+        assert_eq!(json(&response)["error"], "invalid_request", "{uri}");
+    }
+    // The default app registers loopback callbacks on any port (the CLI
+    // and the examples pick a free one).
+    for uri in [
+        "http://127.0.0.1:49152/callback",
+        "http://localhost:8400/callback",
+        "http://[::1]:3000/callback",
+    ] {
+        let response = authorization(&sandbox, sandbox.client_id(), uri).await;
+        assert_eq!(response.status(), 302, "{uri}");
+        assert!(header(&response, "location").unwrap().starts_with(uri));
+    }
+}
+
+#[tokio::test]
+async fn registered_redirect_uris_replace_the_loopback_defaults() {
+    let sandbox = Sandbox::builder()
+        .client("app", "secret")
+        .redirect_uri("https://app.test/oauth/callback")
+        .start()
+        .await
+        .unwrap();
+    let ok = authorization(&sandbox, "app", "https://app.test/oauth/callback").await;
+    assert_eq!(ok.status(), 302);
+    let location = header(&ok, "location").unwrap();
+    assert!(
+        location.starts_with("https://app.test/oauth/callback?code="),
+        "{location}"
+    );
+    for refused in [
+        "https://app.test/oauth/callback/",
+        "http://127.0.0.1:1/callback",
+    ] {
+        let response = authorization(&sandbox, "app", refused).await;
+        assert_eq!(response.status(), 400, "{refused}");
+        assert!(header(&response, "location").is_none());
+    }
+}
+
 #[tokio::test]
 async fn configured_clients_replace_the_default() {
     let sandbox = Sandbox::builder()

@@ -151,3 +151,34 @@ async fn unknown_paths_are_404() {
     *request.uri_mut() = format!("{}/nowhere", sandbox.origin()).parse().unwrap();
     assert_eq!(error_of(&client, request).await.0, 404);
 }
+
+/// Rest.li entities are records (JSON objects); an array is not one and is
+/// LinkedIn's 400 (<https://linkedin.github.io/rest.li/spec/protocol>).
+#[tokio::test]
+async fn json_arrays_and_other_non_records_are_not_entities() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::versioned(&sandbox);
+    let array = serde_json::json!([{"name": "x"}]);
+    let requests = [
+        Request::create("/adCampaigns", &array),
+        Request::create("/adCampaigns", &serde_json::json!("text")),
+        Request::update("/adCampaigns/{id}", &array).key("id", &7),
+        Request::batch_create("/adCampaigns", [array.clone()]),
+        Request::batch_create(
+            "/adCampaigns",
+            [serde_json::json!({"ok": 1}), serde_json::json!(5)],
+        ),
+        Request::batch_update("/adCampaigns", [8], [array.clone()]),
+    ];
+    for request in &requests {
+        let (status, body) = error_of(&client, client.http(request)).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(
+            body["message"].as_str().unwrap().contains("JSON object"),
+            "{body}"
+        );
+    }
+    // Nothing was stored, not even the valid element of the mixed batch.
+    let all = json(&client.send(&Request::get_all("/adCampaigns")).await);
+    assert_eq!(all["elements"], serde_json::json!([]));
+}

@@ -20,7 +20,7 @@ use linkedin_sandbox::{
 };
 use linkedin_webhooks::{
     ClientSecret, Envelope, NotificationError, OrganizationSocialAction, SignatureError,
-    SocialAction, verify_notification,
+    SocialAction, sign, verify_notification,
 };
 use serde_json::json;
 
@@ -359,6 +359,10 @@ async fn signed_deliveries_verify_with_the_client_secret() {
     assert_eq!(headers["content-type"], "application/json");
     assert_eq!(headers["x-li-signature"], report.signature.as_str());
     assert_eq!(body.as_ref(), report.body.as_bytes());
+    // The sandbox signs only through `linkedin_webhooks::sign`, so it follows
+    // whatever that produces (LinkedIn's X-LI-Signature:
+    // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
+    assert_eq!(report.signature, sign(&ClientSecret::new(SECRET), body));
     let envelope: Envelope<OrganizationSocialAction> =
         verify_notification(&ClientSecret::new(SECRET), headers, body).unwrap();
     assert_eq!(
@@ -426,10 +430,12 @@ async fn wrong_signatures_fail_verification() {
     assert_eq!(report.status(), Some(StatusCode::UNAUTHORIZED));
     assert!(!report.accepted());
     let (headers, body) = &receiver.deliveries()[0];
-    // Well-formed, but not the secret's HMAC of the body.
-    // (`sign` writes the 64 hex digits without a label, as LinkedIn documents.)
-    assert_eq!(report.signature.len(), 64);
-    assert!(report.signature.bytes().all(|b| b.is_ascii_hexdigit()));
+    // Well-formed (shaped as `linkedin_webhooks::sign` shapes signatures),
+    // but not the secret's signature of the body.
+    assert_eq!(headers["x-li-signature"], report.signature.as_str());
+    let genuine = sign(&ClientSecret::new(SECRET), body).unwrap();
+    assert_ne!(report.signature, genuine);
+    assert_eq!(report.signature.len(), genuine.len());
     let err =
         verify_notification::<Envelope>(&ClientSecret::new(SECRET), headers, body).unwrap_err();
     assert!(
@@ -568,9 +574,11 @@ async fn unanswered_deliveries_are_reported_not_errors() {
 async fn http_control_routes() {
     let sandbox = sandbox().await;
     let (receiver, url) = receiver().await;
+    let admin = format!("Bearer {}", sandbox.admin_token());
     let post = |path: &str, body: serde_json::Value| {
         http::Request::post(path)
             .header("content-type", "application/json")
+            .header("authorization", admin.as_str())
             .body(body.to_string().into_bytes())
             .unwrap()
     };
@@ -633,6 +641,7 @@ async fn http_control_routes() {
     assert_eq!(common::json(&response)["code"], "WEBHOOK_URL_NOT_LOOPBACK");
 
     let list = http::Request::get("/sandbox/webhooks")
+        .header("authorization", admin.as_str())
         .body(Vec::new())
         .unwrap();
     let response = common::send(sandbox.addr(), list).await.unwrap();
@@ -641,6 +650,61 @@ async fn http_control_routes() {
     assert_eq!(list["registrations"][0]["consecutiveFailures"], 1);
     // Control routes are not counted as API traffic.
     assert_eq!(sandbox.stats().total(), 0);
+}
+
+/// The control routes make the sandbox call URLs and sign with client
+/// secrets: without the admin token they answer 401 and do nothing.
+#[tokio::test]
+async fn control_routes_need_the_admin_token() {
+    let sandbox = sandbox().await;
+    let (receiver, url) = receiver().await;
+    let register = |authorization: Option<&str>| {
+        let mut request =
+            http::Request::post("/sandbox/webhooks").header("content-type", "application/json");
+        if let Some(value) = authorization {
+            request = request.header("authorization", value);
+        }
+        request
+            .body(json!({"url": url}).to_string().into_bytes())
+            .unwrap()
+    };
+    for authorization in [
+        None,
+        Some("Bearer wrong-token"),
+        Some(format!("Bearer {}", sandbox.access_token())).as_deref(),
+        Some(sandbox.admin_token()),
+    ] {
+        let response = common::send(sandbox.addr(), register(authorization))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401, "{authorization:?}");
+        assert_eq!(common::json(&response)["code"], "ADMIN_TOKEN_REQUIRED");
+    }
+    for path in ["/sandbox/webhooks/send", "/sandbox/webhooks/revalidate"] {
+        let request = http::Request::post(path)
+            .header("content-type", "application/json")
+            .body(b"{}".to_vec())
+            .unwrap();
+        let response = common::send(sandbox.addr(), request).await.unwrap();
+        assert_eq!(response.status(), 401, "{path}");
+    }
+    let list = http::Request::get("/sandbox/webhooks")
+        .body(Vec::new())
+        .unwrap();
+    assert_eq!(
+        common::send(sandbox.addr(), list).await.unwrap().status(),
+        401
+    );
+    assert!(sandbox.webhooks().registrations().is_empty());
+    assert!(receiver.queries().is_empty());
+
+    let admin = format!("Bearer {}", sandbox.admin_token());
+    let response = common::send(sandbox.addr(), register(Some(&admin)))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    // The API token and the admin token are different things.
+    assert_ne!(sandbox.admin_token(), sandbox.access_token());
 }
 
 #[tokio::test]
@@ -687,11 +751,13 @@ async fn secrets_never_print() {
     let response = common::send(
         sandbox.addr(),
         http::Request::get("/sandbox/webhooks")
+            .header("authorization", format!("Bearer {}", sandbox.admin_token()))
             .body(Vec::new())
             .unwrap(),
     )
     .await
     .unwrap();
+    assert_eq!(response.status(), 200);
     printed.push(String::from_utf8_lossy(response.body()).into_owned());
 
     for text in &printed {

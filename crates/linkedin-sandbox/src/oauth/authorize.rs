@@ -6,7 +6,8 @@ use http::header::LOCATION;
 use http::{HeaderValue, StatusCode, Uri};
 
 use super::grants::{CODE_LIFETIME, CodeGrant};
-use super::{Consent, Form, OAuthError, split_scope};
+use super::{Consent, Form, OAuthError, redirect, split_scope};
+use crate::errors::excerpt;
 use crate::lock;
 use crate::state::AppState;
 
@@ -23,14 +24,22 @@ pub(super) async fn authorize(State(state): State<AppState>, uri: Uri) -> Respon
 
 fn redirect_target(state: &AppState, form: &Form) -> Result<String, OAuthError> {
     let client_id = form.required("client_id")?;
-    if state.oauth.client(client_id).is_none() {
+    let Some(client) = state.oauth.client(client_id) else {
         return Err(OAuthError::new(
             StatusCode::BAD_REQUEST,
             "invalid_client",
-            format!("unknown client_id {client_id:?}"),
+            format!("unknown client_id {}", excerpt(client_id)),
         ));
-    }
+    };
     let redirect_uri = form.required("redirect_uri")?;
+    // Never redirect to a URI the app did not register (an open redirect
+    // would hand the code to whoever crafted the link).
+    if !redirect::is_registered(&client.redirect_uris, redirect_uri) {
+        return Err(OAuthError::invalid_request(format!(
+            "The redirect_uri {} does not match the redirect URLs registered for the application",
+            excerpt(redirect_uri)
+        )));
+    }
     let mut target = url::Url::parse(redirect_uri)
         .map_err(|e| OAuthError::invalid_request(format!("invalid redirect_uri: {e}")))?;
     let state_param = form.get("state");
@@ -82,7 +91,7 @@ fn consent(
     let now = state.clock.now();
     let mut grants = lock(&state.oauth.grants);
     let code = grants.new_secret("sbx-code-");
-    grants.codes.insert(
+    grants.insert_code(
         code.clone(),
         CodeGrant {
             client_id: client_id.to_owned(),
@@ -91,6 +100,7 @@ fn consent(
             challenge,
             expires_at: now + CODE_LIFETIME,
         },
+        now,
     );
     Ok(code)
 }

@@ -31,7 +31,7 @@ fn introspect(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Valu
     let token = form.required("token")?;
     let now = state.clock.now();
     let grants = lock(&state.oauth.grants);
-    let Some(grant) = grants.access.get(token) else {
+    let Some(grant) = grants.access_grant(token) else {
         return Ok(json!({"active": false}));
     };
     let active = !grant.is_expired(now);

@@ -15,6 +15,7 @@
 mod authorize;
 pub(crate) mod grants;
 mod introspect;
+pub(crate) mod redirect;
 mod token;
 
 use std::collections::HashMap;
@@ -62,6 +63,8 @@ pub enum Consent {
 pub(crate) struct Client {
     pub(crate) id: String,
     pub(crate) secret: String,
+    /// Where authorization may redirect (see [`redirect`]).
+    pub(crate) redirect_uris: Vec<redirect::Registered>,
 }
 
 /// How long issued tokens live.
@@ -96,7 +99,7 @@ impl OAuthState {
         let mut grants = Grants::default();
         let owner = clients.first().map(|c| c.id.clone()).unwrap_or_default();
         for token in static_tokens {
-            grants.access.insert(
+            grants.insert_static(
                 token.clone(),
                 AccessGrant {
                     client_id: owner.clone(),
@@ -128,9 +131,12 @@ impl OAuthState {
         self.clients.iter().find(|c| c.id == id)
     }
 
-    /// Whether an access token may call the API now.
+    /// Whether an access token may call the API now (purging whatever
+    /// expired first).
     pub(crate) fn check(&self, token: &str, now: SystemTime) -> TokenCheck {
-        lock(&self.grants).check(token, now)
+        let mut grants = lock(&self.grants);
+        grants.purge(now);
+        grants.check(token, now)
     }
 
     /// Checks `client_id` and `client_secret` of a form.

@@ -57,7 +57,7 @@ fn authorization_code(
     let redirect_uri = form.required("redirect_uri")?;
     let mut grants = lock(&state.oauth.grants);
     // Single use: the code is gone whatever happens next.
-    let grant = grants.codes.remove(code).ok_or_else(invalid_code)?;
+    let grant = grants.take_code(code).ok_or_else(invalid_code)?;
     if grant.client_id != client || now >= grant.expires_at {
         return Err(invalid_code());
     }
@@ -80,16 +80,19 @@ fn authorization_code(
         }
     }
     let lifetimes = state.oauth.lifetimes;
-    let access_token = grants.issue_access(AccessGrant {
-        client_id: client.to_owned(),
-        scope: grant.scope.clone(),
-        auth_type: AuthType::ThreeLegged,
-        authorized_at: now,
-        created_at: now,
-        expires_at: Some(now + lifetimes.access),
-    });
+    let access_token = grants.issue_access(
+        AccessGrant {
+            client_id: client.to_owned(),
+            scope: grant.scope.clone(),
+            auth_type: AuthType::ThreeLegged,
+            authorized_at: now,
+            created_at: now,
+            expires_at: Some(now + lifetimes.access),
+        },
+        now,
+    );
     let refresh_token = grants.new_secret("sbx-rt-");
-    grants.refresh.insert(
+    grants.insert_refresh(
         refresh_token.clone(),
         RefreshGrant {
             client_id: client.to_owned(),
@@ -97,6 +100,7 @@ fn authorization_code(
             authorized_at: now,
             expires_at: now + lifetimes.refresh,
         },
+        now,
     );
     Ok(answer(
         &access_token,
@@ -115,22 +119,24 @@ fn refresh_token(
     let token = form.required("refresh_token")?;
     let mut grants = lock(&state.oauth.grants);
     let grant = grants
-        .refresh
-        .get(token)
+        .refresh_grant(token)
         .filter(|g| g.client_id == client && now < g.expires_at)
         .cloned()
         .ok_or_else(|| {
             OAuthError::invalid_grant("The provided refresh token is invalid, expired or revoked")
         })?;
     let lifetime = state.oauth.lifetimes.access;
-    let access_token = grants.issue_access(AccessGrant {
-        client_id: client.to_owned(),
-        scope: grant.scope.clone(),
-        auth_type: AuthType::ThreeLegged,
-        authorized_at: grant.authorized_at,
-        created_at: now,
-        expires_at: Some(now + lifetime),
-    });
+    let access_token = grants.issue_access(
+        AccessGrant {
+            client_id: client.to_owned(),
+            scope: grant.scope.clone(),
+            auth_type: AuthType::ThreeLegged,
+            authorized_at: grant.authorized_at,
+            created_at: now,
+            expires_at: Some(now + lifetime),
+        },
+        now,
+    );
     let remaining = seconds_until(now, grant.expires_at);
     Ok(answer(
         &access_token,
@@ -148,14 +154,17 @@ fn client_credentials(
 ) -> Result<Value, OAuthError> {
     let scope = split_scope(form.get("scope"));
     let lifetime = state.oauth.lifetimes.application;
-    let access_token = lock(&state.oauth.grants).issue_access(AccessGrant {
-        client_id: client.to_owned(),
-        scope: scope.clone(),
-        auth_type: AuthType::TwoLegged,
-        authorized_at: now,
-        created_at: now,
-        expires_at: Some(now + lifetime),
-    });
+    let access_token = lock(&state.oauth.grants).issue_access(
+        AccessGrant {
+            client_id: client.to_owned(),
+            scope: scope.clone(),
+            auth_type: AuthType::TwoLegged,
+            authorized_at: now,
+            created_at: now,
+            expires_at: Some(now + lifetime),
+        },
+        now,
+    );
     Ok(answer(&access_token, lifetime.as_secs(), None, &scope))
 }
 

@@ -22,6 +22,8 @@ pub(crate) struct Call {
     pub(crate) body: Option<Value>,
     /// The request path as sent, for `Location` headers.
     pub(crate) path: String,
+    /// `LinkedIn-Version` as YYYYMM, for versioned (`/rest`) calls.
+    pub(crate) version: Option<u32>,
 }
 
 /// The collection path and optional key of `/{resource}[/{key}[/{sub}[/{key}]]]`.
@@ -108,6 +110,14 @@ impl Call {
                 parts.method
             )));
         }
+        // The version header was checked by `require_linkedin_version`;
+        // only its YYYYMM part matters here.
+        let version = (prefix == "/rest")
+            .then(|| parts.headers.get(header::LINKEDIN_VERSION))
+            .flatten()
+            .and_then(|value| value.to_str().ok())
+            .and_then(|text| text.get(..6))
+            .and_then(|text| text.parse::<u32>().ok());
         Ok(Call {
             method,
             collection,
@@ -115,6 +125,7 @@ impl Call {
             params,
             body,
             path: path.to_owned(),
+            version,
         })
     }
 }

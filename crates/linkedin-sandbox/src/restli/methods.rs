@@ -3,8 +3,9 @@
 //! | method | answer |
 //! |---|---|
 //! | GET | 200 entity, 404 if absent |
-//! | BATCH_GET | 200 `{"results", "statuses", "errors"}` keyed by reduced key; 404s in `statuses` and `errors` |
+//! | BATCH_GET | 200 `{"results", "statuses", "errors"}` keyed by wire key; 404s in `statuses` and `errors` |
 //! | GET_ALL, FINDER | 200 `{"elements", "paging": {"start", "count", "total", "links"}}` |
+//! | ads search FINDERs from 202401 | 200 `{"elements", "metadata": {"nextPageToken"?}}` (see `cursor`) |
 //! | BATCH_FINDER | 200 `{"elements": [page per criterion]}` in criteria order |
 //! | CREATE | 201, `X-RestLi-Id` and `Location`; ids are increasing integers |
 //! | BATCH_CREATE | 200 `{"elements": [{"status": 201, "id", "location"}]}` |
@@ -15,6 +16,10 @@
 //! | DELETE | 204, 404 if absent |
 //! | BATCH_DELETE | 200 `{"results": {key: {"status": 204 or 404}}, "errors": {}}` |
 //! | ACTION | 200 `{"value": <the JSON body>}` |
+//!
+//! Ids in `X-RestLi-Id`, in BATCH_CREATE's `id` and as keys of batch maps are
+//! written as Rest.li writes them: simple keys raw (`urn:li:share:1`),
+//! complex and compound keys reduced-encoded (see `Key::wire`).
 //!
 //! GET, UPDATE, PARTIAL_UPDATE and DELETE without a key address the simple
 //! resource at the path (such as `/me`).
@@ -29,9 +34,10 @@ use restli_codec::{Method, header};
 use serde_json::{Map, Value, json};
 
 use super::call::Call;
+use super::cursor;
 use super::filter;
 use super::patch;
-use crate::errors::{ApiError, item_error};
+use crate::errors::{ApiError, excerpt, item_error};
 use crate::store::{Key, Store};
 
 type Answer = Result<Response, ApiError>;
@@ -83,6 +89,27 @@ fn body(call: &Call) -> Result<&Value, ApiError> {
         .ok_or_else(|| ApiError::bad_request(format!("{} needs a JSON body", call.method)))
 }
 
+/// An entity of a request body: a JSON object. Rest.li entities are records
+/// (the Rest.li 2.0 protocol, <https://linkedin.github.io/rest.li/spec/protocol>;
+/// linkedin/rest.li `restli-server` reads a body into a `DataMap`), so an
+/// array, string, number or null is LinkedIn's 400, never stored.
+fn entity<'a>(value: &'a Value, what: &str) -> Result<&'a Value, ApiError> {
+    if value.is_object() {
+        return Ok(value);
+    }
+    let kind = match value {
+        Value::Array(_) => "an array",
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "a boolean",
+        Value::Null => "null",
+        Value::Object(_) => "an object",
+    };
+    Err(ApiError::bad_request(format!(
+        "{what} must be a JSON object (a Rest.li record), not {kind}"
+    )))
+}
+
 /// The keys of `ids=List(..)`.
 fn batch_keys(call: &Call) -> Result<Vec<Key>, ApiError> {
     no_key(call)?;
@@ -117,7 +144,7 @@ fn keyed_entities(call: &Call) -> Result<Vec<(Key, Value)>, ApiError> {
         })?;
     let mut by_key = HashMap::with_capacity(entities.len());
     for (raw, entity) in entities {
-        let key = Key::parse_reduced(raw).map_err(|e| {
+        let key = Key::parse_body(raw).map_err(|e| {
             ApiError::bad_request(format!("invalid key {raw:?} in \"entities\": {e}"))
         })?;
         by_key.insert(key.canonical, entity);
@@ -130,11 +157,13 @@ fn keyed_entities(call: &Call) -> Result<Vec<(Key, Value)>, ApiError> {
                 key.canonical
             ))
         })?;
-        pairs.push((key, entity.clone()));
+        let what = format!("the entity for {} in \"entities\"", key.wire());
+        pairs.push((key, self::entity(entity, &what)?.clone()));
     }
     if let Some(extra) = by_key.keys().next() {
         return Err(ApiError::bad_request(format!(
-            "\"entities\" has an entity for {extra:?}, which is not in ids"
+            "\"entities\" has an entity for {}, which is not in ids",
+            excerpt(extra)
         )));
     }
     Ok(pairs)
@@ -144,7 +173,8 @@ fn created(call: &Call, key: &Key) -> Result<Response, ApiError> {
     let mut response = StatusCode::CREATED.into_response();
     let encode_error =
         |e: restli_codec::Error| ApiError::bad_request(format!("unencodable key: {e}"));
-    let id = HeaderValue::from_str(&key.canonical)
+    // Simple keys raw, complex keys reduced (see `Key::wire`).
+    let id = HeaderValue::from_str(&key.wire())
         .map_err(|_| ApiError::bad_request("the key cannot be sent in a header"))?;
     response.headers_mut().insert(header::RESTLI_ID, id);
     let location = location(call, key).map_err(encode_error)?;
@@ -207,16 +237,13 @@ fn batch_get(store: &mut Store, call: &Call) -> Answer {
     for key in keys {
         match collection.and_then(|c| c.get(&key.canonical)) {
             Some(entry) => {
-                results.insert(key.canonical.clone(), entry.entity.clone());
-                statuses.insert(key.canonical, json!(200));
+                results.insert(key.wire(), entry.entity.clone());
+                statuses.insert(key.wire(), json!(200));
             }
             None => {
-                let message = format!("Requested entity not found: key={}", key.canonical);
-                errors.insert(
-                    key.canonical.clone(),
-                    item_error(StatusCode::NOT_FOUND, message),
-                );
-                statuses.insert(key.canonical, json!(404));
+                let message = format!("Requested entity not found: key={}", key.wire());
+                errors.insert(key.wire(), item_error(StatusCode::NOT_FOUND, message));
+                statuses.insert(key.wire(), json!(404));
             }
         }
     }
@@ -235,11 +262,18 @@ fn get_all(store: &mut Store, call: &Call) -> Answer {
 
 fn finder(store: &mut Store, call: &Call) -> Answer {
     no_key(call)?;
-    call.params
+    let name = call
+        .params
         .text("q")?
         .ok_or_else(|| ApiError::bad_request("FINDER needs q=<finder name>"))?;
-    let (start, count) = call.params.paging()?;
     let entities = select(store, &call.collection, call.params.criteria());
+    if cursor::applies(call, name) {
+        return Ok(json_answer(
+            StatusCode::OK,
+            cursor::page(call, name, entities)?,
+        ));
+    }
+    let (start, count) = call.params.paging()?;
     Ok(json_answer(StatusCode::OK, page(entities, start, count)))
 }
 
@@ -276,7 +310,7 @@ fn batch_finder(store: &mut Store, call: &Call) -> Answer {
 
 fn create(store: &mut Store, call: &Call) -> Answer {
     no_key(call)?;
-    let entity = body(call)?.clone();
+    let entity = entity(body(call)?, "the CREATE body")?.clone();
     let key = store.collection(&call.collection).create(entity);
     created(call, &key)
 }
@@ -287,11 +321,14 @@ fn batch_create(store: &mut Store, call: &Call) -> Answer {
         .get("elements")
         .and_then(Value::as_array)
         .ok_or_else(|| ApiError::bad_request("BATCH_CREATE needs a body {\"elements\": [..]}"))?;
+    for (i, element) in elements.iter().enumerate() {
+        entity(element, &format!("element {i} of \"elements\""))?;
+    }
     let collection = store.collection(&call.collection);
     let mut answers = Vec::with_capacity(elements.len());
     for entity in elements {
         let key = collection.create(entity.clone());
-        let mut answer = json!({"status": 201, "id": key.canonical});
+        let mut answer = json!({"status": 201, "id": key.wire()});
         if let (Ok(location), Some(fields)) = (location(call, &key), answer.as_object_mut()) {
             fields.insert("location".into(), json!(location));
         }
@@ -301,7 +338,7 @@ fn batch_create(store: &mut Store, call: &Call) -> Answer {
 }
 
 fn update(store: &mut Store, call: &Call) -> Answer {
-    let entity = body(call)?.clone();
+    let entity = entity(body(call)?, "the UPDATE body")?.clone();
     match &call.key {
         Some(key) => {
             if store.collection(&call.collection).put(key.clone(), entity) {
@@ -326,13 +363,13 @@ fn batch_update(store: &mut Store, call: &Call) -> Answer {
     let collection = store.collection(&call.collection);
     let mut results = Map::new();
     for (key, entity) in pairs {
-        let canonical = key.canonical.clone();
+        let wire = key.wire();
         let status = if collection.put(key, entity) {
             201
         } else {
             204
         };
-        results.insert(canonical, json!({"status": status}));
+        results.insert(wire, json!({"status": status}));
     }
     Ok(json_answer(
         StatusCode::OK,
@@ -368,24 +405,18 @@ fn batch_partial_update(store: &mut Store, call: &Call) -> Answer {
     let (mut results, mut errors) = (Map::new(), Map::new());
     for (key, patch) in patches {
         let Some(entry) = collection.get_mut(&key.canonical) else {
-            let message = format!("Requested entity not found: key={}", key.canonical);
-            errors.insert(
-                key.canonical.clone(),
-                item_error(StatusCode::NOT_FOUND, message),
-            );
+            let message = format!("Requested entity not found: key={}", key.wire());
+            errors.insert(key.wire(), item_error(StatusCode::NOT_FOUND, message));
             continue;
         };
         let mut patched = entry.entity.clone();
         match patch::apply(&mut patched, patch) {
             Ok(()) => {
                 entry.entity = patched;
-                results.insert(key.canonical.clone(), json!({"status": 204}));
+                results.insert(key.wire(), json!({"status": 204}));
             }
             Err(message) => {
-                errors.insert(
-                    key.canonical.clone(),
-                    item_error(StatusCode::BAD_REQUEST, message),
-                );
+                errors.insert(key.wire(), item_error(StatusCode::BAD_REQUEST, message));
             }
         }
     }
@@ -420,7 +451,7 @@ fn batch_delete(store: &mut Store, call: &Call) -> Answer {
         } else {
             404
         };
-        results.insert(key.canonical, json!({"status": status}));
+        results.insert(key.wire(), json!({"status": status}));
     }
     Ok(json_answer(
         StatusCode::OK,

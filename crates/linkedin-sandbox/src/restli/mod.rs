@@ -2,6 +2,7 @@
 //! request decoding, and the 14 methods over the in-memory store.
 
 mod call;
+mod cursor;
 mod filter;
 mod methods;
 mod patch;
@@ -33,9 +34,28 @@ pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Reque
     let answer = Call::parse(prefix, &parts, &body, |path| {
         store.singleton(path).is_some()
     })
+    .and_then(|call| served_under(prefix, call))
     .and_then(|call| methods::dispatch(&mut store, &call));
     drop(store);
     answer.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// Resources LinkedIn serves only under `/v2`, never under the versioned
+/// `/rest`. `userinfo` is Sign In with LinkedIn's OpenID Connect endpoint,
+/// documented only as `https://api.linkedin.com/v2/userinfo`
+/// (<https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2>).
+const V2_ONLY: &[&str] = &["userinfo"];
+
+/// The call, unless its resource does not exist under `prefix` (404, as on
+/// LinkedIn).
+fn served_under(prefix: &str, call: Call) -> Result<Call, ApiError> {
+    if prefix == "/rest" && V2_ONLY.contains(&call.collection.as_str()) {
+        return Err(ApiError::not_found(format!(
+            "no resource {:?} under /rest: it is served under /v2 only",
+            call.collection
+        )));
+    }
+    Ok(call)
 }
 
 /// Axum handler for `/rest/...`.

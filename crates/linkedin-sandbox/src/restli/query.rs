@@ -7,7 +7,17 @@ use serde_json::Value;
 use crate::errors::ApiError;
 
 /// Parameters the protocol itself uses; all others are finder parameters.
-const RESERVED: &[&str] = &["q", "bq", "ids", "action", "start", "count", "fields"];
+const RESERVED: &[&str] = &[
+    "q",
+    "bq",
+    "ids",
+    "action",
+    "start",
+    "count",
+    "fields",
+    "pageSize",
+    "pageToken",
+];
 
 /// Default page size of GET_ALL and finders.
 pub(crate) const DEFAULT_COUNT: u64 = 10;

@@ -103,7 +103,10 @@ const FIRST_NOTIFICATION_ID: u64 = 5_603_453_321;
 /// receivers written in other languages (JSON bodies with `Content-Type:
 /// application/json`; `clientId` defaults to the sandbox's first client).
 /// These routes are not counted in [`Stats`](crate::Stats), faults do not
-/// apply to them, and they need no token:
+/// apply to them, and they need the sandbox's admin token
+/// ([`Sandbox::admin_token`](crate::Sandbox::admin_token)) as
+/// `Authorization: Bearer <admin token>` (401 `ADMIN_TOKEN_REQUIRED`
+/// without it):
 ///
 /// | request | body | does |
 /// |---|---|---|
