@@ -333,9 +333,13 @@ fn status_table(
                 } else {
                     "not active"
                 };
+                // LinkedIn's `status` (active, expired, revoked) adds
+                // something only when it differs from `active`.
                 match answer["status"].as_str() {
-                    Some(status) => format!("{active} ({})", output::excerpt(status)),
-                    None => active.to_owned(),
+                    Some(status) if status != active => {
+                        format!("{active} ({})", output::excerpt(status))
+                    }
+                    _ => active.to_owned(),
                 }
             }
             Introspected::Skipped(why) => format!("not asked: {}", output::excerpt(why)),
