@@ -142,6 +142,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text is either refused or a loopback http origin.
+        #[test]
+        fn any_origin_is_judged_without_panic(text in "\\PC{0,60}|http://(127\\.0\\.0\\.1|localhost|\\[::1\\]):[0-9]{1,5}[/a-z]{0,4}") {
+            if let Ok(urls) = urls(&text) {
+                proptest::prop_assert!(urls.origin.starts_with("http://"));
+                proptest::prop_assert!(urls.oauth.ends_with("/oauth/v2"));
+                proptest::prop_assert!(!urls.origin.ends_with('/'));
+            }
+        }
+    }
+
     #[test]
     fn the_default_secret_is_only_for_the_sandbox_app() {
         let tokens = linkedin::oauth::TokenSet::new(

@@ -484,3 +484,56 @@ fn restli_decode_can_read_primitives_back() {
         "{help}"
     );
 }
+
+/// An application (2-legged) token has no refresh token: it is renewed
+/// with the client credentials grant
+/// (https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow).
+#[test]
+fn an_application_token_is_renewed_with_client_credentials() {
+    let sandbox = Sandbox::builder()
+        .application_token_lifetime(Duration::from_secs(2))
+        .spawn()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path();
+    ok(linkedin(config).args([
+        "auth",
+        "login",
+        "--sandbox",
+        sandbox.origin(),
+        "--client-credentials",
+    ]));
+    let first = stored_token(config);
+    std::thread::sleep(Duration::from_millis(2_500));
+    ok(linkedin(config).args(["api", "get", "/adAccounts/500001", "--version", "202601"]));
+    assert_ne!(stored_token(config), first);
+}
+
+/// Two calls at once with an expired token renew it once: the second
+/// waits on the credentials file's lock, then finds the token fresh.
+#[test]
+fn concurrent_calls_renew_once() {
+    let sandbox = Sandbox::builder()
+        .access_token_lifetime(Duration::from_secs(8))
+        .spawn()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().to_path_buf();
+    ok(linkedin(&config).args(["auth", "login", "--sandbox", sandbox.origin()]));
+    // Past half its lifetime the token needs renewing (the SDK's window
+    // is capped at half the lifetime), though it has not expired.
+    std::thread::sleep(Duration::from_millis(4_500));
+    let before = sandbox.request_count("/oauth/v2/accessToken");
+    let calls: Vec<_> = (0..3)
+        .map(|_| {
+            let config = config.clone();
+            std::thread::spawn(move || ok(linkedin(&config).args(["api", "get", "/userinfo"])))
+        })
+        .collect();
+    for call in calls {
+        call.join().unwrap();
+    }
+    // A renewed token is fresh for its first 4 s, so the calls that
+    // waited use it instead of renewing again.
+    assert_eq!(sandbox.request_count("/oauth/v2/accessToken"), before + 1);
+}
