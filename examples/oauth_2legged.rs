@@ -15,7 +15,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use common::{Result, Target, ensure, step};
 use linkedin::oauth::{AccessToken, AuthType};
@@ -45,9 +45,9 @@ async fn main() -> Result {
         }
     };
     println!(
-        "   <- a token valid for {} (until {} s after the epoch), scopes {:?}",
+        "   <- a token valid until {} (expires in {}), scopes {:?}",
+        utc_date(token.expires_at),
         common::time_left(token.expires_at),
-        token.expires_at.duration_since(UNIX_EPOCH)?.as_secs(),
         token.scopes
     );
     println!(
@@ -119,5 +119,43 @@ fn describe(client: &Client) -> String {
     match client.tokens() {
         Some(tokens) => format!("a token valid for {}", common::time_left(tokens.expires_at)),
         None => "no token yet".into(),
+    }
+}
+
+/// `2026-12-01 10:20 UTC`: a date a person reads, never epoch seconds.
+/// (The civil-from-days conversion of Howard Hinnant's date algorithms, so
+/// the example needs no date crate.)
+fn utc_date(at: SystemTime) -> String {
+    let Ok(since) = at.duration_since(UNIX_EPOCH) else {
+        return "before 1970".into();
+    };
+    let secs = since.as_secs();
+    let (days, rest) = ((secs / 86_400) as i64, secs % 86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rest / 3_600,
+        rest % 3_600 / 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        let at = |secs| UNIX_EPOCH + Duration::from_secs(secs);
+        assert_eq!(utc_date(at(0)), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_date(at(1_796_113_188)), "2026-12-01 08:19 UTC");
+        assert_eq!(utc_date(at(951_782_400)), "2000-02-29 00:00 UTC");
     }
 }

@@ -11,6 +11,10 @@
 //! 6. page through a collection;
 //! 7. get rate limited (429 with `Retry-After`) and recover.
 //!
+//! Beside each request and answer it prints the Rust call that made it
+//! (`rust: client.get(request).await?`), taken from this file's source by
+//! `stringify!`, so what you read is what ran.
+//!
 //! ```text
 //! cargo run --example quickstart
 //! ```
@@ -34,6 +38,25 @@ use linkedin::prelude::*;
 use linkedin_sandbox::Fault;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+
+/// Runs an expression after printing its source (`stringify!` of the very
+/// tokens that run), so each step shows the Rust call beside the request
+/// and the answer.
+macro_rules! call {
+    ($e:expr) => {{
+        rust(stringify!($e));
+        $e
+    }};
+}
+
+/// Prints a line of Rust, for calls whose source is too long to show as
+/// it stands (a `json!` literal).
+fn rust(code: &str) {
+    // `stringify!` keeps the source's line breaks and trailing commas:
+    // one line reads better.
+    let line = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    println!("   rust: {}", line.replace(",)", ")").replace("( ", "("));
+}
 
 /// The member, as `/v2/me` returns them.
 #[derive(Debug, Serialize, Deserialize)]
@@ -66,6 +89,10 @@ async fn main() -> Result {
     let version = target.version().to_owned();
     // The /rest APIs need a LinkedIn-Version; /v2 ones go without.
     let rest = |request: Request| request.version(&version);
+    println!("\nIn the `rust:` lines below, `rest` is this helper:");
+    rust(
+        "let rest = |request: Request| request.version(VERSION); // the /rest APIs need a LinkedIn-Version",
+    );
 
     step(1, "Sign in a member (3-legged OAuth)");
     let client = match target.as_sandbox() {
@@ -79,9 +106,9 @@ async fn main() -> Result {
     };
 
     step(2, "Who am I? GET /v2/me");
-    let request = Request::get("/me");
+    let request = call!(Request::get("/me"));
     print_sent(client.config(), &request)?;
-    let me: EntityResponse<Me> = client.get(request).await?;
+    let me: EntityResponse<Me> = call!(client.get(request).await?);
     print_got(me.meta.status(), &me.entity);
     println!(
         "   Hello, {} {}!",
@@ -113,8 +140,11 @@ async fn main() -> Result {
             "test": false,
         }),
     ));
+    rust(
+        r#"Request::finder("/adAccounts", "search").param("search", &json!({"status": {"values": ["ACTIVE", "DRAFT"]}, ...})).version(VERSION)"#,
+    );
     print_sent(client.config(), &search)?;
-    let found: CollectionResponse<AdAccount> = client.finder(search).await?;
+    let found: CollectionResponse<AdAccount> = call!(client.finder(search).await?);
     print_got(found.meta.status(), &found.elements);
     if target.is_sandbox() {
         let ids: Vec<u64> = found.elements.iter().map(|a| a.id).collect();
@@ -134,7 +164,10 @@ async fn main() -> Result {
         }
         println!("   (stored {GROUPS} campaign groups in the sandbox first)");
     }
-    let batch = rest(Request::batch_get("/adCampaignGroups", ids.iter().copied()));
+    let batch = call!(rest(Request::batch_get(
+        "/adCampaignGroups",
+        ids.iter().copied()
+    )));
     let http = batch.to_http(client.config(), None)?;
     println!(
         "   the query string is {} bytes, over the {}-byte limit, so the SDK sends it as a form body:",
@@ -152,7 +185,7 @@ async fn main() -> Result {
         "a tunneled request: POST with X-HTTP-Method-Override: GET",
     )?;
     if target.is_sandbox() {
-        let groups: BatchGetResponse<u64> = client.batch_get(batch).await?;
+        let groups: BatchGetResponse<u64> = call!(client.batch_get(batch).await?);
         let first = groups.get(&FIRST_GROUP_ID).and_then(|group| group.ok());
         println!(
             "   <- {} {} results, {} errors; {FIRST_GROUP_ID} = {}",
@@ -170,6 +203,10 @@ async fn main() -> Result {
     }
 
     step(6, "Pagination: every ad account, two per page");
+    rust(
+        r#"client.pages::<AdAccount>(Request::finder("/adAccounts", "search").page(0, 2).version(VERSION))"#,
+    );
+    rust("while let Some(page) = pages.next().await { let page = page?; ... }");
     let mut pages = std::pin::pin!(
         client.pages::<AdAccount>(rest(Request::finder("/adAccounts", "search").page(0, 2)))
     );
@@ -207,10 +244,10 @@ async fn main() -> Result {
                     .on_path("/rest/adAccounts"),
             );
             sandbox.reset_stats();
-            let request = rest(Request::get("/adAccounts/{id}").key("id", &500001));
+            let request = call!(rest(Request::get("/adAccounts/{id}").key("id", &500001)));
             print_sent(client.config(), &request)?;
             let started = Instant::now();
-            let account: EntityResponse<AdAccount> = client.get(request).await?;
+            let account: EntityResponse<AdAccount> = call!(client.get(request).await?);
             let elapsed = started.elapsed();
             let attempts = sandbox.request_count("/rest/adAccounts/500001");
             println!(
@@ -244,14 +281,16 @@ async fn sign_in(target: &Target) -> Result<Client> {
         .oauth(oauth.clone())
         .build()?;
 
-    let (url, pending) = AuthorizationCodeFlow::new(
-        oauth.client_id().clone(),
-        RedirectUrl::new("http://localhost:8400/callback")?,
-    )
-    .base_url(oauth.base().clone())
-    .scopes(["openid", "profile", "r_ads"])
-    .pkce(true)
-    .start()?;
+    let (url, pending) = call!(
+        AuthorizationCodeFlow::new(
+            oauth.client_id().clone(),
+            RedirectUrl::new("http://localhost:8400/callback")?,
+        )
+        .base_url(oauth.base().clone())
+        .scopes(["openid", "profile", "r_ads"])
+        .pkce(true)
+        .start()?
+    );
     println!("   The app sends the member's browser to the authorization URL:");
     println!("   -> GET {}", common::redact_url(url.as_str()));
 
@@ -275,13 +314,13 @@ async fn sign_in(target: &Target) -> Result<Client> {
     );
 
     // The app: check the state, take the code, exchange it.
-    let exchange = pending.finish(&location)?;
+    let exchange = call!(pending.finish(&location)?);
     println!("   The state matches the one we sent: the redirect is ours.");
     println!(
         "   -> POST {}/accessToken (grant_type=authorization_code, with the PKCE verifier)",
         oauth.base().as_str().trim_end_matches('/')
     );
-    let token = oauth_client.exchange_code(&exchange).await?;
+    let token = call!(oauth_client.exchange_code(&exchange).await?);
     let tokens = token.tokens;
     println!(
         "   <- an access token valid for {}, {} refresh token, scopes {:?}",
@@ -295,6 +334,8 @@ async fn sign_in(target: &Target) -> Result<Client> {
     );
     ensure(tokens.refresh_token.is_some(), "a refresh token")?;
 
+    rust("TokenSource::new(oauth, tokens).on_refresh(|tokens| { /* store them */ })");
+    rust("Client::builder().endpoint(endpoint).token_source(source).build()?");
     let source = TokenSource::new(oauth, tokens).on_refresh(|_tokens| {
         // Store the renewed tokens securely here (they are serde types).
     });
@@ -319,26 +360,29 @@ async fn crud(
         "status": "DRAFT",
         "test": true,
     });
-    let request = rest(Request::create("/adAccounts", &account));
+    rust(r#"let account = json!({"name": "Quickstart test account", ...});"#);
+    let request = call!(rest(Request::create("/adAccounts", &account)));
     print_sent(client.config(), &request)?;
-    let created: CreateResponse<u64> = client.create(request).await?;
+    let created: CreateResponse<u64> = call!(client.create(request).await?);
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
     println!("   <- {} X-RestLi-Id: {id}", created.meta.status());
 
-    let request = rest(Request::get("/adAccounts/{id}").key("id", &id));
+    let request = call!(rest(Request::get("/adAccounts/{id}").key("id", &id)));
     print_sent(client.config(), &request)?;
-    let read: EntityResponse<AdAccount> = client.get(request).await?;
+    let read: EntityResponse<AdAccount> = call!(client.get(request).await?);
     print_got(read.meta.status(), &read.entity);
     ensure(
         read.entity.name == "Quickstart test account",
         "the created account",
     )?;
 
-    let patch = Patch::set(&json!({"name": "Quickstart (renamed)"}))?;
+    let patch = call!(Patch::set(&json!({"name": "Quickstart (renamed)"}))?);
     println!("   patch: {}", common::short_json(&patch.to_body()));
-    let request = rest(Request::partial_update("/adAccounts/{id}", &patch).key("id", &id));
+    let request = call!(rest(
+        Request::partial_update("/adAccounts/{id}", &patch).key("id", &id)
+    ));
     print_sent(client.config(), &request)?;
-    let updated = client.partial_update(request).await?;
+    let updated = call!(client.partial_update(request).await?);
     println!("   <- {}", updated.meta.status());
     let read: EntityResponse<AdAccount> = client
         .get(rest(Request::get("/adAccounts/{id}").key("id", &id)))
@@ -349,9 +393,9 @@ async fn crud(
         "the patched name",
     )?;
 
-    let request = rest(Request::delete("/adAccounts/{id}").key("id", &id));
+    let request = call!(rest(Request::delete("/adAccounts/{id}").key("id", &id)));
     print_sent(client.config(), &request)?;
-    let deleted = client.delete(request).await?;
+    let deleted = call!(client.delete(request).await?);
     println!("   <- {}", deleted.meta.status());
 
     let gone = client

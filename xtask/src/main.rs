@@ -3,13 +3,14 @@
 //! Tasks:
 //! - `ci`: everything CI checks, in order: formatting, clippy with warnings
 //!   denied, the purity check of the sans-IO crates, the whole test suite
-//!   (`cargo test --workspace`), every example, and the docs with warnings
-//!   denied.
+//!   (`cargo test --workspace`), every example, and the docs (all
+//!   features) with warnings and broken or private intra-doc links denied.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
 //!   IO crates or async runtimes, nor use sockets, files, processes,
 //!   clocks or sleeping in their sources.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
+//! - `docs`: only the docs step of `ci`.
 //! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
 //! - `examples`: runs every `[[example]]` of `examples/Cargo.toml` against
 //!   its in-process sandbox (the `LINKEDIN_*` credentials removed from the
@@ -82,9 +83,10 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz(&args[1..]),
         Some("bench") => run("cargo", &["bench", "--workspace"]),
         Some("examples") => examples(),
+        Some("docs") => docs(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | deps | examples | fuzz [run TARGET [SECONDS]] | bench>"
+                "usage: cargo xtask <ci | deps | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
             );
             Err("unknown task".into())
         }
@@ -142,13 +144,26 @@ fn ci() -> TaskResult {
     deps()?;
     run("cargo", &["test", "--workspace"])?;
     examples()?;
-    run_with_env(
-        "cargo",
-        &["doc", "--workspace", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    )?;
+    docs()?;
     eprintln!("xtask: ci passed");
     Ok(())
+}
+
+/// The flags the docs are built with: every warning denied, and the two
+/// intra-doc link lints named as well, so that a link that does not
+/// resolve (it would show as literal brackets) or points at a private item
+/// fails the build whatever the lint defaults become.
+const RUSTDOCFLAGS: &str =
+    "-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links -D warnings";
+
+/// Builds every crate's docs, with all features (the `blocking` parts of
+/// the facade included), with [`RUSTDOCFLAGS`].
+fn docs() -> TaskResult {
+    run_with_env(
+        "cargo",
+        &["doc", "--workspace", "--no-deps", "--all-features"],
+        &[("RUSTDOCFLAGS", RUSTDOCFLAGS)],
+    )
 }
 
 /// Runs every example to completion against its sandbox, failing on the

@@ -2,10 +2,10 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
-use std::time::SystemTime;
 
 use linkedin::oauth::AccessToken;
 use linkedin::restli::response::{ApiError, FromResponse, ResponseError};
+use linkedin::restli::retry::TransportFailure;
 use linkedin::restli::{Endpoint, Method};
 use serde_json::{Value, json};
 
@@ -14,7 +14,7 @@ use crate::cli::ApiArgs;
 use crate::error::CliError;
 use crate::output;
 use crate::profile::Store;
-use crate::sdk;
+use crate::{renew, sdk};
 
 /// Runs `linkedin api`.
 pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliError> {
@@ -36,7 +36,7 @@ pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliErro
     if args.dry_run {
         let http = request
             .to_http(client.config(), Some(token.secret()))
-            .map_err(|e| CliError::usage(e.to_string(), "check the request arguments"))?;
+            .map_err(|e| api_request::request_error(&e))?;
         print!("{}", api_request::render(&http));
         return Ok(());
     }
@@ -56,25 +56,25 @@ pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliErro
 }
 
 /// The token to send and the API origin stored with the profile.
+///
+/// With `--access-token` the profile's origin is still the default (a
+/// token for a sandbox is useless against LinkedIn); without it the
+/// profile's token is renewed first when it needs to be.
 fn resolve_token(
     args: &ApiArgs,
     dir: &Path,
     profile_name: &str,
 ) -> Result<(AccessToken, Option<String>), CliError> {
     if let Some(token) = &args.access_token {
-        return Ok((token.clone(), None));
+        // No profile (or an unreadable file) only means no stored origin:
+        // the token was given explicitly.
+        let stored_base = Store::load(dir)
+            .ok()
+            .and_then(|store| store.profiles.get(profile_name)?.api_base_url.clone());
+        return Ok((token.clone(), stored_base));
     }
-    let store = Store::load(dir)?;
-    let profile = store.profile(profile_name)?;
-    if profile.tokens.is_expired(SystemTime::now()) {
-        return Err(CliError::Expired {
-            profile: profile_name.to_owned(),
-        });
-    }
-    Ok((
-        profile.tokens.access_token.clone(),
-        profile.api_base_url.clone(),
-    ))
+    let profile = renew::fresh_profile(dir, profile_name)?;
+    Ok((profile.tokens.access_token, profile.api_base_url))
 }
 
 /// Prints every element of every page as one JSON line, with a progress
@@ -109,10 +109,27 @@ fn paginate(client: &sdk::Client, request: linkedin::restli::Request) -> Result<
 /// summary (status, serviceErrorCode, code, message), with what the server
 /// wrote quoted only as printable excerpts.
 pub fn sdk_error(e: sdk::Error) -> CliError {
-    match e.api_error() {
-        Some(api) => CliError::Api(api_summary(api)),
-        None => CliError::Sdk(e.to_string()),
+    if let Some(api) = e.api_error() {
+        return CliError::Api(api_summary(api));
     }
+    if let sdk::Error::Transport(failed) = &e {
+        if failed.failure() == TransportFailure::Connect {
+            return CliError::usage(
+                format!(
+                    "cannot connect to {} ({e})",
+                    output::excerpt(host_of(failed.url()))
+                ),
+                "check the address and your network, or pass --base-url URL (a local sandbox: --base-url http://127.0.0.1:PORT)",
+            );
+        }
+    }
+    CliError::Sdk(e.to_string())
+}
+
+/// `host:port` of a URL, for messages.
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
 /// `HTTP 403 Forbidden, serviceErrorCode 100, code ACCESS_DENIED: message`.
@@ -215,8 +232,18 @@ impl FromResponse for RawAnswer {
 
 #[cfg(test)]
 mod tests {
-    use super::created_id;
+    use super::{created_id, host_of};
     use proptest::prelude::*;
+
+    #[test]
+    fn hosts_are_named() {
+        assert_eq!(
+            host_of("https://api.linkedin.com/v2/me"),
+            "api.linkedin.com"
+        );
+        assert_eq!(host_of("http://127.0.0.1:9/rest/x?q=1"), "127.0.0.1:9");
+        assert_eq!(host_of("nonsense"), "nonsense");
+    }
 
     #[test]
     fn created_ids_are_printed_as_sent_or_decoded_when_reduced() {

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use linkedin::restli::{Method, Patch, Request};
+use linkedin::restli::{Method, Patch, PathTemplate, Request, RequestError};
 use serde_json::Value;
 
 use crate::cli::ApiArgs;
@@ -113,6 +113,7 @@ pub fn build(args: &ApiArgs) -> Result<Request, CliError> {
     };
 
     let mut request = request;
+    check_key_names(path, &args.keys)?;
     for raw in &args.keys {
         let (name, value) = split_pair(raw, "--key", "NAME=VALUE")?;
         let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
@@ -128,12 +129,76 @@ pub fn build(args: &ApiArgs) -> Result<Request, CliError> {
         request = request.version(version);
     }
     if let Some(error) = request.error() {
-        return Err(CliError::usage(
-            error.to_string(),
-            "check the --key, --param, --ids, --body and --version values",
-        ));
+        return Err(request_error(error));
     }
     Ok(request)
+}
+
+/// A request the codec refused, with a fix only where the message does
+/// not already say what to write (a bad version names the expected form
+/// itself: nothing generic follows it).
+pub fn request_error(error: &RequestError) -> CliError {
+    match error {
+        RequestError::Version(_) | RequestError::LengthMismatch { .. } => {
+            CliError::Request(error.to_string())
+        }
+        RequestError::Path(_) => CliError::usage(
+            error.to_string(),
+            "give each {placeholder} of the path with --key NAME=VALUE",
+        ),
+        RequestError::Patch(_) => CliError::usage(
+            error.to_string(),
+            "give a patch like {\"patch\":{\"$set\":{\"field\":\"value\"}}}",
+        ),
+        RequestError::NoIds { .. } | RequestError::DuplicateId { .. } => {
+            CliError::usage(error.to_string(), "fix the --ids array")
+        }
+        _ => CliError::usage(
+            error.to_string(),
+            "check the --key, --param and --body values",
+        ),
+    }
+}
+
+/// Every `--key NAME` must name a `{placeholder}` of the path: a key that
+/// matches none would otherwise be dropped silently, and the error would
+/// only name the placeholder left empty.
+fn check_key_names(path: &str, keys: &[String]) -> Result<(), CliError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let template = PathTemplate::parse(path).map_err(|e| {
+        CliError::usage(
+            e.to_string(),
+            "write placeholders as {name}, e.g. /adAccounts/{id}",
+        )
+    })?;
+    let names: Vec<&str> = template.placeholders().collect();
+    for raw in keys {
+        let (name, _) = split_pair(raw, "--key", "NAME=VALUE")?;
+        if names.contains(&name) {
+            continue;
+        }
+        let shown = names
+            .iter()
+            .map(|n| format!("{{{n}}}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let fix = match names.iter().find(|n| n.eq_ignore_ascii_case(name)) {
+            Some(close) => format!("placeholders are case-sensitive: write --key {close}=VALUE"),
+            None if names.is_empty() => "the path has no {placeholders}; drop --key".to_owned(),
+            None => format!("the path's placeholders are {shown}"),
+        };
+        return Err(CliError::usage(
+            format!(
+                "--key {} matches no placeholder of {}",
+                crate::output::excerpt(name),
+                crate::output::excerpt(path)
+            ),
+            fix,
+        ));
+    }
+    Ok(())
 }
 
 fn split_pair<'a>(raw: &'a str, flag: &str, form: &str) -> Result<(&'a str, &'a str), CliError> {

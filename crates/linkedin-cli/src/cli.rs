@@ -25,6 +25,16 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "linkedin", version)]
 pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Which stored profile a command reads or writes: only on the commands
+/// that use the credentials file (`auth ...` and `api`), so that the
+/// others' help does not offer options they ignore.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
     /// The stored credentials profile to use.
     #[arg(
         long,
@@ -38,18 +48,13 @@ pub struct Cli {
     /// e.g. $XDG_CONFIG_HOME/linkedin).
     #[arg(long, global = true, env = "LINKEDIN_CONFIG_DIR", value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
-
-    /// What to do.
-    #[command(subcommand)]
-    pub command: Command,
 }
 
 /// The top-level commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log in, inspect, refresh, print or forget stored tokens.
-    #[command(subcommand)]
-    Auth(AuthCommand),
+    Auth(AuthArgs),
     /// Call any Rest.li method on any resource.
     #[command(after_help = API_EXAMPLES)]
     Api(ApiArgs),
@@ -58,6 +63,36 @@ pub enum Command {
     Restli(RestliCommand),
     /// Run the local LinkedIn sandbox server.
     Sandbox(SandboxArgs),
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETION_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+/// Samples shown under `linkedin completions --help`.
+const COMPLETION_EXAMPLES: &str = "\
+Examples:
+  linkedin completions bash > ~/.local/share/bash-completion/completions/linkedin
+  linkedin completions zsh > \"${fpath[1]}/_linkedin\"
+  linkedin completions fish > ~/.config/fish/completions/linkedin.fish
+  linkedin completions powershell >> $PROFILE";
+
+/// `linkedin completions SHELL`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `linkedin auth ...`: the profile options, then the subcommand.
+#[derive(Debug, Args)]
+pub struct AuthArgs {
+    /// Which profile.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// What to do with it.
+    #[command(subcommand)]
+    pub command: AuthCommand,
 }
 
 /// `linkedin auth ...`
@@ -65,16 +100,36 @@ pub enum Command {
 pub enum AuthCommand {
     /// Get a token: the member flow in a browser (3-legged), or an
     /// application token (2-legged) with --client-credentials.
+    #[command(after_help = LOGIN_NOTES)]
     Login(LoginArgs),
     /// Show the stored token's expiry, and what LinkedIn says about it.
-    Status(SecretArgs),
+    Status(StatusArgs),
     /// Get a new access token with the stored refresh token.
+    #[command(after_help = SECRET_NOTE)]
     Refresh(SecretArgs),
     /// Print the stored access token (for piping into other tools).
     Token,
     /// Forget the stored tokens of the profile.
     Logout,
 }
+
+/// Where the client secret comes from, for the commands that need it.
+const SECRET_NOTE: &str = "\
+The client secret is read from LINKEDIN_CLIENT_SECRET, or asked for on the
+terminal; it is never a command-line argument and never stored.";
+
+/// Shown under `linkedin auth login --help`.
+const LOGIN_NOTES: &str = "\
+The client secret is read from LINKEDIN_CLIENT_SECRET, or asked for on the
+terminal; it is never a command-line argument and never stored. The client
+id may come from LINKEDIN_CLIENT_ID.
+
+Examples:
+  LINKEDIN_CLIENT_SECRET=... linkedin auth login --client-id ID --scope openid --scope profile
+      (register http://127.0.0.1:8765/callback as a redirect URL of the app)
+  linkedin auth login --sandbox http://127.0.0.1:8080
+      (a running `linkedin sandbox`: no browser, no secret, no other flag)
+  linkedin auth login --client-id ID --client-credentials";
 
 /// Where the client secret and OAuth endpoint come from.
 #[derive(Debug, Args)]
@@ -85,15 +140,39 @@ pub struct SecretArgs {
     pub oauth_base_url: Option<String>,
 }
 
+/// `linkedin auth status`
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Where the OAuth endpoint is.
+    #[command(flatten)]
+    pub secret: SecretArgs,
+    /// Print JSON even on a terminal (it is always JSON when piped).
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `linkedin auth login`
 #[derive(Debug, Args)]
 pub struct LoginArgs {
-    /// The application's client id.
-    #[arg(long, env = "LINKEDIN_CLIENT_ID")]
-    pub client_id: String,
+    /// The application's client id (with --sandbox: the sandbox's default
+    /// app).
+    #[arg(long, env = "LINKEDIN_CLIENT_ID", required_unless_present = "sandbox")]
+    pub client_id: Option<String>,
+
+    /// Log in to a running sandbox at this origin (e.g.
+    /// http://127.0.0.1:8080) in one step: its OAuth and API URLs, its
+    /// default app and secret, the scopes it knows; the tool approves the
+    /// sandbox's consent page itself, so no browser is needed.
+    #[arg(
+        long,
+        value_name = "ORIGIN",
+        conflicts_with_all = ["oauth_base_url", "base_url", "pkce"]
+    )]
+    pub sandbox: Option<String>,
 
     /// A scope to ask for; repeat for several (not needed with
-    /// --client-credentials).
+    /// --client-credentials; with --sandbox, default: openid, profile,
+    /// email, w_member_social, r_ads, rw_ads).
     #[arg(long = "scope", value_name = "SCOPE")]
     pub scopes: Vec<String>,
 
@@ -144,6 +223,10 @@ pub struct LoginArgs {
 /// `linkedin api METHOD PATH`
 #[derive(Debug, Args)]
 pub struct ApiArgs {
+    /// Which profile.
+    #[command(flatten)]
+    pub store: StoreArgs,
+
     /// The Rest.li method: get, batch_get, get_all, finder, batch_finder,
     /// create, batch_create, update, batch_update, partial_update,
     /// batch_partial_update, delete, batch_delete or action.
@@ -205,11 +288,13 @@ pub struct ApiArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// The API origin (e.g. a sandbox's `http://127.0.0.1:8080`).
+    /// The API origin (e.g. a sandbox's `http://127.0.0.1:8080`; default:
+    /// the profile's, even with --access-token, else LinkedIn's).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
 
-    /// The access token to use instead of the profile's.
+    /// The access token to use instead of the profile's (the profile's API
+    /// origin is still used unless --base-url says otherwise).
     #[arg(
         long,
         env = "LINKEDIN_ACCESS_TOKEN",
@@ -225,7 +310,12 @@ pub enum RestliCommand {
     /// Read one JSON value per line, print its Rest.li encoding.
     Encode(FormArgs),
     /// Read one Rest.li-encoded value per line, print it as JSON.
-    Decode(FormArgs),
+    ///
+    /// Rest.li writes every primitive (numbers and booleans too) as text,
+    /// and the encoding does not say which was which, so `(a:1)` decodes
+    /// to {"a":"1"}; --typed reads numbers and booleans back where they
+    /// parse.
+    Decode(DecodeArgs),
 }
 
 /// Which Rest.li form.
@@ -236,12 +326,36 @@ pub struct FormArgs {
     pub reduced: bool,
 }
 
+/// `linkedin restli decode`
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// Which form.
+    #[command(flatten)]
+    pub form: FormArgs,
+
+    /// Read numbers and booleans back where a primitive parses as one
+    /// (`1` becomes 1, `true` becomes true); without it every primitive is
+    /// printed as the string Rest.li carries.
+    #[arg(long)]
+    pub typed: bool,
+}
+
 /// `linkedin sandbox`
 #[derive(Debug, Args)]
 pub struct SandboxArgs {
     /// The port to listen on (127.0.0.1); 0 picks a free one.
     #[arg(long, default_value_t = 8080)]
     pub port: u16,
+
+    /// How long the member access tokens it issues live, in seconds
+    /// (default 60 days, as LinkedIn's): a short one lets you watch
+    /// `linkedin api` renew it.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..=31_536_000)
+    )]
+    pub token_ttl: Option<u64>,
 }
 
 #[cfg(test)]

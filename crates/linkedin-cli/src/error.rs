@@ -55,13 +55,17 @@ pub enum CliError {
         /// How to fix it.
         fix: String,
     },
-    /// The stored access token has expired and cannot be refreshed.
-    #[error(
-        "the access token of profile {profile:?} expired and there is no usable refresh token; run `linkedin auth login` again"
-    )]
+    /// A request the arguments describe cannot be built; the message says
+    /// what to write instead.
+    #[error("{0}")]
+    Request(String),
+    /// The stored access token has expired and cannot be renewed.
+    #[error("the access token of profile {profile:?} expired and cannot be renewed: {reason}")]
     Expired {
         /// The profile.
         profile: String,
+        /// What is missing, and what to do.
+        reason: String,
     },
     /// LinkedIn (or the sandbox) answered with an error status.
     #[error("{0}")]

@@ -9,8 +9,17 @@
 //! linkedin api finder '/adAccounts/{id}/adCampaignGroups' --key id=507404993 --name search --version 202406
 //! linkedin api create /posts --body @post.json --version 202406
 //! echo '{"a":[1,"x y"]}' | linkedin restli encode
-//! linkedin sandbox --port 8080
+//! linkedin sandbox --port 8080 --token-ttl 30
+//! linkedin auth login --sandbox http://127.0.0.1:8080
+//! linkedin completions bash > ~/.local/share/bash-completion/completions/linkedin
 //! ```
+//!
+//! Every `api` call first renews an expired or nearly expired access token
+//! (the SDK's `TokenSet::needs_refresh` with its default five-minute
+//! window) with the stored refresh token, or with client credentials for
+//! an application token, when the client secret is at hand
+//! (`LINKEDIN_CLIENT_SECRET`), and stores the new token under the
+//! credentials file's lock before calling.
 //!
 //! `auth login` runs the standard (confidential client) authorization-code
 //! flow with the client secret. `--pkce` is off by default and is only for
@@ -42,13 +51,17 @@ mod api;
 mod api_request;
 mod auth;
 pub mod cli;
+mod completions;
 mod error;
 mod login;
 mod output;
 mod profile;
 mod redirect;
+mod renew;
 mod restli;
 mod sandbox;
+mod sandbox_login;
+mod when;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -86,20 +99,27 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<(), CliError> {
-    let dir = profile::config_dir(cli.config_dir.as_deref())?;
     match cli.command {
-        Command::Auth(command) => auth::run(command, &dir, &cli.profile),
-        Command::Api(args) => api::run(&args, &dir, &cli.profile),
+        Command::Auth(args) => {
+            let dir = profile::config_dir(args.store.config_dir.as_deref())?;
+            auth::run(args.command, &dir, &args.store.profile)
+        }
+        Command::Api(args) => {
+            let dir = profile::config_dir(args.store.config_dir.as_deref())?;
+            api::run(&args, &dir, &args.store.profile)
+        }
         Command::Restli(RestliCommand::Encode(form)) => restli::encode(
             std::io::stdin().lock(),
             std::io::stdout().lock(),
             form.reduced,
         ),
-        Command::Restli(RestliCommand::Decode(form)) => restli::decode(
+        Command::Restli(RestliCommand::Decode(args)) => restli::decode(
             std::io::stdin().lock(),
             std::io::stdout().lock(),
-            form.reduced,
+            args.form.reduced,
+            args.typed,
         ),
         Command::Sandbox(args) => sandbox::run(&args),
+        Command::Completions(args) => completions::print(args.shell),
     }
 }

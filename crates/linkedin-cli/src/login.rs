@@ -16,16 +16,44 @@ use linkedin::oauth::{
 };
 
 use crate::api::sdk_error;
-use crate::cli::LoginArgs;
 use crate::error::CliError;
 use crate::output;
 use crate::redirect::{self, CALLBACK_PATH, Head, HeadReader, Verdict};
+use crate::sandbox_login;
 use crate::sdk;
+
+/// How the authorization URL reaches the authorization server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Printed, and opened in the platform's browser.
+    Browser,
+    /// Printed only.
+    Print,
+    /// Fetched by the tool itself: a sandbox approves without a person.
+    Sandbox,
+}
+
+/// What a member login asks for.
+#[derive(Debug)]
+pub struct MemberLogin<'a> {
+    /// The application's client id.
+    pub client_id: &'a str,
+    /// The scopes.
+    pub scopes: &'a [String],
+    /// The loopback port (0: a free one).
+    pub redirect_port: u16,
+    /// Whether to use PKCE.
+    pub pkce: bool,
+    /// How long to wait for the redirect.
+    pub timeout: Duration,
+    /// How the URL is opened.
+    pub open: Open,
+}
 
 /// Runs the member flow: prints (and opens) the authorization URL, waits for
 /// the redirect, checks it and exchanges the code for tokens.
 pub fn member_flow(
-    args: &LoginArgs,
+    args: &MemberLogin<'_>,
     client: &sdk::Client,
     base: BaseUrl,
 ) -> Result<TokenSet, CliError> {
@@ -48,7 +76,7 @@ pub fn member_flow(
         .port();
     let redirect = RedirectUrl::new(format!("http://127.0.0.1:{port}{CALLBACK_PATH}"))
         .map_err(|e| CliError::Sdk(e.to_string()))?;
-    let flow = AuthorizationCodeFlow::new(ClientId::new(args.client_id.clone()), redirect)
+    let flow = AuthorizationCodeFlow::new(ClientId::new(args.client_id), redirect)
         .scopes(args.scopes.iter().map(String::as_str))
         .pkce(args.pkce)
         .base_url(base);
@@ -59,14 +87,20 @@ pub fn member_flow(
         )
     })?;
 
-    eprintln!("Open this URL in a browser to log in to LinkedIn:");
-    output::print_line(url.as_str())?;
-    if !args.no_browser {
-        open_browser(url.as_str());
-    }
-    eprintln!("Waiting for LinkedIn to redirect to http://127.0.0.1:{port}{CALLBACK_PATH} ...");
+    let failure = if args.open == Open::Sandbox {
+        eprintln!("Approving the sandbox's consent page (no browser needed) ...");
+        Some(sandbox_login::approve(url.as_str().to_owned()))
+    } else {
+        eprintln!("Open this URL in a browser to log in to LinkedIn:");
+        output::print_line(url.as_str())?;
+        if args.open == Open::Browser {
+            open_browser(url.as_str());
+        }
+        eprintln!("Waiting for LinkedIn to redirect to http://127.0.0.1:{port}{CALLBACK_PATH} ...");
+        None
+    };
 
-    let exchange = wait_for_redirect(&listener, &pending, Duration::from_secs(args.timeout))?;
+    let exchange = wait_for_redirect(&listener, &pending, args.timeout, failure.as_ref())?;
     let token = client.exchange_code(&exchange).map_err(sdk_error)?;
     Ok(token.tokens)
 }
@@ -123,10 +157,14 @@ struct Arrival {
 /// sending a byte at a time holds neither the login past `timeout` nor the
 /// listener: the real redirect is still accepted beside it. Only requests
 /// carrying this attempt's `state` end the wait (see [`redirect::judge`]).
+///
+/// `failure`, when the tool plays the browser itself, reports why the
+/// authorization server did not redirect, which ends the wait at once.
 fn wait_for_redirect(
     listener: &TcpListener,
     pending: &PendingAuthorization,
     timeout: Duration,
+    failure: Option<&mpsc::Receiver<String>>,
 ) -> Result<CodeExchange, CliError> {
     let deadline = Instant::now().checked_add(timeout).ok_or_else(|| {
         CliError::usage(
@@ -143,6 +181,12 @@ fn wait_for_redirect(
     let (arrivals, arrived) = mpsc::channel::<Arrival>();
     let active = Arc::new(AtomicUsize::new(0));
     loop {
+        if let Some(why) = failure.and_then(|f| f.try_recv().ok()) {
+            return Err(CliError::usage(
+                format!("the sandbox did not redirect to the login: {why}"),
+                "check that `linkedin sandbox` runs at that origin and knows the client id",
+            ));
+        }
         let now = Instant::now();
         if now >= deadline {
             return Err(CliError::usage(

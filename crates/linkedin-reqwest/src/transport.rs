@@ -17,7 +17,7 @@ use crate::ConfigError;
 /// ```
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
-/// [`AsyncHttpClient`] over a [`reqwest::Client`]: the default HTTP stack of
+/// [`AsyncHttpClient`] over a [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html): the default HTTP stack of
 /// [`Client`](crate::Client).
 ///
 /// [`Reqwest::new`] builds the client this crate recommends: HTTP/1.1,
@@ -204,7 +204,7 @@ impl AsyncHttpClient for Reqwest {
     }
 }
 
-/// A [`reqwest::Error`], classified for the retry rules.
+/// A [`reqwest::Error`](https://docs.rs/reqwest/0.13/reqwest/struct.Error.html), classified for the retry rules.
 ///
 /// ```
 /// use linkedin_reqwest::restli::transport::TransportError;

@@ -293,7 +293,7 @@ impl ClientBuilder {
         self.with_settings(|settings| settings.with_oauth(config))
     }
 
-    /// Sends requests through your own [`ureq::Agent`] (TLS roots, proxy,
+    /// Sends requests through your own [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html) (TLS roots, proxy,
     /// pool sizes). Whatever the agent's configuration says, requests
     /// follow no redirects, return error statuses as responses and get the
     /// builder's [`timeout`](Self::timeout).

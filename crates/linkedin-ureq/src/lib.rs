@@ -1,4 +1,4 @@
-//! Blocking transport for LinkedIn's Rest.li APIs, on [`ureq`].
+//! Blocking transport for LinkedIn's Rest.li APIs, on [`ureq`](https://docs.rs/ureq/3/ureq/).
 //!
 //! # How this is meant to be used
 //!
@@ -7,7 +7,7 @@
 //! parses the answers, and decides when to retry and which page comes next;
 //! [`oauth`] (`linkedin-oauth`) builds and parses the OAuth exchanges. This
 //! crate only moves bytes: a [`Client`] sends what they build over one
-//! shared [`ureq::Agent`], reads the clock, sleeps between attempts, keeps
+//! shared [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html), reads the clock, sleeps between attempts, keeps
 //! the access token fresh, and walks collections as [`Iterator`]s. It has
 //! the same surface as the async `linkedin-reqwest`, without `.await`.
 //!
@@ -53,7 +53,7 @@
 //! * **Retries** by the [`RetryPolicy`](restli::retry::RetryPolicy): 429 for
 //!   every method, after `Retry-After` when the server sends one; 5xx,
 //!   timeouts and lost connections only for idempotent methods (a CREATE
-//!   answered with 500 is not sent again). Jitter comes from [`fastrand`].
+//!   answered with 500 is not sent again). Jitter comes from [`fastrand`](https://docs.rs/fastrand/2/fastrand/).
 //! * **Bounds** every attempt by the [timeout](ClientBuilder::timeout),
 //!   from connecting to the last byte.
 //! * **Follows no redirects**: a 3xx comes back as an [`Error::Api`].

@@ -2,7 +2,7 @@
 //!
 //! **ureq logs every byte it sends and receives.** Its protocol crate,
 //! `ureq-proto`, writes a hex dump (with an ASCII column) of each request
-//! and response, headers and bodies, through the [`log`] crate at `TRACE`
+//! and response, headers and bodies, through the [`log`](https://docs.rs/log/0.4/log/) crate at `TRACE`
 //! under the target `ureq_proto::util` ([`WIRE_DUMP_TARGET`] is its
 //! prefix). That dump holds the `Authorization: Bearer ...` line of every
 //! call and the OAuth form bodies (`client_secret`, `refresh_token`,
@@ -70,7 +70,7 @@ pub fn is_wire_dump(metadata: &log::Metadata<'_>) -> bool {
                 .is_some_and(|rest| rest.starts_with("::")))
 }
 
-/// A [`log::Log`] that passes everything to `L` except ureq's wire dump
+/// A [`log::Log`](https://docs.rs/log/0.4/log/trait.Log.html) that passes everything to `L` except ureq's wire dump
 /// ([`is_wire_dump`]). See the [module docs](self).
 ///
 /// ```

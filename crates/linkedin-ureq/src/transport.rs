@@ -1,11 +1,11 @@
 //! The ureq HTTP stack behind [`Client`](crate::Client): [`Ureq`], an
 //! implementation of [`restli_codec::transport::HttpClient`] over one shared
-//! [`ureq::Agent`], and its error, [`UreqError`].
+//! [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html), and its error, [`UreqError`].
 //!
 //! Every request goes out with redirects off (a 3xx is returned as the
 //! response), non-2xx statuses returned as responses (the codec turns them
 //! into typed errors), and the per-attempt timeout applied through ureq's
-//! per-request configuration, so an [`ureq::Agent`] you bring yourself
+//! per-request configuration, so an [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html) you bring yourself
 //! behaves the same way.
 
 use std::io;
@@ -23,7 +23,7 @@ pub use linkedin_client_core::DEFAULT_TIMEOUT;
 /// ```
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
-/// A [`ureq::Agent`] as an [`HttpClient`]: the default HTTP stack of
+/// A [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html) as an [`HttpClient`]: the default HTTP stack of
 /// [`Client`](crate::Client).
 ///
 /// Cloning is cheap and shares the agent, so its connection pool is reused

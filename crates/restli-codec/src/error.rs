@@ -141,7 +141,7 @@ impl fmt::Debug for Excerpt<'_> {
     }
 }
 
-/// Like the derived `Debug`, but values are [`Excerpt`]s.
+/// Like the derived `Debug`, but values are shown as bounded excerpts (`Excerpt`).
 impl fmt::Debug for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

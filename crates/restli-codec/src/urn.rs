@@ -96,7 +96,7 @@ pub enum UrnErrorKind {
     #[error("characters after the end of a tuple id")]
     TrailingCharacters,
     /// Tuple ids and nested URNs (`urn:a:b:urn:c:d:1`), counted together,
-    /// nested deeper than [`MAX_DEPTH`](crate::MAX_DEPTH).
+    /// nested deeper than [`MAX_DEPTH`].
     #[error("tuple ids and nested URNs nested more than {0} deep")]
     TooDeep(usize),
 }
