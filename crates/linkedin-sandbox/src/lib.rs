@@ -113,12 +113,14 @@
 )]
 
 mod admin;
+mod apps;
 mod auth;
 mod clock;
 mod conn;
 mod errors;
 mod faults;
 mod oauth;
+mod oidc;
 mod restli;
 mod routes;
 mod sandbox;
@@ -130,8 +132,12 @@ mod store;
 mod tunnel;
 mod webhooks;
 
+#[doc = include_str!("../FIDELITY.md")]
+pub mod fidelity {}
+
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+pub use apps::App;
 pub use faults::Fault;
 pub use oauth::Consent;
 pub use sandbox::{Sandbox, SandboxBuilder};

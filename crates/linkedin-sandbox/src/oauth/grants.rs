@@ -46,6 +46,9 @@ pub(crate) struct CodeGrant {
     pub(crate) redirect_uri: String,
     pub(crate) scope: Vec<String>,
     pub(crate) challenge: Option<String>,
+    /// The OpenID Connect `nonce` of the authorization request, echoed in
+    /// the id_token.
+    pub(crate) nonce: Option<String>,
     pub(crate) expires_at: SystemTime,
 }
 
@@ -82,6 +85,7 @@ pub(crate) struct RefreshGrant {
 pub(crate) enum TokenCheck {
     Valid,
     Expired,
+    Revoked,
     Unknown,
 }
 
@@ -93,6 +97,8 @@ pub(crate) struct Grants {
     refresh: HashMap<String, RefreshGrant>,
     /// Expired access grants, oldest first, at most [`REMEMBERED_EXPIRED`].
     expired: VecDeque<(String, AccessGrant)>,
+    /// Revoked access grants, oldest first, at most [`REMEMBERED_EXPIRED`].
+    revoked: VecDeque<(String, AccessGrant)>,
     /// The earliest expiry of anything stored: nothing to purge before it.
     next_expiry: Option<SystemTime>,
     issued: u64,
@@ -110,6 +116,9 @@ impl Grants {
     }
 
     pub(crate) fn check(&self, token: &str, now: SystemTime) -> TokenCheck {
+        if self.revoked.iter().any(|(t, _)| t == token) {
+            return TokenCheck::Revoked;
+        }
         match self.access_grant(token) {
             Some(grant) if grant.is_expired(now) => TokenCheck::Expired,
             Some(_) => TokenCheck::Valid,
@@ -126,6 +135,36 @@ impl Grants {
                 .find(|(t, _)| t == token)
                 .map(|(_, grant)| grant)
         })
+    }
+
+    /// Revokes a live or expired access token; `false` if it is unknown or
+    /// already revoked. The revoked grant is remembered (boundedly) so the
+    /// API can answer "revoked" rather than "invalid".
+    pub(crate) fn revoke(&mut self, token: &str) -> bool {
+        let grant = match self.access.remove(token) {
+            Some(grant) => grant,
+            None => match self.expired.iter().position(|(t, _)| t == token) {
+                Some(at) => match self.expired.remove(at) {
+                    Some((_, grant)) => grant,
+                    None => return false,
+                },
+                None => return false,
+            },
+        };
+        self.revoked.push_back((token.to_owned(), grant));
+        while self.revoked.len() > REMEMBERED_EXPIRED {
+            self.revoked.pop_front();
+        }
+        true
+    }
+
+    /// A revoked access token's grant, if remembered.
+    pub(crate) fn revoked_grant(&self, token: &str) -> Option<&AccessGrant> {
+        self.revoked
+            .iter()
+            .rev()
+            .find(|(t, _)| t == token)
+            .map(|(_, grant)| grant)
     }
 
     /// Stores a token that never expires (the static tokens).
@@ -253,6 +292,7 @@ mod tests {
             redirect_uri: "http://127.0.0.1:1/callback".into(),
             scope: vec![],
             challenge: None,
+            nonce: None,
             expires_at: now + CODE_LIFETIME,
         }
     }
