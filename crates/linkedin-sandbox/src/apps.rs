@@ -303,4 +303,25 @@ mod tests {
         defaulted.redirect_uris = redirect::defaults();
         assert_eq!(from_client(&defaulted), app);
     }
+
+    proptest::proptest! {
+        /// Any text read as an app config is an app or an error, never a
+        /// panic, and a parsed app keeps what it was given.
+        #[test]
+        fn any_config_text_parses_or_fails(text in "\\PC{0,120}") {
+            let _ = serde_json::from_str::<Vec<App>>(&text);
+        }
+
+        #[test]
+        fn capabilities_round_trip(refresh: bool, cc: bool, pkce: bool, id in "[a-z-]{1,20}") {
+            let text = serde_json::json!({
+                "client_id": id, "client_secret": "s",
+                "refresh_tokens": refresh, "client_credentials": cc, "pkce": pkce,
+            })
+            .to_string();
+            let app: App = serde_json::from_str(&text).unwrap();
+            proptest::prop_assert_eq!(app.clone(), App::new(id, "s").refresh_tokens(refresh).client_credentials(cc).pkce(pkce));
+            proptest::prop_assert_eq!(from_client(&app.clone().into_client()), app);
+        }
+    }
 }

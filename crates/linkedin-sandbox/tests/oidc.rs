@@ -187,3 +187,32 @@ async fn the_issuer_can_be_the_sandbox_origin() {
         .unwrap();
     assert_eq!(claims["iss"], issuer.as_str());
 }
+
+/// The wire shapes, pinned: the discovery document (origin replaced), the
+/// JWKS (the key is fixed) and the id_token's header and claims (times
+/// replaced).
+#[tokio::test]
+async fn wire_shapes() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let text = String::from_utf8(
+        get(&sandbox, &sandbox.openid_configuration_url())
+            .await
+            .into_body(),
+    )
+    .unwrap()
+    .replace(sandbox.origin(), "http://sandbox");
+    let discovery: Value = serde_json::from_str(&text).unwrap();
+    insta::assert_json_snapshot!("openid_configuration", discovery);
+    let jwks = json(&get(&sandbox, &sandbox.jwks_url()).await);
+    insta::assert_json_snapshot!("jwks", jwks);
+    let answer = sign_in(&sandbox, "openid profile email", Some("abc")).await;
+    let id_token = answer["id_token"].as_str().unwrap();
+    let header = decode_header(id_token).unwrap();
+    assert_eq!(header.typ.as_deref(), Some("JWT"));
+    let mut claims = verify(&sandbox, id_token).await.unwrap();
+    let iat = claims["iat"].as_u64().unwrap();
+    assert_eq!(claims["exp"].as_u64().unwrap() - iat, 3600);
+    claims["iat"] = "<iat>".into();
+    claims["exp"] = "<iat + 3600>".into();
+    insta::assert_json_snapshot!("id_token_claims", claims);
+}

@@ -383,4 +383,44 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// Whatever order tokens are issued, revoked and expired in, a
+        /// revoked token answers Revoked (until the bounded memory forgets
+        /// it), others Valid or Expired as their time says, never-issued
+        /// ones Unknown, and revoking twice is refused.
+        #[test]
+        fn revocation_is_remembered(ops in proptest::collection::vec((0u8..3, 0usize..6), 0..40)) {
+            let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1000);
+            let mut grants = Grants::default();
+            let tokens: Vec<String> = (0..6).map(|_| grants.issue_access(access(now, 100), now)).collect();
+            let mut revoked = [false; 6];
+            let mut later = now;
+            for (op, i) in ops {
+                match op {
+                    0 => {
+                        let done = grants.revoke(&tokens[i]);
+                        proptest::prop_assert_eq!(done, !revoked[i]);
+                        revoked[i] = true;
+                    }
+                    1 => {
+                        later += Duration::from_secs(60);
+                        grants.purge(later);
+                    }
+                    _ => {}
+                }
+                for (j, token) in tokens.iter().enumerate() {
+                    let expected = if revoked[j] {
+                        TokenCheck::Revoked
+                    } else if later >= now + Duration::from_secs(100) {
+                        TokenCheck::Expired
+                    } else {
+                        TokenCheck::Valid
+                    };
+                    proptest::prop_assert_eq!(grants.check(token, later), expected);
+                }
+                proptest::prop_assert_eq!(grants.check("never-issued", later), TokenCheck::Unknown);
+            }
+        }
+    }
 }
