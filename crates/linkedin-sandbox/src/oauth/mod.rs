@@ -59,7 +59,7 @@ pub enum Consent {
 }
 
 /// A registered OAuth client.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Client {
     pub(crate) id: String,
     pub(crate) secret: String,
@@ -71,6 +71,20 @@ pub(crate) struct Client {
     pub(crate) client_credentials: bool,
     /// Whether PKCE is enabled (a native app).
     pub(crate) pkce: bool,
+}
+
+impl std::fmt::Debug for Client {
+    /// Everything but the secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("id", &self.id)
+            .field("secret", &"<redacted>")
+            .field("redirect_uris", &self.redirect_uris)
+            .field("refresh_tokens", &self.refresh_tokens)
+            .field("client_credentials", &self.client_credentials)
+            .field("pkce", &self.pkce)
+            .finish()
+    }
 }
 
 /// How long issued tokens live.
@@ -341,6 +355,13 @@ pub(crate) fn routes() -> Router<AppState> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_debug_hides_the_secret() {
+        let client = crate::App::full("visible-id", "hidden-secret").into_client();
+        let text = format!("{client:?}");
+        assert!(text.contains("visible-id") && !text.contains("hidden-secret"));
+    }
 
     #[test]
     fn forms_and_scopes() {
