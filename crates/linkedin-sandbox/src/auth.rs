@@ -38,10 +38,22 @@ pub(crate) async fn require_token(
     if token.is_empty() {
         return empty_token().into_response();
     }
+    // LinkedIn's 401 subcodes
+    // (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling>):
+    // 65600 invalid, 65601 revoked by the member, 65602 expired.
     match state.oauth.check(token, state.clock.now()) {
         TokenCheck::Valid => next.run(request).await,
-        TokenCheck::Expired => invalid_token("The token used in the request has expired"),
-        TokenCheck::Unknown => invalid_token("Invalid access token"),
+        TokenCheck::Expired => token_error(
+            "EXPIRED_ACCESS_TOKEN",
+            65602,
+            "The token used in the request has expired",
+        ),
+        TokenCheck::Revoked => token_error(
+            "REVOKED_ACCESS_TOKEN",
+            65601,
+            "The token used in the request has been revoked by the user",
+        ),
+        TokenCheck::Unknown => token_error("INVALID_ACCESS_TOKEN", 65600, "Invalid access token"),
     }
 }
 
@@ -54,8 +66,8 @@ fn empty_token() -> ApiError {
     .with_service_code(65604)
 }
 
-fn invalid_token(message: &str) -> Response {
-    ApiError::new(StatusCode::UNAUTHORIZED, "INVALID_ACCESS_TOKEN", message)
-        .with_service_code(65600)
+fn token_error(code: &'static str, service_error_code: i64, message: &str) -> Response {
+    ApiError::new(StatusCode::UNAUTHORIZED, code, message)
+        .with_service_code(service_error_code)
         .into_response()
 }

@@ -6,7 +6,9 @@
 //! | situation | status | `serviceErrorCode` | `code` |
 //! |---|---|---|---|
 //! | no bearer token | 401 | 65604 | `EMPTY_ACCESS_TOKEN` |
-//! | unknown or expired token | 401 | 65600 | `INVALID_ACCESS_TOKEN` |
+//! | unknown token | 401 | 65600 | `INVALID_ACCESS_TOKEN` |
+//! | revoked token | 401 | 65601 | `REVOKED_ACCESS_TOKEN` |
+//! | expired token | 401 | 65602 | `EXPIRED_ACCESS_TOKEN` |
 //! | `Authorization` without `Bearer` | 401 | 401 | `UNKNOWN_AUTHENTICATION_SCHEME` |
 //! | missing/wrong `X-RestLi-Protocol-Version` | 400 | 400 | `INVALID_PROTOCOL_VERSION` |
 //! | missing `LinkedIn-Version` on `/rest` | 400 | 400 | `VERSION_MISSING` |
@@ -16,7 +18,7 @@
 //! | rate limited (injected) | 429 | 101 | `TOO_MANY_REQUESTS` |
 //! | injected 5xx | the status | the status | `INJECTED_FAULT` |
 //!
-//! 65600 and 65604 are LinkedIn's own numbers for token errors, and 101 its
+//! 65600-65602 and 65604 are LinkedIn's own numbers for token errors, and 101 its
 //! throttling code; where LinkedIn's number is not public the sandbox sends
 //! the HTTP status, as LinkedIn's documentation sample does.
 

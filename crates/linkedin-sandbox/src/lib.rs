@@ -55,9 +55,16 @@
 //!   checked first.
 //! * **OAuth** under `/oauth/v2`: authorization (auto-consent, or
 //!   [`Consent::Deny`]), the `authorization_code` (with PKCE S256),
-//!   `refresh_token` and `client_credentials` grants, token introspection.
-//!   Tokens expire on the sandbox clock, which
+//!   `refresh_token` and `client_credentials` grants, token introspection,
+//!   each allowed per registered [`App`] as LinkedIn allows it (the default
+//!   `sandbox-client` may do everything; a self-serve and a native app are
+//!   seeded). Tokens expire on the sandbox clock, which
 //!   [`Sandbox::advance_clock`] moves.
+//! * **OpenID Connect**: with scope `openid` the code exchange answers an
+//!   RS256 `id_token`; discovery at `/oauth/.well-known/openid-configuration`,
+//!   keys at `/oauth/openid/jwks`.
+//!
+//! What follows LinkedIn and what does not is listed in [`fidelity`].
 //! * **Fault injection** ([`Fault`]): LinkedIn's daily rate limits (429,
 //!   `serviceErrorCode` 101, `Retry-After` only on request), the
 //!   next N requests failing, latency, dropped connections, requests never
@@ -113,12 +120,14 @@
 )]
 
 mod admin;
+mod apps;
 mod auth;
 mod clock;
 mod conn;
 mod errors;
 mod faults;
 mod oauth;
+mod oidc;
 mod restli;
 mod routes;
 mod sandbox;
@@ -130,8 +139,12 @@ mod store;
 mod tunnel;
 mod webhooks;
 
+#[doc = include_str!("../FIDELITY.md")]
+pub mod fidelity {}
+
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+pub use apps::App;
 pub use faults::Fault;
 pub use oauth::Consent;
 pub use sandbox::{Sandbox, SandboxBuilder};

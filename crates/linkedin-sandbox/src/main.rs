@@ -2,8 +2,14 @@
 
 use std::process::ExitCode;
 
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
 use clap::Parser;
-use linkedin_sandbox::Sandbox;
+use linkedin_sandbox::{App, Sandbox};
+
+/// The longest `--apps` file read.
+const MAX_APPS_FILE: u64 = 1024 * 1024;
 
 /// A local, LinkedIn-shaped Rest.li and OAuth server.
 #[derive(Debug, Parser)]
@@ -24,6 +30,90 @@ struct Args {
     /// Start without the seed data.
     #[arg(long)]
     empty: bool,
+    /// How long member (3-legged) access tokens live, in seconds (default
+    /// LinkedIn's 60 days; at most 366 days), so clients' renewal can be
+    /// exercised.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 60 * 24 * 3600,
+        value_parser = clap::value_parser!(u64).range(1..=366 * 24 * 3600)
+    )]
+    token_ttl: u64,
+    /// Register these applications instead of --client-id/--client-secret:
+    /// a JSON array of {"client_id", "client_secret", "redirect_uris": [..],
+    /// "refresh_tokens", "client_credentials", "pkce"} (capabilities
+    /// default to false, redirect URIs to the loopback callbacks).
+    #[arg(long, value_name = "FILE")]
+    apps: Option<PathBuf>,
+    /// Name {origin}/oauth as the OpenID Connect issuer instead of
+    /// https://www.linkedin.com/oauth.
+    #[arg(long)]
+    oidc_issuer_origin: bool,
+}
+
+/// Reads `--apps FILE`: a bounded JSON array of apps.
+fn read_apps(path: &Path) -> Result<Vec<App>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut text = String::new();
+    file.take(MAX_APPS_FILE + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if text.len() as u64 > MAX_APPS_FILE {
+        return Err(format!(
+            "{}: longer than {MAX_APPS_FILE} bytes",
+            path.display()
+        ));
+    }
+    let apps: Vec<App> =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if apps.is_empty() {
+        return Err(format!("{}: no application in the array", path.display()));
+    }
+    Ok(apps)
+}
+
+/// The `linkedin auth login` commands that sign in with each app, as the
+/// banner prints them.
+fn login_commands(sandbox: &Sandbox) -> Vec<String> {
+    let mut lines = Vec::new();
+    for app in sandbox.apps() {
+        let base = format!(
+            "LINKEDIN_CLIENT_SECRET={} linkedin auth login --client-id {} --oauth-base-url {} --base-url {}",
+            app.client_secret(),
+            app.client_id(),
+            sandbox.oauth_url(),
+            sandbox.origin()
+        );
+        let pkce = if app.has_pkce() { " --pkce" } else { "" };
+        lines.push(format!(
+            "{base}{pkce} --scope openid --scope profile --scope email"
+        ));
+        if app.has_client_credentials() {
+            lines.push(format!("{base} --client-credentials"));
+        }
+    }
+    lines
+}
+
+/// One line per app: its id, secret and capabilities.
+fn app_lines(sandbox: &Sandbox) -> Vec<String> {
+    sandbox
+        .apps()
+        .iter()
+        .map(|app| {
+            let yes_no = |on: bool| if on { "yes" } else { "no" };
+            format!(
+                "{} / {}  (refresh tokens: {}, client credentials: {}, PKCE: {})",
+                app.client_id(),
+                app.client_secret(),
+                yes_no(app.has_refresh_tokens()),
+                yes_no(app.has_client_credentials()),
+                yes_no(app.has_pkce())
+            )
+        })
+        .collect()
 }
 
 /// The binary serves whoever connects (browsers, the CLI, several test
@@ -50,9 +140,26 @@ async fn serve(args: Args) -> ExitCode {
     let mut builder = Sandbox::builder()
         .port(args.port)
         .access_token(args.access_token)
-        .client(args.client_id, args.client_secret);
+        .access_token_lifetime(Duration::from_secs(args.token_ttl));
+    match &args.apps {
+        Some(path) => match read_apps(path) {
+            Ok(apps) => {
+                for app in apps {
+                    builder = builder.app(app);
+                }
+            }
+            Err(e) => {
+                eprintln!("linkedin-sandbox: --apps {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => builder = builder.client(args.client_id, args.client_secret),
+    }
     if args.empty {
         builder = builder.empty();
+    }
+    if args.oidc_issuer_origin {
+        builder = builder.oidc_issuer_origin();
     }
     let sandbox = match builder.start().await {
         Ok(sandbox) => sandbox,
@@ -74,11 +181,20 @@ async fn serve(args: Args) -> ExitCode {
         sandbox.admin_token(),
         sandbox.origin()
     );
+    println!("  OpenID Connect:   {}", sandbox.openid_configuration_url());
     println!(
-        "  client:           {} / {}",
-        sandbox.client_id(),
-        sandbox.client_secret()
+        "  member tokens:    live {} s (--token-ttl)",
+        args.token_ttl
     );
+    println!("  apps (client id / secret):");
+    for line in app_lines(&sandbox) {
+        println!("    {line}");
+    }
+    println!();
+    println!("log in with the linkedin CLI:");
+    for line in login_commands(&sandbox) {
+        println!("  {line}");
+    }
     println!();
     println!(
         "try: curl -H 'Authorization: Bearer {}' -H 'X-RestLi-Protocol-Version: 2.0.0' {}/me",
@@ -93,6 +209,60 @@ async fn serve(args: Args) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_banner_prints_a_login_command_per_app() {
+        let sandbox = Sandbox::builder().spawn().unwrap();
+        let lines = login_commands(&sandbox);
+        let oauth = sandbox.oauth_url();
+        assert!(lines.contains(&format!(
+            "LINKEDIN_CLIENT_SECRET=sandbox-secret linkedin auth login --client-id sandbox-client \
+             --oauth-base-url {oauth} --base-url {} --pkce --scope openid --scope profile --scope email",
+            sandbox.origin()
+        )));
+        assert!(lines.iter().any(
+            |l| l.contains("--client-id sandbox-client") && l.ends_with("--client-credentials")
+        ));
+        let native: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.contains("--client-id sandbox-native"))
+            .collect();
+        assert_eq!(native.len(), 1);
+        assert!(native[0].contains(" --pkce "));
+        let self_serve: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.contains("--client-id sandbox-self-serve"))
+            .collect();
+        assert_eq!(self_serve.len(), 1);
+        assert!(!self_serve[0].contains("--pkce"));
+        assert!(
+            app_lines(&sandbox)[1].contains("refresh tokens: no, client credentials: no, PKCE: no")
+        );
+    }
+
+    #[test]
+    fn token_ttl_and_apps_parse() {
+        let args = Args::try_parse_from(["linkedin-sandbox", "--token-ttl", "120"]).unwrap();
+        assert_eq!(args.token_ttl, 120);
+        let default = Args::try_parse_from(["linkedin-sandbox"]).unwrap();
+        assert_eq!(default.token_ttl, 60 * 24 * 3600);
+        assert!(Args::try_parse_from(["linkedin-sandbox", "--token-ttl", "0"]).is_err());
+        let dir = std::env::temp_dir().join(format!("sandbox-apps-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("apps.json");
+        std::fs::write(
+            &file,
+            r#"[{"client_id":"a","client_secret":"s","refresh_tokens":true}]"#,
+        )
+        .unwrap();
+        let apps = read_apps(&file).unwrap();
+        assert!(apps[0].has_refresh_tokens() && !apps[0].has_pkce());
+        std::fs::write(&file, "[]").unwrap();
+        assert!(read_apps(&file).unwrap_err().contains("no application"));
+        std::fs::write(&file, r#"[{"client_id":"a"}]"#).unwrap();
+        assert!(read_apps(&file).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn the_binary_runs_on_the_multi_threaded_runtime() {

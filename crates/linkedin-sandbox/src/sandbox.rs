@@ -10,11 +10,13 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use crate::apps::{self, App};
 use crate::clock::Clock;
 use crate::conn::Shutdown;
 use crate::faults::{Fault, FaultState};
 use crate::oauth::redirect::{self, Registered};
 use crate::oauth::{Client, Consent, Lifetimes, OAuthState};
+use crate::oidc::Oidc;
 use crate::restli::Call;
 use crate::state::{AppState, Inner};
 use crate::stats::{Stats, StatsRecorder};
@@ -62,6 +64,18 @@ impl Sandbox {
     pub const DEFAULT_CLIENT_ID: &'static str = "sandbox-client";
     /// The secret of [`DEFAULT_CLIENT_ID`](Sandbox::DEFAULT_CLIENT_ID).
     pub const DEFAULT_CLIENT_SECRET: &'static str = "sandbox-secret";
+    /// A standard self-serve app every sandbox also registers: member
+    /// sign-in with its secret, no refresh tokens, no client credentials,
+    /// no PKCE (loopback redirect URIs).
+    pub const SELF_SERVE_CLIENT_ID: &'static str = apps::SELF_SERVE_ID;
+    /// The secret of [`SELF_SERVE_CLIENT_ID`](Sandbox::SELF_SERVE_CLIENT_ID).
+    pub const SELF_SERVE_CLIENT_SECRET: &'static str = apps::SELF_SERVE_SECRET;
+    /// A native app every sandbox also registers: PKCE enabled (its code
+    /// exchange needs no secret), no refresh tokens, no client credentials
+    /// (loopback redirect URIs).
+    pub const NATIVE_CLIENT_ID: &'static str = apps::NATIVE_ID;
+    /// The secret of [`NATIVE_CLIENT_ID`](Sandbox::NATIVE_CLIENT_ID).
+    pub const NATIVE_CLIENT_SECRET: &'static str = apps::NATIVE_SECRET;
 
     /// Options for a sandbox.
     ///
@@ -223,6 +237,76 @@ impl Sandbox {
     /// ```
     pub fn client_secret(&self) -> &str {
         &self.client.secret
+    }
+
+    /// Every registered application: the builder's (or the default
+    /// `sandbox-client`) first, then the seeded self-serve and native apps.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// let ids: Vec<String> = sandbox.apps().iter().map(|a| a.client_id().to_owned()).collect();
+    /// assert_eq!(ids, ["sandbox-client", "sandbox-self-serve", "sandbox-native"]);
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn apps(&self) -> Vec<App> {
+        self.state
+            .oauth
+            .clients()
+            .iter()
+            .map(apps::from_client)
+            .collect()
+    }
+
+    /// Revokes an access token, as a member removing the app's access in
+    /// their settings: the API then answers 401 with `serviceErrorCode`
+    /// 65601, and introspection `status: "revoked"`. `false` if the token
+    /// is unknown or already revoked.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.revoke_token(sandbox.access_token()));
+    /// assert!(!sandbox.revoke_token("never-issued"));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn revoke_token(&self, token: &str) -> bool {
+        self.state.oauth.revoke(token)
+    }
+
+    /// The `iss` of the sandbox's id_tokens: LinkedIn's
+    /// `https://www.linkedin.com/oauth`, or `{origin}/oauth` with
+    /// [`SandboxBuilder::oidc_issuer_origin`].
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert_eq!(sandbox.oidc_issuer(), "https://www.linkedin.com/oauth");
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn oidc_issuer(&self) -> &str {
+        self.state.oauth.oidc.issuer()
+    }
+
+    /// The OpenID Connect discovery document,
+    /// `{origin}/oauth/.well-known/openid-configuration` (where LinkedIn
+    /// publishes its own, under `/oauth`).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.openid_configuration_url().ends_with("/oauth/.well-known/openid-configuration"));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn openid_configuration_url(&self) -> String {
+        format!("{}/oauth/.well-known/openid-configuration", self.origin)
+    }
+
+    /// The JWKS that verifies id_tokens, `{origin}/oauth/openid/jwks`.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+    /// assert!(sandbox.jwks_url().ends_with("/oauth/openid/jwks"));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn jwks_url(&self) -> String {
+        format!("{}/oauth/openid/jwks", self.origin)
     }
 
     /// Moves the sandbox clock forward: codes and tokens expire, rate-limit
@@ -483,6 +567,7 @@ pub struct SandboxBuilder {
     /// Redirect URIs given before any client.
     pending_redirects: Vec<Registered>,
     admin_token: Option<String>,
+    oidc_issuer_origin: bool,
 }
 
 impl Default for SandboxBuilder {
@@ -503,6 +588,7 @@ impl Default for SandboxBuilder {
             limits: server::Limits::default(),
             pending_redirects: Vec::new(),
             admin_token: None,
+            oidc_issuer_origin: false,
         }
     }
 }
@@ -531,10 +617,13 @@ impl SandboxBuilder {
         self
     }
 
-    /// Registers an OAuth client. Without any, the client
-    /// [`Sandbox::DEFAULT_CLIENT_ID`] / [`Sandbox::DEFAULT_CLIENT_SECRET`]
-    /// is registered; with some, only those are. The first one owns the
-    /// static access token.
+    /// Registers an OAuth client with every capability (refresh tokens,
+    /// client credentials, PKCE; [`App::full`]); see
+    /// [`app`](SandboxBuilder::app) for one with LinkedIn's restrictions.
+    /// Without any, the client [`Sandbox::DEFAULT_CLIENT_ID`] /
+    /// [`Sandbox::DEFAULT_CLIENT_SECRET`] is registered; with some, those
+    /// replace it. The seeded self-serve and native apps are registered
+    /// either way. The first one owns the static access token.
     ///
     /// ```
     /// let builder = linkedin_sandbox::Sandbox::builder()
@@ -543,11 +632,49 @@ impl SandboxBuilder {
     /// # let _ = builder;
     /// ```
     pub fn client(mut self, id: impl Into<String>, secret: impl Into<String>) -> Self {
-        self.clients.push(Client {
-            id: id.into(),
-            secret: secret.into(),
-            redirect_uris: std::mem::take(&mut self.pending_redirects),
-        });
+        let mut client = App::full(id, secret).into_client();
+        client.redirect_uris = std::mem::take(&mut self.pending_redirects);
+        self.clients.push(client);
+        self
+    }
+
+    /// Registers an application with its own capabilities (see [`App`]),
+    /// as [`client`](SandboxBuilder::client) does one with all of them.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), linkedin_sandbox::Error> {
+    /// use linkedin_sandbox::{App, Sandbox};
+    ///
+    /// let sandbox = Sandbox::builder()
+    ///     .app(App::new("web-app", "web-secret").redirect_uri("https://web.test/cb"))
+    ///     .start()
+    ///     .await?;
+    /// assert!(!sandbox.apps()[0].has_refresh_tokens());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn app(mut self, app: App) -> Self {
+        let mut client = app.into_client();
+        if client.redirect_uris.is_empty() {
+            client.redirect_uris = std::mem::take(&mut self.pending_redirects);
+        }
+        self.clients.push(client);
+        self
+    }
+
+    /// Names `{origin}/oauth` as the OpenID Connect issuer (in id_tokens'
+    /// `iss` and the discovery document) instead of LinkedIn's
+    /// `https://www.linkedin.com/oauth`, for verifiers that require the
+    /// discovery document's `issuer` to be the URL they fetched it from.
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().oidc_issuer_origin().spawn()?;
+    /// assert_eq!(sandbox.oidc_issuer(), format!("{}/oauth", sandbox.origin()));
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn oidc_issuer_origin(mut self) -> Self {
+        self.oidc_issuer_origin = true;
         self
     }
 
@@ -775,24 +902,29 @@ impl SandboxBuilder {
         let (stop, stopped) = watch::channel(false);
         let shutdown = Shutdown::new(stopped);
         let mut clients = if self.clients.is_empty() {
-            vec![Client {
-                id: Sandbox::DEFAULT_CLIENT_ID.to_owned(),
-                secret: Sandbox::DEFAULT_CLIENT_SECRET.to_owned(),
-                redirect_uris: self.pending_redirects,
-            }]
+            let mut client =
+                App::full(Sandbox::DEFAULT_CLIENT_ID, Sandbox::DEFAULT_CLIENT_SECRET).into_client();
+            client.redirect_uris = self.pending_redirects;
+            vec![client]
         } else {
             self.clients
         };
+        // The seeded apps, unless the builder registered the same ids.
+        for app in apps::seeded() {
+            if !clients.iter().any(|c| c.id == app.client_id()) {
+                clients.push(app.into_client());
+            }
+        }
         for client in &mut clients {
             if client.redirect_uris.is_empty() {
                 client.redirect_uris = redirect::defaults();
             }
         }
-        let client = clients.first().cloned().unwrap_or(Client {
-            id: String::new(),
-            secret: String::new(),
-            redirect_uris: Vec::new(),
-        });
+        let client = clients
+            .first()
+            .cloned()
+            .unwrap_or_else(|| App::new("", "").into_client());
+        let origin = format!("http://{addr}");
         let clock = Clock::default();
         let oauth = OAuthState::new(
             clients,
@@ -800,6 +932,7 @@ impl SandboxBuilder {
             self.lifetimes,
             self.consent,
             clock.now(),
+            Oidc::new(&origin, self.oidc_issuer_origin),
         );
         let mut store = Store::default();
         if self.seed {
@@ -831,7 +964,7 @@ impl SandboxBuilder {
         );
         let sandbox = Sandbox {
             addr,
-            origin: format!("http://{addr}"),
+            origin,
             access_token: self.access_token,
             admin_token,
             client,

@@ -364,7 +364,7 @@ async fn unregistered_redirect_uris_get_an_error_never_a_redirect() {
         let response = authorization(&sandbox, sandbox.client_id(), uri).await;
         assert_eq!(response.status(), 400, "{uri}");
         assert!(header(&response, "location").is_none(), "{uri}");
-        assert_eq!(json(&response)["error"], "invalid_request", "{uri}");
+        assert_eq!(json(&response)["error"], "invalid_redirect_uri", "{uri}");
     }
     // The default app registers loopback callbacks on any port (the CLI
     // and the examples pick a free one).

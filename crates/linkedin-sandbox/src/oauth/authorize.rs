@@ -24,6 +24,8 @@ pub(super) async fn authorize(State(state): State<AppState>, uri: Uri) -> Respon
 
 fn redirect_target(state: &AppState, form: &Form) -> Result<String, OAuthError> {
     let client_id = form.required("client_id")?;
+    // An unknown client gets an error page, never a redirect (RFC 6749
+    // §4.1.2.1: the redirect URI cannot be trusted without the client).
     let Some(client) = state.oauth.client(client_id) else {
         return Err(OAuthError::new(
             StatusCode::BAD_REQUEST,
@@ -34,16 +36,26 @@ fn redirect_target(state: &AppState, form: &Form) -> Result<String, OAuthError> 
     let redirect_uri = form.required("redirect_uri")?;
     // Never redirect to a URI the app did not register (an open redirect
     // would hand the code to whoever crafted the link).
+    // LinkedIn shows an error page naming the mismatch
+    // (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow>,
+    // "redirect_uri ... must match"). The page does not document an error
+    // code for it (ambiguous): the sandbox answers `invalid_redirect_uri` in
+    // a 400 with no `Location`; what a client can rely on is the 400 and the
+    // absence of a redirect.
     if !redirect::is_registered(&client.redirect_uris, redirect_uri) {
-        return Err(OAuthError::invalid_request(format!(
-            "The redirect_uri {} does not match the redirect URLs registered for the application",
-            excerpt(redirect_uri)
-        )));
+        return Err(OAuthError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_redirect_uri",
+            format!(
+                "The redirect_uri {} does not match the redirect URLs registered for the application",
+                excerpt(redirect_uri)
+            ),
+        ));
     }
     let mut target = url::Url::parse(redirect_uri)
         .map_err(|e| OAuthError::invalid_request(format!("invalid redirect_uri: {e}")))?;
     let state_param = form.get("state");
-    let outcome = consent(state, form, client_id, redirect_uri);
+    let outcome = consent(state, form, client_id, client.pkce, redirect_uri);
     {
         let mut query = target.query_pairs_mut();
         match &outcome {
@@ -67,6 +79,7 @@ fn consent(
     state: &AppState,
     form: &Form,
     client_id: &str,
+    pkce: bool,
     redirect_uri: &str,
 ) -> Result<String, (&'static str, String)> {
     if form.get("response_type") != Some("code") {
@@ -75,7 +88,14 @@ fn consent(
             "response_type must be \"code\"".into(),
         ));
     }
-    let challenge = form.get("code_challenge").map(str::to_owned);
+    // Only an app with PKCE enabled has its challenge kept; a standard app's
+    // is ignored, and its later `code_verifier` refused with 401
+    // invalid_client, as LinkedIn does
+    // (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>).
+    let challenge = form
+        .get("code_challenge")
+        .filter(|_| pkce)
+        .map(str::to_owned);
     if challenge.is_some() && form.get("code_challenge_method") != Some("S256") {
         return Err((
             "invalid_request",
@@ -98,6 +118,7 @@ fn consent(
             redirect_uri: redirect_uri.to_owned(),
             scope: split_scope(form.get("scope")),
             challenge,
+            nonce: form.get("nonce").map(str::to_owned),
             expires_at: now + CODE_LIFETIME,
         },
         now,

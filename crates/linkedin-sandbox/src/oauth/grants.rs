@@ -46,6 +46,9 @@ pub(crate) struct CodeGrant {
     pub(crate) redirect_uri: String,
     pub(crate) scope: Vec<String>,
     pub(crate) challenge: Option<String>,
+    /// The OpenID Connect `nonce` of the authorization request, echoed in
+    /// the id_token.
+    pub(crate) nonce: Option<String>,
     pub(crate) expires_at: SystemTime,
 }
 
@@ -82,6 +85,7 @@ pub(crate) struct RefreshGrant {
 pub(crate) enum TokenCheck {
     Valid,
     Expired,
+    Revoked,
     Unknown,
 }
 
@@ -93,6 +97,8 @@ pub(crate) struct Grants {
     refresh: HashMap<String, RefreshGrant>,
     /// Expired access grants, oldest first, at most [`REMEMBERED_EXPIRED`].
     expired: VecDeque<(String, AccessGrant)>,
+    /// Revoked access grants, oldest first, at most [`REMEMBERED_EXPIRED`].
+    revoked: VecDeque<(String, AccessGrant)>,
     /// The earliest expiry of anything stored: nothing to purge before it.
     next_expiry: Option<SystemTime>,
     issued: u64,
@@ -110,6 +116,9 @@ impl Grants {
     }
 
     pub(crate) fn check(&self, token: &str, now: SystemTime) -> TokenCheck {
+        if self.revoked.iter().any(|(t, _)| t == token) {
+            return TokenCheck::Revoked;
+        }
         match self.access_grant(token) {
             Some(grant) if grant.is_expired(now) => TokenCheck::Expired,
             Some(_) => TokenCheck::Valid,
@@ -126,6 +135,36 @@ impl Grants {
                 .find(|(t, _)| t == token)
                 .map(|(_, grant)| grant)
         })
+    }
+
+    /// Revokes a live or expired access token; `false` if it is unknown or
+    /// already revoked. The revoked grant is remembered (boundedly) so the
+    /// API can answer "revoked" rather than "invalid".
+    pub(crate) fn revoke(&mut self, token: &str) -> bool {
+        let grant = match self.access.remove(token) {
+            Some(grant) => grant,
+            None => match self.expired.iter().position(|(t, _)| t == token) {
+                Some(at) => match self.expired.remove(at) {
+                    Some((_, grant)) => grant,
+                    None => return false,
+                },
+                None => return false,
+            },
+        };
+        self.revoked.push_back((token.to_owned(), grant));
+        while self.revoked.len() > REMEMBERED_EXPIRED {
+            self.revoked.pop_front();
+        }
+        true
+    }
+
+    /// A revoked access token's grant, if remembered.
+    pub(crate) fn revoked_grant(&self, token: &str) -> Option<&AccessGrant> {
+        self.revoked
+            .iter()
+            .rev()
+            .find(|(t, _)| t == token)
+            .map(|(_, grant)| grant)
     }
 
     /// Stores a token that never expires (the static tokens).
@@ -253,6 +292,7 @@ mod tests {
             redirect_uri: "http://127.0.0.1:1/callback".into(),
             scope: vec![],
             challenge: None,
+            nonce: None,
             expires_at: now + CODE_LIFETIME,
         }
     }
@@ -340,6 +380,46 @@ mod tests {
                 proptest::prop_assert_eq!(grants.access.contains_key(token), live);
                 let expected = if live { TokenCheck::Valid } else { TokenCheck::Expired };
                 proptest::prop_assert_eq!(grants.check(token, now), expected);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever order tokens are issued, revoked and expired in, a
+        /// revoked token answers Revoked (until the bounded memory forgets
+        /// it), others Valid or Expired as their time says, never-issued
+        /// ones Unknown, and revoking twice is refused.
+        #[test]
+        fn revocation_is_remembered(ops in proptest::collection::vec((0u8..3, 0usize..6), 0..40)) {
+            let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1000);
+            let mut grants = Grants::default();
+            let tokens: Vec<String> = (0..6).map(|_| grants.issue_access(access(now, 100), now)).collect();
+            let mut revoked = [false; 6];
+            let mut later = now;
+            for (op, i) in ops {
+                match op {
+                    0 => {
+                        let done = grants.revoke(&tokens[i]);
+                        proptest::prop_assert_eq!(done, !revoked[i]);
+                        revoked[i] = true;
+                    }
+                    1 => {
+                        later += Duration::from_secs(60);
+                        grants.purge(later);
+                    }
+                    _ => {}
+                }
+                for (j, token) in tokens.iter().enumerate() {
+                    let expected = if revoked[j] {
+                        TokenCheck::Revoked
+                    } else if later >= now + Duration::from_secs(100) {
+                        TokenCheck::Expired
+                    } else {
+                        TokenCheck::Valid
+                    };
+                    proptest::prop_assert_eq!(grants.check(token, later), expected);
+                }
+                proptest::prop_assert_eq!(grants.check("never-issued", later), TokenCheck::Unknown);
             }
         }
     }

@@ -23,18 +23,28 @@ pub(super) async fn introspect_token(
     }
 }
 
-/// `{"active": false}` for tokens the sandbox never issued; everything it
-/// knows otherwise, with `status` `active` or `expired`.
+/// What LinkedIn's introspection answers
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/token-introspection>):
+/// `active` (required) and, when known, `status` (`active`, `expired` or
+/// `revoked`), `client_id`, `authorized_at`, `created_at`, `expires_at`,
+/// `scope` and `auth_type`. For a token it never issued the page shows no
+/// sample (ambiguous): the sandbox answers `{"active": false}` and nothing
+/// else (RFC 7662 §2.2), so a client must read an absent `status` as
+/// "unknown".
 fn introspect(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
     let form = Form::from_post(headers, body)?;
     state.oauth.authenticate(&form)?;
     let token = form.required("token")?;
     let now = state.clock.now();
     let grants = lock(&state.oauth.grants);
-    let Some(grant) = grants.access_grant(token) else {
-        return Ok(json!({"active": false}));
+    let (grant, revoked) = match grants.revoked_grant(token) {
+        Some(grant) => (grant, true),
+        None => match grants.access_grant(token) {
+            Some(grant) => (grant, false),
+            None => return Ok(json!({"active": false})),
+        },
     };
-    let active = !grant.is_expired(now);
+    let active = !revoked && !grant.is_expired(now);
     let mut answer = Map::new();
     answer.insert("active".into(), json!(active));
     answer.insert("client_id".into(), json!(grant.client_id));
@@ -48,7 +58,13 @@ fn introspect(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Valu
     }
     answer.insert(
         "status".into(),
-        json!(if active { "active" } else { "expired" }),
+        json!(if revoked {
+            "revoked"
+        } else if active {
+            "active"
+        } else {
+            "expired"
+        }),
     );
     answer.insert("scope".into(), json!(grant.scope.join(",")));
     answer.insert("auth_type".into(), json!(grant.auth_type.as_str()));

@@ -59,12 +59,32 @@ pub enum Consent {
 }
 
 /// A registered OAuth client.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Client {
     pub(crate) id: String,
     pub(crate) secret: String,
     /// Where authorization may redirect (see [`redirect`]).
     pub(crate) redirect_uris: Vec<redirect::Registered>,
+    /// Whether code exchanges also give a refresh token (see [`crate::App`]).
+    pub(crate) refresh_tokens: bool,
+    /// Whether the client credentials grant is allowed.
+    pub(crate) client_credentials: bool,
+    /// Whether PKCE is enabled (a native app).
+    pub(crate) pkce: bool,
+}
+
+impl std::fmt::Debug for Client {
+    /// Everything but the secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("id", &self.id)
+            .field("secret", &"<redacted>")
+            .field("redirect_uris", &self.redirect_uris)
+            .field("refresh_tokens", &self.refresh_tokens)
+            .field("client_credentials", &self.client_credentials)
+            .field("pkce", &self.pkce)
+            .finish()
+    }
 }
 
 /// How long issued tokens live.
@@ -84,6 +104,8 @@ pub(crate) struct OAuthState {
     pub(crate) lifetimes: Lifetimes,
     consent: Mutex<Consent>,
     pub(crate) grants: Mutex<Grants>,
+    /// What signs id_tokens, and the issuer they name.
+    pub(crate) oidc: crate::oidc::Oidc,
 }
 
 impl OAuthState {
@@ -95,6 +117,7 @@ impl OAuthState {
         lifetimes: Lifetimes,
         consent: Consent,
         now: SystemTime,
+        oidc: crate::oidc::Oidc,
     ) -> Self {
         let mut grants = Grants::default();
         let owner = clients.first().map(|c| c.id.clone()).unwrap_or_default();
@@ -116,6 +139,7 @@ impl OAuthState {
             lifetimes,
             consent: Mutex::new(consent),
             grants: Mutex::new(grants),
+            oidc,
         }
     }
 
@@ -125,6 +149,11 @@ impl OAuthState {
 
     pub(crate) fn set_consent(&self, consent: Consent) {
         *lock(&self.consent) = consent;
+    }
+
+    /// Every registered client, in registration order.
+    pub(crate) fn clients(&self) -> &[Client] {
+        &self.clients
     }
 
     pub(crate) fn client(&self, id: &str) -> Option<&Client> {
@@ -139,17 +168,51 @@ impl OAuthState {
         grants.check(token, now)
     }
 
+    /// Revokes an access token (as a member removing the app's access):
+    /// the API then answers 401 with `serviceErrorCode` 65601.
+    pub(crate) fn revoke(&self, token: &str) -> bool {
+        lock(&self.grants).revoke(token)
+    }
+
     /// Checks `client_id` and `client_secret` of a form.
     fn authenticate(&self, form: &Form) -> Result<&Client, OAuthError> {
         let id = form.required("client_id")?;
         let secret = form.required("client_secret")?;
         match self.client(id) {
             Some(client) if client.secret == secret => Ok(client),
-            _ => Err(OAuthError::new(
+            _ => Err(OAuthError::invalid_client()),
+        }
+    }
+
+    /// Checks the client of a code exchange: its secret, or, for an app with
+    /// PKCE enabled, its `code_verifier` alone (a native app has no secret
+    /// to keep,
+    /// <https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native>:
+    /// the token request carries `client_id` and `code_verifier`). The
+    /// verifier itself is checked against the code's challenge later.
+    fn authenticate_code_exchange(&self, form: &Form) -> Result<&Client, OAuthError> {
+        let id = form.required("client_id")?;
+        let Some(client) = self.client(id) else {
+            return Err(OAuthError::invalid_client());
+        };
+        let verifier = form.get("code_verifier");
+        // LinkedIn answers a `code_verifier` from an app on which PKCE is
+        // not enabled with 401 invalid_client (the same page, and the CLI's
+        // `--pkce` help, which warns of it).
+        if verifier.is_some() && !client.pkce {
+            return Err(OAuthError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_client",
-                "Client authentication failed",
+                "PKCE is not enabled for this application: do not send code_verifier",
+            ));
+        }
+        match form.get("client_secret") {
+            Some(secret) if secret == client.secret => Ok(client),
+            None if client.pkce && verifier.is_some() => Ok(client),
+            None => Err(OAuthError::invalid_request(
+                "A required parameter \"client_secret\" is missing",
             )),
+            Some(_) => Err(OAuthError::invalid_client()),
         }
     }
 }
@@ -178,6 +241,30 @@ impl OAuthError {
     /// 400 `invalid_request`.
     pub(crate) fn invalid_request(description: impl Into<String>) -> Self {
         OAuthError::new(StatusCode::BAD_REQUEST, "invalid_request", description)
+    }
+
+    /// 401 `invalid_client`: unknown client or wrong secret.
+    pub(crate) fn invalid_client() -> Self {
+        OAuthError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed",
+        )
+    }
+
+    /// 400 `unauthorized_client`: the app may not use this grant (RFC 6749
+    /// §5.2; LinkedIn decides per app which flows it gets).
+    pub(crate) fn unauthorized_client(description: impl Into<String>) -> Self {
+        OAuthError::new(StatusCode::BAD_REQUEST, "unauthorized_client", description)
+    }
+
+    /// 500 `server_error` (RFC 6749 §4.1.2.1).
+    pub(crate) fn server_error(description: impl Into<String>) -> Self {
+        OAuthError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server_error",
+            description,
+        )
     }
 
     /// 400 `invalid_grant`.
@@ -262,11 +349,19 @@ pub(crate) fn routes() -> Router<AppState> {
             "/oauth/v2/introspectToken",
             post(introspect::introspect_token),
         )
+        .merge(crate::oidc::routes())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_debug_hides_the_secret() {
+        let client = crate::App::full("visible-id", "hidden-secret").into_client();
+        let text = format!("{client:?}");
+        assert!(text.contains("visible-id") && !text.contains("hidden-secret"));
+    }
 
     #[test]
     fn forms_and_scopes() {

@@ -10,9 +10,10 @@ use http::HeaderMap;
 use serde_json::{Map, Value, json};
 
 use super::grants::{AccessGrant, AuthType, RefreshGrant};
-use super::{Form, OAuthError, no_store, split_scope};
+use super::{Client, Form, OAuthError, no_store, split_scope};
 use crate::clock::seconds_until;
 use crate::lock;
+use crate::oidc::IdTokenRequest;
 use crate::state::AppState;
 
 pub(super) async fn access_token(
@@ -29,7 +30,12 @@ pub(super) async fn access_token(
 fn grant(state: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Value, OAuthError> {
     let form = Form::from_post(headers, body)?;
     let grant_type = form.required("grant_type")?;
-    let client = state.oauth.authenticate(&form)?.id.clone();
+    let client = if grant_type == "authorization_code" {
+        state.oauth.authenticate_code_exchange(&form)?
+    } else {
+        state.oauth.authenticate(&form)?
+    }
+    .clone();
     let now = state.clock.now();
     match grant_type {
         "authorization_code" => authorization_code(state, &form, &client, now),
@@ -50,9 +56,10 @@ fn invalid_code() -> OAuthError {
 fn authorization_code(
     state: &AppState,
     form: &Form,
-    client: &str,
+    app: &Client,
     now: SystemTime,
 ) -> Result<Value, OAuthError> {
+    let client = app.id.as_str();
     let code = form.required("code")?;
     let redirect_uri = form.required("redirect_uri")?;
     let mut grants = lock(&state.oauth.grants);
@@ -65,6 +72,11 @@ fn authorization_code(
         return Err(OAuthError::invalid_grant(
             "redirect_uri does not match the one of the authorization request",
         ));
+    }
+    // A native app that left its secret out proves itself with PKCE only:
+    // its code must have been issued with a challenge.
+    if form.get("client_secret").is_none() && grant.challenge.is_none() {
+        return Err(OAuthError::invalid_client());
     }
     if let Some(challenge) = &grant.challenge {
         let verifier = form.get("code_verifier").ok_or_else(|| {
@@ -91,31 +103,61 @@ fn authorization_code(
         },
         now,
     );
-    let refresh_token = grants.new_secret("sbx-rt-");
-    grants.insert_refresh(
-        refresh_token.clone(),
-        RefreshGrant {
-            client_id: client.to_owned(),
-            scope: grant.scope.clone(),
-            authorized_at: now,
-            expires_at: now + lifetimes.refresh,
-        },
-        now,
-    );
-    Ok(answer(
+    // Refresh tokens only for the apps LinkedIn approved for them
+    // (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/programmatic-refresh-tokens>).
+    let refresh_token = app.refresh_tokens.then(|| {
+        let token = grants.new_secret("sbx-rt-");
+        grants.insert_refresh(
+            token.clone(),
+            RefreshGrant {
+                client_id: client.to_owned(),
+                scope: grant.scope.clone(),
+                authorized_at: now,
+                expires_at: now + lifetimes.refresh,
+            },
+            now,
+        );
+        token
+    });
+    drop(grants);
+    let mut body = answer(
         &access_token,
         lifetimes.access.as_secs(),
-        Some((&refresh_token, lifetimes.refresh.as_secs())),
+        refresh_token
+            .as_deref()
+            .map(|token| (token, lifetimes.refresh.as_secs())),
         &grant.scope,
-    ))
+    );
+    let request = IdTokenRequest {
+        client_id: client,
+        scope: &grant.scope,
+        nonce: grant.nonce.as_deref(),
+    };
+    if let Some(id_token) = state
+        .oauth
+        .oidc
+        .id_token(&crate::seed::userinfo(), &request, now)
+    {
+        let id_token = id_token.map_err(|e| OAuthError::server_error(e.to_string()))?;
+        if let Value::Object(fields) = &mut body {
+            fields.insert("id_token".into(), json!(id_token));
+        }
+    }
+    Ok(body)
 }
 
 fn refresh_token(
     state: &AppState,
     form: &Form,
-    client: &str,
+    app: &Client,
     now: SystemTime,
 ) -> Result<Value, OAuthError> {
+    let client = app.id.as_str();
+    if !app.refresh_tokens {
+        return Err(OAuthError::unauthorized_client(
+            "This application is not enabled for refresh tokens (LinkedIn gives them to approved partners only)",
+        ));
+    }
     let token = form.required("refresh_token")?;
     let mut grants = lock(&state.oauth.grants);
     let grant = grants
@@ -149,9 +191,17 @@ fn refresh_token(
 fn client_credentials(
     state: &AppState,
     form: &Form,
-    client: &str,
+    app: &Client,
     now: SystemTime,
 ) -> Result<Value, OAuthError> {
+    let client = app.id.as_str();
+    // "Your application cannot access these APIs by default"
+    // (<https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow>).
+    if !app.client_credentials {
+        return Err(OAuthError::unauthorized_client(
+            "This application is not allowed to use the client credentials flow",
+        ));
+    }
     let scope = split_scope(form.get("scope"));
     let lifetime = state.oauth.lifetimes.application;
     let access_token = lock(&state.oauth.grants).issue_access(
