@@ -118,7 +118,12 @@ mod clock;
 mod conn;
 mod errors;
 mod faults;
+mod listen;
 mod oauth;
+mod record;
+mod recording;
+mod redact;
+mod replay;
 mod restli;
 mod routes;
 mod sandbox;
@@ -134,6 +139,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 pub use faults::Fault;
 pub use oauth::Consent;
+pub use record::{DEFAULT_UPSTREAM_TIMEOUT, RecordError, Recorder, RecorderBuilder};
+pub use recording::{MAX_BODY_SIZE, MAX_RECORDING_FILE_SIZE, MAX_RECORDINGS};
+pub use replay::{Replay, ReplayError, ReplayServer};
 pub use sandbox::{Sandbox, SandboxBuilder};
 pub use stats::Stats;
 pub use webhooks::{
