@@ -361,9 +361,17 @@ impl Replay {
             .collect();
         scored.sort_by_key(|(score, _, _)| *score);
         let closest: Vec<&(u32, &Entry, Vec<String>)> = scored.iter().take(CLOSEST).collect();
-        let target = match request.uri().query() {
-            Some(query) => format!("{}?{query}", request.uri().path()),
-            None => request.uri().path().to_owned(),
+        // Redacted as recordings are: the 404 never echoes a secret.
+        let target = {
+            let mut redactor = lock(&self.redactor);
+            let path = redactor.text_by_value(request.uri().path());
+            match request.uri().query() {
+                Some(query) => {
+                    let query = redactor.query_by_name(query);
+                    format!("{path}?{}", redactor.text_by_value(&query))
+                }
+                None => path,
+            }
         };
         let names: Vec<String> = closest
             .iter()

@@ -200,6 +200,26 @@ async fn an_unmatched_request_gets_a_404_naming_the_closest_recordings() {
     );
     assert_eq!(closest.len(), 2);
     assert_eq!(replay.replay().unused().len(), 2);
+
+    // The 404 is redacted as recordings are: no secret is echoed.
+    let mut client = client_via(&upstream, replay.addr(), replay.origin());
+    client.token = Some("live-bearer-token-0042".into());
+    let mut request = client.http(&Request::get("/adAccounts/{id}").key("id", &7));
+    *request.uri_mut() = format!(
+        "{}/rest/adAccounts/7?oauth2_access_token=live-query-token-0099&note=live-bearer-token-0042",
+        replay.origin()
+    )
+    .parse()
+    .unwrap();
+    let miss = client.send_http(request).await;
+    assert_eq!(miss.status(), 404);
+    let text = String::from_utf8(miss.body().clone()).unwrap();
+    assert!(!text.contains("live-query-token-0099"), "{text}");
+    assert!(!text.contains("live-bearer-token-0042"), "{text}");
+    assert!(
+        text.contains("oauth2_access_token=REDACTED&note=REDACTED"),
+        "{text}"
+    );
 }
 
 /// Recordings that match the same request are served in recording order,
@@ -613,18 +633,21 @@ async fn the_binary_replays_a_directory() {
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
+    // The reader is kept until the child is killed, so its later prints
+    // never meet a closed pipe.
     let first_line = tokio::task::spawn_blocking(move || {
+        let mut reader = std::io::BufReader::new(stdout);
         let mut line = String::new();
-        std::io::BufReader::new(stdout)
-            .read_line(&mut line)
-            .map(|_| line)
+        reader.read_line(&mut line).map(|_| (line, reader))
     });
     let line = tokio::time::timeout(Duration::from_secs(30), first_line).await;
-    let origin = line
-        .ok()
-        .and_then(|joined| joined.ok())
-        .and_then(|read| read.ok())
-        .and_then(|line| line.split_whitespace().last().map(str::to_owned));
+    let (origin, _reader) = match line {
+        Ok(Ok(Ok((line, reader)))) => (
+            line.split_whitespace().last().map(str::to_owned),
+            Some(reader),
+        ),
+        _ => (None, None),
+    };
     let result = match origin {
         Some(origin) => {
             let addr: SocketAddr = origin.trim_start_matches("http://").parse().unwrap();
