@@ -79,6 +79,38 @@
 //!   (JSON bodies; see [`Webhooks`]), for callers holding the sandbox's
 //!   [admin token](Sandbox::admin_token).
 //!
+//! # Record and replay
+//!
+//! For tests that run offline but answer as LinkedIn answered you: a
+//! [`Recorder`] is a proxy that forwards to the real API (over TLS) and
+//! writes each exchange, secrets redacted, as one readable JSON file; a
+//! [`Replay`] (or [`Sandbox::replay`]) answers requests that match a
+//! recording by method, path, decoded query and body, and anything else
+//! with a 404 naming the closest recordings. From a shell:
+//! `linkedin-sandbox record --upstream https://api.linkedin.com --out DIR`
+//! and `linkedin-sandbox replay DIR`. The [`fidelity`] page lists what is
+//! redacted, how requests are matched and what differs from LinkedIn.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use linkedin_sandbox::{Recorder, Sandbox};
+//!
+//! let dir = std::env::temp_dir().join(format!("record-replay-doc-{}", std::process::id()));
+//! let upstream = Sandbox::start().await?; // stands in for https://api.linkedin.com
+//! let recorder = Recorder::builder(upstream.origin(), &dir).start().await?;
+//! // ... run the test against recorder.origin(), then:
+//! drop(recorder);
+//! # std::fs::write(dir.join("000001-GET-v2_me.json"), r#"{"linkedinSandboxRecording":1,
+//! #   "request":{"method":"GET","path":"/v2/me"},"response":{"status":200,"body":{"id":"abc"}}}"#)?;
+//! let replay = Sandbox::replay(&dir).await?;
+//! // ... and run it again against replay.origin(), offline.
+//! # assert_eq!(replay.replay().len(), 1);
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Rest.li semantics
 //!
 //! * Method: `X-RestLi-Method` when present (it must fit the HTTP verb),
@@ -126,8 +158,13 @@ mod clock;
 mod conn;
 mod errors;
 mod faults;
+mod listen;
 mod oauth;
 mod oidc;
+mod record;
+mod recording;
+mod redact;
+mod replay;
 mod restli;
 mod routes;
 mod sandbox;
@@ -147,6 +184,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 pub use apps::App;
 pub use faults::Fault;
 pub use oauth::Consent;
+pub use record::{DEFAULT_UPSTREAM_TIMEOUT, RecordError, Recorder, RecorderBuilder};
+pub use recording::{MAX_BODY_SIZE, MAX_RECORDING_FILE_SIZE, MAX_RECORDINGS};
+pub use replay::{Replay, ReplayError, ReplayServer};
 pub use sandbox::{Sandbox, SandboxBuilder};
 pub use stats::Stats;
 pub use webhooks::{

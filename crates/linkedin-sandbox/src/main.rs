@@ -1,4 +1,6 @@
-//! `linkedin-sandbox`: serve the sandbox on a local port until Ctrl-C.
+//! `linkedin-sandbox`: serve the sandbox on a local port until Ctrl-C;
+//! `linkedin-sandbox record` and `linkedin-sandbox replay` record real
+//! traffic and answer from it.
 
 use std::process::ExitCode;
 
@@ -13,8 +15,11 @@ const MAX_APPS_FILE: u64 = 1024 * 1024;
 
 /// A local, LinkedIn-shaped Rest.li and OAuth server.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
 struct Args {
+    /// Without a subcommand, the sandbox itself is served.
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Port on 127.0.0.1 (0 picks a free one).
     #[arg(long, default_value_t = 8080)]
     port: u16,
@@ -126,8 +131,10 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let mut args = Args::parse();
+    let command = args.command.take();
     match runtime() {
+        Ok(runtime) if command.is_some() => runtime.block_on(run(command)),
         Ok(runtime) => runtime.block_on(serve(args)),
         Err(e) => {
             eprintln!("linkedin-sandbox: cannot start the runtime: {e}");
@@ -206,6 +213,114 @@ async fn serve(args: Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The subcommands; each serves until Ctrl-C.
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Forward every request to UPSTREAM and write each exchange, secrets
+    /// redacted, as one JSON file in DIR.
+    Record {
+        /// Where requests go: https://..., or http:// to a loopback host.
+        /// For LinkedIn: https://api.linkedin.com.
+        #[arg(long, value_name = "URL")]
+        upstream: String,
+        /// Where requests under /oauth/ go instead (LinkedIn:
+        /// https://www.linkedin.com).
+        #[arg(long, value_name = "URL")]
+        oauth_upstream: Option<String>,
+        /// The directory recordings are written to (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The name of an environment variable holding a value to redact
+        /// wherever it appears (a client secret, say); repeatable. Values
+        /// are read from the environment so they stay out of `ps`.
+        #[arg(long, value_name = "VAR")]
+        secret_env: Vec<String>,
+        /// Stop recording after this many files in DIR.
+        #[arg(long, default_value_t = linkedin_sandbox::MAX_RECORDINGS)]
+        max_recordings: usize,
+    },
+    /// Answer requests that match a recording in DIR; anything else gets a
+    /// 404 naming the closest recordings.
+    Replay {
+        /// The directory of recordings.
+        dir: std::path::PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+}
+
+async fn run(command: Option<Command>) -> ExitCode {
+    match command {
+        Some(Command::Record {
+            upstream,
+            oauth_upstream,
+            out,
+            port,
+            secret_env,
+            max_recordings,
+        }) => {
+            let mut builder = linkedin_sandbox::Recorder::builder(&upstream, &out)
+                .port(port)
+                .max_recordings(max_recordings);
+            if let Some(oauth) = oauth_upstream {
+                builder = builder.oauth_upstream(oauth);
+            }
+            for name in secret_env {
+                match std::env::var(&name) {
+                    Ok(value) => builder = builder.secret(value),
+                    Err(e) => {
+                        eprintln!("linkedin-sandbox: --secret-env {name}: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            let recorder = match builder.start().await {
+                Ok(recorder) => recorder,
+                Err(e) => {
+                    eprintln!("linkedin-sandbox: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            println!(
+                "linkedin-sandbox recording {upstream} on {} into {}",
+                recorder.origin(),
+                recorder.dir().display()
+            );
+            println!("  point your client's base URL at {}", recorder.origin());
+            println!("Press Ctrl-C to stop.");
+            std::future::pending::<()>().await;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Replay { dir, port }) => {
+            let server = match linkedin_sandbox::Replay::load(&dir) {
+                Ok(replay) => replay.start_on(port).await,
+                Err(e) => Err(e),
+            };
+            let server = match server {
+                Ok(server) => server,
+                Err(e) => {
+                    eprintln!("linkedin-sandbox: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            println!(
+                "linkedin-sandbox replaying {} recordings from {} on {}",
+                server.replay().len(),
+                dir.display(),
+                server.origin()
+            );
+            println!("Press Ctrl-C to stop.");
+            std::future::pending::<()>().await;
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +377,32 @@ mod tests {
         std::fs::write(&file, r#"[{"client_id":"a"}]"#).unwrap();
         assert!(read_apps(&file).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn flags_alone_still_serve_the_sandbox_and_subcommands_parse() {
+        let args = Args::try_parse_from(["linkedin-sandbox", "--port", "0", "--empty"]).unwrap();
+        assert!(args.command.is_none() && args.empty && args.port == 0);
+        let args = Args::try_parse_from([
+            "linkedin-sandbox",
+            "record",
+            "--upstream",
+            "https://api.linkedin.com",
+            "--out",
+            "rec",
+        ])
+        .unwrap();
+        assert!(matches!(
+            args.command,
+            Some(Command::Record { ref upstream, port: 8080, .. }) if upstream == "https://api.linkedin.com"
+        ));
+        let args =
+            Args::try_parse_from(["linkedin-sandbox", "replay", "rec", "--port", "0"]).unwrap();
+        assert!(matches!(
+            args.command,
+            Some(Command::Replay { port: 0, .. })
+        ));
+        assert!(Args::try_parse_from(["linkedin-sandbox", "record", "--out", "rec"]).is_err());
     }
 
     #[test]

@@ -135,6 +135,36 @@ impl Sandbox {
         Sandbox::builder().spawn()
     }
 
+    /// Serves the recordings in `dir` (written by a
+    /// [`Recorder`](crate::Recorder) or `linkedin-sandbox record`) on
+    /// `127.0.0.1` on the current tokio runtime: requests that match a
+    /// recording get its answer, others a 404 naming the closest
+    /// recordings. See [`Replay`](crate::Replay).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let dir = std::env::temp_dir().join(format!("sandbox-replay-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// # std::fs::write(dir.join("000001-GET-x.json"), r#"{"linkedinSandboxRecording":1,
+    /// #   "request":{"method":"GET","path":"/x"},"response":{"status":204}}"#)?;
+    /// let replay = linkedin_sandbox::Sandbox::replay(&dir).await?;
+    /// assert!(replay.origin().starts_with("http://127.0.0.1:"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Replay::load`](crate::Replay::load) and
+    /// [`Replay::start`](crate::Replay::start).
+    pub async fn replay(
+        dir: impl AsRef<std::path::Path>,
+    ) -> Result<crate::ReplayServer, crate::ReplayError> {
+        crate::Replay::load(dir)?.start().await
+    }
+
     /// The socket address the sandbox listens on.
     ///
     /// ```
