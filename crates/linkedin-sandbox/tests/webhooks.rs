@@ -362,7 +362,10 @@ async fn signed_deliveries_verify_with_the_client_secret() {
     // The sandbox signs only through `linkedin_webhooks::sign`, so it follows
     // whatever that produces (LinkedIn's X-LI-Signature:
     // https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation).
-    assert_eq!(report.signature, sign(&ClientSecret::new(SECRET), body));
+    assert_eq!(
+        report.signature,
+        sign(&ClientSecret::new(SECRET), body).unwrap()
+    );
     let envelope: Envelope<OrganizationSocialAction> =
         verify_notification(&ClientSecret::new(SECRET), headers, body).unwrap();
     assert_eq!(
