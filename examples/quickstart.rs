@@ -249,7 +249,9 @@ async fn sign_in(target: &Target) -> Result<Client> {
         RedirectUrl::new("http://localhost:8400/callback")?,
     )
     .base_url(oauth.base().clone())
-    .scopes(["openid", "profile", "r_ads"])
+    // As on LinkedIn: `/v2/me` needs a legacy profile scope (the OpenID
+    // ones read `/v2/userinfo`), writing ad accounts `rw_ads`.
+    .scopes(["openid", "profile", "r_liteprofile", "r_ads", "rw_ads"])
     .pkce(true)
     .start()?;
     println!("   The app sends the member's browser to the authorization URL:");
