@@ -96,7 +96,7 @@ async fn serve(args: Args) -> ExitCode {
     };
     println!("linkedin-sandbox listening on {}", sandbox.origin());
     println!(
-        "  versioned API:    {}  (send LinkedIn-Version: YYYYMM, {} back to {} months before)",
+        "  versioned API:    {}  (send LinkedIn-Version: YYYYMM; served: {} and the {} months before)",
         sandbox.rest_url(),
         args.current_version.as_str(),
         args.version_window
@@ -104,6 +104,10 @@ async fn serve(args: Args) -> ExitCode {
     println!("  unversioned API:  {}", sandbox.v2_url());
     println!("  OAuth:            {}", sandbox.oauth_url());
     println!("  access token:     {}", sandbox.access_token());
+    println!(
+        "  its scopes:       {}",
+        args.scopes.as_deref().unwrap_or("every scope")
+    );
     println!(
         "  admin token:      {}  (Authorization: Bearer ... for {}/sandbox/webhooks)",
         sandbox.admin_token(),

@@ -260,6 +260,19 @@ mod tests {
         assert!(err.message.contains("at byte"), "{}", err.message);
     }
 
+    proptest::proptest! {
+        /// Decoding undoes percent-encoding of any text, and leaves text
+        /// without `%` as it is.
+        #[test]
+        fn percent_decoding_inverts_encoding(text in "\\PC{0,40}") {
+            let encoded: String = text.bytes().map(|b| format!("%{b:02X}")).collect();
+            proptest::prop_assert_eq!(percent_decode(&encoded), text.clone());
+            if !text.contains('%') {
+                proptest::prop_assert_eq!(percent_decode(&text), text);
+            }
+        }
+    }
+
     fn entity() -> impl proptest::strategy::Strategy<Value = Value> {
         use proptest::prelude::*;
         let leaf = prop_oneof![
