@@ -287,7 +287,8 @@ async fn sign_in(target: &Target) -> Result<Client> {
             RedirectUrl::new("http://localhost:8400/callback")?,
         )
         .base_url(oauth.base().clone())
-        .scopes(["openid", "profile", "r_ads"])
+        // As on LinkedIn: writing ad accounts needs `rw_ads`.
+        .scopes(["openid", "profile", "r_liteprofile", "r_ads", "rw_ads"])
         .pkce(true)
         .start()?
     );

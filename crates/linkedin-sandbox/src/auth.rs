@@ -1,4 +1,6 @@
-//! Bearer-token checks for the API routes.
+//! Bearer-token checks for the API routes. A valid token's grant (client,
+//! scopes, 2- or 3-legged) goes on in the request's extensions as a
+//! [`Caller`], for the scope checks and quotas after it.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -7,14 +9,16 @@ use http::StatusCode;
 use http::header::AUTHORIZATION;
 
 use crate::errors::ApiError;
+use crate::lock;
 use crate::oauth::grants::TokenCheck;
+use crate::scopes::Caller;
 use crate::state::AppState;
 
 /// Middleware: answers 401 unless `Authorization: Bearer <token>` names a
 /// static token or an unexpired issued one.
 pub(crate) async fn require_token(
     State(state): State<AppState>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let header = request
@@ -41,8 +45,19 @@ pub(crate) async fn require_token(
     // LinkedIn's 401 subcodes
     // (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling>):
     // 65600 invalid, 65601 revoked by the member, 65602 expired.
+    // Owned, so the request can be changed below.
+    let token = token.to_owned();
+    let token = token.as_str();
     match state.oauth.check(token, state.clock.now()) {
-        TokenCheck::Valid => next.run(request).await,
+        TokenCheck::Valid => {
+            let caller = lock(&state.oauth.grants)
+                .access_grant(token)
+                .map(Caller::from_grant);
+            if let Some(caller) = caller {
+                request.extensions_mut().insert(caller);
+            }
+            next.run(request).await
+        }
         TokenCheck::Expired => token_error(
             "EXPIRED_ACCESS_TOKEN",
             65602,

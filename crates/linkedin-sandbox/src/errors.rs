@@ -11,16 +11,29 @@
 //! | expired token | 401 | 65602 | `EXPIRED_ACCESS_TOKEN` |
 //! | `Authorization` without `Bearer` | 401 | 401 | `UNKNOWN_AUTHENTICATION_SCHEME` |
 //! | missing/wrong `X-RestLi-Protocol-Version` | 400 | 400 | `INVALID_PROTOCOL_VERSION` |
-//! | missing `LinkedIn-Version` on `/rest` | 400 | 400 | `VERSION_MISSING` |
+//! | missing `LinkedIn-Version` on `/rest` | 400 | none | `VERSION_MISSING` |
+//! | `LinkedIn-Version` not served (sunset or unreleased) | 426 | none | `NONEXISTENT_VERSION` |
 //! | malformed `LinkedIn-Version` | 400 | 400 | `INVALID_VERSION` |
-//! | undecodable key, parameter or body | 400 | 400 | `ILLEGAL_ARGUMENT` |
+//! | undecodable key, parameter, projection or body | 400 | 400 | `ILLEGAL_ARGUMENT` |
+//! | token without the endpoint's scope | 403 | 100 | `ACCESS_DENIED` |
+//! | daily quota spent (per app or per member) | 429 | 101 | `TOO_MANY_REQUESTS` |
 //! | unknown entity or path | 404 | 404 | `NOT_FOUND` |
 //! | rate limited (injected) | 429 | 101 | `TOO_MANY_REQUESTS` |
 //! | injected 5xx | the status | the status | `INJECTED_FAULT` |
 //!
-//! 65600-65602 and 65604 are LinkedIn's own numbers for token errors, and 101 its
-//! throttling code; where LinkedIn's number is not public the sandbox sends
-//! the HTTP status, as LinkedIn's documentation sample does.
+//! 65600-65602 and 65604 are LinkedIn's own numbers for token errors, 100 its
+//! permission code and 101 its throttling code; where LinkedIn's number is
+//! not public the sandbox sends the HTTP status, as LinkedIn's documentation
+//! sample does
+//! (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling>).
+//! LinkedIn's version errors carry no `serviceErrorCode`.
+//!
+//! Validation errors that concern one input (a query parameter, the
+//! projection, the body) also carry LinkedIn's structured details
+//! (<https://learn.microsoft.com/en-us/linkedin/marketing/error-responses>):
+//! `errorDetailType` `com.linkedin.common.error.BadRequest` and
+//! `errorDetails.inputErrors[]`, each with a `description`, the `code` of
+//! the problem and `input.inputPath.fieldPath`, the input's name.
 
 use axum::Json;
 use axum::response::{IntoResponse, Response};
@@ -33,9 +46,26 @@ use serde_json::{Map, Value, json};
 pub(crate) struct ApiError {
     pub(crate) status: StatusCode,
     pub(crate) message: String,
-    pub(crate) service_error_code: i64,
+    /// `None` for answers LinkedIn sends without one (version errors).
+    pub(crate) service_error_code: Option<i64>,
     pub(crate) code: Option<&'static str>,
+    /// `errorDetails.inputErrors` of a validation error.
+    pub(crate) input_errors: Vec<InputError>,
 }
+
+/// One entry of `errorDetails.inputErrors`: what was wrong with which input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct InputError {
+    /// The problem, as a symbolic code (`INVALID_VALUE`, ...).
+    pub(crate) code: &'static str,
+    /// The input: a query parameter's name, `fields`, or `/` for the body
+    /// as a whole (a JSON pointer inside the body otherwise).
+    pub(crate) field_path: String,
+    pub(crate) description: String,
+}
+
+/// The `errorDetailType` of a validation error with `errorDetails`.
+pub(crate) const BAD_REQUEST_DETAIL_TYPE: &str = "com.linkedin.common.error.BadRequest";
 
 impl ApiError {
     /// An error whose `serviceErrorCode` is its status.
@@ -43,14 +73,38 @@ impl ApiError {
         ApiError {
             status,
             message: message.into(),
-            service_error_code: i64::from(status.as_u16()),
+            service_error_code: Some(i64::from(status.as_u16())),
             code: Some(code),
+            input_errors: Vec::new(),
         }
     }
 
     pub(crate) fn with_service_code(mut self, service_error_code: i64) -> Self {
-        self.service_error_code = service_error_code;
+        self.service_error_code = Some(service_error_code);
         self
+    }
+
+    /// Leaves `serviceErrorCode` out, as LinkedIn's version errors do.
+    pub(crate) fn without_service_code(mut self) -> Self {
+        self.service_error_code = None;
+        self
+    }
+
+    /// 400 `ILLEGAL_ARGUMENT` about one input, with LinkedIn's
+    /// `errorDetails`: `field_path` names the input (see [`InputError`]).
+    pub(crate) fn invalid_input(
+        code: &'static str,
+        field_path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        let message = message.into();
+        let mut error = ApiError::bad_request(message.clone());
+        error.input_errors.push(InputError {
+            code,
+            field_path: field_path.into(),
+            description: message,
+        });
+        error
     }
 
     /// 400 `ILLEGAL_ARGUMENT`.
@@ -67,11 +121,31 @@ impl ApiError {
     pub(crate) fn body(&self) -> Value {
         let mut body = Map::new();
         body.insert("status".into(), json!(self.status.as_u16()));
-        body.insert("serviceErrorCode".into(), json!(self.service_error_code));
+        if let Some(service_error_code) = self.service_error_code {
+            body.insert("serviceErrorCode".into(), json!(service_error_code));
+        }
         if let Some(code) = self.code {
             body.insert("code".into(), json!(code));
         }
         body.insert("message".into(), json!(self.message));
+        if !self.input_errors.is_empty() {
+            let input_errors: Vec<Value> = self
+                .input_errors
+                .iter()
+                .map(|e| {
+                    json!({
+                        "code": e.code,
+                        "description": e.description,
+                        "input": {"inputPath": {"fieldPath": e.field_path}},
+                    })
+                })
+                .collect();
+            body.insert("errorDetailType".into(), json!(BAD_REQUEST_DETAIL_TYPE));
+            body.insert(
+                "errorDetails".into(),
+                json!({ "inputErrors": input_errors }),
+            );
+        }
         Value::Object(body)
     }
 }
@@ -128,5 +202,26 @@ mod tests {
         let response = error.into_response();
         assert_eq!(response.status(), 401);
         assert_eq!(response.headers()["x-restli-error-response"], "true");
+    }
+
+    #[test]
+    fn validation_errors_carry_error_details_and_version_errors_no_code() {
+        let error = ApiError::invalid_input("INVALID_VALUE", "count", "count must be a number");
+        assert_eq!(
+            error.body(),
+            json!({
+                "status": 400, "serviceErrorCode": 400, "code": "ILLEGAL_ARGUMENT",
+                "message": "count must be a number",
+                "errorDetailType": "com.linkedin.common.error.BadRequest",
+                "errorDetails": {"inputErrors": [{
+                    "code": "INVALID_VALUE",
+                    "description": "count must be a number",
+                    "input": {"inputPath": {"fieldPath": "count"}}
+                }]}
+            })
+        );
+        let version = ApiError::new(StatusCode::UPGRADE_REQUIRED, "NONEXISTENT_VERSION", "x")
+            .without_service_code();
+        assert!(version.body().get("serviceErrorCode").is_none());
     }
 }

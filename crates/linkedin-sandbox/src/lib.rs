@@ -49,10 +49,14 @@
 //!   [`SandboxBuilder::empty`]).
 //! * **Checks like LinkedIn's**, with LinkedIn-shaped error bodies: bearer
 //!   token (401), `X-RestLi-Protocol-Version: 2.0.0` (400), `LinkedIn-Version`
-//!   on `/rest` (400 `VERSION_MISSING` when absent, as LinkedIn answers;
-//!   426 for retired versions is not simulated), undecodable keys and
-//!   parameters (400 with the decoder's byte offset). Authentication is
-//!   checked first.
+//!   on `/rest` (400 `VERSION_MISSING` when absent, 426
+//!   `NONEXISTENT_VERSION` outside the served window, by default 202512 to
+//!   202612: see [`SandboxBuilder::current_version`]), each endpoint's
+//!   scopes (403 `ACCESS_DENIED`), undecodable keys and parameters (400
+//!   with the decoder's byte offset and LinkedIn's `errorDetails`), optional
+//!   daily quotas (429). Authentication is checked first. Every answer
+//!   carries `x-li-uuid`. The [`fidelity`] page lists every behaviour and
+//!   every known difference from LinkedIn.
 //! * **OAuth** under `/oauth/v2`: authorization (auto-consent, or
 //!   [`Consent::Deny`]), the `authorization_code` (with PKCE S256),
 //!   `refresh_token` and `client_credentials` grants, token introspection,
@@ -138,7 +142,8 @@
 //!   unknown keys as `{"status": 404}` in `results`, as the Rest.li test
 //!   suite does.
 //! * ACTION echoes its parameters: `{"value": <the JSON body>}`.
-//! * Projections (`fields`) are accepted and ignored.
+//! * Projections (`fields=id,name`, `fields=author:(id,name)`, `-field`,
+//!   `$*`) select the fields of each returned entity, as Rest.li's.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(
@@ -165,15 +170,19 @@ mod record;
 mod recording;
 mod redact;
 mod replay;
+mod quota;
+mod request_ids;
 mod restli;
 mod routes;
 mod sandbox;
+mod scopes;
 mod seed;
 mod server;
 mod state;
 mod stats;
 mod store;
 mod tunnel;
+mod versions;
 mod webhooks;
 
 #[doc = include_str!("../FIDELITY.md")]

@@ -55,6 +55,22 @@ struct Args {
     /// https://www.linkedin.com/oauth.
     #[arg(long)]
     oidc_issuer_origin: bool,
+    /// The scopes of the static access token, space- or comma-separated
+    /// (default: every scope, so any endpoint accepts it).
+    #[arg(long)]
+    scopes: Option<String>,
+    /// The newest LinkedIn-Version /rest serves (YYYYMM).
+    #[arg(long, default_value = Sandbox::DEFAULT_CURRENT_VERSION)]
+    current_version: restli_codec::LinkedInVersion,
+    /// How many monthly versions before the current one are still served.
+    #[arg(long, default_value_t = Sandbox::DEFAULT_VERSION_WINDOW)]
+    version_window: u32,
+    /// Daily calls per application and endpoint (default: no quota).
+    #[arg(long)]
+    app_quota: Option<u32>,
+    /// Daily calls per member, application and endpoint (default: no quota).
+    #[arg(long)]
+    member_quota: Option<u32>,
 }
 
 /// Reads `--apps FILE`: a bounded JSON array of apps.
@@ -168,6 +184,23 @@ async fn serve(args: Args) -> ExitCode {
     if args.oidc_issuer_origin {
         builder = builder.oidc_issuer_origin();
     }
+    builder = builder
+        .current_version(args.current_version.clone())
+        .version_window(args.version_window);
+    if let Some(scopes) = &args.scopes {
+        builder = builder.access_token_scopes(
+            scopes
+                .split([' ', ','])
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        );
+    }
+    if let Some(calls) = args.app_quota {
+        builder = builder.daily_app_quota(calls);
+    }
+    if let Some(calls) = args.member_quota {
+        builder = builder.daily_member_quota(calls);
+    }
     let sandbox = match builder.start().await {
         Ok(sandbox) => sandbox,
         Err(e) => {
@@ -177,12 +210,18 @@ async fn serve(args: Args) -> ExitCode {
     };
     println!("linkedin-sandbox listening on {}", sandbox.origin());
     println!(
-        "  versioned API:    {}  (send LinkedIn-Version: YYYYMM)",
-        sandbox.rest_url()
+        "  versioned API:    {}  (send LinkedIn-Version: YYYYMM; served: {} and the {} months before)",
+        sandbox.rest_url(),
+        args.current_version.as_str(),
+        args.version_window
     );
     println!("  unversioned API:  {}", sandbox.v2_url());
     println!("  OAuth:            {}", sandbox.oauth_url());
     println!("  access token:     {}", sandbox.access_token());
+    println!(
+        "  its scopes:       {}",
+        args.scopes.as_deref().unwrap_or("every scope")
+    );
     println!(
         "  admin token:      {}  (Authorization: Bearer ... for {}/sandbox/webhooks)",
         sandbox.admin_token(),
@@ -352,6 +391,33 @@ mod tests {
         assert!(!self_serve[0].contains("--pkce"));
         assert!(
             app_lines(&sandbox)[1].contains("refresh tokens: no, client credentials: no, PKCE: no")
+        );
+    }
+
+    #[test]
+    fn flags_for_versions_scopes_and_quotas_parse() {
+        let args = Args::try_parse_from([
+            "linkedin-sandbox",
+            "--scopes",
+            "openid profile",
+            "--current-version",
+            "202406",
+            "--version-window",
+            "3",
+            "--app-quota",
+            "5",
+        ])
+        .unwrap();
+        assert_eq!(args.scopes.as_deref(), Some("openid profile"));
+        assert_eq!(args.current_version.as_str(), "202406");
+        assert_eq!(args.version_window, 3);
+        assert_eq!(args.app_quota, Some(5));
+        assert_eq!(args.member_quota, None);
+        let defaults = Args::try_parse_from(["linkedin-sandbox"]).unwrap();
+        assert_eq!(defaults.current_version.as_str(), "202612");
+        assert_eq!(defaults.version_window, 12);
+        assert!(
+            Args::try_parse_from(["linkedin-sandbox", "--current-version", "2024-06"]).is_err()
         );
     }
 

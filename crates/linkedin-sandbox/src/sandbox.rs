@@ -17,12 +17,14 @@ use crate::faults::{Fault, FaultState};
 use crate::oauth::redirect::{self, Registered};
 use crate::oauth::{Client, Consent, Lifetimes, OAuthState};
 use crate::oidc::Oidc;
+use crate::quota::Quotas;
 use crate::restli::Call;
 use crate::state::{AppState, Inner};
 use crate::stats::{Stats, StatsRecorder};
 use crate::store::{Key, Store};
+use crate::versions::VersionPolicy;
 use crate::webhooks::{Hub, Webhooks};
-use crate::{Error, admin, lock, routes, seed, server};
+use crate::{Error, admin, lock, routes, scopes, seed, server};
 
 /// A running sandbox. It listens on `127.0.0.1` until it is dropped.
 ///
@@ -76,6 +78,21 @@ impl Sandbox {
     pub const NATIVE_CLIENT_ID: &'static str = apps::NATIVE_ID;
     /// The secret of [`NATIVE_CLIENT_ID`](Sandbox::NATIVE_CLIENT_ID).
     pub const NATIVE_CLIENT_SECRET: &'static str = apps::NATIVE_SECRET;
+    /// The newest `LinkedIn-Version` served unless
+    /// [`SandboxBuilder::current_version`] says otherwise.
+    ///
+    /// ```
+    /// assert_eq!(linkedin_sandbox::Sandbox::DEFAULT_CURRENT_VERSION, "202612");
+    /// ```
+    pub const DEFAULT_CURRENT_VERSION: &'static str = VersionPolicy::DEFAULT_CURRENT;
+    /// How many months before the current version are still served unless
+    /// [`SandboxBuilder::version_window`] says otherwise: a year, as
+    /// LinkedIn's.
+    ///
+    /// ```
+    /// assert_eq!(linkedin_sandbox::Sandbox::DEFAULT_VERSION_WINDOW, 12);
+    /// ```
+    pub const DEFAULT_VERSION_WINDOW: u32 = VersionPolicy::DEFAULT_WINDOW;
 
     /// Options for a sandbox.
     ///
@@ -548,6 +565,11 @@ impl fmt::Debug for SandboxBuilder {
             .field("hang_limit", &self.hang_limit)
             .field("header_read_timeout", &self.limits.header_read_timeout)
             .field("max_connections", &self.limits.max_connections)
+            .field("current_version", &self.current_version)
+            .field("version_window", &self.version_window)
+            .field("access_token_scopes", &self.access_token_scopes)
+            .field("daily_app_quota", &self.daily_app_quota)
+            .field("daily_member_quota", &self.daily_member_quota)
             .finish_non_exhaustive()
     }
 }
@@ -598,6 +620,12 @@ pub struct SandboxBuilder {
     pending_redirects: Vec<Registered>,
     admin_token: Option<String>,
     oidc_issuer_origin: bool,
+    current_version: Option<restli_codec::LinkedInVersion>,
+    version_window: u32,
+    /// `None`: every scope.
+    access_token_scopes: Option<Vec<String>>,
+    daily_app_quota: Option<u32>,
+    daily_member_quota: Option<u32>,
 }
 
 impl Default for SandboxBuilder {
@@ -619,6 +647,11 @@ impl Default for SandboxBuilder {
             pending_redirects: Vec::new(),
             admin_token: None,
             oidc_issuer_origin: false,
+            current_version: None,
+            version_window: VersionPolicy::DEFAULT_WINDOW,
+            access_token_scopes: None,
+            daily_app_quota: None,
+            daily_member_quota: None,
         }
     }
 }
@@ -858,6 +891,83 @@ impl SandboxBuilder {
         self
     }
 
+    /// The newest `LinkedIn-Version` `/rest` serves (default
+    /// [`Sandbox::DEFAULT_CURRENT_VERSION`]; a revision is ignored). Newer
+    /// versions get LinkedIn's 426 `NONEXISTENT_VERSION`, as do versions
+    /// older than the [window](SandboxBuilder::version_window).
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .current_version("202406".parse().unwrap())
+    ///     .version_window(24);
+    /// # let _ = builder;
+    /// ```
+    pub fn current_version(mut self, version: restli_codec::LinkedInVersion) -> Self {
+        self.current_version = Some(version);
+        self
+    }
+
+    /// How many monthly versions before the current one `/rest` still
+    /// serves (default [`Sandbox::DEFAULT_VERSION_WINDOW`], 12: with the
+    /// default current version, 202512 to 202612). LinkedIn keeps each
+    /// version for at least a year.
+    ///
+    /// ```
+    /// // Serve every version back to 2020, e.g. to test pre-202401 paging.
+    /// let builder = linkedin_sandbox::Sandbox::builder().version_window(120);
+    /// # let _ = builder;
+    /// ```
+    pub fn version_window(mut self, months: u32) -> Self {
+        self.version_window = months;
+        self
+    }
+
+    /// The scopes of the static access token, instead of every scope the
+    /// sandbox knows (which is the default, so any endpoint accepts it).
+    /// Endpoints check scopes as LinkedIn documents them (see the
+    /// [`fidelity`](crate::fidelity) page); a missing one is 403
+    /// `ACCESS_DENIED`.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .access_token_scopes(["openid", "profile"]);
+    /// # let _ = builder;
+    /// ```
+    pub fn access_token_scopes<I, S>(mut self, scopes: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.access_token_scopes = Some(scopes.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// A daily quota per application and endpoint: after `calls` calls in
+    /// a UTC day (on the sandbox clock), LinkedIn's 429 with
+    /// `serviceErrorCode` 101 until midnight UTC. Off by default.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().daily_app_quota(100);
+    /// # let _ = builder;
+    /// ```
+    pub fn daily_app_quota(mut self, calls: u32) -> Self {
+        self.daily_app_quota = Some(calls);
+        self
+    }
+
+    /// A daily quota per member, application and endpoint, counted like
+    /// [`daily_app_quota`](SandboxBuilder::daily_app_quota) over member
+    /// (3-legged) tokens. Off by default.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().daily_member_quota(10);
+    /// # let _ = builder;
+    /// ```
+    pub fn daily_member_quota(mut self, calls: u32) -> Self {
+        self.daily_member_quota = Some(calls);
+        self
+    }
+
     /// Starts the sandbox on the current tokio runtime.
     ///
     /// ```
@@ -964,6 +1074,15 @@ impl SandboxBuilder {
             clock.now(),
             Oidc::new(&origin, self.oidc_issuer_origin),
         );
+        scopes::grant_static(
+            &oauth,
+            &self.access_token,
+            self.access_token_scopes.as_deref(),
+        );
+        let versions = match &self.current_version {
+            Some(current) => VersionPolicy::new(current, self.version_window),
+            None => VersionPolicy::with_window(self.version_window),
+        };
         let mut store = Store::default();
         if self.seed {
             seed::seed(&mut store);
@@ -980,6 +1099,8 @@ impl SandboxBuilder {
             oauth,
             shutdown: shutdown.clone(),
             hang_limit: self.hang_limit,
+            versions,
+            quotas: Quotas::new(self.daily_app_quota, self.daily_member_quota),
         });
         let webhooks = Hub::new(state.clone(), client.id.clone());
         let admin_token: Arc<str> = self

@@ -8,8 +8,10 @@ use crate::clock::Clock;
 use crate::conn::Shutdown;
 use crate::faults::FaultState;
 use crate::oauth::OAuthState;
+use crate::quota::Quotas;
 use crate::stats::StatsRecorder;
 use crate::store::Store;
+use crate::versions::VersionPolicy;
 
 /// The sandbox's state, cheap to clone (one `Arc`).
 #[derive(Debug, Clone)]
@@ -26,6 +28,10 @@ pub(crate) struct Inner {
     pub(crate) shutdown: Shutdown,
     /// How long a hanging request waits before its connection is closed.
     pub(crate) hang_limit: Duration,
+    /// The `LinkedIn-Version`s `/rest` serves.
+    pub(crate) versions: VersionPolicy,
+    /// The optional daily quotas and their counts.
+    pub(crate) quotas: Quotas,
 }
 
 impl AppState {

@@ -20,6 +20,16 @@ use linkedin_sandbox::Sandbox;
 use restli_codec::Request;
 use serde_json::{Value, json};
 
+/// A sandbox that still serves the versions around 202401 (the default
+/// window is a year back from 202612, which LinkedIn would refuse with 426).
+async fn old_versions() -> Sandbox {
+    Sandbox::builder()
+        .version_window(120)
+        .start()
+        .await
+        .unwrap()
+}
+
 fn versioned(sandbox: &Sandbox, version: &str) -> Client {
     let mut client = Client::versioned(sandbox);
     client.config = client.config.clone().with_version(version.parse().unwrap());
@@ -57,7 +67,7 @@ async fn walk(client: &Client, request: Request) -> (Vec<u64>, usize) {
 
 #[tokio::test]
 async fn ad_account_search_pages_by_cursor_from_202401() {
-    let sandbox = Sandbox::start().await.unwrap();
+    let sandbox = old_versions().await;
     let client = versioned(&sandbox, "202401");
     let search = Request::finder("/adAccounts", "search").param("pageSize", &3);
     let first = json(&client.send(&search).await);
@@ -80,7 +90,7 @@ async fn ad_account_search_pages_by_cursor_from_202401() {
 
 #[tokio::test]
 async fn bad_page_tokens_and_sizes_are_400() {
-    let sandbox = Sandbox::start().await.unwrap();
+    let sandbox = old_versions().await;
     let client = versioned(&sandbox, "202406");
     let search = Request::finder("/adAccounts", "search").param("pageSize", &1);
     let first = json(&client.send(&search).await);
@@ -118,7 +128,7 @@ async fn bad_page_tokens_and_sizes_are_400() {
 
 #[tokio::test]
 async fn campaign_groups_campaigns_and_creatives_page_by_cursor() {
-    let sandbox = Sandbox::start().await.unwrap();
+    let sandbox = old_versions().await;
     for n in 0..5u64 {
         sandbox
             .insert(
@@ -160,7 +170,7 @@ async fn campaign_groups_campaigns_and_creatives_page_by_cursor() {
 
 #[tokio::test]
 async fn index_paging_stays_before_202401_on_v2_and_elsewhere() {
-    let sandbox = Sandbox::start().await.unwrap();
+    let sandbox = old_versions().await;
     let old = versioned(&sandbox, "202312");
     let page = json(
         &old.send(&Request::finder("/adAccounts", "search").page(1, 2))

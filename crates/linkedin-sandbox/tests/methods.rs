@@ -202,7 +202,7 @@ async fn finder_with_linkedin_search_criteria() {
         .map(|e| &e["id"])
         .collect();
     assert_eq!(ids, [&json!(500001), &json!(500002)]);
-    // 202406 > 202401: the ads search finders page by cursor (see
+    // 202606 > 202401: the ads search finders page by cursor (see
     // tests/cursor_paging.rs); one page, so no nextPageToken.
     assert_eq!(found["metadata"], json!({}));
     assert!(found.get("paging").is_none());

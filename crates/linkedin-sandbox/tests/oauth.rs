@@ -59,10 +59,13 @@ async fn member_tokens(sandbox: &Sandbox) -> linkedin_oauth::TokenSet {
         .tokens
 }
 
+/// The status of an API call with `token`: an ad account, which the
+/// tokens here (`r_ads rw_ads`) may read; `/me` needs a profile scope.
 async fn me_status(sandbox: &Sandbox, token: &str) -> u16 {
     let mut client = Client::unversioned(sandbox);
     client.token = Some(token.to_owned());
-    client.send(&Request::get("/me")).await.status().as_u16()
+    let request = Request::get("/adAccounts/{id}").key("id", &500001);
+    client.send(&request).await.status().as_u16()
 }
 
 #[tokio::test]

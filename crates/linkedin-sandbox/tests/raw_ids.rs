@@ -150,7 +150,7 @@ async fn batch_bodies_may_key_entities_raw_or_reduced() {
         )
         .header("x-restli-protocol-version", "2.0.0")
         .header("x-restli-method", "BATCH_UPDATE")
-        .header("linkedin-version", "202406")
+        .header("linkedin-version", "202606")
         .header("content-type", "application/json")
         .body(serde_json::to_vec(&json!({"entities": {key: {"commentary": key}}})).unwrap())
         .unwrap();

@@ -54,7 +54,7 @@ async fn long_finder_is_tunneled_by_default_and_still_works() {
         "the query is over 4000 bytes"
     );
     let found = json(&client.send_http(http).await);
-    // Nothing matches; 202406 pages this finder by cursor (no `paging`).
+    // Nothing matches; 202606 pages this finder by cursor (no `paging`).
     assert_eq!(found["elements"], json!([]));
     assert_eq!(found["metadata"], json!({}));
 }

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 fn client(sandbox: &Sandbox) -> Client {
     Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
-        .version("202406")
+        .version("202606")
         .unwrap()
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(10)))
         .access_token(AccessToken::new(sandbox.access_token()))

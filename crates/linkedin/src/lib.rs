@@ -39,7 +39,7 @@
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?) // leave out for LinkedIn
-//!     .version("202406")?                                  // LinkedIn-Version: the /rest APIs
+//!     .version("202606")?                                  // LinkedIn-Version: the /rest APIs
 //!     .access_token(AccessToken::new(sandbox.access_token()))
 //!     .build()?;
 //!
@@ -91,7 +91,7 @@
 //! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
 //! # let client = linkedin::Client::builder()
 //! #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
-//! #     .version("202406")?
+//! #     .version("202606")?
 //! #     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //! #     .build()?;
 //! use linkedin::prelude::*;
@@ -139,7 +139,7 @@
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
-//!     .version("202406")?
+//!     .version("202606")?
 //!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //!     .timeout(Duration::from_secs(10))
 //!     .retry_policy(RetryPolicy::default().max_attempts(3).base_delay(Duration::from_millis(50)))
@@ -203,8 +203,10 @@
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
 //!     .token_source(source)
 //!     .build()?;
-//! let me: EntityResponse = member.get(Request::get("/me")).await?;
-//! assert_eq!(me.entity["id"], "sAnDb0x1d");
+//! // `openid profile` reads the OpenID Connect claims (`/v2/me` needs a
+//! // legacy profile scope, as on LinkedIn).
+//! let me: EntityResponse = member.get(Request::get("/userinfo")).await?;
+//! assert_eq!(me.entity["sub"], "sAnDb0x1d");
 //! # Ok(())
 //! # }
 //! ```

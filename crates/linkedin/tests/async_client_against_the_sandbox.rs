@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 async fn client(sandbox: &Sandbox) -> Client {
     Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
-        .version("202406")
+        .version("202606")
         .unwrap()
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(20)))
         .access_token(AccessToken::new(sandbox.access_token()))
@@ -261,7 +261,7 @@ async fn a_client_credentials_token_source_gets_a_token_the_sandbox_accepts() {
     .base_url(BaseUrl::parse(&sandbox.oauth_url()).unwrap());
     let client = Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
-        .version("202406")
+        .version("202606")
         .unwrap()
         .token_source(TokenSource::client_credentials(oauth))
         .build()

@@ -10,7 +10,7 @@ use serde_json::Value;
 fn client(sandbox: &Sandbox) -> linkedin::blocking::Client {
     linkedin::blocking::Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
-        .version("202406")
+        .version("202606")
         .unwrap()
         .access_token(AccessToken::new(sandbox.access_token()))
         .build()
@@ -48,7 +48,7 @@ fn both_clients_see_the_same_collection() {
         .block_on(async {
             linkedin::Client::builder()
                 .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
-                .version("202406")
+                .version("202606")
                 .unwrap()
                 .access_token(AccessToken::new(sandbox.access_token()))
                 .build()

@@ -77,14 +77,17 @@ impl Call {
         let resource = path.strip_prefix(prefix).unwrap_or(path);
         let (collection, key) = split_path(resource)?;
         let params = Params::parse(parts.uri.query().unwrap_or_default())?;
-        let body =
-            if body.iter().all(u8::is_ascii_whitespace) {
-                None
-            } else {
-                Some(serde_json::from_slice::<Value>(body).map_err(|e| {
-                    ApiError::bad_request(format!("the body is not valid JSON: {e}"))
-                })?)
-            };
+        let body = if body.iter().all(u8::is_ascii_whitespace) {
+            None
+        } else {
+            Some(serde_json::from_slice::<Value>(body).map_err(|e| {
+                ApiError::invalid_input(
+                    "INVALID_VALUE",
+                    "/",
+                    format!("the body is not valid JSON: {e}"),
+                )
+            })?)
+        };
         let declared = parts
             .headers
             .get(header::RESTLI_METHOD)

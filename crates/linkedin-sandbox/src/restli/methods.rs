@@ -84,9 +84,13 @@ fn no_key(call: &Call) -> Result<(), ApiError> {
 }
 
 fn body(call: &Call) -> Result<&Value, ApiError> {
-    call.body
-        .as_ref()
-        .ok_or_else(|| ApiError::bad_request(format!("{} needs a JSON body", call.method)))
+    call.body.as_ref().ok_or_else(|| {
+        ApiError::invalid_input(
+            "REQUIRED_FIELD_MISSING",
+            "/",
+            format!("{} needs a JSON body", call.method),
+        )
+    })
 }
 
 /// An entity of a request body: a JSON object. Rest.li entities are records
@@ -105,9 +109,11 @@ fn entity<'a>(value: &'a Value, what: &str) -> Result<&'a Value, ApiError> {
         Value::Null => "null",
         Value::Object(_) => "an object",
     };
-    Err(ApiError::bad_request(format!(
-        "{what} must be a JSON object (a Rest.li record), not {kind}"
-    )))
+    Err(ApiError::invalid_input(
+        "INVALID_VALUE",
+        "/",
+        format!("{what} must be a JSON object (a Rest.li record), not {kind}"),
+    ))
 }
 
 /// The keys of `ids=List(..)`.

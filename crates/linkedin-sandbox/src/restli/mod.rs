@@ -6,22 +6,26 @@ mod cursor;
 mod filter;
 mod methods;
 mod patch;
+mod projection;
 mod query;
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode};
-use restli_codec::{LinkedInVersion, header};
+use restli_codec::{Method, Projection, header};
 
 use crate::errors::ApiError;
 use crate::lock;
+use crate::scopes::{self, Caller};
 use crate::state::AppState;
 use crate::tunnel::MAX_BODY;
 
 pub(crate) use call::Call;
 
-/// Handles one Rest.li request under `prefix` (`/rest` or `/v2`).
+/// Handles one Rest.li request under `prefix` (`/rest` or `/v2`): decodes
+/// it, checks the caller's scopes, runs the method, and shapes the answer
+/// (the `/v2/userinfo` claims the scopes allow, then the projection).
 pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let body = match axum::body::to_bytes(body, MAX_BODY).await {
@@ -30,14 +34,80 @@ pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Reque
             return ApiError::bad_request(format!("cannot read the body: {e}")).into_response();
         }
     };
-    let mut store = lock(&state.store);
-    let answer = Call::parse(prefix, &parts, &body, |path| {
-        store.singleton(path).is_some()
-    })
-    .and_then(|call| served_under(prefix, call))
-    .and_then(|call| methods::dispatch(&mut store, &call));
-    drop(store);
-    answer.unwrap_or_else(IntoResponse::into_response)
+    let caller = parts.extensions.get::<Caller>().cloned();
+    // The store is locked only while the method runs, never across an await.
+    let answer = {
+        let mut store = lock(&state.store);
+        Call::parse(prefix, &parts, &body, |path| {
+            store.singleton(path).is_some()
+        })
+        .and_then(|call| served_under(prefix, call))
+        .and_then(|call| match &caller {
+            Some(caller) => scopes::check(caller, prefix, &call).map(|()| call),
+            None => Ok(call),
+        })
+        .and_then(|call| Ok((projection::requested(&call.params)?, call)))
+        .and_then(|(projection, call)| {
+            let response = methods::dispatch(&mut store, &call)?;
+            Ok((response, projection, call))
+        })
+    };
+    match answer {
+        Err(error) => error.into_response(),
+        Ok((response, projection, call)) => {
+            let userinfo = caller.filter(|_| call.collection == "userinfo");
+            if projection.is_none() && userinfo.is_none() {
+                return response;
+            }
+            shape(
+                response,
+                call.method,
+                projection.as_ref(),
+                userinfo.as_ref(),
+            )
+            .await
+        }
+    }
+}
+
+/// Rewrites a successful JSON answer: the userinfo claims `caller` may
+/// see, then `projection`. Other answers pass unchanged.
+async fn shape(
+    response: Response,
+    method: Method,
+    projection: Option<&Projection>,
+    userinfo: Option<&Caller>,
+) -> Response {
+    if !response.status().is_success() {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // The sandbox's own answer, already in memory: no limit to enforce.
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            "the answer could not be read back",
+        )
+        .into_response();
+    };
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    if let Some(caller) = userinfo {
+        value = scopes::userinfo_claims(caller, value);
+    }
+    if let Some(projection) = projection {
+        value = projection::project_answer(method, value, projection);
+    }
+    let mut shaped = axum::Json(value).into_response();
+    *shaped.status_mut() = parts.status;
+    for (name, value) in &parts.headers {
+        if name != http::header::CONTENT_LENGTH {
+            shaped.headers_mut().insert(name, value.clone());
+        }
+    }
+    shaped
 }
 
 /// Resources LinkedIn serves only under `/v2`, never under the versioned
@@ -87,27 +157,6 @@ pub(crate) async fn require_protocol_version(request: Request, next: Next) -> Re
             ApiError::new(StatusCode::BAD_REQUEST, "INVALID_PROTOCOL_VERSION", message)
                 .into_response()
         }
-    }
-}
-
-/// Middleware for `/rest`: `LinkedIn-Version` must be present and well-formed
-/// (`YYYYMM` or `YYYYMM.RR`). LinkedIn answers a missing version with 400
-/// `VERSION_MISSING` (426 is for versions it no longer serves, which the
-/// sandbox does not simulate).
-pub(crate) async fn require_linkedin_version(request: Request, next: Next) -> Response {
-    let problem = match request.headers().get(header::LINKEDIN_VERSION) {
-        None => Some(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "VERSION_MISSING",
-            "A version must be present. Please specify a version by adding the LinkedIn-Version header.",
-        )),
-        Some(value) => LinkedInVersion::new(value.to_str().unwrap_or_default())
-            .err()
-            .map(|e| ApiError::new(StatusCode::BAD_REQUEST, "INVALID_VERSION", e.to_string())),
-    };
-    match problem {
-        None => next.run(request).await,
-        Some(error) => error.into_response(),
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::errors::ApiError;
+use crate::errors::{ApiError, excerpt};
 
 /// Parameters the protocol itself uses; all others are finder parameters.
 const RESERVED: &[&str] = &[
@@ -35,15 +35,25 @@ impl Params {
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let name: String = restli_codec::from_str(raw_name).map_err(|e| {
-                ApiError::bad_request(format!("invalid query parameter name {raw_name:?}: {e}"))
+                ApiError::invalid_input(
+                    "INVALID_PARAMETER_NAME",
+                    excerpt(raw_name),
+                    format!("invalid query parameter name {}: {e}", excerpt(raw_name)),
+                )
             })?;
             let value = if name == restli_codec::PROJECTION_PARAM {
                 Value::String(raw_value.to_owned())
             } else {
                 restli_codec::from_str::<Value>(raw_value).map_err(|e| {
-                    ApiError::bad_request(format!(
-                        "invalid value for query parameter {name:?}: {e} (in {raw_value:?})"
-                    ))
+                    ApiError::invalid_input(
+                        "INVALID_VALUE",
+                        name.clone(),
+                        format!(
+                            "invalid value for query parameter {}: {e} (in {})",
+                            excerpt(&name),
+                            excerpt(raw_value)
+                        ),
+                    )
                 })?
             };
             values.insert(name, value);
@@ -64,9 +74,11 @@ impl Params {
         match self.values.get(name) {
             None => Ok(None),
             Some(Value::String(text)) if !text.is_empty() => Ok(Some(text)),
-            Some(_) => Err(ApiError::bad_request(format!(
-                "query parameter {name:?} must be a non-empty name"
-            ))),
+            Some(_) => Err(ApiError::invalid_input(
+                "INVALID_VALUE",
+                name,
+                format!("query parameter {name:?} must be a non-empty name"),
+            )),
         }
     }
 
@@ -75,13 +87,23 @@ impl Params {
         let number = |name: &str, default: u64| match self.values.get(name) {
             None => Ok(default),
             Some(Value::String(text)) => text.parse::<u64>().map_err(|_| {
-                ApiError::bad_request(format!(
-                    "query parameter {name:?} must be a non-negative integer, found {text:?}"
-                ))
+                ApiError::invalid_input(
+                    "INVALID_VALUE",
+                    name,
+                    format!(
+                        "query parameter {name:?} must be a non-negative integer, found {}",
+                        excerpt(text)
+                    ),
+                )
             }),
-            Some(other) => Err(ApiError::bad_request(format!(
-                "query parameter {name:?} must be a non-negative integer, found {other}"
-            ))),
+            Some(other) => Err(ApiError::invalid_input(
+                "INVALID_VALUE",
+                name,
+                format!(
+                    "query parameter {name:?} must be a non-negative integer, found {}",
+                    excerpt(&other.to_string())
+                ),
+            )),
         };
         Ok((number("start", 0)?, number("count", DEFAULT_COUNT)?))
     }
@@ -122,6 +144,7 @@ mod tests {
         let err = Params::parse("ids=List(1,2").unwrap_err();
         assert_eq!(err.status, 400);
         assert!(err.message.contains("\"ids\""), "{}", err.message);
+        assert_eq!(err.input_errors[0].field_path, "ids");
         assert!(err.message.contains("at byte"), "{}", err.message);
         assert!(Params::parse("count=-1").unwrap().paging().is_err());
     }

@@ -119,7 +119,7 @@ pub fn header<'a>(response: &'a http::Response<Vec<u8>>, name: &str) -> Option<&
 }
 
 /// Builds requests for a sandbox: versioned (`/rest`, `LinkedIn-Version:
-/// 202406`) or not (`/v2`).
+/// 202606`) or not (`/v2`).
 pub struct Client {
     pub addr: SocketAddr,
     pub config: RequestConfig,
@@ -129,7 +129,7 @@ pub struct Client {
 impl Client {
     pub fn versioned(sandbox: &Sandbox) -> Self {
         let mut client = Client::unversioned(sandbox);
-        client.config = client.config.with_version("202406".parse().unwrap());
+        client.config = client.config.with_version("202606".parse().unwrap());
         client
     }
 
