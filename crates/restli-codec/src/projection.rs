@@ -35,7 +35,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 use crate::MAX_DEPTH;
-use crate::error::Excerpt;
+use crate::excerpt::Excerpt;
 
 /// The field name that stands for every field.
 pub const WILDCARD: &str = "$*";
