@@ -7,12 +7,23 @@ use serde_json::Value;
 use crate::errors::ApiError;
 
 /// Parameters the protocol itself uses; all others are finder parameters.
-const RESERVED: &[&str] = &["q", "bq", "ids", "action", "start", "count", "fields"];
+const RESERVED: &[&str] = &[
+    "q",
+    "bq",
+    "ids",
+    "action",
+    "start",
+    "count",
+    "fields",
+    "metadataFields",
+    "pagingFields",
+];
 
 /// Default page size of GET_ALL and finders.
 pub(crate) const DEFAULT_COUNT: u64 = 10;
 
-/// Decoded query parameters. `fields` (a projection) is kept as written.
+/// Decoded query parameters. The projections (`fields`, `metadataFields`,
+/// `pagingFields`) are kept as written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Params {
     values: BTreeMap<String, Value>,
@@ -25,14 +36,20 @@ impl Params {
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let name: String = restli_codec::from_str(raw_name).map_err(|e| {
-                ApiError::bad_request(format!("invalid query parameter name {raw_name:?}: {e}"))
+                ApiError::bad_request(format!(
+                    "invalid query parameter name {}: {e}",
+                    restli_codec::excerpt::Excerpt(raw_name)
+                ))
             })?;
-            let value = if name == restli_codec::PROJECTION_PARAM {
+            // Every projection (`fields`, `metadataFields`, `pagingFields`)
+            // is mask text, not a Rest.li-encoded value.
+            let value = if restli_codec::PROJECTION_PARAMS.contains(&name.as_str()) {
                 Value::String(raw_value.to_owned())
             } else {
                 restli_codec::from_str::<Value>(raw_value).map_err(|e| {
                     ApiError::bad_request(format!(
-                        "invalid value for query parameter {name:?}: {e} (in {raw_value:?})"
+                        "invalid value for query parameter {name:?}: {e} (in {})",
+                        restli_codec::excerpt::Excerpt(raw_value)
                     ))
                 })?
             };
@@ -105,6 +122,20 @@ mod tests {
         assert_eq!(params.paging().unwrap(), (5, 10));
         let criteria: Vec<&str> = params.criteria().map(|(name, _)| name).collect();
         assert_eq!(criteria, ["search"]);
+    }
+
+    // Rest.li's projection parameters are `fields`, `metadataFields` and
+    // `pagingFields` (linkedin/rest.li `restli-common/src/main/java/com/
+    // linkedin/restli/common/RestConstants.java`, PROJECTION_PARAMETERS):
+    // each is mask text, never a Rest.li value, and none is a criterion.
+    #[test]
+    fn every_projection_is_kept_as_written() {
+        let params =
+            Params::parse("q=search&metadataFields=paging:(total)&pagingFields=start,count")
+                .unwrap();
+        assert_eq!(params.get("metadataFields"), Some(&json!("paging:(total)")));
+        assert_eq!(params.get("pagingFields"), Some(&json!("start,count")));
+        assert_eq!(params.criteria().count(), 0);
     }
 
     #[test]
