@@ -127,6 +127,71 @@ fn cursor_page(request: &Recorded) -> Script {
     )
 }
 
+/// Checks a client's walk through the cursor-paged ad accounts, the
+/// same way for every transport: `ids` are every account once, in order;
+/// the first request carries no `pageToken`, each later one the token the
+/// page before it gave (so none twice) and `pageSize` = `page_size`; and no
+/// request follows the last page.
+///
+/// ```
+/// use linkedin_test_support::{Recorded, documented};
+///
+/// let get = |target: &str| Recorded { method: "GET".into(), target: target.into(), headers: vec![], body: vec![] };
+/// let requests = [
+///     get("/rest/adAccounts?q=search&pageSize=20"),
+///     get("/rest/adAccounts?q=search&pageSize=20&pageToken=cursor-20"),
+/// ];
+/// let ids: Vec<u64> = (0..documented::AD_ACCOUNTS).collect();
+/// assert_eq!(documented::check_cursor_walk(&ids, &requests, 20), Ok(()));
+/// assert!(documented::check_cursor_walk(&ids[1..], &requests, 20).is_err());
+/// ```
+///
+/// # Errors
+///
+/// What was wrong, in words.
+pub fn check_cursor_walk(ids: &[u64], requests: &[Recorded], page_size: u64) -> Result<(), String> {
+    let expected: Vec<u64> = (0..AD_ACCOUNTS).collect();
+    if ids != expected.as_slice() {
+        return Err(format!(
+            "expected every account once, in order; got {ids:?}"
+        ));
+    }
+    let Some((first, later)) = requests.split_first() else {
+        return Err("no request".to_owned());
+    };
+    if first.param("pageToken").is_some() {
+        return Err(format!("the first request sent a token: {}", first.target));
+    }
+    let mut offset = match first.param("pageSize") {
+        Some(size) => size
+            .parse::<u64>()
+            .map_err(|e| format!("pageSize {size}: {e}"))?,
+        None => DEFAULT_PAGE_SIZE,
+    };
+    for request in later {
+        if request.param("pageToken") != Some(format!("cursor-{offset}")) {
+            return Err(format!(
+                "expected the token cursor-{offset}: {}",
+                request.target
+            ));
+        }
+        if request.param("pageSize") != Some(page_size.to_string()) {
+            return Err(format!("expected pageSize={page_size}: {}", request.target));
+        }
+        offset += page_size;
+    }
+    if offset < AD_ACCOUNTS {
+        return Err(format!("stopped after {offset} of {AD_ACCOUNTS} accounts"));
+    }
+    if later
+        .last()
+        .is_some_and(|_| offset - page_size >= AD_ACCOUNTS)
+    {
+        return Err("a request after the last page".to_owned());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
