@@ -28,22 +28,26 @@ struct AdAccount {
     status: String,
 }
 
+/// The sandbox's ad account the campaign group is created under.
+const ACCOUNT: u64 = 500_001;
+
 fn main() -> Result {
     let target = Target::api_blocking()?;
     target.print_banner("blocking");
     let client = target.blocking_client()?;
     let version = target.version().to_owned();
 
-    step(1, "GET /v2/me");
-    let request = Request::get("/me");
+    // Who signed in: `/v2/userinfo` (Sign In with LinkedIn using OpenID
+    // Connect, scopes `openid profile`); it exists only under `/v2`, which
+    // the pasted prefix picks. `/v2/me` needs the legacy `r_liteprofile` or
+    // `r_basicprofile` scope and answers 403 to OpenID Connect apps.
+    step(1, "GET /v2/userinfo");
+    let request = Request::get("/v2/userinfo");
     print_sent(client.config(), &request)?;
     let me: EntityResponse = client.get(request)?;
     print_got(me.meta.status(), &me.entity);
     if target.is_sandbox() {
-        ensure(
-            me.entity["localizedLastName"] == "Box",
-            "the sandbox member",
-        )?;
+        ensure(me.entity["family_name"] == "Box", "the sandbox member")?;
     }
 
     step(2, "One page of the ad-account search finder");
@@ -77,7 +81,10 @@ fn main() -> Result {
     }
     let group =
         json!({"account": "urn:li:sponsoredAccount:500001", "name": "Blocking", "status": "DRAFT"});
-    let request = Request::create("/adCampaignGroups", &group).version(&version);
+    // Campaign groups live under their ad account in the versioned APIs.
+    let request = Request::create("/adAccounts/{account}/adCampaignGroups", &group)
+        .key("account", &ACCOUNT)
+        .version(&version);
     print_sent(client.config(), &request)?;
     let created: CreateResponse<u64> = client.create(request)?;
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
@@ -85,20 +92,23 @@ fn main() -> Result {
 
     let patch = Patch::set(&json!({"status": "ACTIVE"}))?;
     let status = client.partial_update(
-        Request::partial_update("/adCampaignGroups/{id}", &patch)
+        Request::partial_update("/adAccounts/{account}/adCampaignGroups/{id}", &patch)
+            .key("account", &ACCOUNT)
             .key("id", &id)
             .version(&version),
     )?;
     println!("   PARTIAL_UPDATE <- {}", status.meta.status());
     let read: EntityResponse = client.get(
-        Request::get("/adCampaignGroups/{id}")
+        Request::get("/adAccounts/{account}/adCampaignGroups/{id}")
+            .key("account", &ACCOUNT)
             .key("id", &id)
             .version(&version),
     )?;
     ensure(read.entity["status"] == "ACTIVE", "the patched status")?;
 
     let deleted = client.delete(
-        Request::delete("/adCampaignGroups/{id}")
+        Request::delete("/adAccounts/{account}/adCampaignGroups/{id}")
+            .key("account", &ACCOUNT)
             .key("id", &id)
             .version(&version),
     )?;
@@ -106,7 +116,8 @@ fn main() -> Result {
 
     step(5, "Errors are typed: GET what was deleted");
     match client.get::<serde_json::Value>(
-        Request::get("/adCampaignGroups/{id}")
+        Request::get("/adAccounts/{account}/adCampaignGroups/{id}")
+            .key("account", &ACCOUNT)
             .key("id", &id)
             .version(&version),
     ) {

@@ -8,7 +8,7 @@
 //! LINKEDIN_ACCESS_TOKEN=... LINKEDIN_CREATE_POSTS=yes cargo run --example create_posts
 //! ```
 //!
-//! Against LinkedIn (token with `w_member_social`) the posts are published
+//! Against LinkedIn (token with `openid`, `profile` and `w_member_social`) the posts are published
 //! on the member's feed for a moment, so the example asks for
 //! `LINKEDIN_CREATE_POSTS=yes` before it posts anything.
 
@@ -74,9 +74,12 @@ async fn main() -> Result {
     let client = target.client()?;
     let version = target.version().to_owned();
 
-    step(1, "The author: the member from /v2/me");
-    let me: EntityResponse = client.get(Request::get("/me")).await?;
-    let person_id = me.entity["id"].as_str().ok_or("/v2/me has no id")?;
+    // The member's id is the OpenID Connect `sub` of `/v2/userinfo` (Sign
+    // In with LinkedIn using OpenID Connect); `/v2/me` would need the
+    // legacy `r_liteprofile` scope and answers 403 to OpenID Connect apps.
+    step(1, "The author: the member from /v2/userinfo");
+    let me: EntityResponse = client.get(Request::get("/v2/userinfo")).await?;
+    let person_id = me.entity["sub"].as_str().ok_or("/v2/userinfo has no sub")?;
     let author = Urn::li("person", person_id)?;
     println!("   author {author}");
 

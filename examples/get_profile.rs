@@ -7,9 +7,12 @@
 //! LINKEDIN_ACCESS_TOKEN=... cargo run --example get_profile
 //! ```
 //!
-//! Against LinkedIn the token needs a scope that can read `/v2/me`
-//! (`r_liteprofile`, `r_basicprofile`, or the profile scopes your product
-//! grants).
+//! Against LinkedIn the token needs a legacy scope that can read `/v2/me`
+//! (`r_liteprofile` or `r_basicprofile`, granted to apps that had them
+//! before Sign In with LinkedIn using OpenID Connect). An app on OpenID
+//! Connect (scopes `openid profile email`) gets 403 from `/v2/me`: it reads
+//! who signed in from `/v2/userinfo` instead, as `quickstart` does
+//! (<https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2>).
 
 #[path = "common/mod.rs"]
 mod common;

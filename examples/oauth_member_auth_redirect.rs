@@ -1,8 +1,8 @@
 //! Signing members in with 3-legged OAuth from a small axum web app:
 //!
-//! * `GET /login` starts an authorization (CSRF `state`, PKCE), keeps the
-//!   serialized `PendingAuthorization` in a server-side session (an
-//!   in-memory map keyed by an `HttpOnly` cookie), and redirects the
+//! * `GET /login` starts an authorization (CSRF `state`; no PKCE, see
+//!   `app`), keeps the serialized `PendingAuthorization` in a server-side session
+//!   (an in-memory map keyed by an `HttpOnly` cookie), and redirects the
 //!   browser to LinkedIn;
 //! * `GET /callback` is where LinkedIn sends the browser back: it checks the
 //!   redirect against the session (`pending.finish`: a forged `state` or a
@@ -75,7 +75,9 @@ struct App {
 /// The API that names the member.
 #[derive(Debug, Clone, Copy)]
 enum Profile {
-    /// `/v2/me` (`localizedFirstName`, `localizedLastName`).
+    /// `/v2/me` (`localizedFirstName`, `localizedLastName`): needs the
+    /// legacy `r_liteprofile` or `r_basicprofile` scope; OpenID Connect
+    /// apps get 403 there.
     Me,
     /// `/v2/userinfo`, Sign In with LinkedIn using OpenID Connect (`name`).
     UserInfo,
@@ -187,7 +189,7 @@ async fn callback(State(app): State<Shared>, headers: HeaderMap, uri: Uri) -> Re
             )
         }),
         Profile::UserInfo => member
-            .get::<UserInfo>(Request::get("/userinfo"))
+            .get::<UserInfo>(Request::get("/v2/userinfo"))
             .await
             .map(|info| info.entity.name),
     };
@@ -254,8 +256,11 @@ fn app(
         .build()?;
     let flow = AuthorizationCodeFlow::new(oauth.client_id().clone(), redirect)
         .base_url(oauth.base().clone())
-        .scopes(scopes)
-        .pkce(true);
+        // No PKCE: this is a web app with a client secret, and LinkedIn
+        // supports PKCE only for native apps it has been enabled for; a web
+        // app sending `code_verifier` gets 401 `invalid_client`. Turn on
+        // `.pkce(true)` only for such a native app.
+        .scopes(scopes);
     Ok(Arc::new(App {
         client,
         flow,

@@ -1,13 +1,18 @@
 //! A guided tour of linkedin-rs, each step printed as it happens:
 //!
-//! 1. sign a member in with 3-legged OAuth (CSRF `state`, PKCE, the code
-//!    exchange, a token source that renews itself);
-//! 2. read the member's profile from `/v2/me`;
+//! 1. sign a member in with 3-legged OAuth (CSRF `state`, the code
+//!    exchange, a token source that renews itself; no PKCE: LinkedIn
+//!    supports it only for native apps it has been enabled for, and a web
+//!    app sending `code_verifier` gets 401 `invalid_client`);
+//! 2. read who signed in from `/v2/userinfo` (Sign In with LinkedIn using
+//!    OpenID Connect; `/v2/me` needs the legacy `r_liteprofile` or
+//!    `r_basicprofile` scope and answers 403 to OpenID Connect apps);
 //! 3. create, read, partially update and delete an ad account (`/rest`,
 //!    with a `LinkedIn-Version`);
 //! 4. run the ad-account search finder from LinkedIn's Rest.li docs;
-//! 5. BATCH_GET 400 campaign groups, a query too long for a URL, so it is
-//!    tunneled;
+//! 5. BATCH_GET 400 campaign groups of an ad account
+//!    (`/adAccounts/{id}/adCampaignGroups`), a query too long for a URL, so
+//!    it is tunneled;
 //! 6. page through a collection;
 //! 7. get rate limited (429 with `Retry-After`) and recover.
 //!
@@ -58,13 +63,13 @@ fn rust(code: &str) {
     println!("   rust: {}", line.replace(",)", ")").replace("( ", "("));
 }
 
-/// The member, as `/v2/me` returns them.
+/// The member's OpenID Connect claims, as `/v2/userinfo` returns them
+/// (https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2).
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Me {
-    id: String,
-    localized_first_name: String,
-    localized_last_name: String,
+struct UserInfo {
+    sub: String,
+    name: String,
+    given_name: String,
 }
 
 /// The fields of an ad account this tour reads.
@@ -79,6 +84,9 @@ struct AdAccount {
 const GROUPS: u64 = 400;
 /// Their ids: nine digits, as LinkedIn's are.
 const FIRST_GROUP_ID: u64 = 612_000_000;
+/// The ad account they belong to (campaign groups live under their
+/// account since the versioned APIs: `/adAccounts/{id}/adCampaignGroups`).
+const ACCOUNT: u64 = 500_001;
 /// The header a tunneled request names its real verb in.
 const X_HTTP_METHOD_OVERRIDE: &str = "x-http-method-override";
 
@@ -105,20 +113,16 @@ async fn main() -> Result {
         }
     };
 
-    step(2, "Who am I? GET /v2/me");
-    let request = call!(Request::get("/me"));
+    step(2, "Who am I? GET /v2/userinfo");
+    // `/v2/userinfo` exists only under `/v2`: the pasted prefix picks that
+    // root whatever the client's default.
+    let request = call!(Request::get("/v2/userinfo"));
     print_sent(client.config(), &request)?;
-    let me: EntityResponse<Me> = call!(client.get(request).await?);
+    let me: EntityResponse<UserInfo> = call!(client.get(request).await?);
     print_got(me.meta.status(), &me.entity);
-    println!(
-        "   Hello, {} {}!",
-        me.entity.localized_first_name, me.entity.localized_last_name
-    );
+    println!("   Hello, {}!", me.entity.name);
     if target.is_sandbox() {
-        ensure(
-            me.entity.localized_first_name == "Sandra",
-            "the sandbox member",
-        )?;
+        ensure(me.entity.given_name == "Sandra", "the sandbox member")?;
     }
 
     step(3, "Create, read, update and delete an ad account");
@@ -160,14 +164,21 @@ async fn main() -> Result {
                 "name": format!("Campaign group {}", n + 1),
                 "status": "ACTIVE",
             });
-            sandbox.insert("adCampaignGroups", id, group)?;
+            sandbox.insert(
+                &format!("/adAccounts/{ACCOUNT}/adCampaignGroups"),
+                id,
+                group,
+            )?;
         }
         println!("   (stored {GROUPS} campaign groups in the sandbox first)");
     }
-    let batch = call!(rest(Request::batch_get(
-        "/adCampaignGroups",
-        ids.iter().copied()
-    )));
+    let batch = call!(rest(
+        Request::batch_get(
+            "/adAccounts/{account}/adCampaignGroups",
+            ids.iter().copied(),
+        )
+        .key("account", &ACCOUNT),
+    ));
     let http = batch.to_http(client.config(), None)?;
     println!(
         "   the query string is {} bytes, over the {}-byte limit, so the SDK sends it as a form body:",
@@ -287,9 +298,8 @@ async fn sign_in(target: &Target) -> Result<Client> {
             RedirectUrl::new("http://localhost:8400/callback")?,
         )
         .base_url(oauth.base().clone())
-        // As on LinkedIn: writing ad accounts needs `rw_ads`.
-        .scopes(["openid", "profile", "r_liteprofile", "r_ads", "rw_ads"])
-        .pkce(true)
+        // As on LinkedIn: reading ad accounts needs `r_ads`, writing them `rw_ads`.
+        .scopes(["openid", "profile", "r_ads", "rw_ads"])
         .start()?
     );
     println!("   The app sends the member's browser to the authorization URL:");
@@ -318,7 +328,7 @@ async fn sign_in(target: &Target) -> Result<Client> {
     let exchange = call!(pending.finish(&location)?);
     println!("   The state matches the one we sent: the redirect is ours.");
     println!(
-        "   -> POST {}/accessToken (grant_type=authorization_code, with the PKCE verifier)",
+        "   -> POST {}/accessToken (grant_type=authorization_code, the code and the client secret)",
         oauth.base().as_str().trim_end_matches('/')
     );
     let token = call!(oauth_client.exchange_code(&exchange).await?);

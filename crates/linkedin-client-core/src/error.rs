@@ -10,6 +10,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use linkedin_oauth::{AccessToken, TokenOutcome};
+// Every message quotes untrusted text (a server's message, an HTTP
+// library's error text, a URL) through the codec's one excerpt helper.
+use restli_codec::excerpt::OneLine as Bounded;
 use restli_codec::response::{ApiError, ResponseError};
 use restli_codec::retry::{RateLimit, TransportFailure};
 use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod};
@@ -68,7 +71,8 @@ pub enum Error {
     #[error(transparent)]
     Paging(#[from] PagingError),
     /// An OAuth endpoint answered with an error, or with a body that could
-    /// not be read. The message quotes at most [`MESSAGE_LIMIT`] characters
+    /// not be read. The message quotes at most
+    /// [`EXCERPT_LIMIT`](restli_codec::EXCERPT_LIMIT) characters
     /// of LinkedIn's answer; `source` has all of it.
     #[error("the OAuth request to {} failed: {}", Bounded(url), Bounded(source))]
     OAuth {
@@ -489,55 +493,6 @@ impl fmt::Display for TransportFailed {
 impl std::error::Error for TransportFailed {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&*self.source)
-    }
-}
-
-/// How much of an untrusted value (a server's message, an HTTP library's
-/// error text, a URL) an error message quotes; the whole value stays
-/// reachable through the error's accessors and `source`.
-///
-/// ```
-/// assert_eq!(linkedin_client_core::MESSAGE_LIMIT, 200);
-/// ```
-pub const MESSAGE_LIMIT: usize = 200;
-
-/// Writes a value's `Display` with control characters as spaces, cut after
-/// [`MESSAGE_LIMIT`] characters (then `...` and the whole length in bytes).
-pub(crate) struct Bounded<'a, T: ?Sized>(pub(crate) &'a T);
-
-impl<T: fmt::Display + ?Sized> fmt::Display for Bounded<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = Limited {
-            f,
-            chars: 0,
-            bytes: 0,
-        };
-        // The writer stops copying at the limit but goes on counting.
-        fmt::write(&mut out, format_args!("{}", self.0))?;
-        let Limited { f, chars, bytes } = out;
-        if chars > MESSAGE_LIMIT {
-            write!(f, "... ({bytes} bytes in all)")?;
-        }
-        Ok(())
-    }
-}
-
-struct Limited<'a, 'b> {
-    f: &'a mut fmt::Formatter<'b>,
-    chars: usize,
-    bytes: usize,
-}
-
-impl fmt::Write for Limited<'_, '_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        for c in s.chars() {
-            self.chars += 1;
-            self.bytes += c.len_utf8();
-            if self.chars <= MESSAGE_LIMIT {
-                self.f.write_char(if c.is_control() { ' ' } else { c })?;
-            }
-        }
-        Ok(())
     }
 }
 

@@ -55,7 +55,7 @@
 mod error;
 mod settings;
 
-pub use error::{ConfigError, Error, MESSAGE_LIMIT, TokenError, TransportFailed};
+pub use error::{ConfigError, Error, TokenError, TransportFailed};
 pub use settings::{Auth, Bearer, ClientSettings, DEFAULT_TIMEOUT, ManagedTokens};
 
 /// The Rest.li codec (`restli-codec`) these types are built on.

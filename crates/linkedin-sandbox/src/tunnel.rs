@@ -28,8 +28,35 @@ pub(crate) async fn untunnel(request: Request, next: Next) -> Response {
         }
     };
     let tunneled = http::Request::from_parts(parts, bytes.to_vec());
-    match restli_codec::tunnel::untunnel(tunneled) {
-        Ok(original) => next.run(original.map(Body::from)).await,
-        Err(e) => ApiError::bad_request(e.to_string()).into_response(),
-    }
+    let split = match restli_codec::tunnel::untunnel_split(tunneled) {
+        Ok(split) => split,
+        Err(e) => return ApiError::bad_request(e.to_string()).into_response(),
+    };
+    let query = TunneledQuery(split.query().to_owned());
+    // The query goes into the URI when it fits; one longer than an
+    // `http::Uri` holds (65,534 bytes: a BATCH_GET of 20,000 ids) stays in
+    // the extension alone, which the Rest.li routes read first.
+    let mut original = match split.clone().into_request() {
+        Ok(with_query) => with_query,
+        Err(_) => split.into_parts().0,
+    };
+    original.extensions_mut().insert(query);
+    next.run(original.map(Body::from)).await
+}
+
+/// The whole query of an untunneled request (the URL's own and the
+/// tunneled one), kept in the request's extensions because it may be too
+/// long for the URI.
+#[derive(Debug, Clone)]
+pub(crate) struct TunneledQuery(pub(crate) String);
+
+/// The query of a request: the untunneled one when the request was
+/// tunneled, else the URI's.
+pub(crate) fn query_of(parts: &http::request::Parts) -> &str {
+    parts
+        .extensions
+        .get::<TunneledQuery>()
+        .map(|q| q.0.as_str())
+        .or_else(|| parts.uri.query())
+        .unwrap_or_default()
 }

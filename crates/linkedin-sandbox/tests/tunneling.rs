@@ -116,3 +116,30 @@ async fn malformed_tunnels_are_400() {
             .contains("boundary")
     );
 }
+
+// Issue 11.9: an `http::Uri` holds at most 65,534 bytes, so a BATCH_GET of
+// 20,000 ids can only travel tunneled (Rest.li's
+// `r2-core/src/main/java/com/linkedin/r2/message/QueryTunnelUtil.java`); the
+// sandbox serves it from the untunneled query kept beside the URI.
+#[tokio::test]
+async fn a_20000_id_batch_get_is_served_tunneled() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::versioned(&sandbox);
+    let ids: Vec<i64> = std::iter::once(500001).chain(1..20_000).collect();
+    let http = client.http(&Request::batch_get("/adAccounts", ids));
+    assert_eq!(http.method(), http::Method::POST);
+    assert!(http.body().len() > 65_534, "{} bytes", http.body().len());
+    let response = client.send_http(http).await;
+    assert_eq!(
+        response.status(),
+        200,
+        "{:?}",
+        String::from_utf8_lossy(response.body())
+    );
+    let body = json(&response);
+    assert!(
+        body["results"].get("500001").is_some(),
+        "{}",
+        &body.to_string()[..300]
+    );
+}

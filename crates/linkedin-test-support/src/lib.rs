@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod leaks;
+pub mod documented;
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -64,6 +65,25 @@ impl Recorded {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The raw (not percent-decoded) value of the first query parameter of
+    /// this name.
+    ///
+    /// ```
+    /// let r = linkedin_test_support::Recorded {
+    ///     method: "GET".into(), target: "/x?q=search&pageSize=5".into(), headers: vec![], body: vec![],
+    /// };
+    /// assert_eq!(r.param("pageSize").as_deref(), Some("5"));
+    /// assert_eq!(r.param("start"), None);
+    /// ```
+    pub fn param(&self, name: &str) -> Option<String> {
+        let (_, query) = self.target.split_once('?')?;
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_owned())
     }
 
     /// The target without its query.

@@ -13,7 +13,7 @@
 //! | layer | crate | re-exported as |
 //! |---|---|---|
 //! | Rest.li protocol: encoding, requests, typed responses, retry and paging decisions (no IO) | `restli-codec` | [`restli`], and the common items at the root |
-//! | OAuth 2.0: authorization URLs, CSRF state, PKCE, token requests and lifetimes (no IO) | `linkedin-oauth` | [`oauth`] |
+//! | OAuth 2.0: authorization URLs, CSRF state, PKCE (native apps), token requests and lifetimes (no IO) | `linkedin-oauth` | [`oauth`] |
 //! | async client: reqwest on tokio | `linkedin-reqwest` | [`Client`], [`TokenSource`], [`Error`] (feature `async`, on by default) |
 //! | blocking client: ureq | `linkedin-ureq` | `blocking` (feature `blocking`) |
 //!
@@ -97,20 +97,25 @@
 //! use linkedin::prelude::*;
 //! use serde_json::json;
 //!
+//! // Campaign groups live under their ad account in the versioned APIs.
+//! let groups = "/adAccounts/{account}/adCampaignGroups";
+//! let group_path = "/adAccounts/{account}/adCampaignGroups/{id}";
+//!
 //! // CREATE: the new id comes back in X-RestLi-Id, decoded as the type you ask for.
 //! let group = json!({"account": "urn:li:sponsoredAccount:500001", "name": "Spring", "status": "DRAFT"});
-//! let created: CreateResponse<u64> = client.create(Request::create("/adCampaignGroups", &group)).await?;
+//! let created: CreateResponse<u64> =
+//!     client.create(Request::create(groups, &group).key("account", &500001)).await?;
 //! let id = created.id.expect("the sandbox returns the id");
 //!
 //! // PARTIAL_UPDATE: a `$set` patch (or `Patch::diff(&old, &new)`).
 //! let patch = Patch::set(&json!({"status": "ACTIVE"}))?;
-//! client.partial_update(Request::partial_update("/adCampaignGroups/{id}", &patch).key("id", &id)).await?;
+//! client.partial_update(Request::partial_update(group_path, &patch).key("account", &500001).key("id", &id)).await?;
 //!
-//! let group: EntityResponse = client.get(Request::get("/adCampaignGroups/{id}").key("id", &id)).await?;
+//! let group: EntityResponse = client.get(Request::get(group_path).key("account", &500001).key("id", &id)).await?;
 //! assert_eq!(group.entity["status"], "ACTIVE");
 //!
 //! // DELETE.
-//! let deleted = client.delete(Request::delete("/adCampaignGroups/{id}").key("id", &id)).await?;
+//! let deleted = client.delete(Request::delete(group_path).key("account", &500001).key("id", &id)).await?;
 //! assert_eq!(deleted.meta.status(), 204);
 //! # Ok(())
 //! # }
@@ -145,11 +150,13 @@
 //!     .retry_policy(RetryPolicy::default().max_attempts(3).base_delay(Duration::from_millis(50)))
 //!     .build()?;
 //!
-//! // The next request fails with 503: a GET is retried.
+//! // The next request fails with 503: a GET is retried. (`/v2/userinfo`
+//! // exists only under `/v2`: the pasted prefix picks it on this versioned
+//! // client.)
 //! sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(1));
-//! let me: EntityResponse = client.get(Request::get("/me")).await?;
-//! assert_eq!(me.entity["localizedFirstName"], "Sandra");
-//! assert_eq!(sandbox.request_count("/rest/me"), 2);
+//! let me: EntityResponse = client.get(Request::get("/v2/userinfo")).await?;
+//! assert_eq!(me.entity["given_name"], "Sandra");
+//! assert_eq!(sandbox.request_count("/v2/userinfo"), 2);
 //!
 //! // A missing entity is an API error, not retried.
 //! let err = client.get::<serde_json::Value>(Request::get("/adAccounts/{id}").key("id", &1)).await.unwrap_err();
@@ -162,8 +169,8 @@
 //! # Signing in members (3-legged OAuth) and keeping tokens fresh
 //!
 //! [`oauth::AuthorizationCodeFlow`] gives the URL to send the member's
-//! browser to (with CSRF `state` and PKCE), checks the redirect back, and
-//! the client exchanges the code. A [`TokenSource`] then refreshes the
+//! browser to (with a CSRF `state`), checks the redirect back, and the
+//! client exchanges the code. A [`TokenSource`] then refreshes the
 //! token ahead of expiry, once however many calls are waiting, and hands
 //! you each new token set to store.
 //!
@@ -185,7 +192,6 @@
 //! let (url, pending) = AuthorizationCodeFlow::new(oauth.client_id().clone(), RedirectUrl::new("https://app.example/callback")?)
 //!     .base_url(oauth.base().clone())
 //!     .scopes(["openid", "profile"])
-//!     .pkce(true)
 //!     .start()?;
 //! // (Here the sandbox consents at once; we play the browser.)
 //! let answer = client.http().client().get(url.as_str()).send().await?;
@@ -205,11 +211,18 @@
 //!     .build()?;
 //! // `openid profile` reads the OpenID Connect claims (`/v2/me` needs a
 //! // legacy profile scope, as on LinkedIn).
-//! let me: EntityResponse = member.get(Request::get("/userinfo")).await?;
+//! let me: EntityResponse = member.get(Request::get("/v2/userinfo")).await?;
 //! assert_eq!(me.entity["sub"], "sAnDb0x1d");
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! PKCE stays off: LinkedIn supports it only for native apps on which it
+//! has been enabled, and a web app that sends a `code_verifier` gets 401
+//! `invalid_client`. Turn it on (`.pkce(true)`) only for such an app.
+//! Identity comes from `/v2/userinfo` (Sign In with LinkedIn using OpenID
+//! Connect); `/v2/me` needs the legacy `r_liteprofile` or `r_basicprofile`
+//! scope and answers 403 to OpenID Connect apps.
 //!
 //! Applications without a member use 2-legged tokens:
 //! [`TokenSource::client_credentials`]. Tokens, secrets, codes and PKCE
@@ -253,8 +266,8 @@
 //!     .version("202406")?
 //!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //!     .build()?;
-//! let me: EntityResponse = client.get(Request::get("/me"))?;
-//! assert_eq!(me.entity["localizedLastName"], "Box");
+//! let me: EntityResponse = client.get(Request::get("/v2/userinfo"))?;
+//! assert_eq!(me.entity["family_name"], "Box");
 //! let all: Vec<serde_json::Value> = client
 //!     .paginate(Request::get_all("/adAccounts").page(0, 2))
 //!     .collect::<Result<_, _>>()?;
@@ -347,8 +360,8 @@ pub use linkedin_reqwest::{
 ///     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
 ///     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 ///     .build()?;
-/// let me: linkedin::EntityResponse = client.get(linkedin::Request::get("/me"))?;
-/// assert_eq!(me.entity["vanityName"], "sandra-box");
+/// let me: linkedin::EntityResponse = client.get(linkedin::Request::get("/v2/userinfo"))?;
+/// assert_eq!(me.entity["name"], "Sandra Box");
 /// # Ok(())
 /// # }
 /// # #[cfg(not(feature = "blocking"))]

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::excerpt::Excerpt;
+
 /// What went wrong while encoding or decoding a Rest.li value.
 ///
 /// Every variant says what was wrong; [`Error::offset`] says where, as a byte
@@ -31,7 +33,7 @@ pub struct Error {
 /// ```
 ///
 /// Kinds that quote a value keep it whole in their field, but their
-/// `Display` and `Debug` show at most [`EXCERPT_LIMIT`] bytes of it and its
+/// `Display` and `Debug` show at most [`EXCERPT_LIMIT`](crate::EXCERPT_LIMIT) bytes of it and its
 /// length, so that a hostile megabyte never ends up whole in a log line.
 #[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -96,52 +98,7 @@ pub enum ErrorKind {
     Message(String),
 }
 
-/// How many bytes of an untrusted value an error message shows at most.
-///
-/// A longer value is cut at a character boundary and followed by its length:
-///
-/// ```
-/// use restli_codec::{EXCERPT_LIMIT, from_str};
-///
-/// let long = "9".repeat(1 << 20);
-/// let err = from_str::<u64>(&long).unwrap_err();
-/// let message = err.to_string();
-/// assert!(message.len() < 2 * EXCERPT_LIMIT);
-/// assert!(message.contains("(1048576 bytes in all)"));
-/// ```
-pub const EXCERPT_LIMIT: usize = 200;
-
-/// Shows a value quoted and escaped like `{:?}`, cut so that the escaped
-/// text stays within [`EXCERPT_LIMIT`] bytes, then the whole length when it
-/// was cut.
-pub(crate) struct Excerpt<'a>(pub(crate) &'a str);
-
-impl fmt::Display for Excerpt<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
-        let mut written = 0;
-        for c in self.0.chars() {
-            // Escaping can turn one byte into up to ten (`\u{10ffff}`), so the
-            // limit is on what is written, not on what is read.
-            let escaped = c.escape_debug();
-            let len = escaped.len();
-            if written + len > EXCERPT_LIMIT {
-                return write!(f, "\"... ({} bytes in all)", self.0.len());
-            }
-            written += len;
-            write!(f, "{escaped}")?;
-        }
-        f.write_str("\"")
-    }
-}
-
-impl fmt::Debug for Excerpt<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-}
-
-/// Like the derived `Debug`, but values are shown as bounded excerpts (`Excerpt`).
+/// Like the derived `Debug`, but values are [`Excerpt`]s.
 impl fmt::Debug for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -220,30 +177,11 @@ impl fmt::Display for ErrorKind {
                 "a projection (`fields`, `metadataFields`, `pagingFields`) must be \
                      a Projection, a string or a list of strings",
             ),
-            ErrorKind::Message(msg) => {
-                let shown = message_excerpt(msg);
-                f.write_str(shown)?;
-                if shown.len() < msg.len() {
-                    write!(f, "... ({} bytes in all)", msg.len())?;
-                }
-                Ok(())
-            }
+            // Serde's messages quote values already escaped, so they are
+            // cut rather than escaped again.
+            ErrorKind::Message(msg) => f.write_str(&crate::excerpt::bounded(msg)),
         }
     }
-}
-
-/// A serde message as it is when short; otherwise its first
-/// [`EXCERPT_LIMIT`] bytes (messages are ours or serde's, already escaped
-/// where they quote, so they are cut rather than escaped again).
-fn message_excerpt(msg: &str) -> &str {
-    if msg.len() <= 2 * EXCERPT_LIMIT {
-        return msg;
-    }
-    let mut end = EXCERPT_LIMIT;
-    while !msg.is_char_boundary(end) {
-        end -= 1;
-    }
-    msg.get(..end).unwrap_or_default()
 }
 
 impl fmt::Display for Error {

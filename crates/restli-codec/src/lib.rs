@@ -79,7 +79,7 @@ mod de;
 pub mod endpoint;
 mod error;
 mod escape;
-mod excerpt;
+pub mod excerpt;
 pub mod exchange;
 pub mod header;
 pub mod keys;
@@ -104,7 +104,8 @@ use serde::de::DeserializeOwned;
 
 pub use de::MAX_DEPTH;
 pub use endpoint::{ApiBase, BaseUrl, Endpoint, EndpointError};
-pub use error::{EXCERPT_LIMIT, Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Result};
+pub use excerpt::EXCERPT_LIMIT;
 pub use method::{Method, UnknownMethod, WrongMethod};
 pub use paging::{Pager, Paging, PagingError, Window};
 pub use patch::{Patch, PatchError};

@@ -35,7 +35,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 use crate::MAX_DEPTH;
-use crate::error::Excerpt;
+use crate::excerpt::Excerpt;
 
 /// The field name that stands for every field.
 pub const WILDCARD: &str = "$*";
@@ -462,6 +462,76 @@ impl FromStr for Projection {
 /// `fields`, `metadataFields` or `pagingFields` query parameter (which
 /// [`to_query_string`](crate::to_query_string) leaves unencoded).
 impl Serialize for Projection {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A projection as a request parameter: a built [`Projection`], or mask text
+/// sent as it is written (`"id,name"`). It is what
+/// [`Request::fields`](crate::Request::fields),
+/// [`metadata_fields`](crate::Request::metadata_fields) and
+/// [`paging_fields`](crate::Request::paging_fields) take, so each accepts a
+/// `Projection` (by value or reference), a `&str` or a `String`.
+///
+/// ```
+/// use restli_codec::{Projection, projection::Fields};
+///
+/// let built = Fields::from(Projection::parse("id,name")?);
+/// let text = Fields::from("id,name");
+/// assert_eq!(built.to_string(), text.to_string());
+/// # Ok::<(), restli_codec::ProjectionError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Fields {
+    /// A projection built or parsed as a value (printed canonically).
+    Built(Projection),
+    /// Mask text, sent as written (LinkedIn reads `fields` literally).
+    Text(String),
+}
+
+impl From<Projection> for Fields {
+    fn from(projection: Projection) -> Self {
+        Fields::Built(projection)
+    }
+}
+
+impl From<&Projection> for Fields {
+    fn from(projection: &Projection) -> Self {
+        Fields::Built(projection.clone())
+    }
+}
+
+impl From<&str> for Fields {
+    fn from(text: &str) -> Self {
+        Fields::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Fields {
+    fn from(text: String) -> Self {
+        Fields::Text(text)
+    }
+}
+
+impl From<&String> for Fields {
+    fn from(text: &String) -> Self {
+        Fields::Text(text.clone())
+    }
+}
+
+impl fmt::Display for Fields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fields::Built(projection) => fmt::Display::fmt(projection, f),
+            Fields::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Serializes as its text, like [`Projection`].
+impl Serialize for Fields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }

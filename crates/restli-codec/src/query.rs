@@ -31,7 +31,17 @@ pub const PROJECTION_PARAM: &str = "fields";
 /// assert_eq!(query, "metadataFields=total&pagingFields=start,count");
 /// # Ok::<(), restli_codec::Error>(())
 /// ```
-pub const PROJECTION_PARAMS: [&str; 3] = [PROJECTION_PARAM, "metadataFields", "pagingFields"];
+pub const PROJECTION_PARAMS: [&str; 3] = [
+    PROJECTION_PARAM,
+    METADATA_PROJECTION_PARAM,
+    PAGING_PROJECTION_PARAM,
+];
+
+/// The projection of a collection's metadata.
+pub(crate) const METADATA_PROJECTION_PARAM: &str = "metadataFields";
+
+/// The projection of a collection's paging block.
+pub(crate) const PAGING_PROJECTION_PARAM: &str = "pagingFields";
 
 /// Encodes a whole set of query parameters: a map or a struct whose entries
 /// become `name=value` pairs joined by `&`, sorted by name, each value in the

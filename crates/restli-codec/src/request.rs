@@ -41,7 +41,10 @@ use crate::header;
 use crate::method::Method;
 use crate::patch::{Patch, PatchError};
 use crate::path::{PathError, PathTemplate};
-use crate::query::{PROJECTION_PARAM, QueryParams};
+use crate::projection::Fields;
+use crate::query::{
+    METADATA_PROJECTION_PARAM, PAGING_PROJECTION_PARAM, PROJECTION_PARAM, QueryParams,
+};
 use crate::tunnel::{self, TunnelError};
 use crate::version::{LinkedInVersion, VersionError};
 
@@ -759,14 +762,42 @@ impl Request {
         })
     }
 
-    /// Sets the `fields` projection (`id,name`, `elements*(id)`...).
+    /// Sets the `fields` projection: a [`Projection`](crate::Projection),
+    /// or mask text sent as written (`id,name`, `author:(id)`...).
     ///
     /// ```
-    /// let r = restli_codec::Request::get("/me").fields("id,localizedFirstName");
+    /// use restli_codec::{Projection, Request};
+    ///
+    /// let r = Request::get("/me").fields("id,localizedFirstName");
     /// assert_eq!(r.query().get("fields"), Some("id,localizedFirstName"));
+    ///
+    /// let projection = Projection::new().field("id")?.field("name")?;
+    /// let r = Request::get("/me").fields(&projection);
+    /// assert_eq!(r.query().get("fields"), Some("id,name"));
+    /// # Ok::<(), restli_codec::ProjectionError>(())
     /// ```
-    pub fn fields(self, projection: &str) -> Self {
-        self.param(PROJECTION_PARAM, projection)
+    pub fn fields(self, projection: impl Into<Fields>) -> Self {
+        self.param(PROJECTION_PARAM, &projection.into())
+    }
+
+    /// Sets the `metadataFields` projection (of a collection's metadata).
+    ///
+    /// ```
+    /// let r = restli_codec::Request::finder("/adAccounts", "search").metadata_fields("nextPageToken");
+    /// assert_eq!(r.query().get("metadataFields"), Some("nextPageToken"));
+    /// ```
+    pub fn metadata_fields(self, projection: impl Into<Fields>) -> Self {
+        self.param(METADATA_PROJECTION_PARAM, &projection.into())
+    }
+
+    /// Sets the `pagingFields` projection (of a collection's paging block).
+    ///
+    /// ```
+    /// let r = restli_codec::Request::get_all("/x").paging_fields("start,count");
+    /// assert_eq!(r.query().to_string(), "pagingFields=start,count");
+    /// ```
+    pub fn paging_fields(self, projection: impl Into<Fields>) -> Self {
+        self.param(PAGING_PROJECTION_PARAM, &projection.into())
     }
 
     /// Sets the paging window (`start` and `count`).

@@ -204,11 +204,124 @@ pub(crate) fn tunnel_parts(
 /// DELETE or POST, [`TunnelError::MalformedBody`] for a body that is not a
 /// form or a `multipart/mixed` form-and-entity pair,
 /// [`TunnelError::TooLong`] when the URL with its query would not fit an
-/// `http::Uri`.
+/// `http::Uri` (a BATCH_GET of 20,000 ids: [`untunnel_split`] serves it).
 pub fn untunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelError> {
+    untunnel_split(request)?.into_request()
+}
+
+/// A request with its tunneling undone, the query kept apart from the URI:
+/// an `http::Uri` holds at most 65,534 bytes, and a tunneled query (a
+/// BATCH_GET of 20,000 ids, a finder with 2,000 URN criteria) is often
+/// longer. See [`untunnel_split`].
+#[derive(Debug, Clone)]
+pub struct Untunneled {
+    request: Request<Vec<u8>>,
+    query: String,
+}
+
+impl Untunneled {
+    /// The untunneled request: the original method, headers and entity;
+    /// its URI is the one sent (with only the query the URL itself
+    /// carried).
+    ///
+    /// ```
+    /// let tunneled = http::Request::post("http://localhost/rest/x")
+    ///     .header("x-http-method-override", "GET")
+    ///     .header("content-type", "application/x-www-form-urlencoded")
+    ///     .body(b"q=search".to_vec())?;
+    /// let split = restli_codec::tunnel::untunnel_split(tunneled)?;
+    /// assert_eq!(split.request().method(), http::Method::GET);
+    /// assert_eq!(split.request().uri(), "http://localhost/rest/x");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn request(&self) -> &Request<Vec<u8>> {
+        &self.request
+    }
+
+    /// The whole query the request stands for: the URL's own query, then
+    /// the tunneled one (without `?`; empty when there is none).
+    ///
+    /// ```
+    /// let tunneled = http::Request::post("http://localhost/rest/x?uh=f")
+    ///     .header("x-http-method-override", "GET")
+    ///     .header("content-type", "application/x-www-form-urlencoded")
+    ///     .body(b"q=search".to_vec())?;
+    /// assert_eq!(restli_codec::tunnel::untunnel_split(tunneled)?.query(), "uh=f&q=search");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The request and the whole query, apart.
+    ///
+    /// ```
+    /// let plain = http::Request::get("http://localhost/rest/x?q=a").body(Vec::new())?;
+    /// let (request, query) = restli_codec::tunnel::untunnel_split(plain)?.into_parts();
+    /// assert_eq!((request.uri().path(), query.as_str()), ("/rest/x", "q=a"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_parts(self) -> (Request<Vec<u8>>, String) {
+        (self.request, self.query)
+    }
+
+    /// The request with the whole query in its URI, as [`untunnel`] gives.
+    ///
+    /// ```
+    /// let plain = http::Request::get("http://localhost/rest/x?q=a").body(Vec::new())?;
+    /// let request = restli_codec::tunnel::untunnel_split(plain)?.into_request()?;
+    /// assert_eq!(request.uri(), "http://localhost/rest/x?q=a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`TunnelError::TooLong`] when the URI with the query would not fit
+    /// an `http::Uri`.
+    pub fn into_request(self) -> Result<Request<Vec<u8>>, TunnelError> {
+        let (mut parts, body) = self.request.into_parts();
+        if parts.uri.query().unwrap_or_default() != self.query {
+            let len = uri_len_without_query(&parts.uri) + 1 + self.query.len();
+            if len > MAX_URI_LEN {
+                return Err(TunnelError::TooLong {
+                    len,
+                    max: MAX_URI_LEN,
+                });
+            }
+            parts.uri = with_query(&parts.uri, Some(&self.query))?;
+        }
+        Ok(Request::from_parts(parts, body))
+    }
+}
+
+/// Like [`untunnel`], but keeps the query apart from the URI, so that a
+/// query of any length (the body is the caller's to bound) can be served;
+/// a request that is not tunneled is returned with its own query.
+///
+/// ```
+/// let ids = (1..=20_000).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+/// let query = format!("ids=List({ids})");
+/// let tunneled = http::Request::post("http://localhost/rest/adAccounts")
+///     .header("x-http-method-override", "GET")
+///     .header("content-type", "application/x-www-form-urlencoded")
+///     .body(query.clone().into_bytes())?;
+/// let split = restli_codec::tunnel::untunnel_split(tunneled)?;
+/// assert_eq!(split.query(), query);
+/// assert!(split.into_request().is_err(), "too long for an http::Uri");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As for [`untunnel`], except [`TunnelError::TooLong`].
+pub fn untunnel_split(request: Request<Vec<u8>>) -> Result<Untunneled, TunnelError> {
     let (mut parts, body) = request.into_parts();
+    let own_query = parts.uri.query().unwrap_or_default().to_owned();
     let Some(override_value) = parts.headers.remove(METHOD_OVERRIDE) else {
-        return Ok(Request::from_parts(parts, body));
+        return Ok(Untunneled {
+            request: Request::from_parts(parts, body),
+            query: own_query,
+        });
     };
     let text = String::from_utf8_lossy(override_value.as_bytes());
     parts.method = OVERRIDABLE_METHODS
@@ -255,22 +368,15 @@ pub fn untunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelErr
             Vec::new()
         }
     };
-    if !query.is_empty() {
-        let joined = match parts.uri.query() {
-            None => query,
-            Some("") => query,
-            Some(existing) => format!("{existing}&{query}"),
-        };
-        let len = uri_len_without_query(&parts.uri) + 1 + joined.len();
-        if len > MAX_URI_LEN {
-            return Err(TunnelError::TooLong {
-                len,
-                max: MAX_URI_LEN,
-            });
-        }
-        parts.uri = with_query(&parts.uri, Some(&joined))?;
-    }
-    Ok(Request::from_parts(parts, body))
+    let query = match (own_query.is_empty(), query.is_empty()) {
+        (_, true) => own_query,
+        (true, false) => query,
+        (false, false) => format!("{own_query}&{query}"),
+    };
+    Ok(Untunneled {
+        request: Request::from_parts(parts, body),
+        query,
+    })
 }
 
 /// How long the URI is without its query: scheme, authority and path.

@@ -148,3 +148,92 @@ mod serde_bytes_like {
         }
     }
 }
+
+// Issue 12.10 at the response layer: a header, a batch key or a request
+// URL of any length gives a message of under 1 KB; the whole values stay
+// reachable through the accessors.
+mod responses {
+    use restli_codec::response::{ApiError, BatchGetResponse, CreateResponse, ResponseError};
+    use restli_codec::{Request, RequestConfig, Urn};
+
+    const KB200: usize = 200 * 1024;
+
+    fn assert_short(what: &str, text: &str) {
+        assert!(text.len() < 1024, "{what}: {} bytes", text.len());
+        assert!(text.contains("bytes in all)"), "{what}: {text}");
+    }
+
+    /// A URL as long as a tunneled BATCH_GET's.
+    fn long_url() -> String {
+        format!(
+            "https://api.linkedin.com/rest/posts?ids={}",
+            "9".repeat(KB200)
+        )
+    }
+
+    #[test]
+    fn a_200_kb_restli_id_with_an_undecodable_body_gives_a_short_error() {
+        let id = format!("urn:li:share:{}", "7".repeat(KB200));
+        let url = long_url();
+        let response = http::Response::builder()
+            .status(201)
+            .header("x-restli-id", &id)
+            .body(format!("{{\"broken\": \"{}", "b".repeat(KB200)).into_bytes())
+            .unwrap();
+        let err = CreateResponse::<Urn>::from_http(response, &url).unwrap_err();
+        assert_short("create", &err.to_string());
+        assert!(format!("{err:?}").len() > KB200, "Debug keeps the fields");
+        assert_eq!(err.url(), url);
+        match &err {
+            ResponseError::Decode { url: whole, .. } => assert_eq!(whole.len(), url.len()),
+            other => panic!("unexpected {other}"),
+        }
+    }
+
+    #[test]
+    fn a_200_kb_restli_id_is_kept_whole_on_success() {
+        let id = format!("urn:li:share:{}", "7".repeat(KB200));
+        let response = http::Response::builder()
+            .status(201)
+            .header("x-restli-id", &id)
+            .body(Vec::new())
+            .unwrap();
+        let created = CreateResponse::<i64>::from_http(response, "/rest/posts").unwrap();
+        assert_eq!(created.id, None);
+        assert_eq!(created.raw_id.as_deref(), Some(id.as_str()));
+    }
+
+    #[test]
+    fn a_200_kb_batch_key_gives_a_short_error() {
+        let key = "k".repeat(KB200);
+        let body = format!(r#"{{"results": {{"{key}": {{}}}}, "statuses": {{}}, "errors": {{}}}}"#);
+        let response = http::Response::builder()
+            .status(200)
+            .body(body.into_bytes())
+            .unwrap();
+        let err = BatchGetResponse::<i64, serde_json::Value>::from_http(response, &long_url())
+            .unwrap_err();
+        assert_short("batch key", &err.to_string());
+    }
+
+    #[test]
+    fn an_api_error_of_a_long_url_is_short_and_keeps_the_url() {
+        let url = long_url();
+        let response = http::Response::builder()
+            .status(404)
+            .body(br#"{"status":404,"message":"Not found"}"#.to_vec())
+            .unwrap();
+        let err: ResponseError = ApiError::from_http(response, &url).into();
+        assert!(err.to_string().len() < 1024, "{}", err.to_string().len());
+        assert_eq!(err.url(), url);
+    }
+
+    #[test]
+    fn a_long_path_that_cannot_be_sent_gives_a_short_error() {
+        // A path key of 200 KB cannot tunnel (only the query does).
+        let config = RequestConfig::default();
+        let path = format!("/posts/{}", "p".repeat(KB200));
+        let err = Request::get(&path).to_http(&config, None).unwrap_err();
+        assert!(err.to_string().len() < 1024, "{}", err.to_string().len());
+    }
+}

@@ -310,3 +310,27 @@ proptest! {
         }
     }
 }
+
+// `Request::fields`, `metadata_fields` and `paging_fields` take a
+// `Projection` or mask text; all three are written unencoded (linkedin/rest.li
+// `restli-common/src/main/java/com/linkedin/restli/common/RestConstants.java`,
+// PROJECTION_PARAMETERS).
+#[test]
+fn request_projections_take_values_or_text_and_are_written_unencoded() {
+    use restli_codec::{Request, RequestConfig};
+    let mask = Projection::parse("elements:(id,name)").unwrap();
+    let request = restli_codec::Request::finder("/adAccounts", "search")
+        .fields(&mask)
+        .metadata_fields(Projection::parse("nextPageToken").unwrap())
+        .paging_fields(String::from("start,count"));
+    let http = request.to_http(&RequestConfig::default(), None).unwrap();
+    let query = http.uri().query().unwrap();
+    assert!(query.contains("fields=elements:(id,name)"), "{query}");
+    assert!(query.contains("metadataFields=nextPageToken"), "{query}");
+    assert!(query.contains("pagingFields=start,count"), "{query}");
+    // Text is sent as written, a Projection canonically.
+    let text = Request::get("/me").fields("id, name");
+    assert_eq!(text.query().get("fields"), Some("id,%20name"));
+    let built = Request::get("/me").fields(Projection::parse("id, name").unwrap());
+    assert_eq!(built.query().get("fields"), Some("id,name"));
+}

@@ -329,3 +329,36 @@ fn per_request_base() {
         &versioned(),
     );
 }
+
+// The Posts API's own requests ("Posts API",
+// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api):
+// CREATE on /rest/posts, and BATCH_GET of post URNs (each URN URL-encoded
+// inside `List(...)`, as Rest.li 2.0 writes string keys).
+#[test]
+fn posts_api_requests() {
+    use restli_codec::Urn;
+    snap(
+        "posts_create",
+        Request::create(
+            "/posts",
+            &json!({
+                "author": "urn:li:organization:5515715",
+                "commentary": "Sample text Post",
+                "visibility": "PUBLIC",
+                "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []},
+                "lifecycleState": "PUBLISHED",
+                "isReshareDisabledByAuthor": false
+            }),
+        ),
+        &versioned(),
+    );
+    let ids: Vec<Urn> = ["urn:li:share:1", "urn:li:share:2"]
+        .iter()
+        .map(|u| u.parse().unwrap())
+        .collect();
+    snap(
+        "posts_batch_get_of_urns",
+        Request::batch_get("/posts", ids),
+        &versioned(),
+    );
+}

@@ -79,6 +79,10 @@ proptest! {
             prop_assert_eq!(maybe_tunneled.method(), plain.method());
             prop_assert_eq!(maybe_tunneled.uri(), plain.uri());
         }
+        let split = tunnel::untunnel_split(maybe_tunneled.clone()).unwrap();
+        prop_assert_eq!(split.query(), plain.uri().query().unwrap_or_default());
+        prop_assert_eq!(split.request().method(), plain.method());
+        prop_assert_eq!(split.request().body(), plain.body());
         let back = tunnel::untunnel(maybe_tunneled).unwrap();
         prop_assert_eq!(back.method(), plain.method());
         prop_assert_eq!(back.uri(), plain.uri());

@@ -76,7 +76,7 @@ impl Call {
         let path = parts.uri.path();
         let resource = path.strip_prefix(prefix).unwrap_or(path);
         let (collection, key) = split_path(resource)?;
-        let params = Params::parse(parts.uri.query().unwrap_or_default())?;
+        let params = Params::parse(crate::tunnel::query_of(parts))?;
         let body = if body.iter().all(u8::is_ascii_whitespace) {
             None
         } else {

@@ -17,12 +17,15 @@ const RESERVED: &[&str] = &[
     "fields",
     "pageSize",
     "pageToken",
+    "metadataFields",
+    "pagingFields",
 ];
 
 /// Default page size of GET_ALL and finders.
 pub(crate) const DEFAULT_COUNT: u64 = 10;
 
-/// Decoded query parameters. `fields` (a projection) is kept as written.
+/// Decoded query parameters. The projections (`fields`, `metadataFields`,
+/// `pagingFields`) are kept as written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Params {
     values: BTreeMap<String, Value>,
@@ -41,7 +44,9 @@ impl Params {
                     format!("invalid query parameter name {}: {e}", excerpt(raw_name)),
                 )
             })?;
-            let value = if name == restli_codec::PROJECTION_PARAM {
+            // Every projection (`fields`, `metadataFields`, `pagingFields`)
+            // is mask text, not a Rest.li-encoded value.
+            let value = if restli_codec::PROJECTION_PARAMS.contains(&name.as_str()) {
                 Value::String(raw_value.to_owned())
             } else {
                 restli_codec::from_str::<Value>(raw_value).map_err(|e| {
@@ -137,6 +142,20 @@ mod tests {
         assert_eq!(params.paging().unwrap(), (5, 10));
         let criteria: Vec<&str> = params.criteria().map(|(name, _)| name).collect();
         assert_eq!(criteria, ["search"]);
+    }
+
+    // Rest.li's projection parameters are `fields`, `metadataFields` and
+    // `pagingFields` (linkedin/rest.li `restli-common/src/main/java/com/
+    // linkedin/restli/common/RestConstants.java`, PROJECTION_PARAMETERS):
+    // each is mask text, never a Rest.li value, and none is a criterion.
+    #[test]
+    fn every_projection_is_kept_as_written() {
+        let params =
+            Params::parse("q=search&metadataFields=paging:(total)&pagingFields=start,count")
+                .unwrap();
+        assert_eq!(params.get("metadataFields"), Some(&json!("paging:(total)")));
+        assert_eq!(params.get("pagingFields"), Some(&json!("start,count")));
+        assert_eq!(params.criteria().count(), 0);
     }
 
     #[test]

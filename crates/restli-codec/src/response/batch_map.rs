@@ -220,27 +220,6 @@ where
 
 struct BatchMapVisitor<K, V>(PhantomData<(K, V)>);
 
-/// Decodes an id or key as Rest.li sends it in a header or a batch map:
-/// reduced-encoded (complex and compound keys, escaped strings), or raw
-/// text (simple keys such as `urn:li:share:1`, which Rest.li writes
-/// unescaped). The reduced reading wins when both apply; the raw reading
-/// is tried only when the reduced one fails and the text does not start
-/// like a record or a list (`(`, `List(`: those are malformed, not raw), so
-/// a key type that takes a string (`String`, `Urn`, `serde_json::Value`)
-/// gets the text. The value layer's `from_str_reduced` is learning the same
-/// rule; this fallback keeps the response layer right until then and
-/// agrees with it after.
-pub(crate) fn decode_key<K: DeserializeOwned>(text: &str) -> Result<K, crate::Error> {
-    crate::from_str_reduced(text).or_else(|reduced_error| {
-        if text.starts_with('(') || text.starts_with("List(") {
-            return Err(reduced_error);
-        }
-        let raw: serde::de::value::StrDeserializer<'_, de::value::Error> =
-            de::IntoDeserializer::into_deserializer(text);
-        K::deserialize(raw).map_err(|_| reduced_error)
-    })
-}
-
 impl<'de, K, V> Visitor<'de> for BatchMapVisitor<K, V>
 where
     K: DeserializeOwned + Serialize,
@@ -256,7 +235,9 @@ where
         let mut map = BatchMap::default();
         while let Some(raw) = access.next_key::<String>()? {
             let quoted = Excerpt(&raw);
-            let key: K = decode_key(&raw).map_err(|e| {
+            // Reduced-encoded, or raw as Rest.li writes simple keys:
+            // `from_str_reduced` reads both.
+            let key: K = crate::from_str_reduced(&raw).map_err(|e| {
                 de::Error::custom(format_args!(
                     "batch key {quoted} does not decode into the key type: {}",
                     crate::excerpt::bounded(&e.to_string())

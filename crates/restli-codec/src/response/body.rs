@@ -6,9 +6,9 @@ use serde::de::DeserializeOwned;
 use super::error::{ApiError, ResponseError};
 use super::meta::ResponseMeta;
 
-/// How much of a body a decode error quotes (about 200 bytes: enough to
-/// recognise an HTML error page, never a whole untrusted body).
-pub(crate) const EXCERPT_LIMIT: usize = crate::excerpt::EXCERPT_BYTES;
+// A decode error quotes about 200 bytes of a body: enough to recognise an
+// HTML error page, never a whole untrusted body.
+use crate::excerpt::{EXCERPT_LIMIT, bounded_text};
 
 /// A 2xx response taken apart: its metadata and body bytes.
 pub(crate) struct Success {
@@ -66,39 +66,5 @@ pub(crate) fn success(
         Ok(Success { meta, body })
     } else {
         Err(ResponseError::Api(ApiError::new(meta, &body)))
-    }
-}
-
-/// At most `limit` bytes of `bytes` as text, cut at a character boundary;
-/// invalid UTF-8 is replaced by U+FFFD.
-pub(crate) fn bounded_text(bytes: &[u8], limit: usize) -> String {
-    let mut end = bytes.len().min(limit);
-    // Back off over continuation bytes so that a multi-byte character is not
-    // split (at most three steps for UTF-8).
-    let mut steps = 0;
-    while steps < 3 && end > 0 && bytes.get(end).is_some_and(|b| b & 0xC0 == 0x80) {
-        end -= 1;
-        steps += 1;
-    }
-    String::from_utf8_lossy(bytes.get(..end).unwrap_or(bytes)).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bounded_text_cuts_at_char_boundary() {
-        let text = "aé€😀".as_bytes();
-        assert_eq!(bounded_text(text, 100), "aé€😀");
-        assert_eq!(bounded_text(text, 1), "a");
-        assert_eq!(bounded_text(text, 2), "a");
-        assert_eq!(bounded_text(text, 3), "aé");
-        assert_eq!(bounded_text(text, 5), "aé");
-        assert_eq!(bounded_text(text, 6), "aé€");
-        assert_eq!(bounded_text(text, 9), "aé€");
-        assert_eq!(bounded_text(text, 10), "aé€😀");
-        assert_eq!(bounded_text(b"\xff\xfe", 1), "\u{fffd}");
-        assert_eq!(bounded_text(b"", 8), "");
     }
 }

@@ -7,7 +7,6 @@ use serde_json::Value;
 
 use super::FromResponse;
 use super::batch::status_code;
-use super::batch_map::decode_key;
 use super::body::{Success, success};
 use super::error::{ApiErrorBody, ResponseError};
 use super::meta::ResponseMeta;
@@ -74,7 +73,9 @@ impl<K: DeserializeOwned, T: DeserializeOwned> CreateResponse<K, T> {
     pub fn from_http(response: http::Response<Vec<u8>>, url: &str) -> Result<Self, ResponseError> {
         let ok = success(response, url)?;
         let raw_id = created_id(&ok);
-        let id = raw_id.as_deref().and_then(|text| decode_key(text).ok());
+        let id = raw_id
+            .as_deref()
+            .and_then(|text| crate::from_str_reduced(text).ok());
         let entity = if ok.is_blank() {
             None
         } else {
@@ -237,7 +238,9 @@ impl<K: DeserializeOwned, T: DeserializeOwned> BatchCreateResponse<K, T> {
                     Some(crate::excerpt::head(&text).to_owned())
                 }
             };
-            let id = raw_id.as_deref().and_then(|text| decode_key(text).ok());
+            let id = raw_id
+                .as_deref()
+                .and_then(|text| crate::from_str_reduced(text).ok());
             elements.push(CreatedItem {
                 status: item.status,
                 id,

@@ -10,19 +10,12 @@ use http::StatusCode;
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
-use super::body::bounded_text;
 use super::meta::{ResponseMeta, header_str};
+use crate::excerpt::{OneLine, bounded_text};
 use crate::retry::{RateLimit, retry_after};
 
 /// How much of an error body [`ApiError::raw_body`] keeps.
 pub const RAW_BODY_LIMIT: usize = 8 * 1024;
-
-/// How much of an unrecognised body `Display` quotes.
-const DISPLAY_EXCERPT_CHARS: usize = 160;
-
-/// How much of a server's `message` or `code` `Display` quotes (a server
-/// may send megabytes; the whole value stays in [`ApiError::message`]).
-pub const DISPLAY_MESSAGE_LIMIT: usize = 200;
 
 /// The fields of a Rest.li / LinkedIn error body.
 ///
@@ -421,13 +414,14 @@ impl fmt::Display for ApiError {
             write!(f, ", serviceErrorCode {code}")?;
         }
         if let Some(code) = &body.code {
-            f.write_str(", code ")?;
-            write_one_line(f, code, DISPLAY_MESSAGE_LIMIT)?;
+            write!(f, ", code {}", OneLine(code))?;
         }
         f.write_str(": ")?;
         match &body.message {
             Some(message) => {
-                write_one_line(f, message, DISPLAY_MESSAGE_LIMIT)?;
+                // A server may send megabytes; the whole value stays in
+                // `message()`.
+                write!(f, "{}", OneLine(message))?;
                 if let Some(limit) = self.rate_limit().filter(RateLimit::is_daily) {
                     f.write_str(" (LinkedIn's rate limits are daily")?;
                     if let Some(reset) = limit.resets_at() {
@@ -439,39 +433,17 @@ impl fmt::Display for ApiError {
             }
             None if self.inner.raw_body.trim().is_empty() => f.write_str("no message (empty body)"),
             None => {
-                f.write_str("no message; body starts with \"")?;
-                write_one_line(f, self.inner.raw_body.trim(), DISPLAY_EXCERPT_CHARS)?;
-                f.write_str("\"")
+                write!(
+                    f,
+                    "no message; body starts with \"{}\"",
+                    OneLine(self.inner.raw_body.trim())
+                )
             }
         }
     }
 }
 
 impl std::error::Error for ApiError {}
-
-/// Writes `text` with control characters (newlines, tabs) turned into
-/// spaces, and at most `limit` characters followed by `...` and the whole
-/// length in bytes.
-fn write_one_line(f: &mut fmt::Formatter<'_>, text: &str, limit: usize) -> fmt::Result {
-    use fmt::Write;
-    for (i, c) in text.chars().enumerate() {
-        if i == limit {
-            return write!(f, "... ({} bytes in all)", text.len());
-        }
-        f.write_char(if c.is_control() { ' ' } else { c })?;
-    }
-    Ok(())
-}
-
-/// A value written on one line, at most [`DISPLAY_MESSAGE_LIMIT`]
-/// characters of it (then `...` and its length).
-struct Bounded<'a>(&'a str);
-
-impl fmt::Display for Bounded<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_one_line(f, self.0, DISPLAY_MESSAGE_LIMIT)
-    }
-}
 
 /// Why a response could not be turned into the typed response asked for.
 ///
@@ -499,17 +471,20 @@ pub enum ResponseError {
     /// A 2xx response whose body (or `X-RestLi-Id` header) is not what the
     /// method promises.
     #[error(
-        "cannot decode the {status} response of {url}: {} (body starts with \"{}\")",
-        Bounded(.reason),
-        Bounded(.excerpt)
+        "cannot decode the {status} response of {}: {} (body starts with \"{}\")",
+        OneLine(.url),
+        OneLine(.reason),
+        OneLine(.excerpt)
     )]
     Decode {
         /// The HTTP status.
         status: StatusCode,
-        /// The URL of the request.
+        /// The URL of the request, whole (the message shows its start: a
+        /// tunneled URL can be hundreds of kilobytes).
         url: String,
-        /// The start of the body (at most 512 bytes, cut at a character
-        /// boundary).
+        /// The start of the body (at most
+        /// [`EXCERPT_LIMIT`](crate::EXCERPT_LIMIT) bytes, cut at a
+        /// character boundary).
         excerpt: String,
         /// What was wrong, and where.
         reason: String,
@@ -600,7 +575,7 @@ mod tests {
         let text = err.to_string();
         assert!(!text.contains('\n'));
         assert!(text.starts_with("HTTP 502 Bad Gateway: no message; body starts with \"<html> x"));
-        assert!(text.len() < 260, "{text}");
+        assert!(text.len() < 300, "{text}");
         let err = error_of(response(503, "")).unwrap();
         assert_eq!(
             err.to_string(),

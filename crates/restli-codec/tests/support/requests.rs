@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::error::Error;
 
 use restli_codec::{
-    Endpoint, Method, PROJECTION_PARAM, Patch, Request, RequestConfig, from_str, from_str_reduced,
+    Endpoint, Method, PROJECTION_PARAMS, Patch, Request, RequestConfig, from_str, from_str_reduced,
 };
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -220,7 +220,8 @@ fn segments(path: &str) -> Result<Vec<Value>, String> {
         .collect()
 }
 
-/// The query as a map of decoded values (`fields` only percent-decoded).
+/// The query as a map of decoded values (the projections, `fields`,
+/// `metadataFields` and `pagingFields`, only percent-decoded).
 fn query(raw: Option<&str>) -> Result<BTreeMap<String, Value>, String> {
     let mut params = BTreeMap::new();
     for pair in raw.into_iter().flat_map(|q| q.split('&')) {
@@ -229,7 +230,7 @@ fn query(raw: Option<&str>) -> Result<BTreeMap<String, Value>, String> {
         }
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let name = percent_decode(name)?;
-        let value = if name == PROJECTION_PARAM {
+        let value = if PROJECTION_PARAMS.contains(&name.as_str()) {
             Value::String(percent_decode(value)?)
         } else {
             from_str::<Value>(value).map_err(|e| format!("parameter {name}={value}: {e}"))?
