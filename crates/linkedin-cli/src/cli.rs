@@ -57,6 +57,7 @@ pub enum Command {
     #[command(subcommand)]
     Restli(RestliCommand),
     /// Run the local LinkedIn sandbox server.
+    #[cfg(feature = "sandbox")]
     Sandbox(SandboxArgs),
 }
 
@@ -237,6 +238,7 @@ pub struct FormArgs {
 }
 
 /// `linkedin sandbox`
+#[cfg(feature = "sandbox")]
 #[derive(Debug, Args)]
 pub struct SandboxArgs {
     /// The port to listen on (127.0.0.1); 0 picks a free one.

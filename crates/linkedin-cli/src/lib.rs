@@ -48,6 +48,7 @@ mod output;
 mod profile;
 mod redirect;
 mod restli;
+#[cfg(feature = "sandbox")]
 mod sandbox;
 
 use std::ffi::OsString;
@@ -100,6 +101,7 @@ fn execute(cli: Cli) -> Result<(), CliError> {
             std::io::stdout().lock(),
             form.reduced,
         ),
+        #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => sandbox::run(&args),
     }
 }
