@@ -17,8 +17,9 @@ pub(crate) enum Form {
 /// unreserved characters `A-Z a-z 0-9 - . _ ~`, so the grammar characters
 /// can never be confused with data), or `%XX`. One entry per byte, so the
 /// escaping loop is a load per byte with no branches on the character
-/// class (issue 17: the loop ran at 1/7 of memcpy).
-const URL_TABLE: [[u8; 3]; 256] = url_table();
+/// class (issue 17: the loop ran at 1/7 of memcpy). The fourth byte is
+/// the entry's width: 1 or 3.
+const URL_TABLE: [[u8; 4]; 256] = url_table();
 
 /// Whether the URL form writes a byte as itself.
 const fn unreserved(b: u8) -> bool {
@@ -30,16 +31,16 @@ const HEX: &[u8; 16] = b"0123456789ABCDEF";
 // Evaluated at compile time only (it initialises a `const`): an index out
 // of bounds here would fail the build, it cannot panic at run time.
 #[allow(clippy::indexing_slicing)]
-const fn url_table() -> [[u8; 3]; 256] {
-    let mut table = [[0u8; 3]; 256];
+const fn url_table() -> [[u8; 4]; 256] {
+    let mut table = [[0u8; 4]; 256];
     let mut b = 0usize;
     while b < 256 {
         // `b < 256`, so the casts and indexes are exact.
         let byte = b as u8;
         table[b] = if unreserved(byte) {
-            [byte, 0, 0]
+            [byte, 0, 0, 1]
         } else {
-            [b'%', HEX[b >> 4], HEX[b & 0x0F]]
+            [b'%', HEX[b >> 4], HEX[b & 0x0F], 3]
         };
         b += 1;
     }
@@ -107,14 +108,13 @@ fn write_url(out: &mut String, s: &str) {
         let (chunk, tail) = rest.split_at(take);
         let mut len = 0;
         for &b in chunk {
-            let Some(encoded) = URL_TABLE.get(usize::from(b)) else {
+            let Some(&[x, y, z, width]) = URL_TABLE.get(usize::from(b)) else {
                 continue;
             };
-            let width = if unreserved(b) { 1 } else { 3 };
             if let Some(slot) = buf.get_mut(len..len + 3) {
-                slot.copy_from_slice(encoded);
+                slot.copy_from_slice(&[x, y, z]);
             }
-            len += width;
+            len += usize::from(width);
         }
         // Every byte written is ASCII (`%`, hex digits, unreserved).
         if let Some(Ok(text)) = buf.get(..len).map(std::str::from_utf8) {
