@@ -62,6 +62,7 @@ pub enum Command {
     #[command(subcommand)]
     Restli(RestliCommand),
     /// Run the local LinkedIn sandbox server.
+    #[cfg(feature = "sandbox")]
     Sandbox(SandboxArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETION_EXAMPLES)]
@@ -341,6 +342,7 @@ pub struct DecodeArgs {
 }
 
 /// `linkedin sandbox`
+#[cfg(feature = "sandbox")]
 #[derive(Debug, Args)]
 pub struct SandboxArgs {
     /// The port to listen on (127.0.0.1); 0 picks a free one.

@@ -59,6 +59,7 @@ mod profile;
 mod redirect;
 mod renew;
 mod restli;
+#[cfg(feature = "sandbox")]
 mod sandbox;
 mod sandbox_login;
 mod when;
@@ -119,6 +120,7 @@ fn execute(cli: Cli) -> Result<(), CliError> {
             args.form.reduced,
             args.typed,
         ),
+        #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Completions(args) => completions::print(args.shell),
     }

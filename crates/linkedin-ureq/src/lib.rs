@@ -95,6 +95,7 @@ mod client;
 mod drive;
 pub mod logging;
 mod paging;
+mod resolve;
 mod token;
 mod transport;
 
@@ -103,6 +104,7 @@ pub use client::{Client, ClientBuilder};
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, Error, TokenError, TransportFailed};
 pub use paging::{DEFAULT_PAGE_SIZE, Pages, Paginate};
+pub use resolve::{CACHE_TTL, CachingResolver};
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
 pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Ureq, UreqError};
 

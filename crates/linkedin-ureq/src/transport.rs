@@ -51,14 +51,19 @@ impl Default for Ureq {
 
 impl Ureq {
     /// An agent configured for LinkedIn ([`Ureq::agent_config`]) with the
-    /// [`DEFAULT_TIMEOUT`].
+    /// [`DEFAULT_TIMEOUT`], resolving names through a
+    /// [`CachingResolver`](crate::CachingResolver) (no thread per request).
     ///
     /// ```
     /// let http = linkedin_ureq::Ureq::new();
     /// assert_eq!(http.timeout_value(), Some(linkedin_ureq::DEFAULT_TIMEOUT));
     /// ```
     pub fn new() -> Self {
-        Ureq::from_agent(Ureq::agent_config().build().new_agent())
+        Ureq::from_agent(ureq::Agent::with_parts(
+            Ureq::agent_config().build(),
+            ureq::unversioned::transport::DefaultConnector::new(),
+            crate::CachingResolver::new(),
+        ))
     }
 
     /// Wraps an agent you configured yourself (TLS, proxy, pool sizes).

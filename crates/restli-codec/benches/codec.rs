@@ -128,6 +128,15 @@ where
     group.bench_function("encode/value", |b| {
         b.iter(|| restli_codec::to_string(black_box(&value)).unwrap())
     });
+    // The targets of issue 17: encoding is compared with serde_json
+    // writing the same `Value` as JSON (the cost of walking and writing the
+    // value) and with a plain copy of the encoded output (memcpy).
+    group.bench_function("baseline/serde_json_to_string", |b| {
+        b.iter(|| serde_json::to_string(black_box(&value)).unwrap())
+    });
+    group.bench_function("baseline/memcpy_of_output", |b| {
+        b.iter(|| black_box(&encoded).clone())
+    });
     group.bench_function("encode/typed", |b| {
         b.iter(|| restli_codec::to_string(black_box(typed)).unwrap())
     });
