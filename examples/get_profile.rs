@@ -67,6 +67,15 @@ async fn main() -> Result {
         projected.entity["id"] == me.entity.id.as_str(),
         "the same member",
     )?;
+    // The sandbox honours `fields` as LinkedIn does: what was not asked for
+    // (the seeded member has a `vanityName`) does not come back.
+    if target.is_sandbox() {
+        ensure(
+            projected.entity.get("vanityName").is_none()
+                && projected.entity["localizedFirstName"].is_string(),
+            "only the projected fields",
+        )?;
+    }
 
     step(3, "A token LinkedIn does not accept: a typed 401");
     let stranger = client.with_access_token(&AccessToken::new("not-a-valid-token"));
