@@ -161,21 +161,9 @@ impl IntoResponse for ApiError {
 }
 
 /// At most ~200 bytes of an untrusted value (quoted), with its length when
-/// cut, for error messages.
+/// cut, for error messages: the codec's one excerpt rule.
 pub(crate) fn excerpt(text: &str) -> String {
-    const MAX: usize = 200;
-    if text.len() <= MAX {
-        return format!("{text:?}");
-    }
-    let mut end = MAX;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!(
-        "{:?}... ({} bytes)",
-        text.get(..end).unwrap_or_default(),
-        text.len()
-    )
+    restli_codec::excerpt::Excerpt(text).to_string()
 }
 
 /// A per-key error inside a batch answer: `{"status", "message"}`.
