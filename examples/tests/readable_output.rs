@@ -41,7 +41,7 @@ fn run(name: &str) -> Option<String> {
 fn quickstart_shows_the_rust_call_of_each_request() {
     let Some(out) = run("quickstart") else { return };
     for call in [
-        "rust: Request::get(\"/me\")",
+        "rust: Request::get(\"/v2/userinfo\")",
         "rust: client.get(request).await?",
         "rust: client.create(request).await?",
         "rust: client.partial_update(request).await?",
