@@ -366,7 +366,13 @@ async fn invalid_revoked_and_expired_tokens_get_linkedins_subcodes() {
         serde_json::json!({"active": false})
     );
 
-    let code = code(&sandbox, Sandbox::DEFAULT_CLIENT_ID, &[]).await;
+    // `/me` needs a legacy profile scope (Profile API page), so the member grants one.
+    let code = code(
+        &sandbox,
+        Sandbox::DEFAULT_CLIENT_ID,
+        &[("scope", "r_liteprofile")],
+    )
+    .await;
     let answer = exchange(
         &sandbox,
         Sandbox::DEFAULT_CLIENT_ID,
