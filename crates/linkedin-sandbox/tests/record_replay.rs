@@ -309,7 +309,7 @@ async fn a_recorded_file_never_contains_a_secret() {
 
     // The browser half: the code comes back in the Location header.
     let authorize = format!(
-        "http://{proxy}/oauth/v2/authorization?response_type=code&client_id=recorded-app&redirect_uri={}&state=st-1&scope=r_ads",
+        "http://{proxy}/oauth/v2/authorization?response_type=code&client_id=recorded-app&redirect_uri={}&state=st-1&scope=r_ads%20rw_ads",
         url::form_urlencoded::byte_serialize(REDIRECT.as_bytes()).collect::<String>()
     );
     let response = send(

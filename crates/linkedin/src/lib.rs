@@ -263,7 +263,7 @@
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
-//!     .version("202406")?
+//!     .version("202601")?
 //!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //!     .build()?;
 //! let me: EntityResponse = client.get(Request::get("/v2/userinfo"))?;
