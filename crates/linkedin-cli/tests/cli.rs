@@ -670,3 +670,71 @@ fn errors_are_one_line_with_a_fix() {
     );
     assert!(!stderr.contains("old-token"));
 }
+
+// A path pasted from LinkedIn's docs, with its `/rest/` or `/v2/` root or
+// as a whole `https://api.linkedin.com/...` URL, picks that root and is
+// never doubled (issue 11.5; the roots are those of
+// https://learn.microsoft.com/en-us/linkedin/marketing/versioning and of
+// https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2,
+// whose `userinfo` lives under /v2 only).
+#[test]
+fn pasted_roots_pick_the_api_and_are_never_doubled() {
+    let dir = tempfile::tempdir().unwrap();
+    let origin = "http://127.0.0.1:9";
+    let first_line = |path: &str| {
+        let out = stdout_of(linkedin(dir.path()).args([
+            "api",
+            "get",
+            path,
+            "--version",
+            "202601",
+            "--base-url",
+            origin,
+            "--access-token",
+            "t",
+            "--dry-run",
+        ]));
+        out.lines().next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        first_line("/v2/userinfo"),
+        format!("GET {origin}/v2/userinfo")
+    );
+    assert_eq!(
+        first_line("/rest/adAccounts/123"),
+        format!("GET {origin}/rest/adAccounts/123")
+    );
+    assert_eq!(
+        first_line("https://api.linkedin.com/rest/adAccounts/123"),
+        format!("GET {origin}/rest/adAccounts/123")
+    );
+    assert_eq!(
+        first_line("https://api.linkedin.com/v2/userinfo"),
+        format!("GET {origin}/v2/userinfo")
+    );
+    // Without a root the versioned call goes to /rest.
+    assert_eq!(
+        first_line("/adAccounts/123"),
+        format!("GET {origin}/rest/adAccounts/123")
+    );
+    // A foreign host is refused, naming it.
+    let refused = linkedin(dir.path())
+        .args([
+            "api",
+            "get",
+            "https://evil.example/rest/x",
+            "--base-url",
+            origin,
+            "--access-token",
+            "t",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("evil.example"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}

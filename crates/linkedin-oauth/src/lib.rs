@@ -110,6 +110,14 @@
 //! Serde, however, writes the real values, because persisting a [`TokenSet`]
 //! or a [`PendingAuthorization`] is the point: store that output securely.
 //!
+//! The one exception is not this crate's type: the token and introspection
+//! requests (`CodeExchange::token_request`, `OAuthConfig::refresh_request`,
+//! `client_credentials_request`, `introspect_request`) are plain
+//! `http::Request<Vec<u8>>`s whose form body holds the client secret and the
+//! token, and `http::Request`'s own `Debug` prints that body as a byte list.
+//! Send them; never log them whole. The SDK's clients wrap them in
+//! `restli_codec::exchange::Exchange`, whose `Debug` shows no body.
+//!
 //! # Endpoints
 //!
 //! The default base URL is [`LINKEDIN_OAUTH_BASE`]. [`BaseUrl::parse`]

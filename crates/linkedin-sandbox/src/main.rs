@@ -107,7 +107,12 @@ fn login_commands(sandbox: &Sandbox) -> Vec<String> {
             sandbox.oauth_url(),
             sandbox.origin()
         );
-        let pkce = if app.has_pkce() { " --pkce" } else { "" };
+        // PKCE is for native apps (LinkedIn enables it for them on request;
+        // https://learn.microsoft.com/en-us/linkedin/shared/authentication/authorization-code-flow-native),
+        // and the SDK leaves it off by default. The default app accepts it
+        // too, keeping every capability, but signs in as a web app would.
+        let native = app.has_pkce() && app.client_id() != Sandbox::DEFAULT_CLIENT_ID;
+        let pkce = if native { " --pkce" } else { "" };
         lines.push(format!(
             "{base}{pkce} --scope openid --scope profile --scope email"
         ));
@@ -371,7 +376,7 @@ mod tests {
         let oauth = sandbox.oauth_url();
         assert!(lines.contains(&format!(
             "LINKEDIN_CLIENT_SECRET=sandbox-secret linkedin auth login --client-id sandbox-client \
-             --oauth-base-url {oauth} --base-url {} --pkce --scope openid --scope profile --scope email",
+             --oauth-base-url {oauth} --base-url {} --scope openid --scope profile --scope email",
             sandbox.origin()
         )));
         assert!(lines.iter().any(

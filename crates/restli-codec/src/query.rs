@@ -99,10 +99,29 @@ pub fn to_query_string<T: Serialize + ?Sized>(params: &T) -> Result<String> {
 /// assert_eq!(params.get("start"), Some("10"));
 /// # Ok::<(), restli_codec::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Its `Debug` shows every name, and every value but those of names that
+/// mention a token or a secret (LinkedIn's legacy `oauth2_access_token`
+/// parameter carries a bearer token).
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct QueryParams {
     /// Encoded value by raw (unescaped) name.
     params: BTreeMap<String, String>,
+}
+
+impl std::fmt::Debug for QueryParams {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secret = |name: &str| {
+            let name = name.to_ascii_lowercase();
+            name.contains("token") || name.contains("secret")
+        };
+        f.debug_map()
+            .entries(self.params.iter().map(|(name, value)| {
+                let shown = if secret(name) { "<redacted>" } else { value };
+                (name, shown)
+            }))
+            .finish()
+    }
 }
 
 impl QueryParams {

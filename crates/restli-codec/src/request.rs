@@ -304,7 +304,12 @@ pub enum RequestError {
 /// assert_eq!(http.headers()["x-restli-protocol-version"], "2.0.0");
 /// # Ok::<(), restli_codec::RequestError>(())
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` shows the method, path, keys and query, but only the names of
+/// extra headers and not the body: either can carry a secret (an
+/// `Authorization` header set with [`header`](Self::header), a token in an
+/// action's parameters).
+#[derive(Clone)]
 pub struct Request {
     method: Method,
     path: String,
@@ -315,6 +320,22 @@ pub struct Request {
     base: Option<ApiBase>,
     headers: HeaderMap,
     error: Option<RequestError>,
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("keys", &self.keys)
+            .field("query", &self.query)
+            .field("body", &self.body.as_ref().map(|_| "<redacted>"))
+            .field("version", &self.version)
+            .field("base", &self.base)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("error", &self.error)
+            .finish()
+    }
 }
 
 /// Where a request goes, resolved: the URL without its query, the query

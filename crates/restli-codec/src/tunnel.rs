@@ -213,10 +213,29 @@ pub fn untunnel(request: Request<Vec<u8>>) -> Result<Request<Vec<u8>>, TunnelErr
 /// an `http::Uri` holds at most 65,534 bytes, and a tunneled query (a
 /// BATCH_GET of 20,000 ids, a finder with 2,000 URN criteria) is often
 /// longer. See [`untunnel_split`].
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` shows the method, the URI, the header names and the sizes of
+/// the body and the query, never their bytes: a tunneled body can carry
+/// anything the caller sent, tokens included.
+#[derive(Clone)]
 pub struct Untunneled {
     request: Request<Vec<u8>>,
     query: String,
+}
+
+impl std::fmt::Debug for Untunneled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Untunneled")
+            .field("method", self.request.method())
+            .field("uri", self.request.uri())
+            .field(
+                "headers",
+                &self.request.headers().keys().collect::<Vec<_>>(),
+            )
+            .field("body_len", &self.request.body().len())
+            .field("query_len", &self.query.len())
+            .finish()
+    }
 }
 
 impl Untunneled {
