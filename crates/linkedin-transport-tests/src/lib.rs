@@ -376,6 +376,7 @@ macro_rules! transport_suite {
                 paginate_yields_every_element_exactly_once_across_five_pages,
                 without_a_total_paging_ends_at_the_first_empty_page_without_yielding_it,
                 paging_starts_at_the_requests_start_and_uses_the_default_count,
+                a_request_without_a_window_pages_by_the_default_size,
                 a_server_capping_the_page_size_is_followed_without_gaps,
                 a_server_ignoring_start_ends_with_a_paging_error,
                 an_error_page_ends_the_walk_after_the_pages_before_it,

@@ -135,6 +135,17 @@ pub fn paging_starts_at_the_requests_start_and_uses_the_default_count<T: Transpo
     assert_eq!(counts, BTreeSet::from(["10".to_owned()]));
 }
 
+/// A request without any window pages by the default size, from 0.
+pub fn a_request_without_a_window_pages_by_the_default_size<T: Transport>() {
+    let server = wire::serve(accounts(47, true, 1000));
+    let client: T = client(&server);
+    let ids = ids(client.paginate(Request::get_all("/adAccounts")));
+    assert_eq!(ids, (0..47).collect::<Vec<_>>());
+    let first = &server.requests()[0];
+    assert_eq!(first.param("count").as_deref(), Some("10"));
+    assert_eq!(starts(&server), ["0", "10", "20", "30", "40"]);
+}
+
 /// A server giving fewer elements than asked for is followed from where
 /// its page ended: no gaps, nothing twice.
 pub fn a_server_capping_the_page_size_is_followed_without_gaps<T: Transport>() {

@@ -29,7 +29,8 @@ const OLD: &str = "AQV-old-token-1a2b";
 const NEW: &str = "AQV-refreshed-token-3c4d";
 const REFRESH: &str = "AQX-refresh-token-5e6f";
 const SECRET: &str = "client-s3cr3t-7g8h";
-const SECRETS: [&str; 4] = [OLD, NEW, REFRESH, SECRET];
+const GOOD_REFRESH: &str = "AQX-still-good-refresh-token-6f7a";
+const SECRETS: [&str; 5] = [OLD, NEW, REFRESH, SECRET, GOOD_REFRESH];
 
 fn oauth_url(server: &HostileServer) -> BaseUrl {
     BaseUrl::parse(&format!("{}/oauth/v2", server.origin())).expect("base URL")
@@ -337,7 +338,7 @@ pub fn a_client_without_any_token_says_how_to_configure_one<T: Transport>() {
 
 /// The OAuth calls go through the client's stack as form POSTs: the code
 /// exchange (with the PKCE verifier), a refused refresh (not retried), a
-/// client-credentials grant and an introspection.
+/// refresh, a client-credentials grant and an introspection.
 pub fn the_oauth_calls_exchange_refresh_fetch_and_introspect<T: Transport>() {
     logs::init();
     let refreshes = Arc::new(AtomicUsize::new(0));
@@ -353,6 +354,11 @@ pub fn the_oauth_calls_exchange_refresh_fetch_and_introspect<T: Transport>() {
                     200,
                     &json!({"access_token": NEW, "expires_in": 5_184_000, "refresh_token": REFRESH, "scope": "openid,profile"}),
                 )
+            }
+            ("/oauth/v2/accessToken", Some("refresh_token"))
+                if form.get("refresh_token").map(String::as_str) == Some(GOOD_REFRESH) =>
+            {
+                answer(200, &json!({"access_token": NEW, "expires_in": 5_184_000}))
             }
             ("/oauth/v2/accessToken", Some("refresh_token")) => {
                 counter.fetch_add(1, Ordering::SeqCst);
@@ -411,6 +417,10 @@ pub fn the_oauth_calls_exchange_refresh_fetch_and_introspect<T: Transport>() {
         other => panic!("expected an OAuth error, got {other:?}"),
     }
     assert_eq!(refreshes.load(Ordering::SeqCst), 1, "a 400 is not retried");
+    let refreshed = client
+        .refresh(&RefreshToken::new(GOOD_REFRESH))
+        .expect("a refresh");
+    assert_eq!(refreshed.access_token.secret(), NEW);
 
     let app = client.client_credentials().expect("a 2-legged token");
     assert_eq!(app.access_token.secret(), "AQV-app-token-0e0e");
@@ -422,7 +432,7 @@ pub fn the_oauth_calls_exchange_refresh_fetch_and_introspect<T: Transport>() {
     assert_eq!(info.scopes, ["openid", "profile"]);
 
     let seen = server.requests();
-    assert_eq!(seen.len(), 4);
+    assert_eq!(seen.len(), 5);
     assert!(seen.iter().all(|r| r.method == "POST"));
     assert!(
         seen.iter()
