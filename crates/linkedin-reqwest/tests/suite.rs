@@ -3,12 +3,13 @@
 //! `ReqwestAdapter`, below, which drives its own tokio runtime so that the
 //! scenarios can be written once for both transports.
 
+use std::fmt::Debug;
 use std::sync::Arc;
 
 use futures_util::StreamExt;
 use linkedin_reqwest::oauth::{
-    AccessToken, CodeExchange, Introspection, RefreshToken, RefreshedToken, ThreeLeggedToken,
-    TokenSet, TwoLeggedToken,
+    AccessToken, CodeExchange, Introspection, OAuthConfig, RefreshToken, RefreshedToken,
+    ThreeLeggedToken, TokenSet, TwoLeggedToken,
 };
 use linkedin_reqwest::restli::response::{CollectionResponse, EntityResponse};
 use linkedin_reqwest::restli::{Endpoint, FromResponse, Request};
@@ -167,6 +168,30 @@ impl Transport for ReqwestAdapter {
 
     fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error> {
         self.runtime.block_on(self.client.introspect(token))
+    }
+
+    fn secret_holders(oauth: OAuthConfig, tokens: TokenSet) -> Vec<(&'static str, Box<dyn Debug>)> {
+        let configured = || {
+            Client::builder()
+                .oauth(oauth.clone())
+                .access_token(tokens.access_token.clone())
+        };
+        let builder = configured();
+        let client = configured().build().expect("client");
+        let per_call = client.with_access_token(&tokens.access_token);
+        let source = TokenSource::new(oauth.clone(), tokens.clone());
+        let with_source = Client::builder()
+            .token_source(TokenSource::new(oauth, tokens))
+            .build()
+            .expect("client");
+        vec![
+            ("ClientBuilder", Box::new(builder)),
+            ("Client", Box::new(client)),
+            ("Client (per-call token)", Box::new(per_call)),
+            ("TokenSource", Box::new(source)),
+            ("Client (token source)", Box::new(with_source)),
+            ("Reqwest", Box::new(Reqwest::new().expect("reqwest"))),
+        ]
     }
 }
 

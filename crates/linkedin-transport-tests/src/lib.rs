@@ -34,6 +34,7 @@ pub mod methods;
 pub mod paging;
 pub mod retries;
 pub mod sandbox;
+pub mod secrets;
 pub mod timeouts;
 pub mod tokens;
 pub mod wire;
@@ -311,6 +312,13 @@ pub trait Transport: Clone + Debug + Send + Sync + Sized + 'static {
 
     /// Token introspection.
     fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error>;
+
+    /// Each of the transport's own types that can hold a secret, built
+    /// with `oauth` and `tokens` (whose values are the secret): its
+    /// builder, a client with a static token, the same with a per-call
+    /// token, its token source, a client with that source, its HTTP stack;
+    /// named for the failure message.
+    fn secret_holders(oauth: OAuthConfig, tokens: TokenSet) -> Vec<(&'static str, Box<dyn Debug>)>;
 }
 
 /// Instantiates every scenario of this crate as a `#[test]` for the
@@ -410,6 +418,9 @@ macro_rules! transport_suite {
             }
             logs {
                 logs_at_trace_level_never_contain_a_token_or_the_client_secret,
+            }
+            secrets {
+                no_debug_shows_a_secret,
             }
         }
     };

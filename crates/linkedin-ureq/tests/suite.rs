@@ -2,12 +2,13 @@
 //! blocking client. Every call of this crate's API the scenarios make is
 //! in `UreqAdapter`, below.
 
+use std::fmt::Debug;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
 use linkedin_oauth::{
-    AccessToken, CodeExchange, Introspection, RefreshToken, RefreshedToken, ThreeLeggedToken,
-    TokenSet, TwoLeggedToken,
+    AccessToken, CodeExchange, Introspection, OAuthConfig, RefreshToken, RefreshedToken,
+    ThreeLeggedToken, TokenSet, TwoLeggedToken,
 };
 use linkedin_transport_tests::{Auth, Setup, Transport};
 use linkedin_ureq::restli::response::{CollectionResponse, EntityResponse};
@@ -141,6 +142,30 @@ impl Transport for UreqAdapter {
 
     fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error> {
         self.0.introspect(token)
+    }
+
+    fn secret_holders(oauth: OAuthConfig, tokens: TokenSet) -> Vec<(&'static str, Box<dyn Debug>)> {
+        let configured = || {
+            Client::builder()
+                .oauth(oauth.clone())
+                .access_token(tokens.access_token.clone())
+        };
+        let builder = configured();
+        let client = configured().build().expect("client");
+        let per_call = client.with_access_token(&tokens.access_token);
+        let source = TokenSource::new(oauth.clone(), tokens.clone());
+        let with_source = Client::builder()
+            .token_source(TokenSource::new(oauth, tokens))
+            .build()
+            .expect("client");
+        vec![
+            ("ClientBuilder", Box::new(builder)),
+            ("Client", Box::new(client)),
+            ("Client (per-call token)", Box::new(per_call)),
+            ("TokenSource", Box::new(source)),
+            ("Client (token source)", Box::new(with_source)),
+            ("Ureq", Box::new(Ureq::new())),
+        ]
     }
 }
 
