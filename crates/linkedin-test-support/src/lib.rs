@@ -25,7 +25,7 @@ pub mod leaks;
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -308,6 +308,7 @@ struct Shared {
     stop: AtomicBool,
     born: Instant,
     requests: Mutex<Vec<Recorded>>,
+    connections: AtomicUsize,
     handler: Box<Handler>,
 }
 
@@ -341,6 +342,7 @@ impl HostileServer {
             stop: AtomicBool::new(false),
             born: Instant::now(),
             requests: Mutex::new(Vec::new()),
+            connections: AtomicUsize::new(0),
             handler: Box::new(handler),
         });
         let accept = {
@@ -349,6 +351,7 @@ impl HostileServer {
                 while shared.alive() {
                     match listener.accept() {
                         Ok((stream, _)) => {
+                            shared.connections.fetch_add(1, Ordering::SeqCst);
                             let shared = Arc::clone(&shared);
                             thread::spawn(move || {
                                 let _ = serve(stream, &shared);
@@ -390,6 +393,16 @@ impl HostileServer {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
+    }
+
+    /// How many TCP connections were accepted so far.
+    ///
+    /// ```
+    /// let server = linkedin_test_support::HostileServer::start(|_, _| linkedin_test_support::Script::json(200, "{}"));
+    /// assert_eq!(server.connections(), 0);
+    /// ```
+    pub fn connections(&self) -> usize {
+        self.shared.connections.load(Ordering::SeqCst)
     }
 
     /// How many requests with this method went to this path.

@@ -1,41 +1,34 @@
-//! The async client against a loopback double of LinkedIn as its
-//! documentation shows it (`linkedin_test_support::documented`), separate
-//! from the sandbox: raw ids, cursor pages without `paging`, `userinfo`
-//! only under `/v2`. The blocking client's `documented_linkedin.rs` runs
-//! the same scenarios.
+//! Against a loopback double of LinkedIn as its documentation shows it
+//! (`linkedin_test_support::documented`), separate from the sandbox: raw
+//! ids, cursor pages without `paging`, `userinfo` only under `/v2`.
 
-use futures_util::StreamExt;
-use linkedin_oauth::AccessToken;
-use linkedin_reqwest::restli::{ApiBase, Endpoint, EntityResponse, Request, Urn};
-use linkedin_reqwest::{Client, Error};
+use linkedin_client_core::Error;
 use linkedin_test_support::HostileServer;
 use linkedin_test_support::documented::{self, BATCH_POSTS, CREATED_POST};
+use restli_codec::response::{BatchGetResponse, CreateResponse};
+use restli_codec::{ApiBase, EntityResponse, Request, Urn};
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+use crate::wire::status_of;
+use crate::{Setup, Transport};
 
 const TOKEN: &str = "AQV-documented-linkedin-token";
 
 /// A versioned client (everything defaults to `/rest`).
-fn client(server: &HostileServer) -> Client {
-    Client::builder()
-        .endpoint(Endpoint::from_origin(&server.origin()).unwrap())
-        .version("202601")
-        .unwrap()
-        .access_token(AccessToken::new(TOKEN))
-        .build()
-        .unwrap()
+fn client<T: Transport>(server: &HostileServer) -> T {
+    T::build(Setup::new(&server.origin()).version("202601").token(TOKEN)).expect("client")
 }
 
 // Posts API: CREATE answers `x-restli-id: urn:li:share:...` raw
 // (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api).
-#[tokio::test]
-async fn create_reads_the_raw_restli_id_as_a_urn() {
+/// CREATE reads the raw `x-restli-id` as a URN, and creates once.
+pub fn create_reads_the_raw_restli_id_as_a_urn<T: Transport>() {
     let server = HostileServer::start(documented::linkedin);
     let post = json!({"author": "urn:li:organization:5515715", "commentary": "hello"});
-    let created = client(&server)
-        .create::<Urn>(Request::create("/posts", &post))
-        .await
-        .unwrap();
+    let created: CreateResponse<Urn> = client::<T>(&server)
+        .send(Request::create("/posts", &post))
+        .expect("created");
     assert_eq!(
         created.id.map(|u| u.to_string()).as_deref(),
         Some(CREATED_POST)
@@ -50,27 +43,29 @@ async fn create_reads_the_raw_restli_id_as_a_urn() {
 
 // Same page: an id type that does not fit is still a creation, never an
 // error that would invite a second post.
-#[tokio::test]
-async fn create_with_an_id_of_another_type_is_still_a_success() {
+/// A CREATE whose id does not fit the asked type is still a success, with
+/// the raw id kept.
+pub fn create_with_an_id_of_another_type_is_still_a_success<T: Transport>() {
     let server = HostileServer::start(documented::linkedin);
-    let created = client(&server)
-        .create::<i64>(Request::create("/posts", &json!({"commentary": "x"})))
-        .await
-        .unwrap();
+    let created: CreateResponse<i64> = client::<T>(&server)
+        .send(Request::create("/posts", &json!({"commentary": "x"})))
+        .expect("created");
     assert_eq!(created.id, None);
     assert_eq!(created.raw_id.as_deref(), Some(CREATED_POST));
     assert_eq!(server.request_count(), 1);
 }
 
 // Same page: BATCH_GET `results` are keyed `urn:li:share:1`, raw.
-#[tokio::test]
-async fn batch_get_finds_raw_urn_keys() {
+/// BATCH_GET finds its raw URN keys in the answer.
+pub fn batch_get_finds_raw_urn_keys<T: Transport>() {
     let server = HostileServer::start(documented::linkedin);
-    let ids: Vec<Urn> = BATCH_POSTS.iter().map(|u| u.parse().unwrap()).collect();
-    let batch = client(&server)
-        .batch_get::<Urn, Value>(Request::batch_get("/posts", ids.clone()))
-        .await
-        .unwrap();
+    let ids: Vec<Urn> = BATCH_POSTS
+        .iter()
+        .map(|u| u.parse().expect("a URN"))
+        .collect();
+    let batch: BatchGetResponse<Urn, Value> = client::<T>(&server)
+        .send(Request::batch_get("/posts", ids.clone()))
+        .expect("batch_get");
     for id in &ids {
         let post = batch
             .results
@@ -89,51 +84,53 @@ struct Account {
 // Ads cursor pagination: `pageSize`/`pageToken` in,
 // `metadata.nextPageToken` out, no `paging`
 // (https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/cursor-based-pagination).
-#[tokio::test]
-async fn a_cursor_paged_finder_yields_every_element_once_and_stops() {
+/// A cursor-paged finder yields every element once and stops after the
+/// last page.
+pub fn a_cursor_paged_finder_yields_every_element_once_and_stops<T: Transport>() {
     let server = HostileServer::start(documented::linkedin);
     let request = Request::finder("/adAccounts", "search").param("pageSize", &5);
-    let ids: Vec<u64> = client(&server)
+    let ids: Vec<u64> = client::<T>(&server)
         .paginate::<Account>(request)
-        .map(|item| item.unwrap().id)
-        .collect()
-        .await;
+        .into_iter()
+        .map(|item| item.expect("an element").id)
+        .collect();
     // Five pages of five, tokens in order, nothing after the last page.
-    documented::check_cursor_walk(&ids, &server.requests(), 5).unwrap();
+    documented::check_cursor_walk(&ids, &server.requests(), 5).expect("the walk");
     assert_eq!(server.request_count(), 5);
 }
 
 // Same page, without a `pageSize` in the request: the page size asked for
 // (`count`, or the client's default) is sent as `pageSize` once the answer
 // shows cursor paging, and the walk still ends.
-#[tokio::test]
-async fn a_finder_that_turns_out_cursor_paged_sends_page_size_and_ends() {
+/// A finder that turns out cursor-paged sends `pageSize` from then on, and
+/// ends.
+pub fn a_finder_that_turns_out_cursor_paged_sends_page_size_and_ends<T: Transport>() {
     let server = HostileServer::start(documented::linkedin);
     let request = Request::finder("/adAccounts", "search").page(0, 4);
-    let ids: Vec<u64> = client(&server)
+    let ids: Vec<u64> = client::<T>(&server)
         .paginate::<Account>(request)
-        .map(|item| item.unwrap().id)
-        .collect()
-        .await;
+        .into_iter()
+        .map(|item| item.expect("an element").id)
+        .collect();
     // The first page is the server's default size (no `pageSize` was
     // sent), every later one asks for 4.
-    documented::check_cursor_walk(&ids, &server.requests(), 4).unwrap();
+    documented::check_cursor_walk(&ids, &server.requests(), 4).expect("the walk");
 }
 
 // Sign In with LinkedIn using OpenID Connect: `/v2/userinfo` exists only
 // under `/v2`
 // (https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2).
-#[tokio::test]
-async fn userinfo_is_reached_under_v2_from_a_versioned_client() {
+/// `userinfo` is reached under `/v2` from a versioned client, pasted or
+/// chosen with `.base(ApiBase::V2)`; the `/rest` default does not have it.
+pub fn userinfo_is_reached_under_v2_from_a_versioned_client<T: Transport>() {
     let server = HostileServer::start(documented::linkedin);
-    let client = client(&server);
+    let client: T = client(&server);
 
-    let pasted: EntityResponse = client.get(Request::get("/v2/userinfo")).await.unwrap();
+    let pasted: EntityResponse = client.send(Request::get("/v2/userinfo")).expect("pasted");
     assert_eq!(pasted.entity["sub"], "782bbtaQ");
     let chosen: EntityResponse = client
-        .get(Request::get("/userinfo").base(ApiBase::V2))
-        .await
-        .unwrap();
+        .send(Request::get("/userinfo").base(ApiBase::V2))
+        .expect("chosen");
     assert_eq!(chosen.entity["email"], "doe@email.com");
     assert_eq!(server.count("GET", "/v2/userinfo"), 2);
     let v2 = &server.requests()[0];
@@ -144,10 +141,9 @@ async fn userinfo_is_reached_under_v2_from_a_versioned_client() {
 
     // The versioned default (`/rest`) does not have it.
     let err: Error = client
-        .get::<Value>(Request::get("/userinfo"))
-        .await
-        .unwrap_err();
-    assert_eq!(err.status().map(|s| s.as_u16()), Some(404), "{err}");
+        .send::<EntityResponse>(Request::get("/userinfo"))
+        .expect_err("a 404");
+    assert_eq!(status_of(&err), Some(404), "{err}");
     assert_eq!(server.count("GET", "/rest/userinfo"), 1);
     assert!(
         server
