@@ -5,7 +5,8 @@
 //!   denied (`incompatible_msrv` among them), the purity check of the
 //!   sans-IO crates, the MSRV check, the whole test suite
 //!   (`cargo test --workspace`), every example, and the docs (all
-//!   features) with warnings and broken or private intra-doc links denied.
+//!   features) with warnings and broken or private intra-doc links denied,
+//!   and the packaging of every published crate.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
 //!   IO crates or async runtimes, nor use sockets, files, processes,
 //!   clocks or sleeping in their sources.
@@ -14,6 +15,8 @@
 //!   normal or build dependency of a published crate declares (read from
 //!   `cargo metadata`, all features, every platform). Standard library
 //!   items are clippy's `incompatible_msrv`'s job, in the clippy step.
+//! - `package`: only `cargo package` of every published crate, each
+//!   verified by building it from its `.crate`.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
 //! - `docs`: only the docs step of `ci`.
@@ -87,13 +90,14 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("deps") => deps(),
         Some("msrv") => msrv(),
+        Some("package") => package(),
         Some("fuzz") => fuzz(&args[1..]),
         Some("bench") => run("cargo", &["bench", "--workspace"]),
         Some("examples") => examples(),
         Some("docs") => docs(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | deps | msrv | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
+                "usage: cargo xtask <ci | deps | msrv | package | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
             );
             Err("unknown task".into())
         }
@@ -153,6 +157,7 @@ fn ci() -> TaskResult {
     run("cargo", &["test", "--workspace"])?;
     examples()?;
     docs()?;
+    package()?;
     eprintln!("xtask: ci passed");
     Ok(())
 }
@@ -515,6 +520,23 @@ fn syntax_uses(source: &str) -> Vec<((&'static str, RustVersion), usize)> {
 /// dev-dependencies only matter to our own tests and are listed, not
 /// failed.
 fn msrv() -> TaskResult {
+    let report = check_msrv(&cargo_metadata()?)?;
+    for note in &report.notes {
+        eprintln!("xtask: note: {note}");
+    }
+    if report.problems.is_empty() {
+        eprintln!("xtask: {}", report.summary);
+        Ok(())
+    } else {
+        Err(format!(
+            "rust-version is not true:\n  {}",
+            report.problems.join("\n  ")
+        ))
+    }
+}
+
+/// `cargo metadata` of the workspace, all features on, every platform.
+fn cargo_metadata() -> Result<serde_json::Value, String> {
     let output = Command::new("cargo")
         .args([
             "metadata",
@@ -532,21 +554,60 @@ fn msrv() -> TaskResult {
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("cargo metadata printed something other than JSON: {e}"))?;
-    let report = check_msrv(&metadata)?;
-    for note in &report.notes {
-        eprintln!("xtask: note: {note}");
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata printed something other than JSON: {e}"))
+}
+
+/// The workspace members that may be published (no `publish = false`), as
+/// (package id, name).
+fn published_members(metadata: &serde_json::Value) -> Vec<(&str, &str)> {
+    let members: Vec<&str> = metadata
+        .get("workspace_members")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    metadata
+        .get("packages")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| Some((p.get("id")?.as_str()?, p)))
+        .filter(|(id, _)| members.contains(id))
+        .filter(|(_, p)| {
+            p.get("publish")
+                .and_then(|p| p.as_array())
+                .is_none_or(|registries| !registries.is_empty())
+        })
+        .filter_map(|(id, p)| Some((id, p.get("name")?.as_str()?)))
+        .collect()
+}
+
+/// `cargo package` of every published crate (not `--workspace`, which
+/// would package the `publish = false` ones too), each built from its
+/// `.crate` against the others through cargo's local overlay, so that a
+/// file left out of a package or a path-only dependency fails here rather
+/// than at `cargo publish`. `--allow-dirty`: the check is of what would be
+/// packaged, and should run on a working tree with changes too.
+fn package() -> TaskResult {
+    let metadata = cargo_metadata()?;
+    let published = published_members(&metadata);
+    if published.is_empty() {
+        return Err("no workspace member may be published".into());
     }
-    if report.problems.is_empty() {
-        eprintln!("xtask: {}", report.summary);
-        Ok(())
-    } else {
-        Err(format!(
-            "rust-version is not true:\n  {}",
-            report.problems.join("\n  ")
-        ))
+    let mut args = vec!["package", "--locked", "--allow-dirty"];
+    for (_, name) in &published {
+        args.extend(["--package", name]);
     }
+    let started = Instant::now();
+    run("cargo", &args)?;
+    eprintln!(
+        "xtask: {} crates packaged and verified in {:.0} s",
+        published.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// What [`check_msrv`] found.
@@ -658,16 +719,9 @@ fn check_msrv(metadata: &serde_json::Value) -> Result<MsrvReport, String> {
         }
         seen
     };
-    let published: Vec<&str> = members
-        .iter()
-        .copied()
-        .filter(|id| {
-            by_id
-                .get(id)
-                .and_then(|p| p.get("publish"))
-                .and_then(|p| p.as_array())
-                .is_none_or(|registries| !registries.is_empty())
-        })
+    let published: Vec<&str> = published_members(metadata)
+        .into_iter()
+        .map(|(id, _)| id)
         .collect();
     let all_members: Vec<&str> = members.iter().copied().collect();
     let shipped = reachable(&published, true);
@@ -994,6 +1048,12 @@ mod tests {
                 { "id": "bench", "deps": [] },
             ]},
         })
+    }
+
+    #[test]
+    fn only_crates_without_publish_false_are_packaged() {
+        let metadata = metadata("1.88", "1.60", "1.60", "1.60");
+        assert_eq!(published_members(&metadata), [("app", "app")]);
     }
 
     #[test]
