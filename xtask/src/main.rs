@@ -3,7 +3,8 @@
 //! Tasks:
 //! - `ci`: everything CI checks, in order: formatting, clippy with warnings
 //!   denied (`incompatible_msrv` among them), the purity check of the
-//!   sans-IO crates, the MSRV check, the whole test suite
+//!   sans-IO crates, the MSRV check, cargo-deny's licence, bans and sources
+//!   checks, the whole test suite
 //!   (`cargo test --workspace`), every example, and the docs (all
 //!   features) with warnings and broken or private intra-doc links denied,
 //!   and the packaging of every published crate.
@@ -15,6 +16,9 @@
 //!   normal or build dependency of a published crate declares (read from
 //!   `cargo metadata`, all features, every platform). Standard library
 //!   items are clippy's `incompatible_msrv`'s job, in the clippy step.
+//! - `deny`: only `cargo deny check licenses bans sources` (`deny.toml`),
+//!   installing the pinned cargo-deny into `target/tools` when absent. Not
+//!   `advisories`: the RustSec database is on GitHub, out of CI's reach.
 //! - `package`: only `cargo package` of every published crate, each
 //!   verified by building it from its `.crate`.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
@@ -91,13 +95,14 @@ fn main() -> ExitCode {
         Some("deps") => deps(),
         Some("msrv") => msrv(),
         Some("package") => package(),
+        Some("deny") => deny(),
         Some("fuzz") => fuzz(&args[1..]),
         Some("bench") => run("cargo", &["bench", "--workspace"]),
         Some("examples") => examples(),
         Some("docs") => docs(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | deps | msrv | package | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
+                "usage: cargo xtask <ci | deps | msrv | deny | package | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
             );
             Err("unknown task".into())
         }
@@ -154,6 +159,7 @@ fn ci() -> TaskResult {
     )?;
     deps()?;
     msrv()?;
+    deny()?;
     run("cargo", &["test", "--workspace"])?;
     examples()?;
     docs()?;
@@ -819,6 +825,56 @@ fn scan_syntax(
         }
     }
     Ok(())
+}
+
+/// The cargo-deny `cargo xtask deny` installs and runs (crates.io,
+/// `--locked`); bump it on purpose.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// `cargo deny check licenses bans sources` against `deny.toml`, with the
+/// pinned cargo-deny, installed into `target/tools` first when it is not
+/// there (a few minutes on two cores). Offline: these three checks read
+/// only `cargo metadata`. The advisories check is left out because it
+/// needs the RustSec database from GitHub, which CI cannot reach, and
+/// cargo-deny has no database to read offline.
+fn deny() -> TaskResult {
+    let root = workspace_root();
+    let tools = root.join("target").join("tools");
+    let binary = tools
+        .join("bin")
+        .join(format!("cargo-deny{}", std::env::consts::EXE_SUFFIX));
+    let wanted = format!("cargo-deny {CARGO_DENY_VERSION}");
+    let installed = Command::new(&binary)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned());
+    if installed.as_deref() != Some(wanted.as_str()) {
+        let started = Instant::now();
+        let spec = format!("cargo-deny@{CARGO_DENY_VERSION}");
+        let tools = tools.to_string_lossy().into_owned();
+        run(
+            "cargo",
+            &["install", "--locked", "--root", &tools, "--force", &spec],
+        )?;
+        eprintln!(
+            "xtask: installed {wanted} in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let binary = binary.to_string_lossy().into_owned();
+    run(
+        &binary,
+        &[
+            "--locked",
+            "--offline",
+            "check",
+            "licenses",
+            "bans",
+            "sources",
+        ],
+    )
 }
 
 /// The fuzz targets of `fuzz/` (see `fuzz/Cargo.toml`).
