@@ -2,12 +2,25 @@
 //!
 //! Tasks:
 //! - `ci`: everything CI checks, in order: formatting, clippy with warnings
-//!   denied, the purity check of the sans-IO crates, the whole test suite
+//!   denied (`incompatible_msrv` among them), the purity check of the
+//!   sans-IO crates, the MSRV check, cargo-deny's licence, bans and sources
+//!   checks, the whole test suite
 //!   (`cargo test --workspace`), every example, and the docs (all
-//!   features) with warnings and broken or private intra-doc links denied.
+//!   features) with warnings and broken or private intra-doc links denied,
+//!   and the packaging of every published crate.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
 //!   IO crates or async runtimes, nor use sockets, files, processes,
 //!   clocks or sleeping in their sources.
+//! - `msrv`: only the MSRV check: the workspace's `rust-version` is at least
+//!   what our sources' syntax needs (let chains: 1.88) and what every
+//!   normal or build dependency of a published crate declares (read from
+//!   `cargo metadata`, all features, every platform). Standard library
+//!   items are clippy's `incompatible_msrv`'s job, in the clippy step.
+//! - `deny`: only `cargo deny check licenses bans sources` (`deny.toml`),
+//!   installing the pinned cargo-deny into `target/tools` when absent. Not
+//!   `advisories`: the RustSec database is on GitHub, out of CI's reach.
+//! - `package`: only `cargo package` of every published crate, each
+//!   verified by building it from its `.crate`.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
 //! - `docs`: only the docs step of `ci`.
@@ -80,13 +93,16 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci(),
         Some("deps") => deps(),
+        Some("msrv") => msrv(),
+        Some("package") => package(),
+        Some("deny") => deny(),
         Some("fuzz") => fuzz(&args[1..]),
         Some("bench") => run("cargo", &["bench", "--workspace"]),
         Some("examples") => examples(),
         Some("docs") => docs(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | deps | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
+                "usage: cargo xtask <ci | deps | msrv | deny | package | docs | examples | fuzz [run TARGET [SECONDS]] | bench>"
             );
             Err("unknown task".into())
         }
@@ -142,9 +158,12 @@ fn ci() -> TaskResult {
         ],
     )?;
     deps()?;
+    msrv()?;
+    deny()?;
     run("cargo", &["test", "--workspace"])?;
     examples()?;
     docs()?;
+    package()?;
     eprintln!("xtask: ci passed");
     Ok(())
 }
@@ -326,6 +345,538 @@ fn scan_sources(dir: &Path, krate: &str, problems: &mut Vec<String>) -> TaskResu
     Ok(())
 }
 
+/// A Rust release, `major.minor.patch` (`rust-version` may leave out the
+/// patch; it counts as 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct RustVersion(u32, u32, u32);
+
+impl RustVersion {
+    /// Reads `1.88` or `1.88.0`; anything else is `None`.
+    fn parse(text: &str) -> Option<RustVersion> {
+        let mut parts = text.trim().split('.');
+        let major = parts.next()?.parse().ok()?;
+        let minor = parts.next()?.parse().ok()?;
+        let patch = match parts.next() {
+            Some(patch) => patch.parse().ok()?,
+            None => 0,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(RustVersion(major, minor, patch))
+    }
+}
+
+impl std::fmt::Display for RustVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)?;
+        if self.2 != 0 {
+            write!(f, ".{}", self.2)?;
+        }
+        Ok(())
+    }
+}
+
+/// The first release of edition 2024, the floor for every crate here.
+const EDITION_2024: RustVersion = RustVersion(1, 85, 0);
+
+/// Language features newer than edition 2024 itself that the sources may
+/// use, with the release that stabilised each. Standard library items are
+/// not here: clippy's `incompatible_msrv` (denied in the workspace lints)
+/// checks those against `rust-version` in the clippy step.
+const LET_CHAINS: (&str, RustVersion) = ("let chains", RustVersion(1, 88, 0));
+const IF_LET_GUARDS: (&str, RustVersion) = ("if-let guards", RustVersion(1, 95, 0));
+const CFG_SELECT: (&str, RustVersion) = ("cfg_select!", RustVersion(1, 95, 0));
+
+/// `source` with every comment and the inside of every string and
+/// character literal turned into spaces (line breaks kept), so that only
+/// code is left to search. Lifetimes (`'a`) are told from character
+/// literals (`'a'`, `'\n'`).
+fn code_only(source: &str) -> Vec<u8> {
+    let bytes = source.as_bytes();
+    let mut out = bytes.to_vec();
+    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
+        for b in &mut out[from..to.min(bytes.len())] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let find = |from: usize, needle: &[u8]| {
+        bytes
+            .get(from..)
+            .and_then(|rest| rest.windows(needle.len()).position(|w| w == needle))
+            .map_or(bytes.len(), |at| from + at + needle.len())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let end = if rest.starts_with(b"//") {
+            find(i, b"\n").saturating_sub(1)
+        } else if rest.starts_with(b"/*") {
+            find(i + 2, b"*/")
+        } else if rest[0] == b'r'
+            && rest[1..]
+                .iter()
+                .find(|&&b| b != b'#')
+                .is_some_and(|&b| b == b'"')
+        {
+            // A raw string (not a raw identifier such as `r#type`).
+            let hashes = rest[1..].iter().take_while(|&&b| b == b'#').count();
+            let mut close = vec![b'"'];
+            close.extend(std::iter::repeat_n(b'#', hashes));
+            find(i + 2 + hashes, &close)
+        } else if rest[0] == b'"' {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j] != b'"' {
+                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            }
+            j + 1
+        } else if rest[0] == b'\'' && (rest.get(1) == Some(&b'\\') || rest.get(2) == Some(&b'\'')) {
+            let mut j = i + 2;
+            while j < bytes.len() && bytes[j] != b'\'' {
+                j += 1;
+            }
+            j + 1
+        } else {
+            i += 1;
+            continue;
+        };
+        let end = end.max(i + 1);
+        blank(&mut out, i, end);
+        i = end;
+    }
+    out
+}
+
+/// The uses of the features above in one source file, as (feature, line).
+/// Comments and literals are skipped; a condition may span lines. `&&`
+/// inside brackets (a closure in a scrutinee) does not make a chain.
+fn syntax_uses(source: &str) -> Vec<((&'static str, RustVersion), usize)> {
+    let code = code_only(source);
+    let bytes = code.as_slice();
+    let line_of = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // The word `word` at `at`, not inside a longer identifier.
+    let word_at = |at: usize, word: &str| {
+        bytes[at..].starts_with(word.as_bytes())
+            && (at == 0 || !is_ident(bytes[at - 1]))
+            && bytes.get(at + word.len()).is_none_or(|&b| !is_ident(b))
+    };
+    let skip_space = |mut at: usize| {
+        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        at
+    };
+    let mut uses = Vec::new();
+    for at in 0..bytes.len() {
+        if bytes[at..].starts_with(b"&&") && word_at(skip_space(at + 2), "let") {
+            uses.push((LET_CHAINS, line_of(at)));
+        }
+        if word_at(at, "cfg_select") && bytes[at..].starts_with(b"cfg_select!") {
+            uses.push((CFG_SELECT, line_of(at)));
+        }
+        let head = if word_at(at, "if") {
+            "if"
+        } else if word_at(at, "while") {
+            "while"
+        } else {
+            continue;
+        };
+        let after = skip_space(at + head.len());
+        if !word_at(after, "let") {
+            continue;
+        }
+        // Walk the condition to its end: `{` (an expression), `=>` (a
+        // match guard) or `;` (something else), at bracket depth 0.
+        let mut depth = 0usize;
+        let mut chained = false;
+        let mut i = after + 3;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'{' | b';' if depth == 0 => break,
+                b'&' if depth == 0 && bytes.get(i + 1) == Some(&b'&') => {
+                    chained = true;
+                    i += 1;
+                }
+                b'=' if depth == 0 && bytes.get(i + 1) == Some(&b'>') => {
+                    if head == "if" {
+                        uses.push((IF_LET_GUARDS, line_of(at)));
+                    }
+                    break;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if chained {
+            uses.push((LET_CHAINS, line_of(at)));
+        }
+    }
+    uses
+}
+
+/// Checks that `rust-version` is true: every workspace member declares the
+/// same one, it is at least what our sources' syntax needs (edition 2024,
+/// [`syntax_uses`]), and no normal or build dependency of a published
+/// crate (all features on, every platform) declares a newer one. Newer
+/// dev-dependencies only matter to our own tests and are listed, not
+/// failed.
+fn msrv() -> TaskResult {
+    let report = check_msrv(&cargo_metadata()?)?;
+    for note in &report.notes {
+        eprintln!("xtask: note: {note}");
+    }
+    if report.problems.is_empty() {
+        eprintln!("xtask: {}", report.summary);
+        Ok(())
+    } else {
+        Err(format!(
+            "rust-version is not true:\n  {}",
+            report.problems.join("\n  ")
+        ))
+    }
+}
+
+/// `cargo metadata` of the workspace, all features on, every platform.
+fn cargo_metadata() -> Result<serde_json::Value, String> {
+    let output = Command::new("cargo")
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--all-features",
+            "--locked",
+        ])
+        .current_dir(workspace_root())
+        .output()
+        .map_err(|e| format!("could not run cargo metadata: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata printed something other than JSON: {e}"))
+}
+
+/// The workspace members that may be published (no `publish = false`), as
+/// (package id, name).
+fn published_members(metadata: &serde_json::Value) -> Vec<(&str, &str)> {
+    let members: Vec<&str> = metadata
+        .get("workspace_members")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    metadata
+        .get("packages")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| Some((p.get("id")?.as_str()?, p)))
+        .filter(|(id, _)| members.contains(id))
+        .filter(|(_, p)| {
+            p.get("publish")
+                .and_then(|p| p.as_array())
+                .is_none_or(|registries| !registries.is_empty())
+        })
+        .filter_map(|(id, p)| Some((id, p.get("name")?.as_str()?)))
+        .collect()
+}
+
+/// `cargo package` of every published crate (not `--workspace`, which
+/// would package the `publish = false` ones too), each built from its
+/// `.crate` against the others through cargo's local overlay, so that a
+/// file left out of a package or a path-only dependency fails here rather
+/// than at `cargo publish`. `--allow-dirty`: the check is of what would be
+/// packaged, and should run on a working tree with changes too.
+fn package() -> TaskResult {
+    let metadata = cargo_metadata()?;
+    let published = published_members(&metadata);
+    if published.is_empty() {
+        return Err("no workspace member may be published".into());
+    }
+    let mut args = vec!["package", "--locked", "--allow-dirty"];
+    for (_, name) in &published {
+        args.extend(["--package", name]);
+    }
+    let started = Instant::now();
+    run("cargo", &args)?;
+    eprintln!(
+        "xtask: {} crates packaged and verified in {:.0} s",
+        published.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// What [`check_msrv`] found.
+struct MsrvReport {
+    summary: String,
+    problems: Vec<String>,
+    notes: Vec<String>,
+}
+
+fn check_msrv(metadata: &serde_json::Value) -> Result<MsrvReport, String> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let field = |value: &serde_json::Value, key: &str| -> Result<serde_json::Value, String> {
+        value
+            .get(key)
+            .cloned()
+            .ok_or_else(|| format!("cargo metadata: no `{key}`"))
+    };
+    let packages = field(metadata, "packages")?;
+    let packages = packages
+        .as_array()
+        .ok_or("cargo metadata: `packages` is not a list")?;
+    let members: BTreeSet<&str> = metadata
+        .get("workspace_members")
+        .and_then(serde_json::Value::as_array)
+        .ok_or("cargo metadata: no `workspace_members`")?
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .collect();
+    let by_id: BTreeMap<&str, &serde_json::Value> = packages
+        .iter()
+        .filter_map(|p| Some((p.get("id")?.as_str()?, p)))
+        .collect();
+    let name_of = |p: &serde_json::Value| {
+        format!(
+            "{} {}",
+            p.get("name").and_then(|v| v.as_str()).unwrap_or("?"),
+            p.get("version").and_then(|v| v.as_str()).unwrap_or("?")
+        )
+    };
+    let rust_version = |p: &serde_json::Value| {
+        p.get("rust_version")
+            .and_then(|v| v.as_str())
+            .and_then(RustVersion::parse)
+    };
+
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+
+    // Ours: one rust-version across the workspace.
+    let mut ours: Option<RustVersion> = None;
+    for id in &members {
+        let package = by_id
+            .get(id)
+            .ok_or_else(|| format!("cargo metadata: no package {id}"))?;
+        match rust_version(package) {
+            None => problems.push(format!("{} declares no rust-version", name_of(package))),
+            Some(version) if ours.is_some_and(|ours| ours != version) => problems.push(format!(
+                "{} declares rust-version {version}, the workspace {}",
+                name_of(package),
+                ours.unwrap_or(version)
+            )),
+            Some(version) => ours = Some(version),
+        }
+    }
+    let ours = ours.ok_or("no workspace member declares a rust-version")?;
+
+    // What our sources need.
+    let mut needed = (EDITION_2024, "edition 2024".to_owned());
+    let dirs: BTreeSet<&Path> = members
+        .iter()
+        .filter_map(|id| by_id.get(id)?.get("manifest_path")?.as_str())
+        .filter_map(|manifest| Path::new(manifest).parent())
+        .collect();
+    for dir in dirs.into_iter().filter(|dir| dir.is_dir()) {
+        scan_syntax(dir, ours, &mut needed, &mut problems)?;
+    }
+
+    // What the dependencies of published crates need.
+    let nodes = field(&field(metadata, "resolve")?, "nodes")?;
+    let nodes: BTreeMap<&str, &serde_json::Value> = nodes
+        .as_array()
+        .ok_or("cargo metadata: `resolve.nodes` is not a list")?
+        .iter()
+        .filter_map(|n| Some((n.get("id")?.as_str()?, n)))
+        .collect();
+    // The packages reachable from `roots`, through normal and build
+    // edges only (`shipped`) or through dev edges as well.
+    let reachable = |roots: &[&str], shipped: bool| -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut stack: Vec<String> = roots.iter().map(|id| id.to_string()).collect();
+        while let Some(id) = stack.pop() {
+            let deps = nodes
+                .get(id.as_str())
+                .and_then(|n| n.get("deps"))
+                .and_then(|d| d.as_array());
+            for dep in deps.into_iter().flatten() {
+                let Some(pkg) = dep.get("pkg").and_then(|p| p.as_str()) else {
+                    continue;
+                };
+                // Each kind is `null` (normal), "build" or "dev".
+                let kinds = dep.get("dep_kinds").and_then(|k| k.as_array());
+                let normal_or_build = kinds.into_iter().flatten().any(|k| {
+                    matches!(k.get("kind").and_then(|k| k.as_str()), None | Some("build"))
+                });
+                if (normal_or_build || !shipped) && seen.insert(pkg.to_owned()) {
+                    stack.push(pkg.to_owned());
+                }
+            }
+        }
+        seen
+    };
+    let published: Vec<&str> = published_members(metadata)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let all_members: Vec<&str> = members.iter().copied().collect();
+    let shipped = reachable(&published, true);
+    let everything = reachable(&all_members, false);
+    let mut newest_shipped: Option<(RustVersion, String)> = None;
+    let mut unknown = Vec::new();
+    let mut too_new = Vec::new();
+    let mut dev_too_new = Vec::new();
+    for id in &everything {
+        if members.contains(id.as_str()) {
+            continue;
+        }
+        let Some(package) = by_id.get(id.as_str()) else {
+            continue;
+        };
+        let is_shipped = shipped.contains(id);
+        match rust_version(package) {
+            None if is_shipped => unknown.push(name_of(package)),
+            None => {}
+            Some(version) if is_shipped => {
+                if version > ours {
+                    too_new.push(format!(
+                        "{} needs Rust {version} and is a dependency of a published crate",
+                        name_of(package)
+                    ));
+                }
+                if newest_shipped.as_ref().is_none_or(|(v, _)| version > *v) {
+                    newest_shipped = Some((version, name_of(package)));
+                }
+            }
+            Some(version) if version > ours => dev_too_new.push(format!(
+                "{} needs Rust {version} (it only builds our tests and benches)",
+                name_of(package)
+            )),
+            Some(_) => {}
+        }
+    }
+    problems.extend(too_new);
+    notes.extend(dev_too_new);
+    if !unknown.is_empty() {
+        notes.push(format!(
+            "{} shipped dependencies declare no rust-version: {}",
+            unknown.len(),
+            unknown.join(", ")
+        ));
+    }
+    if needed.0 > ours {
+        problems.push(format!(
+            "our rust-version is {ours}, but {} needs Rust {}",
+            needed.1, needed.0
+        ));
+    }
+    let deps = newest_shipped
+        .map(|(v, name)| format!("the newest dependency needs {v} ({name})"))
+        .unwrap_or_else(|| "no dependency declares one".to_owned());
+    Ok(MsrvReport {
+        summary: format!(
+            "rust-version {ours} is true: our syntax needs {} ({}), {deps}; clippy's incompatible_msrv checks the std items",
+            needed.0, needed.1
+        ),
+        problems,
+        notes,
+    })
+}
+
+/// Finds uses of the features [`syntax_uses`] knows under `dir`, raising `needed` to the
+/// newest one and reporting every use newer than `ours`.
+fn scan_syntax(
+    dir: &Path,
+    ours: RustVersion,
+    needed: &mut (RustVersion, String),
+    problems: &mut Vec<String>,
+) -> TaskResult {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name == "target") {
+                continue;
+            }
+            scan_syntax(&path, ours, needed, problems)?;
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            for ((feature, since), line) in syntax_uses(&text) {
+                let at = format!("{feature} at {}:{line}", path.display());
+                if since > ours {
+                    problems.push(format!("{at} needs Rust {since}"));
+                }
+                if since > needed.0 {
+                    *needed = (since, at);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The cargo-deny `cargo xtask deny` installs and runs (crates.io,
+/// `--locked`); bump it on purpose.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// `cargo deny check licenses bans sources` against `deny.toml`, with the
+/// pinned cargo-deny, installed into `target/tools` first when it is not
+/// there (a few minutes on two cores). Offline: these three checks read
+/// only `cargo metadata`. The advisories check is left out because it
+/// needs the RustSec database from GitHub, which CI cannot reach, and
+/// cargo-deny has no database to read offline.
+fn deny() -> TaskResult {
+    let root = workspace_root();
+    let tools = root.join("target").join("tools");
+    let binary = tools
+        .join("bin")
+        .join(format!("cargo-deny{}", std::env::consts::EXE_SUFFIX));
+    let wanted = format!("cargo-deny {CARGO_DENY_VERSION}");
+    let installed = Command::new(&binary)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| String::from_utf8_lossy(&output.stdout).trim().to_owned());
+    if installed.as_deref() != Some(wanted.as_str()) {
+        let started = Instant::now();
+        let spec = format!("cargo-deny@{CARGO_DENY_VERSION}");
+        let tools = tools.to_string_lossy().into_owned();
+        run(
+            "cargo",
+            &["install", "--locked", "--root", &tools, "--force", &spec],
+        )?;
+        eprintln!(
+            "xtask: installed {wanted} in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let binary = binary.to_string_lossy().into_owned();
+    run(
+        &binary,
+        &[
+            "--locked",
+            "--offline",
+            "check",
+            "licenses",
+            "bans",
+            "sources",
+        ],
+    )
+}
+
 /// The fuzz targets of `fuzz/` (see `fuzz/Cargo.toml`).
 const FUZZ_TARGETS: &[&str] = &[
     "from_str",
@@ -443,4 +994,182 @@ fn write_fuzz_seeds(corpus: &Path) -> TaskResult {
             .map_err(|e| format!("could not write {}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(source: &str) -> Vec<(&'static str, usize)> {
+        syntax_uses(source)
+            .into_iter()
+            .map(|((name, _), line)| (name, line))
+            .collect()
+    }
+
+    #[test]
+    fn rust_versions_parse_with_or_without_a_patch() {
+        assert_eq!(RustVersion::parse("1.88"), Some(RustVersion(1, 88, 0)));
+        assert_eq!(RustVersion::parse("1.85.1"), Some(RustVersion(1, 85, 1)));
+        assert_eq!(RustVersion::parse("1"), None);
+        assert_eq!(RustVersion::parse("1.88.0.1"), None);
+        assert_eq!(RustVersion::parse("1.x"), None);
+        assert!(RustVersion(1, 87, 0) < RustVersion(1, 88, 0));
+        assert_eq!(RustVersion(1, 88, 0).to_string(), "1.88");
+        assert_eq!(RustVersion(1, 85, 1).to_string(), "1.85.1");
+    }
+
+    #[test]
+    fn let_chains_are_found_in_either_order_and_across_lines() {
+        assert_eq!(
+            features("fn f() {\n    if a && let Some(b) = c {}\n}"),
+            [("let chains", 2)]
+        );
+        assert_eq!(
+            features("if let Some(x) = y\n    && x > 1\n{\n}"),
+            [("let chains", 1)]
+        );
+        assert_eq!(
+            features("while let Some(x) = it.next() && x.ok() {}"),
+            [("let chains", 1)]
+        );
+    }
+
+    #[test]
+    fn plain_conditions_comments_and_literals_are_not_let_chains() {
+        assert!(features("if let Some(x) = y { a && b }").is_empty());
+        assert!(features("let ok = a && b;\nif a && b {}").is_empty());
+        assert!(features("if let Some(x) = v.iter().find(|a| a.p && a.q) {}").is_empty());
+        assert!(features("// if a && let Some(b) = c {}\n/* && let */").is_empty());
+        assert!(features(r#"let s = "if a && let b"; let r = r"&& let";"#).is_empty());
+        assert!(features("let q = '\"'; if a && let Some(b) = c {}").len() == 1);
+        assert!(features("fn f<'a>(x: &'a str) { let r#type = 1; }").is_empty());
+    }
+
+    #[test]
+    fn if_let_guards_and_cfg_select_are_found() {
+        assert_eq!(
+            features("match x {\n    Some(y) if let Ok(z) = y.parse() => z,\n}"),
+            [("if-let guards", 2)]
+        );
+        assert_eq!(features("cfg_select! { unix => {} }"), [("cfg_select!", 1)]);
+        assert!(
+            features("let v = if let Some(x) = y { match x { _ => 1 } } else { 0 };").is_empty()
+        );
+    }
+
+    /// A `cargo metadata` answer with one published crate `app` (a normal
+    /// dependency `old`, a build dependency `gen`, a dev-dependency `bench`)
+    /// and one unpublished `tool`.
+    fn metadata(ours: &str, old: &str, generator: &str, bench: &str) -> serde_json::Value {
+        metadata_in(
+            &std::env::temp_dir().join("xtask-msrv-test-no-sources"),
+            ours,
+            old,
+            generator,
+            bench,
+        )
+    }
+
+    fn metadata_in(
+        dir: &Path,
+        ours: &str,
+        old: &str,
+        generator: &str,
+        bench: &str,
+    ) -> serde_json::Value {
+        let manifest = dir.join("Cargo.toml").to_string_lossy().into_owned();
+        let package = |id: &str, rust: &str, publish: serde_json::Value| {
+            serde_json::json!({
+                "id": id, "name": id, "version": "1.0.0",
+                "rust_version": rust, "publish": publish,
+                "manifest_path": manifest,
+            })
+        };
+        let dep = |pkg: &str, kind: serde_json::Value| serde_json::json!({ "pkg": pkg, "dep_kinds": [{ "kind": kind, "target": null }] });
+        serde_json::json!({
+            "packages": [
+                package("app", ours, serde_json::Value::Null),
+                package("tool", ours, serde_json::json!([])),
+                package("old", old, serde_json::Value::Null),
+                package("gen", generator, serde_json::Value::Null),
+                package("bench", bench, serde_json::Value::Null),
+            ],
+            "workspace_members": ["app", "tool"],
+            "resolve": { "nodes": [
+                { "id": "app", "deps": [dep("old", serde_json::Value::Null), dep("gen", "build".into()), dep("bench", "dev".into())] },
+                { "id": "tool", "deps": [dep("bench", serde_json::Value::Null)] },
+                { "id": "old", "deps": [] },
+                { "id": "gen", "deps": [] },
+                { "id": "bench", "deps": [] },
+            ]},
+        })
+    }
+
+    #[test]
+    fn only_crates_without_publish_false_are_packaged() {
+        let metadata = metadata("1.88", "1.60", "1.60", "1.60");
+        assert_eq!(published_members(&metadata), [("app", "app")]);
+    }
+
+    #[test]
+    fn dependencies_no_newer_than_ours_pass() {
+        let report = check_msrv(&metadata("1.88", "1.87", "1.88", "1.95")).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(
+            report.summary.contains("1.88 (gen 1.0.0)"),
+            "{}",
+            report.summary
+        );
+        assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
+        assert!(report.notes[0].starts_with("bench 1.0.0 needs Rust 1.95"));
+    }
+
+    #[test]
+    fn a_normal_or_build_dependency_newer_than_ours_fails() {
+        let report = check_msrv(&metadata("1.88", "1.89", "1.90.1", "1.80")).unwrap();
+        assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.starts_with("old 1.0.0 needs Rust 1.89"))
+        );
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.starts_with("gen 1.0.0 needs Rust 1.90.1"))
+        );
+    }
+
+    #[test]
+    fn ours_below_edition_2024_fails() {
+        let report = check_msrv(&metadata("1.84", "1.60", "1.60", "1.60")).unwrap();
+        assert_eq!(
+            report.problems,
+            ["our rust-version is 1.84, but edition 2024 needs Rust 1.85"]
+        );
+    }
+
+    #[test]
+    fn a_let_chain_in_our_sources_needs_1_88() {
+        let dir = std::env::temp_dir().join(format!("xtask-msrv-test-{}", std::process::id()));
+        let src = dir.join("src");
+        std::fs::create_dir_all(&src).unwrap();
+        std::fs::write(
+            src.join("lib.rs"),
+            "pub fn f(a: bool, b: Option<u8>) -> bool {\n    if a && let Some(_) = b {\n        return true;\n    }\n    false\n}\n",
+        )
+        .unwrap();
+        let too_old = check_msrv(&metadata_in(&dir, "1.87", "1.60", "1.60", "1.60"));
+        let enough = check_msrv(&metadata_in(&dir, "1.88", "1.60", "1.60", "1.60"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let too_old = too_old.unwrap();
+        assert_eq!(too_old.problems.len(), 2, "{:?}", too_old.problems);
+        assert!(too_old.problems[0].starts_with("let chains at "));
+        assert!(too_old.problems[0].ends_with("lib.rs:2 needs Rust 1.88"));
+        assert!(too_old.problems[1].starts_with("our rust-version is 1.87, but let chains at "));
+        assert!(enough.unwrap().problems.is_empty());
+    }
 }

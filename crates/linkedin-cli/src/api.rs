@@ -112,16 +112,16 @@ pub fn sdk_error(e: sdk::Error) -> CliError {
     if let Some(api) = e.api_error() {
         return CliError::Api(api_summary(api));
     }
-    if let sdk::Error::Transport(failed) = &e {
-        if failed.failure() == TransportFailure::Connect {
-            return CliError::usage(
-                format!(
-                    "cannot connect to {} ({e})",
-                    output::excerpt(host_of(failed.url()))
-                ),
-                "check the address and your network, or pass --base-url URL (a local sandbox: --base-url http://127.0.0.1:PORT)",
-            );
-        }
+    if let sdk::Error::Transport(failed) = &e
+        && failed.failure() == TransportFailure::Connect
+    {
+        return CliError::usage(
+            format!(
+                "cannot connect to {} ({e})",
+                output::excerpt(host_of(failed.url()))
+            ),
+            "check the address and your network, or pass --base-url URL (a local sandbox: --base-url http://127.0.0.1:PORT)",
+        );
     }
     CliError::Sdk(e.to_string())
 }

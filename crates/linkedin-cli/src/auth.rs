@@ -28,10 +28,10 @@ pub fn run(command: AuthCommand, dir: &Path, profile: &str) -> Result<(), CliErr
 /// The client secret from `LINKEDIN_CLIENT_SECRET`, or typed at a prompt
 /// (never an argument, so it stays out of shell history and `ps`).
 pub fn client_secret() -> Result<ClientSecret, CliError> {
-    if let Ok(secret) = std::env::var("LINKEDIN_CLIENT_SECRET") {
-        if !secret.is_empty() {
-            return Ok(ClientSecret::new(secret));
-        }
+    if let Ok(secret) = std::env::var("LINKEDIN_CLIENT_SECRET")
+        && !secret.is_empty()
+    {
+        return Ok(ClientSecret::new(secret));
     }
     if !std::io::stdin().is_terminal() {
         return Err(CliError::usage(

@@ -83,10 +83,10 @@ fn renewal(profile: &Profile, now: SystemTime) -> Option<Renewal> {
 /// stop to ask); for the sandbox's own default app on a loopback OAuth
 /// server, the sandbox's published default secret.
 fn secret_for(profile: &Profile) -> Option<ClientSecret> {
-    if let Ok(secret) = std::env::var("LINKEDIN_CLIENT_SECRET") {
-        if !secret.is_empty() {
-            return Some(ClientSecret::new(secret));
-        }
+    if let Ok(secret) = std::env::var("LINKEDIN_CLIENT_SECRET")
+        && !secret.is_empty()
+    {
+        return Some(ClientSecret::new(secret));
     }
     crate::sandbox_login::default_secret(profile)
 }

@@ -39,10 +39,10 @@ impl JsonBody {
         let parsed = serde_json::from_slice::<Value>(bytes);
 
         if !status.is_success() {
-            if let Ok(Value::Object(fields)) = &parsed {
-                if let Some(error) = oauth_error(status, fields) {
-                    return Err(error);
-                }
+            if let Ok(Value::Object(fields)) = &parsed
+                && let Some(error) = oauth_error(status, fields)
+            {
+                return Err(error);
             }
             return Err(ResponseError::Http {
                 status,

@@ -373,10 +373,10 @@ fn split_root(path: &str) -> Result<(Option<ApiBase>, &str), RequestError> {
         absolute = true;
     }
     for base in [ApiBase::Rest, ApiBase::V2] {
-        if let Some(below) = rest.strip_prefix(base.prefix()) {
-            if below.is_empty() || below.starts_with(['/', '?']) {
-                return Ok((Some(base), below));
-            }
+        if let Some(below) = rest.strip_prefix(base.prefix())
+            && (below.is_empty() || below.starts_with(['/', '?']))
+        {
+            return Ok((Some(base), below));
         }
     }
     if absolute {
