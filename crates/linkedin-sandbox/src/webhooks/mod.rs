@@ -401,7 +401,7 @@ impl Webhooks {
         )?;
         let signature = if options.wrong_signature {
             // Another key, so the signature is well-formed but wrong.
-            let forged = ClientSecret::from_bytes([secret.secret(), b"/forged"].concat());
+            let forged = ClientSecret::new(format!("{}/forged", secret.secret()));
             sign(&forged, &built.body)
         } else {
             sign(&secret, &built.body)
