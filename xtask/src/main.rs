@@ -10,7 +10,9 @@
 //!   clocks or sleeping in their sources.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
-//! - `docs`: only the docs step of `ci`.
+//! - `docs`: only the docs step of `ci` (the workspace, then the facade as
+//!   docs.rs builds it: all features, and `--cfg docsrs` for its feature
+//!   badges, under `RUSTC_BOOTSTRAP=1` since CI runs stable).
 //! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
 //! - `examples`: runs every `[[example]]` of `examples/Cargo.toml` against
 //!   its in-process sandbox (the `LINKEDIN_*` credentials removed from the
@@ -157,12 +159,31 @@ const RUSTDOCFLAGS: &str =
     "-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links -D warnings";
 
 /// Builds every crate's docs, with all features (the `blocking` parts of
-/// the facade included), with [`RUSTDOCFLAGS`].
+/// the facade included), with [`RUSTDOCFLAGS`]; then the facade alone with
+/// all its features, as docs.rs builds it (`[package.metadata.docs.rs]`
+/// `all-features`), once plainly and once with `--cfg docsrs`, which turns
+/// on the `doc_cfg` badges of its feature-gated items. `doc_cfg` is a
+/// nightly feature and CI runs stable, so that one build sets
+/// `RUSTC_BOOTSTRAP=1`, as docs.rs's nightly would not need to.
 fn docs() -> TaskResult {
     run_with_env(
         "cargo",
         &["doc", "--workspace", "--no-deps", "--all-features"],
         &[("RUSTDOCFLAGS", RUSTDOCFLAGS)],
+    )?;
+    let facade = [
+        "doc",
+        "--package",
+        "linkedin",
+        "--no-deps",
+        "--all-features",
+    ];
+    run_with_env("cargo", &facade, &[("RUSTDOCFLAGS", RUSTDOCFLAGS)])?;
+    let docsrs = format!("{RUSTDOCFLAGS} --cfg docsrs");
+    run_with_env(
+        "cargo",
+        &facade,
+        &[("RUSTDOCFLAGS", &docsrs), ("RUSTC_BOOTSTRAP", "1")],
     )
 }
 
