@@ -3,8 +3,10 @@
 //! Tasks:
 //! - `ci`: everything CI checks, in order: formatting, clippy with warnings
 //!   denied, the purity check of the sans-IO crates, the whole test suite
-//!   (`cargo test --workspace`), every example, and the docs (all
-//!   features) with warnings and broken or private intra-doc links denied.
+//!   (`cargo test --workspace`, with `RESTLI_TESTSUITE_REQUIRED=1` so the
+//!   conformance tests fail when the Rest.li suite is missing), every
+//!   example, and the docs (all features) with warnings and broken or
+//!   private intra-doc links denied.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
 //!   IO crates or async runtimes, nor use sockets, files, processes,
 //!   clocks or sleeping in their sources.
@@ -73,6 +75,10 @@ const LINKEDIN_CREDENTIALS: &[&str] = &[
     "LINKEDIN_CLIENT_ID",
     "LINKEDIN_CLIENT_SECRET",
 ];
+
+/// The variable that makes the conformance tests fail, rather than skip,
+/// when `../shared/restli-testsuite` (or `RESTLI_TESTSUITE_DIR`) is absent.
+const TESTSUITE_REQUIRED: &str = "RESTLI_TESTSUITE_REQUIRED";
 
 /// How long one example may run (after it is built) before it counts as hung.
 const EXAMPLE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -144,7 +150,13 @@ fn ci() -> TaskResult {
         ],
     )?;
     deps()?;
-    run("cargo", &["test", "--workspace"])?;
+    // CI must not pass without the Rest.li conformance suite: with this
+    // set, the conformance tests fail instead of skipping when it is absent.
+    run_with_env(
+        "cargo",
+        &["test", "--workspace"],
+        &[(TESTSUITE_REQUIRED, "1")],
+    )?;
     examples()?;
     docs()?;
     eprintln!("xtask: ci passed");
