@@ -4,10 +4,11 @@
 //! - `ci`: everything CI checks, in order: formatting, clippy with warnings
 //!   denied (`incompatible_msrv` among them), the purity check of the
 //!   sans-IO crates, the MSRV check, cargo-deny's licence, bans and sources
-//!   checks, the whole test suite
-//!   (`cargo test --workspace`), every example, and the docs (all
-//!   features) with warnings and broken or private intra-doc links denied,
-//!   and the packaging of every published crate.
+//!   checks, the whole test suite (`cargo test --workspace`, with
+//!   `RESTLI_TESTSUITE_REQUIRED=1` so the conformance tests fail when the
+//!   Rest.li suite is missing), every example, the docs (all features) with
+//!   warnings and broken or private intra-doc links denied, and the
+//!   packaging of every published crate.
 //! - `deps`: only the purity check: the sans-IO crates must not depend on
 //!   IO crates or async runtimes, nor use sockets, files, processes,
 //!   clocks or sleeping in their sources.
@@ -23,7 +24,9 @@
 //!   verified by building it from its `.crate`.
 //! - `fuzz`: how to run the cargo-fuzz targets in `fuzz/`, or run one with
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
-//! - `docs`: only the docs step of `ci`.
+//! - `docs`: only the docs step of `ci` (the workspace, then the facade as
+//!   docs.rs builds it: all features, and `--cfg docsrs` for its feature
+//!   badges, under `RUSTC_BOOTSTRAP=1` since CI runs stable).
 //! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
 //! - `examples`: runs every `[[example]]` of `examples/Cargo.toml` against
 //!   its in-process sandbox (the `LINKEDIN_*` credentials removed from the
@@ -84,6 +87,10 @@ const LINKEDIN_CREDENTIALS: &[&str] = &[
     "LINKEDIN_CLIENT_ID",
     "LINKEDIN_CLIENT_SECRET",
 ];
+
+/// The variable that makes the conformance tests fail, rather than skip,
+/// when `../shared/restli-testsuite` (or `RESTLI_TESTSUITE_DIR`) is absent.
+const TESTSUITE_REQUIRED: &str = "RESTLI_TESTSUITE_REQUIRED";
 
 /// How long one example may run (after it is built) before it counts as hung.
 const EXAMPLE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -160,7 +167,13 @@ fn ci() -> TaskResult {
     deps()?;
     msrv()?;
     deny()?;
-    run("cargo", &["test", "--workspace"])?;
+    // CI must not pass without the Rest.li conformance suite: with this
+    // set, the conformance tests fail instead of skipping when it is absent.
+    run_with_env(
+        "cargo",
+        &["test", "--workspace"],
+        &[(TESTSUITE_REQUIRED, "1")],
+    )?;
     examples()?;
     docs()?;
     package()?;
@@ -176,12 +189,31 @@ const RUSTDOCFLAGS: &str =
     "-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links -D warnings";
 
 /// Builds every crate's docs, with all features (the `blocking` parts of
-/// the facade included), with [`RUSTDOCFLAGS`].
+/// the facade included), with [`RUSTDOCFLAGS`]; then the facade alone with
+/// all its features, as docs.rs builds it (`[package.metadata.docs.rs]`
+/// `all-features`), once plainly and once with `--cfg docsrs`, which turns
+/// on the `doc_cfg` badges of its feature-gated items. `doc_cfg` is a
+/// nightly feature and CI runs stable, so that one build sets
+/// `RUSTC_BOOTSTRAP=1`, as docs.rs's nightly would not need to.
 fn docs() -> TaskResult {
     run_with_env(
         "cargo",
         &["doc", "--workspace", "--no-deps", "--all-features"],
         &[("RUSTDOCFLAGS", RUSTDOCFLAGS)],
+    )?;
+    let facade = [
+        "doc",
+        "--package",
+        "linkedin",
+        "--no-deps",
+        "--all-features",
+    ];
+    run_with_env("cargo", &facade, &[("RUSTDOCFLAGS", RUSTDOCFLAGS)])?;
+    let docsrs = format!("{RUSTDOCFLAGS} --cfg docsrs");
+    run_with_env(
+        "cargo",
+        &facade,
+        &[("RUSTDOCFLAGS", &docsrs), ("RUSTC_BOOTSTRAP", "1")],
     )
 }
 

@@ -528,14 +528,45 @@ mod tests {
         );
     }
 
+    /// Both branches of `From<ResponseError>`, each reached by parsing a
+    /// response with the codec, as a transport does: a non-2xx answer is
+    /// `Error::Api`, a 2xx one whose body is not the promised type
+    /// `Error::Decode`.
     #[test]
     fn response_errors_split_into_api_and_decode() {
-        let response = http::Response::builder()
-            .status(500)
-            .body(Vec::new())
-            .unwrap();
-        let api = ResponseError::Api(ApiError::from_http(response, "/x"));
-        assert!(matches!(Error::from(api), Error::Api(_)));
+        use restli_codec::response::EntityResponse;
+
+        // The entity asked for is a number (no serde derive in this crate).
+        let parse = |status: u16, body: &[u8]| {
+            let response = http::Response::builder()
+                .status(status)
+                .body(body.to_vec())
+                .unwrap();
+            EntityResponse::<u64>::from_http(response, "/rest/adAccounts/1").map(|r| r.entity)
+        };
+
+        let api = parse(500, br#"{"status":500,"message":"Internal Server Error"}"#).unwrap_err();
+        assert!(matches!(api, ResponseError::Api(_)), "{api:?}");
+        let err = Error::from(api);
+        assert!(matches!(err, Error::Api(_)), "{err:?}");
+        assert_eq!(err.status(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
+        assert_eq!(
+            err.api_error().and_then(|e| e.message()),
+            Some("Internal Server Error")
+        );
+
+        let decode = parse(200, br#"{"id":1}"#).unwrap_err();
+        assert!(matches!(decode, ResponseError::Decode { .. }), "{decode:?}");
+        let err = Error::from(decode);
+        let Error::Decode(inner) = &err else {
+            panic!("a 2xx body that does not parse is a decode error: {err:?}");
+        };
+        assert_eq!(inner.status(), http::StatusCode::OK);
+        assert!(err.api_error().is_none());
+        assert!(err.to_string().contains("/rest/adAccounts/1"), "{err}");
+
+        // The split is the status's, not any body's: a number parses.
+        assert_eq!(parse(200, b"7").unwrap(), 7);
     }
 
     #[test]

@@ -141,6 +141,7 @@ mod response;
 mod secret;
 mod state;
 mod token;
+mod token_set;
 
 pub use authorize::{AuthorizationCodeFlow, CodeExchange, PendingAuthorization};
 pub use client::{ClientId, OAuthConfig};
@@ -154,7 +155,8 @@ pub use renewal::{
 };
 pub use secret::{AccessToken, AuthorizationCode, ClientSecret, IdToken, RefreshToken};
 pub use state::CsrfState;
-pub use token::{RefreshedToken, ThreeLeggedToken, TokenSet, TwoLeggedToken, USER_AGENT};
+pub use token::{RefreshedToken, ThreeLeggedToken, TwoLeggedToken, USER_AGENT};
+pub use token_set::TokenSet;
 
 /// The `http` crate this crate's requests and responses come from, re-exported
 /// so callers use the same version.

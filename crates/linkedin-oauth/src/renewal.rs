@@ -8,7 +8,8 @@ use std::time::{Duration, SystemTime};
 use crate::client::OAuthConfig;
 use crate::error::ResponseError;
 use crate::secret::{AccessToken, RefreshToken};
-use crate::token::{RefreshedToken, TokenSet, TwoLeggedToken};
+use crate::token::{RefreshedToken, TwoLeggedToken};
+use crate::token_set::TokenSet;
 
 /// How long before expiry a token is renewed unless set with
 /// [`TokenLifecycle::refresh_ahead`]: 5 minutes, capped at half the token's

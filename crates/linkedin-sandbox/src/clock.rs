@@ -19,7 +19,13 @@ pub(crate) struct Clock {
 impl Clock {
     /// The sandbox's current time.
     pub(crate) fn now(&self) -> SystemTime {
-        SystemTime::now() + *lock(&self.offset)
+        self.at(SystemTime::now())
+    }
+
+    /// The sandbox's time when the real time is `real`: `real` plus the
+    /// offset (what [`now`](Clock::now) reads, with the real time passed in).
+    fn at(&self, real: SystemTime) -> SystemTime {
+        real + *lock(&self.offset)
     }
 
     /// Moves the clock forward.
@@ -48,13 +54,22 @@ pub(crate) fn seconds_until(now: SystemTime, later: SystemTime) -> u64 {
 mod tests {
     use super::*;
 
+    /// The real time held still, so the advance is exact.
     #[test]
     fn advancing_moves_now_forward() {
         let clock = Clock::default();
-        let before = clock.now();
+        let real = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        assert_eq!(clock.at(real), real, "no offset before any advance");
         clock.advance(Duration::from_secs(3600));
-        let after = clock.now();
-        assert!(after.duration_since(before).unwrap() >= Duration::from_secs(3600));
+        assert_eq!(clock.at(real), real + Duration::from_secs(3600));
+        clock.advance(Duration::from_millis(1500));
+        assert_eq!(clock.at(real), real + Duration::from_millis(3_601_500));
+        // `now` reads the same offset over the real time.
+        let before = SystemTime::now();
+        let now = clock.now();
+        let after = SystemTime::now();
+        let offset = Duration::from_millis(3_601_500);
+        assert!(before + offset <= now && now <= after + offset);
     }
 
     #[test]

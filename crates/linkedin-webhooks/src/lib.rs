@@ -126,16 +126,35 @@
 mod challenge;
 mod dedup;
 mod notification;
-mod secret;
 mod signature;
 mod social;
 
 pub use challenge::{Challenge, ChallengeError, ChallengeResponse, validation_response};
 pub use dedup::Deduplicator;
+/// The application's client secret, the key of every webhook HMAC: the
+/// very type of `linkedin_oauth::ClientSecret`, so one value from your
+/// configuration serves the OAuth calls and the webhooks.
+///
+/// `Debug` prints `ClientSecret([redacted])`, `Display` prints
+/// `[redacted]`, and the value is reachable only through `secret()`; its
+/// UTF-8 bytes are the HMAC key. An empty secret can be wrapped, but
+/// signing, verifying and answering challenges with it are typed errors
+/// ([`SignatureError::EmptySecret`], [`ChallengeError::EmptySecret`]):
+/// check `secret().is_empty()` where the configuration is loaded to fail
+/// early.
+///
+/// ```
+/// use linkedin_webhooks::ClientSecret;
+///
+/// let secret = ClientSecret::new("s3cr3t");
+/// assert_eq!(format!("{secret:?}"), "ClientSecret([redacted])");
+/// assert_eq!(secret.to_string(), "[redacted]");
+/// assert_eq!(secret, linkedin_oauth::ClientSecret::new("s3cr3t"));
+/// ```
+pub use linkedin_oauth::ClientSecret;
 pub use notification::{
     Envelope, Notification, NotificationError, NotificationId, verify_notification,
 };
-pub use secret::ClientSecret;
 pub use signature::{
     SIGNATURE_HEADER, SignatureError, challenge_response, sign, verify_headers, verify_signature,
 };

@@ -75,7 +75,7 @@ fn digest(key: &[u8], message: &[u8]) -> [u8; DIGEST_LEN] {
 /// nothing authenticates nothing (anyone can compute it), so every operation
 /// refuses an empty secret with a typed error instead.
 pub(crate) fn key(secret: &ClientSecret) -> Option<&[u8]> {
-    match secret.secret() {
+    match secret.secret().as_bytes() {
         [] => None,
         bytes => Some(bytes),
     }
@@ -396,6 +396,35 @@ impl SignatureError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// RFC 4231's vectors whose keys are not text (cases 3, 6 and 7: `0xaa`
+    /// bytes), which no `ClientSecret` can hold, against the HMAC primitive
+    /// every operation goes through (the text-keyed cases run through the
+    /// public functions in `tests/known_answers.rs`).
+    #[test]
+    fn the_hmac_primitive_matches_rfc4231_for_byte_keys() {
+        let long_key = [0xaa; 131];
+        let cases: [(&[u8], &[u8], &str); 3] = [
+            (
+                &[0xaa; 20],
+                &[0xdd; 50],
+                "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe",
+            ),
+            (
+                &long_key,
+                b"Test Using Larger Than Block-Size Key - Hash Key First",
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+            ),
+            (
+                &long_key,
+                b"This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.",
+                "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2",
+            ),
+        ];
+        for (key, data, expected) in cases {
+            assert_eq!(hex::encode(digest(key, data)), expected);
+        }
+    }
 
     #[test]
     fn parse_accepts_any_case_whitespace_and_an_optional_label() {

@@ -276,12 +276,12 @@ fn an_empty_secret_is_refused_before_anything_else() {
         Err(SignatureError::EmptySecret)
     );
     assert_eq!(
-        ClientSecret::from_bytes(Vec::new()).secret(),
-        b"",
-        "from_bytes wraps it too, and the operations refuse it"
+        ClientSecret::new(String::new()).secret(),
+        "",
+        "an empty String wraps too, and the operations refuse it"
     );
     assert_eq!(
-        sign(&ClientSecret::from_bytes(Vec::new()), body),
+        sign(&ClientSecret::new(String::new()), body),
         Err(SignatureError::EmptySecret)
     );
 }

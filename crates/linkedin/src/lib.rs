@@ -16,22 +16,23 @@
 //! | OAuth 2.0: authorization URLs, CSRF state, PKCE (native apps), token requests and lifetimes (no IO) | `linkedin-oauth` | [`oauth`] |
 //! | async client: reqwest on tokio | `linkedin-reqwest` | [`Client`], [`TokenSource`], [`Error`] (feature `async`, on by default) |
 //! | blocking client: ureq | `linkedin-ureq` | `blocking` (feature `blocking`) |
+//! | webhooks: endpoint validation, `X-LI-Signature` checks, typed notifications (no IO) | `linkedin-webhooks` | `webhooks` (feature `webhooks`) |
+//! | a local LinkedIn double for offline tests and examples | `linkedin-sandbox` | `sandbox` (feature `sandbox`) |
+//! | HTTP types (`StatusCode`, `HeaderMap`, `Request`, `Response`) | `http` | [`http`] |
 //!
 //! You build a [`Request`] for one of the 14 methods (anything `Serialize`
 //! can be a key, a parameter or a body), hand it to a [`Client`], and get a
 //! typed response back (any `Deserialize` type, or `serde_json::Value`).
-//! The examples below run against [`linkedin-sandbox`], a local
-//! LinkedIn-shaped server; against LinkedIn, leave out the `.endpoint(..)`
-//! line and use a real token.
-//!
-//! [`linkedin-sandbox`]: https://docs.rs/linkedin-sandbox
+//! The examples below run against `linkedin::sandbox`, a local
+//! LinkedIn-shaped server (feature `sandbox`); against LinkedIn, leave out
+//! the `.endpoint(..)` line and use a real token.
 //!
 //! # Reading
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! # let sandbox = linkedin::sandbox::Sandbox::start().await?;
 //! use linkedin::oauth::AccessToken;
 //! use linkedin::prelude::*;
 //! use serde::Deserialize;
@@ -88,7 +89,7 @@
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! # let sandbox = linkedin::sandbox::Sandbox::start().await?;
 //! # let client = linkedin::Client::builder()
 //! #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
 //! #     .version("202606")?
@@ -137,10 +138,10 @@
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! # let sandbox = linkedin::sandbox::Sandbox::start().await?;
 //! use std::time::Duration;
 //! use linkedin::prelude::*;
-//! use linkedin_sandbox::Fault;
+//! use linkedin::sandbox::Fault;
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
@@ -153,7 +154,7 @@
 //! // The next request fails with 503: a GET is retried. (`/v2/userinfo`
 //! // exists only under `/v2`: the pasted prefix picks it on this versioned
 //! // client.)
-//! sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(1));
+//! sandbox.inject(Fault::status(linkedin::http::StatusCode::SERVICE_UNAVAILABLE).times(1));
 //! let me: EntityResponse = client.get(Request::get("/v2/userinfo")).await?;
 //! assert_eq!(me.entity["given_name"], "Sandra");
 //! assert_eq!(sandbox.request_count("/v2/userinfo"), 2);
@@ -177,7 +178,7 @@
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let sandbox = linkedin_sandbox::Sandbox::start().await?;
+//! # let sandbox = linkedin::sandbox::Sandbox::start().await?;
 //! use linkedin::oauth::{AuthorizationCodeFlow, BaseUrl, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
 //! use linkedin::prelude::*;
 //!
@@ -257,7 +258,7 @@
 //! ```
 //! # #[cfg(feature = "blocking")]
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! # let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+//! # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
 //! use linkedin::blocking::Client;
 //! use linkedin::{EntityResponse, Endpoint, Request};
 //!
@@ -275,6 +276,38 @@
 //! # Ok(())
 //! # }
 //! # #[cfg(not(feature = "blocking"))]
+//! # fn main() {}
+//! ```
+//!
+//! # Webhooks
+//!
+//! With the `webhooks` feature, `linkedin::webhooks` answers LinkedIn's
+//! endpoint validation and checks each delivery's `X-LI-Signature` before
+//! parsing it, keyed with the same [`oauth::ClientSecret`] the OAuth calls
+//! use. It does no IO: hand it what your HTTP framework received.
+//!
+//! ```
+//! # #[cfg(feature = "webhooks")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use linkedin::http;
+//! use linkedin::oauth::ClientSecret;
+//! use linkedin::webhooks::{sign, validation_response, verify_notification, Envelope};
+//!
+//! let secret = ClientSecret::new("s3cr3t"); // the application's client secret
+//!
+//! // GET ?challengeCode=...: LinkedIn validating the endpoint.
+//! let get = http::Request::get("/linkedin?challengeCode=890e4665").body(Vec::<u8>::new())?;
+//! assert_eq!(validation_response(&secret, &get)?.status(), http::StatusCode::OK);
+//!
+//! // POST: a delivery, signed here as LinkedIn signs it.
+//! let body = br#"{"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[]}"#;
+//! let mut headers = http::HeaderMap::new();
+//! headers.insert("x-li-signature", sign(&secret, body)?.parse()?);
+//! let envelope: Envelope = verify_notification(&secret, &headers, body)?;
+//! assert!(envelope.notifications.is_empty());
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "webhooks"))]
 //! # fn main() {}
 //! ```
 //!
@@ -297,11 +330,18 @@
 //! * `async` (default): [`Client`] and friends, over reqwest on tokio
 //!   (rustls with the *ring* provider; no OpenSSL, no aws-lc).
 //! * `blocking`: `blocking::Client`, over ureq.
+//! * `webhooks`: `linkedin::webhooks`, LinkedIn's webhook validation,
+//!   signatures and notifications (pure: no IO, no runtime).
+//! * `sandbox`: `linkedin::sandbox`, the local LinkedIn double (tokio,
+//!   hyper, axum); usually a dev-dependency feature:
+//!   `linkedin = { version = "0.1", features = ["sandbox"] }` under
+//!   `[dev-dependencies]`.
 //!
-//! Turn `default-features` off and enable `blocking` for a build without
-//! tokio.
+//! `webhooks` and `sandbox` are off by default. Turn `default-features`
+//! off and enable `blocking` for a build without tokio.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
@@ -326,6 +366,49 @@ pub use restli_codec as restli;
 /// ```
 pub use linkedin_oauth as oauth;
 
+/// The `http` crate, whose types the SDK speaks: requests and responses
+/// built and parsed by [`restli`], the [`StatusCode`](http::StatusCode) an
+/// error returns, header maps.
+///
+/// ```
+/// use linkedin::http::StatusCode;
+///
+/// let status = StatusCode::TOO_MANY_REQUESTS;
+/// assert_eq!(status.as_u16(), 429);
+/// ```
+pub use http;
+
+/// LinkedIn webhooks (`linkedin-webhooks`, feature `webhooks`): endpoint
+/// validation, `X-LI-Signature` verification, typed notifications,
+/// deduplication. Pure: no IO, no clock.
+///
+/// ```
+/// use linkedin::oauth::ClientSecret;
+///
+/// let signature = linkedin::webhooks::sign(&ClientSecret::new("s3cr3t"), b"{}")?;
+/// assert_eq!(signature.len(), 64);
+/// # Ok::<(), linkedin::webhooks::SignatureError>(())
+/// ```
+#[cfg(feature = "webhooks")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
+pub use linkedin_webhooks as webhooks;
+
+/// A local LinkedIn double (`linkedin-sandbox`, feature `sandbox`): Rest.li
+/// collections, OAuth, LinkedIn's error bodies, fault injection, webhooks
+/// and record/replay, on `127.0.0.1` for offline tests and examples.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let sandbox = linkedin::sandbox::Sandbox::start().await?;
+/// assert!(sandbox.origin().starts_with("http://127.0.0.1:"));
+/// # Ok(())
+/// # }
+/// ```
+#[cfg(feature = "sandbox")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sandbox")))]
+pub use linkedin_sandbox as sandbox;
+
 pub use restli_codec::response::{
     ActionResponse, ApiError, BatchCreateResponse, BatchFinderResponse, BatchGetResponse, BatchMap,
     BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
@@ -337,6 +420,7 @@ pub use restli_codec::{
 };
 
 #[cfg(feature = "async")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use linkedin_reqwest::{
     Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
     DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Reqwest, ReqwestError, TokenError, TokenSource,
@@ -355,7 +439,7 @@ pub use linkedin_reqwest::{
 /// ```
 /// # #[cfg(feature = "blocking")]
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let sandbox = linkedin_sandbox::Sandbox::spawn()?;
+/// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
 /// let client = linkedin::blocking::Client::builder()
 ///     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
 ///     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
@@ -368,6 +452,7 @@ pub use linkedin_reqwest::{
 /// # fn main() {}
 /// ```
 #[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking {
     pub use linkedin_ureq::{
         Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
@@ -398,7 +483,9 @@ pub mod prelude {
     };
 
     #[cfg(feature = "async")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
     pub use crate::{Client, Error, TokenSource};
     #[cfg(feature = "async")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
     pub use futures_util::{StreamExt as _, TryStreamExt as _};
 }

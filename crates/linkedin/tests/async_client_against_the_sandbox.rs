@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use linkedin::oauth::{AccessToken, BaseUrl, ClientId, ClientSecret, OAuthConfig};
 use linkedin::prelude::*;
-use linkedin_sandbox::{Fault, Sandbox};
+use linkedin::sandbox::{Fault, Sandbox};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -238,11 +238,11 @@ async fn injected_faults_are_retried_by_the_rules() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox).await;
 
-    sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(2));
+    sandbox.inject(Fault::status(linkedin::http::StatusCode::SERVICE_UNAVAILABLE).times(2));
     let _: EntityResponse = client.get(Request::get("/me")).await.unwrap();
     assert_eq!(sandbox.request_count("/rest/me"), 3);
 
-    sandbox.inject(Fault::status(http::StatusCode::INTERNAL_SERVER_ERROR).times(1));
+    sandbox.inject(Fault::status(linkedin::http::StatusCode::INTERNAL_SERVER_ERROR).times(1));
     let err = client
         .create::<u64>(Request::create("/adCampaignGroups", &json!({"name": "x"})))
         .await

@@ -3,8 +3,8 @@
 #![cfg(feature = "blocking")]
 
 use linkedin::oauth::AccessToken;
+use linkedin::sandbox::Sandbox;
 use linkedin::{CollectionResponse, Endpoint, EntityResponse, Request};
-use linkedin_sandbox::Sandbox;
 use serde_json::Value;
 
 fn client(sandbox: &Sandbox) -> linkedin::blocking::Client {
@@ -32,10 +32,34 @@ fn the_blocking_client_reads_and_paginates() {
     assert_eq!(accounts.len(), 4);
 }
 
+/// The ids of a collection's elements, in the order they came.
+fn ids(collection: &CollectionResponse) -> Vec<u64> {
+    collection
+        .elements
+        .iter()
+        .map(|element| {
+            element["id"]
+                .as_u64()
+                .expect("every element has a numeric id")
+        })
+        .collect()
+}
+
 #[cfg(feature = "async")]
 #[test]
 fn both_clients_see_the_same_collection() {
-    let sandbox = Sandbox::spawn().unwrap();
+    // An empty sandbox and three entities of our own: the answer is known
+    // exactly, so two empty (or two equally wrong) lists cannot pass.
+    let sandbox = Sandbox::builder().empty().spawn().unwrap();
+    for (id, name) in [(71, "North"), (72, "South"), (73, "East")] {
+        sandbox
+            .insert(
+                "adAccounts",
+                &id,
+                serde_json::json!({"name": name, "status": "ACTIVE"}),
+            )
+            .unwrap();
+    }
     let blocking: CollectionResponse = client(&sandbox)
         .get_all(Request::get_all("/adAccounts"))
         .unwrap();
@@ -58,5 +82,8 @@ fn both_clients_see_the_same_collection() {
         })
         .unwrap();
 
+    assert_eq!(ids(&blocking), [71, 72, 73]);
+    assert_eq!(ids(&from_async), [71, 72, 73]);
     assert_eq!(blocking.elements, from_async.elements);
+    assert_eq!(blocking.elements[1]["name"], "South");
 }

@@ -1,7 +1,9 @@
 //! Conformance against LinkedIn's Rest.li client test suite.
 //!
 //! Reads `shared/restli-testsuite/` beside the workspace (or
-//! `RESTLI_TESTSUITE_DIR`); when it is absent the tests say so and pass.
+//! `RESTLI_TESTSUITE_DIR`); when it is absent the tests say so and pass,
+//! unless `RESTLI_TESTSUITE_REQUIRED` is set (as `cargo xtask ci` does):
+//! then they fail.
 //! Run with `cargo test -p restli-codec --test conformance -- --nocapture`
 //! to see the summary lines.
 //!
@@ -35,13 +37,20 @@ const REQUEST_FILES: usize = 59;
 const KEYED_MAPS: [&str; 4] = ["entities", "results", "statuses", "errors"];
 
 fn locate(test: &str) -> Option<Suite> {
-    match Suite::locate() {
-        Ok(suite) => Some(suite),
-        Err(looked_at) => {
-            say(&Suite::skip_message(test, &looked_at));
-            None
-        }
-    }
+    Suite::locate_or_skip(test)
+}
+
+/// A missing suite skips a plain `cargo test`, and fails when required.
+#[test]
+fn a_missing_suite_fails_only_when_required() {
+    let nowhere = || Err(std::path::PathBuf::from("/nonexistent/restli-testsuite"));
+    assert!(matches!(
+        Suite::decide(nowhere(), false, "self-check"),
+        Ok(None)
+    ));
+    let err = Suite::decide(nowhere(), true, "self-check").unwrap_err();
+    assert!(err.contains("RESTLI_TESTSUITE_REQUIRED"), "{err}");
+    assert!(err.contains("/nonexistent/restli-testsuite"), "{err}");
 }
 
 /// Decodes a URL-form value, re-encodes it, and checks that the re-encoding

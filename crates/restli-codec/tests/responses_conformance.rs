@@ -3,32 +3,20 @@
 //!
 //! The suite is read from `RESTLI_TESTSUITE_DIR`, or from
 //! `shared/restli-testsuite` beside the workspace; without it the test says
-//! so and passes.
+//! so and passes, unless `RESTLI_TESTSUITE_REQUIRED` is set (as `cargo
+//! xtask ci` does): then it fails.
 
-#[path = "support/responses.rs"]
-mod responses;
+mod support;
 
-use std::path::PathBuf;
+use support::responses;
+use support::testsuite::Suite;
 
 #[test]
 fn every_suite_response_parses() {
-    let dir = std::env::var_os("RESTLI_TESTSUITE_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/restli-testsuite"
-            ))
-        });
-    if !dir.join("manifest.json").is_file() {
-        eprintln!(
-            "every_suite_response_parses: skipped, Rest.li test suite not found at {} \
-             (set RESTLI_TESTSUITE_DIR)",
-            dir.display()
-        );
+    let Some(suite) = Suite::locate_or_skip("every_suite_response_parses") else {
         return;
-    }
-    let report = responses::check_all(&dir);
+    };
+    let report = responses::check_all(&suite.root);
     for failure in &report.failures {
         eprintln!("FAIL {failure}");
     }

@@ -2,19 +2,26 @@
 //!
 //! The suite is never copied into the project: [`Suite::locate`] finds it
 //! beside the workspace (or at `RESTLI_TESTSUITE_DIR`), and a test that
-//! finds nothing prints [`Suite::skip_message`] and passes.
+//! finds nothing prints [`Suite::skip_message`] and passes, unless
+//! `RESTLI_TESTSUITE_REQUIRED` is set (`cargo xtask ci` sets it): then a
+//! missing suite fails the test ([`Suite::locate_or_skip`]).
 //!
 //! The `.req` and `.res` files are raw HTTP/1.1 messages: a start line,
 //! headers, a blank line and an optional JSON body. Line endings are CRLF in
 //! most files and LF in a few; both are accepted.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 /// The environment variable that points at the suite.
 pub const DIR_VAR: &str = "RESTLI_TESTSUITE_DIR";
+
+/// The environment variable that makes a missing suite a failure: set to
+/// anything but empty or `0` (`cargo xtask ci` sets it to `1`).
+pub const REQUIRED_VAR: &str = "RESTLI_TESTSUITE_REQUIRED";
 
 /// Where the suite sits relative to this crate when the variable is unset:
 /// `shared/` beside the workspace root.
@@ -36,10 +43,50 @@ impl Suite {
         let root = std::env::var_os(DIR_VAR)
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
-        if root.join("requests-v2").is_dir() && root.join("responses-v2").is_dir() {
+        if root.join("requests-v2").is_dir()
+            && root.join("responses-v2").is_dir()
+            && root.join("manifest.json").is_file()
+        {
             Ok(Suite { root })
         } else {
             Err(root)
+        }
+    }
+
+    /// The suite for `test`; `None` (after printing the skip notice past
+    /// the harness's capture) when it is missing; a panic instead when
+    /// [`REQUIRED_VAR`] is set, so that CI cannot pass without it.
+    pub fn locate_or_skip(test: &str) -> Option<Suite> {
+        let required = std::env::var(REQUIRED_VAR).is_ok_and(|v| !v.is_empty() && v != "0");
+        match Suite::decide(Suite::locate(), required, test) {
+            Ok(found) => found,
+            Err(message) => panic!("{message}"),
+        }
+    }
+
+    /// What to do with a lookup's outcome: the suite, a skip (`Ok(None)`,
+    /// the notice printed), or, when the suite is required, the failure's
+    /// message.
+    pub fn decide(
+        located: Result<Suite, PathBuf>,
+        required: bool,
+        test: &str,
+    ) -> Result<Option<Suite>, String> {
+        match located {
+            Ok(suite) => Ok(Some(suite)),
+            Err(looked_at) if required => Err(format!(
+                "{test}: the Rest.li test suite is required ({REQUIRED_VAR} is set) but was not \
+                 found at {} (set {DIR_VAR}, or put the suite there)",
+                looked_at.display()
+            )),
+            Err(looked_at) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    Suite::skip_message(test, &looked_at)
+                );
+                Ok(None)
+            }
         }
     }
 
