@@ -116,10 +116,10 @@ impl PendingAuthorization {
     /// ```
     pub fn finish(self, redirect: &str) -> Result<CodeExchange, RedirectError> {
         let params = RedirectParams::parse(redirect_query(redirect))?;
-        if let Some(state) = &params.state {
-            if !self.state.matches(state) {
-                return Err(RedirectError::StateMismatch);
-            }
+        if let Some(state) = &params.state
+            && !self.state.matches(state)
+        {
+            return Err(RedirectError::StateMismatch);
         }
         if let Some(error) = params.error {
             return Err(RedirectError::Authorization {
