@@ -10,16 +10,10 @@ use linkedin_oauth::{
     ThreeLeggedToken, TokenSet, TwoLeggedToken,
 };
 use restli_codec::exchange::{Exchange, Next};
-use restli_codec::response::{
-    ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
-    BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
-    StatusResponse,
-};
+use restli_codec::response::FromResponse;
 use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::{AsyncHttpClient, AttemptTimeout, TransportError};
-use restli_codec::{Endpoint, Method, Request, RequestConfig};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use restli_codec::{DynamicRequest, Endpoint, Method, RequestConfig, RestliRequest};
 use tracing::Instrument;
 use tracing::field::Empty;
 
@@ -32,9 +26,11 @@ use crate::{Error, TransportFailed};
 /// An async client for LinkedIn's Rest.li APIs.
 ///
 /// Build one with [`Client::builder`] and share it (it is cheap to clone;
-/// clones share connections, configuration and the token source). Each
-/// Rest.li method has a call taking a [`Request`] built for that method and
-/// returning its typed response; [`send`](Client::send) takes any request.
+/// clones share connections, configuration and the token source).
+/// [`send`](Client::send) takes a request of any Rest.li method (built
+/// with [`Request`](restli_codec::Request)) and returns the response of that
+/// method; [`pages`](Client::pages) and [`paginate`](Client::paginate) walk
+/// a GET_ALL or FINDER collection.
 /// Every call retries by the client's [`RetryPolicy`] (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
 /// each attempt by the [timeout](ClientBuilder::timeout), and runs in a
@@ -54,7 +50,7 @@ use crate::{Error, TransportFailed};
 ///     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 ///     .build()?;
 /// let account: linkedin_reqwest::restli::EntityResponse =
-///     client.get(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
+///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
 /// println!("{}", account.entity["name"]);
 /// # Ok(())
 /// # }
@@ -172,7 +168,7 @@ impl ClientBuilder {
 
     /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
     /// requests go to the versioned `/rest` APIs. A request's own
-    /// [`Request::version`] wins.
+    /// `version` wins.
     ///
     /// ```
     /// let builder = linkedin_reqwest::Client::builder().version("202406.01")?;
@@ -377,7 +373,7 @@ impl ClientBuilder {
     ///
     /// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
     /// let client = Client::builder().access_token(AccessToken::new("t")).build_with(Canned);
-    /// let me: EntityResponse = client.get(Request::get("/me")).await?;
+    /// let me: EntityResponse = client.send(Request::get("/me")).await?;
     /// assert_eq!(me.entity["id"], 7);
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// # })?;
@@ -485,7 +481,7 @@ impl<H> Client<H> {
     ///
     /// # async fn run(client: Client, member_token: AccessToken) -> Result<(), linkedin_reqwest::Error> {
     /// let me: linkedin_reqwest::restli::EntityResponse =
-    ///     client.with_access_token(&member_token).get(Request::get("/userinfo")).await?;
+    ///     client.with_access_token(&member_token).send(Request::get("/userinfo")).await?;
     /// # let _ = me;
     /// # Ok(())
     /// # }
@@ -521,7 +517,10 @@ impl<H: AsyncHttpClient> Client<H> {
     }
 
     /// Sends `request` (any method) and parses the answer as `R`.
-    pub(crate) async fn execute<R: FromResponse>(&self, request: &Request) -> Result<R, Error> {
+    pub(crate) async fn execute<R: FromResponse>(
+        &self,
+        request: &DynamicRequest,
+    ) -> Result<R, Error> {
         let span = tracing::info_span!(
             "restli.request",
             method = request.method().as_str(),
@@ -616,34 +615,32 @@ impl<H: AsyncHttpClient> Client<H> {
         }
     }
 
-    /// Checks the method, then sends.
-    async fn call<R: FromResponse>(
-        &self,
-        call: &'static str,
-        expected: &'static [Method],
-        request: Request,
-    ) -> Result<R, Error> {
-        request.method().expect(call, expected)?;
-        self.execute(&request).await
-    }
-
-    /// Sends a request of any Rest.li method and parses the answer as `R`
-    /// (any [`FromResponse`] type): the general form of the calls below,
-    /// for instance for finder metadata of your own type.
+    /// Sends a request and parses the answer as the response of its method:
+    /// [`Request::get`](restli_codec::Request::get) gives an [`EntityResponse<T>`](restli_codec::EntityResponse),
+    /// [`Request::batch_get`](restli_codec::Request::batch_get) a [`BatchGetResponse<K, T>`](restli_codec::BatchGetResponse)
+    /// keyed by the ids' type, a finder a
+    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
+    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ...
+    /// (see [`RestliRequest`]). The entity and metadata types are inferred
+    /// from where the response is used; a response of another method does
+    /// not compile.
     ///
     /// ```no_run
     /// use linkedin_reqwest::{Client, Request};
-    /// use linkedin_reqwest::restli::CollectionResponse;
+    /// use linkedin_reqwest::restli::{BatchGetResponse, CollectionResponse, EntityResponse};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: i64, name: String }
-    /// #[derive(serde::Deserialize)]
-    /// struct Meta { total_budget: Option<String> }
     ///
     /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
-    /// let page: CollectionResponse<Account, Meta> =
-    ///     client.send(Request::finder("/adAccounts", "search")).await?;
-    /// # let _ = page;
+    /// let account: EntityResponse<Account> =
+    ///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
+    /// let groups: BatchGetResponse<i64> =
+    ///     client.send(Request::batch_get("/adCampaignGroups", [1, 2, 3])).await?;
+    /// let page: CollectionResponse<Account> =
+    ///     client.send(Request::finder("/adAccounts", "search").page(0, 100)).await?;
+    /// client.send(Request::delete("/adAccounts/{id}").key("id", &1)).await?;
+    /// # let _ = (account, groups, page);
     /// # Ok(())
     /// # }
     /// ```
@@ -654,356 +651,12 @@ impl<H: AsyncHttpClient> Client<H> {
     /// without a usable token, [`Error::Transport`] when no response came
     /// (after retries), [`Error::Api`] for an error status, [`Error::Decode`]
     /// for a body that does not fit `R`.
-    pub async fn send<R: FromResponse>(&self, request: Request) -> Result<R, Error> {
-        self.execute(&request).await
-    }
-
-    /// GET: one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::EntityResponse};
-    /// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
-    /// # let _ = account;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a GET; otherwise as
-    /// for [`send`](Self::send).
-    pub async fn get<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<EntityResponse<T>, Error> {
-        self.call("get", &[Method::Get], request).await
-    }
-
-    /// BATCH_GET: several entities by id, keyed by `K` (tunneled
-    /// automatically when the ids make the URL too long).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchGetResponse};
-    /// let groups: BatchGetResponse<i64> =
-    ///     client.batch_get(Request::batch_get("/adCampaignGroups", [1, 2, 3])).await?;
-    /// for (id, group) in &groups.results {
-    ///     println!("{id}: {}", group["name"]);
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_GET;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_get<K, T>(&self, request: Request) -> Result<BatchGetResponse<K, T>, Error>
+    pub async fn send<Q, R>(&self, request: Q) -> Result<R, Error>
     where
-        K: DeserializeOwned + Serialize,
-        T: DeserializeOwned,
+        Q: RestliRequest<R>,
+        R: FromResponse,
     {
-        self.call("batch_get", &[Method::BatchGet], request).await
-    }
-
-    /// GET_ALL: one page of a collection (see [`pages`](Self::pages) and
-    /// [`paginate`](Self::paginate) for all of them).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::CollectionResponse};
-    /// let page: CollectionResponse = client.get_all(Request::get_all("/adAccounts").page(0, 50)).await?;
-    /// # let _ = page;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a GET_ALL;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn get_all<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("get_all", &[Method::GetAll], request).await
-    }
-
-    /// FINDER: one page of search results.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::CollectionResponse};
-    /// use serde_json::json;
-    /// let page: CollectionResponse = client
-    ///     .finder(Request::finder("/adAccounts", "search").param("search", &json!({"test": false})))
-    ///     .await?;
-    /// # let _ = page;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a FINDER; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("finder", &[Method::Finder], request).await
-    }
-
-    /// BATCH_FINDER: one finder run with several criteria; one page (or
-    /// error) per criterion.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchFinderResponse};
-    /// use serde_json::json;
-    /// let request = Request::batch_finder("/adAccounts", "search", "searchCriteria",
-    ///     [json!({"type": "BUSINESS"}), json!({"type": "ENTERPRISE"})]);
-    /// let results: BatchFinderResponse = client.batch_finder(request).await?;
-    /// assert_eq!(results.results.len(), 2);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_FINDER;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchFinderResponse<T>, Error> {
-        self.call("batch_finder", &[Method::BatchFinder], request)
-            .await
-    }
-
-    /// CREATE: one entity; its new id (from `X-RestLi-Id`) decoded as `K`.
-    /// Not retried on 5xx or lost connections (the entity may exist).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, Urn, restli::CreateResponse};
-    /// use serde_json::json;
-    /// let created: CreateResponse<Urn> = client
-    ///     .create(Request::create("/posts", &json!({"author": "urn:li:person:1", "commentary": "Hello"})))
-    ///     .await?;
-    /// println!("created {:?}", created.id);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a CREATE; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CreateResponse<K>, Error> {
-        self.call("create", &[Method::Create], request).await
-    }
-
-    /// BATCH_CREATE: several entities; one status and id per entity, in
-    /// order.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchCreateResponse};
-    /// use serde_json::json;
-    /// let created: BatchCreateResponse<i64> = client
-    ///     .batch_create(Request::batch_create("/adCampaignGroups", [json!({"name": "a"}), json!({"name": "b"})]))
-    ///     .await?;
-    /// assert!(created.elements.iter().all(|item| item.is_created()));
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_CREATE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchCreateResponse<K>, Error> {
-        self.call("batch_create", &[Method::BatchCreate], request)
-            .await
-    }
-
-    /// UPDATE: replaces one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::Request;
-    /// use serde_json::json;
-    /// let status = client
-    ///     .update(Request::update("/adAccounts/{id}", &json!({"name": "renamed"})).key("id", &1))
-    ///     .await?;
-    /// assert_eq!(status.meta.status(), 204);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not an UPDATE; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("update", &[Method::Update], request).await
-    }
-
-    /// BATCH_UPDATE: replaces several entities; one status per id.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchStatusResponse};
-    /// use serde_json::json;
-    /// let statuses: BatchStatusResponse<i64> = client
-    ///     .batch_update(Request::batch_update("/adAccounts", [1, 2], [json!({"name": "a"}), json!({"name": "b"})]))
-    ///     .await?;
-    /// # let _ = statuses;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_UPDATE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_update", &[Method::BatchUpdate], request)
-            .await
-    }
-
-    /// PARTIAL_UPDATE: changes some fields of one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// use linkedin_reqwest::{Patch, Request};
-    /// use serde_json::json;
-    /// let patch = Patch::set(&json!({"status": "PAUSED"}))?;
-    /// client.partial_update(Request::partial_update("/adCampaigns/{id}", &patch).key("id", &42)).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a PARTIAL_UPDATE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn partial_update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("partial_update", &[Method::PartialUpdate], request)
-            .await
-    }
-
-    /// BATCH_PARTIAL_UPDATE: changes some fields of several entities.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// use linkedin_reqwest::{Patch, Request, restli::BatchStatusResponse};
-    /// use serde_json::json;
-    /// let pause = Patch::set(&json!({"status": "PAUSED"}))?;
-    /// let statuses: BatchStatusResponse<i64> = client
-    ///     .batch_partial_update(Request::batch_partial_update("/adCampaigns", [1, 2], [pause.clone(), pause]))
-    ///     .await?;
-    /// # let _ = statuses;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a
-    /// BATCH_PARTIAL_UPDATE; otherwise as for [`send`](Self::send).
-    pub async fn batch_partial_update<K>(
-        &self,
-        request: Request,
-    ) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call(
-            "batch_partial_update",
-            &[Method::BatchPartialUpdate],
-            request,
-        )
-        .await
-    }
-
-    /// DELETE: removes one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::Request;
-    /// client.delete(Request::delete("/adCampaignGroups/{id}").key("id", &9)).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a DELETE; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn delete(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("delete", &[Method::Delete], request).await
-    }
-
-    /// BATCH_DELETE: removes several entities; one status per id.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchStatusResponse};
-    /// let statuses: BatchStatusResponse<i64> =
-    ///     client.batch_delete(Request::batch_delete("/adCampaignGroups", [7, 8])).await?;
-    /// # let _ = statuses;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_DELETE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_delete<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_delete", &[Method::BatchDelete], request)
-            .await
-    }
-
-    /// ACTION: calls a named action; its `value` decoded as `T`. Not
-    /// retried on 5xx or lost connections.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::ActionResponse};
-    /// use serde_json::json;
-    /// let upload: ActionResponse = client
-    ///     .action(Request::action("/images", "initializeUpload", &json!({"initializeUploadRequest": {"owner": "urn:li:organization:1"}})))
-    ///     .await?;
-    /// # let _ = upload;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not an ACTION; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn action<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<ActionResponse<T>, Error> {
-        self.call("action", &[Method::Action], request).await
+        self.execute(request.as_ref()).await
     }
 
     /// Sends an OAuth request (only 429 is retried, as for an ACTION) and

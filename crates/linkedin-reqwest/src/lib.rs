@@ -26,14 +26,14 @@
 //!
 //! // One entity.
 //! let account: EntityResponse = client
-//!     .get(Request::get("/adAccounts/{id}").key("id", &507404993))
+//!     .send(Request::get("/adAccounts/{id}").key("id", &507404993))
 //!     .await?;
 //! println!("{}", account.entity["name"]);
 //!
 //! // One page of a finder...
 //! let search = Request::finder("/adAccounts", "search")
 //!     .param("search", &json!({"status": {"values": ["ACTIVE"]}}));
-//! let page: CollectionResponse = client.finder(search.clone()).await?;
+//! let page: CollectionResponse = client.send(search.clone()).await?;
 //! # let _ = page;
 //!
 //! // ...or every element, page after page.

@@ -2,10 +2,10 @@
 
 use futures_core::Stream;
 use futures_util::stream;
+use restli_codec::Paginated;
 use restli_codec::paging::{Pagination, PagingError};
 use restli_codec::response::CollectionResponse;
 use restli_codec::transport::AsyncHttpClient;
-use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
 use crate::Error;
@@ -55,23 +55,18 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// ```
     pub fn pages<T>(
         &self,
-        request: Request,
-    ) -> impl Stream<Item = Result<CollectionResponse<T>, Error>> + Send + use<H, T>
+        request: impl Paginated,
+    ) -> impl Stream<Item = Result<CollectionResponse<T>, Error>> + Send + 'static
     where
         T: DeserializeOwned + Send + 'static,
     {
-        let pagination = request
-            .method()
-            .expect("pages", &[Method::GetAll, Method::Finder])
-            .map_err(Error::from)
-            .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
-        let walk = match pagination {
+        let walk = match Pagination::new(request, DEFAULT_PAGE_SIZE) {
             Ok(pagination) => Walk::Next {
                 client: self.clone(),
                 pagination: Box::new(pagination),
                 first: true,
             },
-            Err(err) => Walk::Failed(err),
+            Err(err) => Walk::Failed(err.into()),
         };
         stream::unfold(walk, step::<H, T>)
     }
@@ -97,8 +92,8 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// ```
     pub fn paginate<T>(
         &self,
-        request: Request,
-    ) -> impl Stream<Item = Result<T, Error>> + Send + use<H, T>
+        request: impl Paginated,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + 'static
     where
         T: DeserializeOwned + Send + 'static,
     {

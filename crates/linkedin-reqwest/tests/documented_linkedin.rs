@@ -33,7 +33,7 @@ async fn create_reads_the_raw_restli_id_as_a_urn() {
     let server = HostileServer::start(documented::linkedin);
     let post = json!({"author": "urn:li:organization:5515715", "commentary": "hello"});
     let created = client(&server)
-        .create::<Urn>(Request::create("/posts", &post))
+        .send::<_, linkedin_reqwest::restli::CreateResponse<Urn>>(Request::create("/posts", &post))
         .await
         .unwrap();
     assert_eq!(
@@ -54,7 +54,10 @@ async fn create_reads_the_raw_restli_id_as_a_urn() {
 async fn create_with_an_id_of_another_type_is_still_a_success() {
     let server = HostileServer::start(documented::linkedin);
     let created = client(&server)
-        .create::<i64>(Request::create("/posts", &json!({"commentary": "x"})))
+        .send::<_, linkedin_reqwest::restli::CreateResponse<i64>>(Request::create(
+            "/posts",
+            &json!({"commentary": "x"}),
+        ))
         .await
         .unwrap();
     assert_eq!(created.id, None);
@@ -68,7 +71,10 @@ async fn batch_get_finds_raw_urn_keys() {
     let server = HostileServer::start(documented::linkedin);
     let ids: Vec<Urn> = BATCH_POSTS.iter().map(|u| u.parse().unwrap()).collect();
     let batch = client(&server)
-        .batch_get::<Urn, Value>(Request::batch_get("/posts", ids.clone()))
+        .send::<_, linkedin_reqwest::restli::BatchGetResponse<Urn, Value>>(Request::batch_get(
+            "/posts",
+            ids.clone(),
+        ))
         .await
         .unwrap();
     for id in &ids {
@@ -128,10 +134,10 @@ async fn userinfo_is_reached_under_v2_from_a_versioned_client() {
     let server = HostileServer::start(documented::linkedin);
     let client = client(&server);
 
-    let pasted: EntityResponse = client.get(Request::get("/v2/userinfo")).await.unwrap();
+    let pasted: EntityResponse = client.send(Request::get("/v2/userinfo")).await.unwrap();
     assert_eq!(pasted.entity["sub"], "782bbtaQ");
     let chosen: EntityResponse = client
-        .get(Request::get("/userinfo").base(ApiBase::V2))
+        .send(Request::get("/userinfo").base(ApiBase::V2))
         .await
         .unwrap();
     assert_eq!(chosen.entity["email"], "doe@email.com");
@@ -144,7 +150,7 @@ async fn userinfo_is_reached_under_v2_from_a_versioned_client() {
 
     // The versioned default (`/rest`) does not have it.
     let err: Error = client
-        .get::<Value>(Request::get("/userinfo"))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/userinfo"))
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404), "{err}");

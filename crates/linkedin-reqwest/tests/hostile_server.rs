@@ -29,7 +29,7 @@ fn client(server: &HostileServer) -> Client {
 }
 
 async fn get_me(client: &Client) -> Result<EntityResponse, Error> {
-    client.get(Request::get("/me")).await
+    client.send(Request::get("/me")).await
 }
 
 // LinkedIn's limits are daily, reset at midnight UTC, and its 429 carries
@@ -169,7 +169,7 @@ async fn an_endless_chunked_body_stops_at_the_limit() {
     let http = Reqwest::new().unwrap().max_body_size(1024 * 1024);
     let client = builder(&server).build_with(http);
     let err = client
-        .get::<serde_json::Value>(Request::get("/me"))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<serde_json::Value>>(Request::get("/me"))
         .await
         .unwrap_err();
     assert_eq!(
@@ -245,7 +245,7 @@ async fn a_dot_dot_key_never_deletes_the_parent() {
     let request = Request::delete("/adAccounts/{account}/adCampaigns/{id}")
         .key("account", &507404993)
         .key("id", "..");
-    let result = client(&server).delete(request).await;
+    let result = client(&server).send(request).await;
     assert_eq!(deletes_of(&server, "/v2/adAccounts/507404993"), 0);
     assert!(matches!(result, Err(Error::Request(_))), "{result:?}");
     assert_eq!(server.request_count(), 0);
@@ -260,7 +260,7 @@ async fn a_dot_dot_key_does_not_reach_the_server_as_a_delete_of_the_account() {
     let request = Request::delete("/adAccounts/{account}/adCampaigns/{id}")
         .key("account", &507404993)
         .key("id", "..");
-    let result = client(&server).delete(request).await;
+    let result = client(&server).send(request).await;
     assert!(result.is_err());
     assert_eq!(deletes_of(&server, "/v2/adAccounts/507404993"), 0);
     // Refused before sending (the transports check for dot segments).

@@ -83,13 +83,27 @@ async fn logs_at_trace_level_never_contain_a_token_or_the_client_secret() {
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap();
-    client.get::<Value>(Request::get("/ok")).await.unwrap();
-    let _ = client.get::<Value>(Request::get("/flaky")).await;
-    let _ = client.get::<Value>(Request::get("/denied")).await;
-    let _ = client.get::<Value>(Request::get("/broken")).await;
-    let _ = client.get::<Value>(Request::get("/slow")).await;
+    client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/ok"))
+        .await
+        .unwrap();
     let _ = client
-        .create::<Value>(Request::create("/ok", &json!({"a": 1})))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/flaky"))
+        .await;
+    let _ = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/denied"))
+        .await;
+    let _ = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/broken"))
+        .await;
+    let _ = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/slow"))
+        .await;
+    let _ = client
+        .send::<_, linkedin_reqwest::restli::CreateResponse<Value>>(Request::create(
+            "/ok",
+            &json!({"a": 1}),
+        ))
         .await;
 
     // A token source refreshing, then the OAuth calls.
@@ -105,13 +119,16 @@ async fn logs_at_trace_level_never_contain_a_token_or_the_client_secret() {
         .token_source(TokenSource::new(oauth, tokens))
         .build()
         .unwrap();
-    refreshing.get::<Value>(Request::get("/ok")).await.unwrap();
+    refreshing
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/ok"))
+        .await
+        .unwrap();
     let _ = refreshing.refresh(&RefreshToken::new(REFRESH)).await;
     let _ = refreshing.introspect(&AccessToken::new(NEW)).await;
 
     // Errors and Debug output, formatted the way an application would log them.
     let err = client
-        .get::<Value>(Request::get("/denied"))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/denied"))
         .await
         .unwrap_err();
     tracing::error!(error = %err, debug = ?err, client = ?client, refreshing = ?refreshing, "application log");

@@ -145,17 +145,6 @@ async fn an_error_page_ends_the_stream_after_the_pages_before_it() {
 }
 
 #[tokio::test]
-async fn paginating_a_request_that_is_not_a_collection_is_refused() {
-    let server = Server::start(|_, _| Reply::status(200)).await;
-    let client = server.client().build().unwrap();
-
-    let items: Vec<Result<Value, Error>> = client.paginate(Request::get("/me")).collect().await;
-
-    assert!(matches!(items.as_slice(), [Err(Error::WrongMethod { .. })]));
-    assert!(server.received().is_empty());
-}
-
-#[tokio::test]
 async fn a_page_stream_can_be_spawned() {
     let server = Server::start(|request, _| page(request, true)).await;
     let client = server.client().build().unwrap();

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::{Reply, Server};
 use linkedin_reqwest::Request;
-use linkedin_reqwest::restli::response::{CreateResponse, EntityResponse};
+use linkedin_reqwest::restli::response::EntityResponse;
 use linkedin_reqwest::restli::retry::RetryPolicy;
 use serde_json::{Value, json};
 
@@ -25,7 +25,7 @@ async fn a_429_with_retry_after_is_retried_after_at_least_that_long() {
     let client = server.client().build().unwrap();
 
     let started = Instant::now();
-    let me: EntityResponse = client.get(Request::get("/me")).await.unwrap();
+    let me: EntityResponse = client.send(Request::get("/me")).await.unwrap();
     let elapsed = started.elapsed();
 
     assert_eq!(me.entity["id"], "abc");
@@ -50,7 +50,10 @@ async fn a_429_is_retried_even_for_create_until_attempts_run_out() {
         .unwrap();
 
     let err = client
-        .create::<Value>(Request::create("/posts", &json!({"commentary": "hi"})))
+        .send::<_, linkedin_reqwest::restli::CreateResponse<Value>>(Request::create(
+            "/posts",
+            &json!({"commentary": "hi"}),
+        ))
         .await
         .unwrap_err();
 
@@ -70,7 +73,10 @@ async fn a_create_answered_with_500_is_not_retried() {
     let client = server.client().build().unwrap();
 
     let err = client
-        .create::<Value>(Request::create("/posts", &json!({"commentary": "hi"})))
+        .send::<_, linkedin_reqwest::restli::CreateResponse<Value>>(Request::create(
+            "/posts",
+            &json!({"commentary": "hi"}),
+        ))
         .await
         .unwrap_err();
 
@@ -91,12 +97,13 @@ async fn a_get_answered_with_503_is_retried() {
     .await;
     let client = server.client().build().unwrap();
 
-    let entity: CreateResponse<i64> = client
+    let entity: EntityResponse<Value> = client
         .send(Request::get("/adAccounts/{id}").key("id", &1))
         .await
         .unwrap();
 
     assert_eq!(entity.meta.status(), 200);
+    assert_eq!(entity.entity, json!({"id": 1}));
     assert_eq!(server.received().len(), 3, "two 503s, then the answer");
 }
 
@@ -115,7 +122,10 @@ async fn a_get_that_keeps_failing_stops_after_max_attempts_with_the_last_answer(
         .build()
         .unwrap();
 
-    let err = client.get::<Value>(Request::get("/me")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/me"))
+        .await
+        .unwrap_err();
 
     assert_eq!(err.api_error().and_then(|e| e.message()), Some("try later"));
     assert_eq!(server.received().len(), 4);
@@ -127,7 +137,10 @@ async fn a_retry_after_longer_than_the_policy_allows_is_not_waited_for() {
     let client = server.client().build().unwrap();
 
     let started = Instant::now();
-    let err = client.get::<Value>(Request::get("/me")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/me"))
+        .await
+        .unwrap_err();
 
     assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
     assert!(started.elapsed() < Duration::from_secs(2));

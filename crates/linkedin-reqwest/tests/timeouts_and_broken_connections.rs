@@ -23,7 +23,10 @@ async fn a_server_that_never_answers_fails_with_a_timeout_within_the_bound() {
         .unwrap();
 
     let started = Instant::now();
-    let err = client.get::<Value>(Request::get("/me")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/me"))
+        .await
+        .unwrap_err();
     let elapsed = started.elapsed();
 
     assert!(err.is_timeout(), "{err}");
@@ -57,7 +60,10 @@ async fn each_attempt_of_a_get_has_its_own_timeout_and_the_total_stays_bounded()
         .unwrap();
 
     let started = Instant::now();
-    let err = client.get::<Value>(Request::get("/me")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/me"))
+        .await
+        .unwrap_err();
     let elapsed = started.elapsed();
 
     assert!(err.is_timeout(), "{err}");
@@ -80,7 +86,7 @@ async fn a_connection_broken_mid_response_is_retried_for_get() {
     let client = server.client().build().unwrap();
 
     let account: EntityResponse = client
-        .get(Request::get("/adAccounts/{id}").key("id", &1))
+        .send(Request::get("/adAccounts/{id}").key("id", &1))
         .await
         .unwrap();
 
@@ -94,7 +100,10 @@ async fn a_connection_broken_mid_response_surfaces_as_a_transport_error_for_crea
     let client = server.client().build().unwrap();
 
     let err = client
-        .create::<i64>(Request::create("/adAccounts", &json!({"name": "Acme"})))
+        .send::<_, linkedin_reqwest::restli::CreateResponse<i64>>(Request::create(
+            "/adAccounts",
+            &json!({"name": "Acme"}),
+        ))
         .await
         .unwrap_err();
 
@@ -126,7 +135,10 @@ async fn a_refused_connection_is_a_connect_error() {
         .build()
         .unwrap();
 
-    let err = client.get::<Value>(Request::get("/me")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/me"))
+        .await
+        .unwrap_err();
 
     assert_eq!(
         err.transport_failure(),
@@ -142,7 +154,10 @@ async fn a_connection_closed_in_the_middle_of_the_head_is_a_reset_too() {
     let client = server.client().build().unwrap();
 
     let err = client
-        .create::<i64>(Request::create("/adAccounts", &json!({"name": "Acme"})))
+        .send::<_, linkedin_reqwest::restli::CreateResponse<i64>>(Request::create(
+            "/adAccounts",
+            &json!({"name": "Acme"}),
+        ))
         .await
         .unwrap_err();
 
@@ -162,7 +177,10 @@ async fn a_body_over_the_size_limit_is_refused() {
         .max_body_size(1024);
     let client = server.client().build_with(http);
 
-    let err = client.get::<Value>(Request::get("/big")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/big"))
+        .await
+        .unwrap_err();
 
     assert_eq!(
         err.transport_failure(),

@@ -95,7 +95,13 @@ async fn call_many(client: &Client, calls: usize) -> Vec<Result<EntityResponse, 
     let tasks: Vec<_> = (0..calls)
         .map(|_| {
             let client = client.clone();
-            tokio::spawn(async move { client.get::<Value>(Request::get("/userinfo")).await })
+            tokio::spawn(async move {
+                client
+                    .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get(
+                        "/userinfo",
+                    ))
+                    .await
+            })
         })
         .collect();
     let mut results = Vec::new();
@@ -183,7 +189,7 @@ async fn a_failed_refresh_keeps_using_a_still_valid_token() {
 
     for _ in 0..5 {
         client
-            .get::<Value>(Request::get("/userinfo"))
+            .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/userinfo"))
             .await
             .unwrap();
     }
@@ -206,7 +212,7 @@ async fn an_expired_token_without_refresh_token_is_a_token_error_without_any_req
     let client = client(&server, TokenSource::new(oauth(&server), expired));
 
     let err = client
-        .get::<Value>(Request::get("/userinfo"))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/userinfo"))
         .await
         .unwrap_err();
 
@@ -244,7 +250,7 @@ async fn a_per_call_token_overrides_the_clients_own() {
     let client = server.client().build().unwrap();
 
     let err = client
-        .get::<Value>(Request::get("/userinfo"))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/userinfo"))
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(401));
@@ -252,7 +258,7 @@ async fn a_per_call_token_overrides_the_clients_own() {
     let member = AccessToken::new("AQV-member-2");
     client
         .with_access_token(&member)
-        .get::<Value>(Request::get("/userinfo"))
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/userinfo"))
         .await
         .unwrap();
 }
@@ -265,7 +271,10 @@ async fn a_client_without_any_token_says_how_to_configure_one() {
         .build()
         .unwrap();
 
-    let err = client.get::<Value>(Request::get("/me")).await.unwrap_err();
+    let err = client
+        .send::<_, linkedin_reqwest::restli::EntityResponse<Value>>(Request::get("/me"))
+        .await
+        .unwrap_err();
 
     assert!(matches!(err, Error::Token(TokenError::Missing)));
     assert!(err.to_string().contains(".access_token("), "{err}");

@@ -1,20 +1,14 @@
-//! [`Client`] and its [`ClientBuilder`]: the 14 Rest.li methods, blocking.
+//! [`Client`] and its [`ClientBuilder`]: Rest.li requests of every method, blocking.
 
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
-use restli_codec::response::{
-    ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
-    BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
-    StatusResponse,
-};
+use restli_codec::response::FromResponse;
 use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::HttpClient;
-use restli_codec::{Endpoint, Method, Request, RequestConfig};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use restli_codec::{DynamicRequest, Endpoint, RequestConfig, RestliRequest};
 
 use linkedin_client_core::{Bearer, ClientSettings};
 
@@ -39,7 +33,7 @@ use crate::transport::Ureq;
 ///     .version("202406")?
 ///     .access_token(AccessToken::new("AQV..."))
 ///     .build()?;
-/// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+/// let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
 /// println!("{}", account.entity["name"]);
 /// # Ok::<(), linkedin_ureq::Error>(())
 /// ```
@@ -346,7 +340,7 @@ impl ClientBuilder {
     ///     .build_with(|_request: http::Request<Vec<u8>>| {
     ///         Ok::<_, UreqError>(http::Response::builder().status(204).body(Vec::new()).unwrap())
     ///     });
-    /// let deleted = client.delete(Request::delete("/posts/{id}").key("id", &1))?;
+    /// let deleted = client.send(Request::delete("/posts/{id}").key("id", &1))?;
     /// assert_eq!(deleted.meta.status(), 204);
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
@@ -449,7 +443,7 @@ impl<H> Client<H> {
     /// # }
     /// let client = fake();
     /// let member = client.with_access_token(&AccessToken::new("member-token"));
-    /// let me: restli_codec::response::EntityResponse = member.get(restli_codec::Request::get("/me"))?;
+    /// let me: restli_codec::response::EntityResponse = member.send(restli_codec::Request::get("/me"))?;
     /// assert_eq!(me.entity["auth"], "Bearer member-token");
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
@@ -473,8 +467,14 @@ impl<H> Client<H> {
 }
 
 impl<H: HttpClient> Client<H> {
-    /// Sends any request and parses the answer as `R`: the general form of
-    /// the 14 methods below (no method check).
+    /// Sends a request and parses the answer as the response of its method:
+    /// [`Request::get`](restli_codec::Request::get) gives an
+    /// [`EntityResponse<T>`](restli_codec::EntityResponse), a finder a
+    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
+    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ... (see
+    /// [`RestliRequest`]). The entity and metadata types are inferred from
+    /// where the response is used; a response of another method does not
+    /// compile.
     ///
     /// ```
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
@@ -483,7 +483,7 @@ impl<H: HttpClient> Client<H> {
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
     /// # }
-    /// use restli_codec::{Request, response::CollectionResponse};
+    /// use restli_codec::{Request, response::{CollectionResponse, EntityResponse}};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: u64 }
@@ -494,6 +494,10 @@ impl<H: HttpClient> Client<H> {
     /// let page: CollectionResponse<Account, Meta> = client.send(Request::finder("/adAccounts", "search"))?;
     /// assert_eq!(page.elements[0].id, 1);
     /// assert_eq!(page.metadata.map(|m| m.total), Some(1));
+    ///
+    /// let client = fake(r#"{"id":507404993}"#);
+    /// let account: EntityResponse<Account> = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+    /// assert_eq!(account.entity.id, 507404993);
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     ///
@@ -504,14 +508,23 @@ impl<H: HttpClient> Client<H> {
     /// response came (after retries), [`Error::Api`] for an error status
     /// (after retries), [`Error::Decode`] for a body that is not what `R`
     /// expects.
-    pub fn send<R: FromResponse>(&self, request: Request) -> Result<R, Error> {
+    pub fn send<Q, R>(&self, request: Q) -> Result<R, Error>
+    where
+        Q: RestliRequest<R>,
+        R: FromResponse,
+    {
+        self.execute(request.as_ref())
+    }
+
+    /// Sends `request` (any method) and parses the answer as `R`.
+    pub(crate) fn execute<R: FromResponse>(&self, request: &DynamicRequest) -> Result<R, Error> {
         let token = self.token_for_call()?;
         drive::send_restli::<R, H>(
             &self.shared.http,
             self.shared.settings.config(),
             self.shared.settings.retry_policy(),
             self.shared.settings.timeout(),
-            &request,
+            request,
             token.secret(),
         )
     }
@@ -523,411 +536,5 @@ impl<H: HttpClient> Client<H> {
             Bearer::Ready(token) => Ok(token),
             Bearer::Renew(source) => source.access_token(self),
         }
-    }
-
-    /// Checks the request's method against what `call` takes, then sends.
-    pub(crate) fn call<R: FromResponse>(
-        &self,
-        call: &'static str,
-        expected: &'static [Method],
-        request: Request,
-    ) -> Result<R, Error> {
-        request.method().expect(call, expected)?;
-        self.send(request)
-    }
-
-    /// GET: one entity.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::EntityResponse};
-    ///
-    /// let client = fake(r#"{"id":507404993,"name":"Acme"}"#);
-    /// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
-    /// assert_eq!(account.entity["name"], "Acme");
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`] for a request
-    /// that is not a GET.
-    pub fn get<T: DeserializeOwned>(&self, request: Request) -> Result<EntityResponse<T>, Error> {
-        self.call("get", &[Method::Get], request)
-    }
-
-    /// BATCH_GET: several entities by id (tunneled when the ids make the
-    /// URL too long).
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchGetResponse};
-    ///
-    /// let client = fake(r#"{"results":{"1":{"name":"a"}},"errors":{"2":{"status":404}}}"#);
-    /// let batch: BatchGetResponse<u64> = client.batch_get(Request::batch_get("/adAccounts", [1, 2]))?;
-    /// assert_eq!(batch.results.get(&1).map(|e| &e["name"]), Some(&serde_json::json!("a")));
-    /// assert!(batch.errors.contains_key(&2));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_get<K, T>(&self, request: Request) -> Result<BatchGetResponse<K, T>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-        T: DeserializeOwned,
-    {
-        self.call("batch_get", &[Method::BatchGet], request)
-    }
-
-    /// GET_ALL: one page of a whole collection (see
-    /// [`paginate`](Self::paginate) for all of it).
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::CollectionResponse};
-    ///
-    /// let client = fake(r#"{"elements":[{"id":1},{"id":2}],"paging":{"start":0,"count":10}}"#);
-    /// let page: CollectionResponse = client.get_all(Request::get_all("/adAccounts").page(0, 10))?;
-    /// assert_eq!(page.elements.len(), 2);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn get_all<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("get_all", &[Method::GetAll], request)
-    }
-
-    /// FINDER: one page of a search (see [`paginate`](Self::paginate) for
-    /// all of it).
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::CollectionResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"elements":[{"id":1}]}"#);
-    /// let request = Request::finder("/adAccounts", "search").param("search", &json!({"status": {"values": ["ACTIVE"]}}));
-    /// let page: CollectionResponse = client.finder(request)?;
-    /// assert_eq!(page.elements[0]["id"], 1);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("finder", &[Method::Finder], request)
-    }
-
-    /// BATCH_FINDER: several searches in one call, one result (page or
-    /// error) per criteria.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchFinderResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"elements":[{"elements":[{"id":1}]},{"error":{"status":400},"isError":true}]}"#);
-    /// let request = Request::batch_finder("/people", "search", "criteria", [json!({"name": "a"}), json!({"name": ""})]);
-    /// let results: BatchFinderResponse = client.batch_finder(request)?;
-    /// assert!(results.results[0].is_ok());
-    /// assert!(results.results[1].is_err());
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchFinderResponse<T>, Error> {
-        self.call("batch_finder", &[Method::BatchFinder], request)
-    }
-
-    /// CREATE: a new entity; its id comes back from `X-RestLi-Id`. Not
-    /// retried on 5xx or a lost connection (it may have been created).
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(201).header("x-restli-id", "urn%3Ali%3Ashare%3A9").body(Vec::new()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, Urn, response::CreateResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake();
-    /// let created: CreateResponse<Urn> = client.create(Request::create("/posts", &json!({"commentary": "hi"})))?;
-    /// assert_eq!(created.id.map(|urn| urn.to_string()), Some("urn:li:share:9".to_owned()));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CreateResponse<K>, Error> {
-        self.call("create", &[Method::Create], request)
-    }
-
-    /// BATCH_CREATE: several new entities, one status and id each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchCreateResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"elements":[{"status":201,"id":"7"},{"status":201,"id":"8"}]}"#);
-    /// let created: BatchCreateResponse<u64> =
-    ///     client.batch_create(Request::batch_create("/campaigns", [json!({"n": 1}), json!({"n": 2})]))?;
-    /// let ids: Vec<_> = created.elements.iter().filter_map(|item| item.id).collect();
-    /// assert_eq!(ids, [7, 8]);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchCreateResponse<K>, Error> {
-        self.call("batch_create", &[Method::BatchCreate], request)
-    }
-
-    /// UPDATE: replaces an entity.
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(204).body(Vec::new()).unwrap()))
-    /// # }
-    /// use restli_codec::Request;
-    ///
-    /// let client = fake();
-    /// let updated = client.update(Request::update("/campaigns/{id}", &serde_json::json!({"name": "x"})).key("id", &7))?;
-    /// assert_eq!(updated.meta.status(), 204);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("update", &[Method::Update], request)
-    }
-
-    /// BATCH_UPDATE: replaces several entities, one status each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchStatusResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"results":{"1":{"status":204},"2":{"status":204}}}"#);
-    /// let request = Request::batch_update("/campaigns", [1, 2], [json!({"n": 1}), json!({"n": 2})]);
-    /// let statuses: BatchStatusResponse<u64> = client.batch_update(request)?;
-    /// assert_eq!(statuses.results.len(), 2);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_update", &[Method::BatchUpdate], request)
-    }
-
-    /// PARTIAL_UPDATE: changes some fields of an entity. Not retried on 5xx
-    /// or a lost connection.
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(204).body(Vec::new()).unwrap()))
-    /// # }
-    /// use restli_codec::{Patch, Request};
-    ///
-    /// let client = fake();
-    /// let patch = Patch::set(&serde_json::json!({"status": "PAUSED"}))?;
-    /// let done = client.partial_update(Request::partial_update("/campaigns/{id}", &patch).key("id", &7))?;
-    /// assert_eq!(done.meta.status(), 204);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn partial_update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("partial_update", &[Method::PartialUpdate], request)
-    }
-
-    /// BATCH_PARTIAL_UPDATE: changes fields of several entities, one status
-    /// each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Patch, Request, response::BatchStatusResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"results":{"1":{"status":204}}}"#);
-    /// let patches = [Patch::set(&json!({"status": "PAUSED"}))?];
-    /// let statuses: BatchStatusResponse<u64> =
-    ///     client.batch_partial_update(Request::batch_partial_update("/campaigns", [1], patches))?;
-    /// assert_eq!(statuses.results.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_partial_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call(
-            "batch_partial_update",
-            &[Method::BatchPartialUpdate],
-            request,
-        )
-    }
-
-    /// DELETE: removes an entity.
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(204).body(Vec::new()).unwrap()))
-    /// # }
-    /// let client = fake();
-    /// let gone = client.delete(restli_codec::Request::delete("/posts/{urn}").key("urn", "urn:li:share:9"))?;
-    /// assert_eq!(gone.meta.status(), 204);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn delete(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("delete", &[Method::Delete], request)
-    }
-
-    /// BATCH_DELETE: removes several entities, one status each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchStatusResponse};
-    ///
-    /// let client = fake(r#"{"results":{"1":{"status":204},"2":{"status":404}}}"#);
-    /// let statuses: BatchStatusResponse<u64> = client.batch_delete(Request::batch_delete("/posts", [1, 2]))?;
-    /// assert_eq!(statuses.results.get(&2).map(|s| s.status.as_u16()), Some(404));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_delete<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_delete", &[Method::BatchDelete], request)
-    }
-
-    /// ACTION: a named operation; its `value` comes back typed. Retried only
-    /// on 429.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::ActionResponse};
-    ///
-    /// let client = fake(r#"{"value":"uploaded"}"#);
-    /// let answer: ActionResponse<String> =
-    ///     client.action(Request::action("/images", "initializeUpload", &serde_json::json!({"owner": "urn:li:person:1"})))?;
-    /// assert_eq!(answer.value.as_deref(), Some("uploaded"));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn action<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<ActionResponse<T>, Error> {
-        self.call("action", &[Method::Action], request)
     }
 }

@@ -24,13 +24,13 @@
 //!     .build()?;
 //!
 //! // One entity.
-//! let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+//! let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
 //! println!("{}", account.entity["name"]);
 //!
 //! // One page of a finder...
 //! let search = Request::finder("/adAccounts", "search")
 //!     .param("search", &json!({"status": {"values": ["ACTIVE"]}}));
-//! let page: CollectionResponse = client.finder(search.clone())?;
+//! let page: CollectionResponse = client.send(search.clone())?;
 //! # let _ = page;
 //!
 //! // ...or every element, page after page.

@@ -6,10 +6,10 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
 
+use restli_codec::Paginated;
 use restli_codec::paging::Pagination;
 use restli_codec::response::CollectionResponse;
 use restli_codec::transport::HttpClient;
-use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
 use crate::Error;
@@ -48,15 +48,10 @@ impl<T, H> fmt::Debug for Pages<T, H> {
 }
 
 impl<T, H> Pages<T, H> {
-    fn new(client: Client<H>, call: &'static str, request: Request) -> Self {
-        let pagination = request
-            .method()
-            .expect(call, &[Method::GetAll, Method::Finder])
-            .map_err(Error::from)
-            .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
-        let (pagination, pending) = match pagination {
+    fn new(client: Client<H>, request: impl Paginated) -> Self {
+        let (pagination, pending) = match Pagination::new(request, DEFAULT_PAGE_SIZE) {
             Ok(pagination) => (Some(pagination), None),
-            Err(err) => (None, Some(err)),
+            Err(err) => (None, Some(err.into())),
         };
         Pages {
             client,
@@ -81,7 +76,7 @@ impl<T: DeserializeOwned, H: HttpClient> Iterator for Pages<T, H> {
             return None;
         };
         let first = std::mem::replace(&mut self.first, false);
-        let page: CollectionResponse<T> = match self.client.send(request) {
+        let page: CollectionResponse<T> = match self.client.execute(&request) {
             Ok(page) => page,
             Err(err) => {
                 self.pagination = None;
@@ -163,10 +158,9 @@ impl<H: HttpClient> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     ///
-    /// For any other method the only item is [`Error::WrongMethod`]. A final
-    /// empty page is not yielded, unless it is the only one.
-    pub fn pages<T: DeserializeOwned>(&self, request: Request) -> Pages<T, H> {
-        Pages::new(self.clone(), "pages", request)
+    /// A final empty page is not yielded, unless it is the only one.
+    pub fn pages<T: DeserializeOwned>(&self, request: impl Paginated) -> Pages<T, H> {
+        Pages::new(self.clone(), request)
     }
 
     /// Every entity of a GET_ALL or FINDER request, fetched page by page as
@@ -197,9 +191,9 @@ impl<H: HttpClient> Client<H> {
     /// assert_eq!(ids, (0..25).collect::<Vec<_>>());
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn paginate<T: DeserializeOwned>(&self, request: Request) -> Paginate<T, H> {
+    pub fn paginate<T: DeserializeOwned>(&self, request: impl Paginated) -> Paginate<T, H> {
         Paginate {
-            pages: Pages::new(self.clone(), "paginate", request),
+            pages: Pages::new(self.clone(), request),
             buffered: VecDeque::new(),
         }
     }

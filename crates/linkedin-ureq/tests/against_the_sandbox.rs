@@ -38,26 +38,25 @@ fn a_resource_lives_through_create_read_update_search_and_delete() -> Result<(),
         ("summer", "PAUSED"),
         ("autumn", "ACTIVE"),
     ] {
-        let created: CreateResponse<u64> = client.create(Request::create(
+        let created: CreateResponse<u64> = client.send(Request::create(
             "/testCampaigns",
             &json!({"name": name, "status": status}),
         ))?;
         ids.push(created.id.expect("the sandbox returns X-RestLi-Id"));
     }
 
-    let one: EntityResponse = client.get(Request::get("/testCampaigns/{id}").key("id", &ids[0]))?;
+    let one: EntityResponse =
+        client.send(Request::get("/testCampaigns/{id}").key("id", &ids[0]))?;
     assert_eq!(one.entity["name"], "spring");
 
     let batch: BatchGetResponse<u64> =
-        client.batch_get(Request::batch_get("/testCampaigns", ids.clone()))?;
+        client.send(Request::batch_get("/testCampaigns", ids.clone()))?;
     assert_eq!(batch.results.len(), 3);
 
     let patch = Patch::set(&json!({"status": "ARCHIVED"})).unwrap();
-    client.partial_update(
-        Request::partial_update("/testCampaigns/{id}", &patch).key("id", &ids[1]),
-    )?;
+    client.send(Request::partial_update("/testCampaigns/{id}", &patch).key("id", &ids[1]))?;
     let active: CollectionResponse =
-        client.finder(Request::finder("/testCampaigns", "search").param("status", "ACTIVE"))?;
+        client.send(Request::finder("/testCampaigns", "search").param("status", "ACTIVE"))?;
     assert_eq!(active.elements.len(), 2);
 
     let all: Vec<Value> = client
@@ -66,11 +65,11 @@ fn a_resource_lives_through_create_read_update_search_and_delete() -> Result<(),
     assert_eq!(all.len(), 3);
 
     let echoed: ActionResponse =
-        client.action(Request::action("/testCampaigns", "echo", &json!({"x": 1})))?;
+        client.send(Request::action("/testCampaigns", "echo", &json!({"x": 1})))?;
     assert_eq!(echoed.value, Some(json!({"x": 1})));
 
     let deleted: BatchStatusResponse<u64> =
-        client.batch_delete(Request::batch_delete("/testCampaigns", ids.clone()))?;
+        client.send(Request::batch_delete("/testCampaigns", ids.clone()))?;
     assert!(
         deleted
             .results
@@ -78,7 +77,9 @@ fn a_resource_lives_through_create_read_update_search_and_delete() -> Result<(),
             .all(|item| item.status.is_success())
     );
     let gone = client
-        .get::<Value>(Request::get("/testCampaigns/{id}").key("id", &ids[0]))
+        .send::<_, linkedin_ureq::restli::EntityResponse<Value>>(
+            Request::get("/testCampaigns/{id}").key("id", &ids[0]),
+        )
         .unwrap_err();
     assert_eq!(gone.status().map(|s| s.as_u16()), Some(404));
     support::assert_logs_hide(&[sandbox.access_token()]);
@@ -90,11 +91,10 @@ fn injected_faults_are_retried_by_the_policy() -> Result<(), Error> {
     support::init_logs();
     let sandbox = Sandbox::spawn().unwrap();
     let client = client(&sandbox);
-    let _: CreateResponse<u64> =
-        client.create(Request::create("/faulty", &json!({"name": "x"})))?;
+    let _: CreateResponse<u64> = client.send(Request::create("/faulty", &json!({"name": "x"})))?;
 
     sandbox.inject(Fault::status(http::StatusCode::SERVICE_UNAVAILABLE).times(2));
-    let all: CollectionResponse = client.get_all(Request::get_all("/faulty"))?;
+    let all: CollectionResponse = client.send(Request::get_all("/faulty"))?;
     assert_eq!(all.elements.len(), 1);
     assert_eq!(
         sandbox.request_count("/rest/faulty"),
@@ -104,7 +104,10 @@ fn injected_faults_are_retried_by_the_policy() -> Result<(), Error> {
 
     sandbox.inject(Fault::drop_connection().times(1));
     let err = client
-        .create::<u64>(Request::create("/faulty", &json!({"name": "y"})))
+        .send::<_, linkedin_ureq::restli::CreateResponse<u64>>(Request::create(
+            "/faulty",
+            &json!({"name": "y"}),
+        ))
         .unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     Ok(())
@@ -124,7 +127,7 @@ fn a_two_legged_token_source_works_against_the_sandbox_oauth() -> Result<(), Err
         .token_source(TokenSource::client_credentials(app))
         .build()?;
 
-    let me: EntityResponse = client.get(Request::get("/me"))?;
+    let me: EntityResponse = client.send(Request::get("/me"))?;
     assert!(me.entity.is_object());
     let token = client.tokens().expect("fetched on first use").access_token;
     let info = client.introspect(&token)?;

@@ -32,7 +32,7 @@ fn create_reads_the_raw_restli_id_as_a_urn() {
     let server = HostileServer::start(documented::linkedin);
     let post = json!({"author": "urn:li:organization:5515715", "commentary": "hello"});
     let created = client(&server)
-        .create::<Urn>(Request::create("/posts", &post))
+        .send::<_, linkedin_ureq::restli::CreateResponse<Urn>>(Request::create("/posts", &post))
         .unwrap();
     assert_eq!(
         created.id.map(|u| u.to_string()).as_deref(),
@@ -52,7 +52,10 @@ fn create_reads_the_raw_restli_id_as_a_urn() {
 fn create_with_an_id_of_another_type_is_still_a_success() {
     let server = HostileServer::start(documented::linkedin);
     let created = client(&server)
-        .create::<i64>(Request::create("/posts", &json!({"commentary": "x"})))
+        .send::<_, linkedin_ureq::restli::CreateResponse<i64>>(Request::create(
+            "/posts",
+            &json!({"commentary": "x"}),
+        ))
         .unwrap();
     assert_eq!(created.id, None);
     assert_eq!(created.raw_id.as_deref(), Some(CREATED_POST));
@@ -65,7 +68,10 @@ fn batch_get_finds_raw_urn_keys() {
     let server = HostileServer::start(documented::linkedin);
     let ids: Vec<Urn> = BATCH_POSTS.iter().map(|u| u.parse().unwrap()).collect();
     let batch = client(&server)
-        .batch_get::<Urn, Value>(Request::batch_get("/posts", ids.clone()))
+        .send::<_, linkedin_ureq::restli::BatchGetResponse<Urn, Value>>(Request::batch_get(
+            "/posts",
+            ids.clone(),
+        ))
         .unwrap();
     for id in &ids {
         let post = batch
@@ -122,10 +128,10 @@ fn userinfo_is_reached_under_v2_from_a_versioned_client() {
     let server = HostileServer::start(documented::linkedin);
     let client = client(&server);
 
-    let pasted: EntityResponse = client.get(Request::get("/v2/userinfo")).unwrap();
+    let pasted: EntityResponse = client.send(Request::get("/v2/userinfo")).unwrap();
     assert_eq!(pasted.entity["sub"], "782bbtaQ");
     let chosen: EntityResponse = client
-        .get(Request::get("/userinfo").base(ApiBase::V2))
+        .send(Request::get("/userinfo").base(ApiBase::V2))
         .unwrap();
     assert_eq!(chosen.entity["email"], "doe@email.com");
     assert_eq!(server.count("GET", "/v2/userinfo"), 2);
@@ -136,7 +142,9 @@ fn userinfo_is_reached_under_v2_from_a_versioned_client() {
     );
 
     // The versioned default (`/rest`) does not have it.
-    let err: Error = client.get::<Value>(Request::get("/userinfo")).unwrap_err();
+    let err: Error = client
+        .send::<_, linkedin_ureq::restli::EntityResponse<Value>>(Request::get("/userinfo"))
+        .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404), "{err}");
     assert_eq!(server.count("GET", "/rest/userinfo"), 1);
     assert!(

@@ -32,7 +32,7 @@ fn client(server: &HostileServer) -> Client {
 }
 
 fn get_me(client: &Client) -> Result<EntityResponse, Error> {
-    client.get(Request::get("/me"))
+    client.send(Request::get("/me"))
 }
 
 // LinkedIn's limits are daily, reset at midnight UTC, and its 429 carries
@@ -174,7 +174,7 @@ fn an_endless_chunked_body_stops_at_the_limit() {
         .timeout(Some(Duration::from_secs(10)));
     let client = builder(&server).build_with(http);
     let err = client
-        .get::<serde_json::Value>(Request::get("/me"))
+        .send::<_, linkedin_ureq::restli::EntityResponse<serde_json::Value>>(Request::get("/me"))
         .unwrap_err();
     assert_eq!(
         err.transport_failure(),
@@ -249,7 +249,7 @@ fn a_dot_dot_key_never_deletes_the_parent() {
     let request = Request::delete("/adAccounts/{account}/adCampaigns/{id}")
         .key("account", &507404993)
         .key("id", "..");
-    let result = client(&server).delete(request);
+    let result = client(&server).send(request);
     assert_eq!(deletes_of(&server, "/v2/adAccounts/507404993"), 0);
     assert!(matches!(result, Err(Error::Request(_))), "{result:?}");
     assert_eq!(server.request_count(), 0);
@@ -263,7 +263,7 @@ fn a_dot_dot_key_does_not_reach_the_server_as_a_delete_of_the_account() {
     let request = Request::delete("/adAccounts/{account}/adCampaigns/{id}")
         .key("account", &507404993)
         .key("id", "..");
-    let result = client(&server).delete(request);
+    let result = client(&server).send(request);
     assert!(result.is_err());
     assert_eq!(deletes_of(&server, "/v2/adAccounts/507404993"), 0);
     // Refused before sending (the transports check for dot segments).

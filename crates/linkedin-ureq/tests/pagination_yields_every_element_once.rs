@@ -5,7 +5,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use linkedin_ureq::Error;
-use restli_codec::{Method, PagingError, Request};
+use restli_codec::{PagingError, Request};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use support::{Recorded, Reply, Server};
@@ -183,24 +183,6 @@ fn an_error_page_ends_the_iteration_after_the_error() {
             .map(|s| s.as_u16()),
         Some(403)
     );
-}
-
-#[test]
-fn only_collections_can_be_paginated() {
-    support::init_logs();
-    let server = Server::start(accounts(true, 10));
-    let client = server.client(TOKEN);
-    let mut pages = client.pages::<Value>(Request::get("/adAccounts/{id}").key("id", &1));
-    assert!(matches!(
-        pages.next(),
-        Some(Err(Error::WrongMethod {
-            call: "pages",
-            found: Method::Get,
-            ..
-        }))
-    ));
-    assert!(pages.next().is_none());
-    assert_eq!(server.request_count(), 0);
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn a_429_with_retry_after_is_retried_after_at_least_that_long() -> Result<(), Er
     let client = server.client(TOKEN);
 
     let started = Instant::now();
-    let one: EntityResponse = client.get(Request::get("/things/{id}").key("id", &1))?;
+    let one: EntityResponse = client.send(Request::get("/things/{id}").key("id", &1))?;
     let elapsed = started.elapsed();
 
     assert_eq!(one.entity["id"], 1);
@@ -47,7 +47,7 @@ fn a_429_is_retried_even_for_create() -> Result<(), Error> {
         _ => Reply::status(201).with_header("x-restli-id", "5"),
     });
     let client = server.client(TOKEN);
-    let created: CreateResponse<u64> = client.create(Request::create("/things", &json!({})))?;
+    let created: CreateResponse<u64> = client.send(Request::create("/things", &json!({})))?;
     assert_eq!(created.id, Some(5));
     assert_eq!(server.request_count(), 2);
     Ok(())
@@ -60,7 +60,10 @@ fn a_create_answered_with_500_is_not_retried() {
     let client = server.client(TOKEN);
 
     let err = client
-        .create::<Value>(Request::create("/things", &json!({"name": "once"})))
+        .send::<_, linkedin_ureq::restli::CreateResponse<Value>>(Request::create(
+            "/things",
+            &json!({"name": "once"}),
+        ))
         .unwrap_err();
 
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
@@ -79,7 +82,7 @@ fn a_get_answered_with_503_is_retried_until_it_succeeds() -> Result<(), Error> {
         }
     });
     let client = server.client(TOKEN);
-    let one: EntityResponse = client.get(Request::get("/things/{id}").key("id", &3))?;
+    let one: EntityResponse = client.send(Request::get("/things/{id}").key("id", &3))?;
     assert_eq!(one.entity["id"], 3);
     assert_eq!(server.request_count(), 3);
     Ok(())
@@ -90,7 +93,9 @@ fn a_get_answered_with_503_every_time_stops_after_max_attempts() {
     support::init_logs();
     let server = Server::start(|_, _| Reply::status(503));
     let client = server.client(TOKEN);
-    let err = client.get::<Value>(Request::get("/things")).unwrap_err();
+    let err = client
+        .send::<_, linkedin_ureq::restli::EntityResponse<Value>>(Request::get("/things"))
+        .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(
         server.request_count(),
@@ -111,7 +116,7 @@ fn a_connection_closed_mid_response_is_retried_for_get() -> Result<(), Error> {
         _ => Reply::json(200, json!({"id": 4, "name": "whole"})),
     });
     let client = server.client(TOKEN);
-    let one: EntityResponse = client.get(Request::get("/things/{id}").key("id", &4))?;
+    let one: EntityResponse = client.send(Request::get("/things/{id}").key("id", &4))?;
     assert_eq!(one.entity["name"], "whole");
     assert_eq!(server.request_count(), 2);
     Ok(())
@@ -128,7 +133,10 @@ fn a_connection_closed_mid_response_to_create_is_a_transport_error() {
     let client = server.client(TOKEN);
 
     let err = client
-        .create::<Value>(Request::create("/things", &json!({"name": "maybe"})))
+        .send::<_, linkedin_ureq::restli::CreateResponse<Value>>(Request::create(
+            "/things",
+            &json!({"name": "maybe"}),
+        ))
         .unwrap_err();
 
     match &err {
@@ -158,7 +166,9 @@ fn a_server_that_never_answers_times_out_within_the_bound() {
         .unwrap();
 
     let started = Instant::now();
-    let err = client.get::<Value>(Request::get("/things")).unwrap_err();
+    let err = client
+        .send::<_, linkedin_ureq::restli::EntityResponse<Value>>(Request::get("/things"))
+        .unwrap_err();
     let elapsed = started.elapsed();
 
     assert!(err.is_timeout(), "expected a timeout, got {err:?}");
@@ -189,7 +199,9 @@ fn timed_out_gets_are_retried_and_counted() {
         .unwrap();
 
     let started = Instant::now();
-    let err = client.get::<Value>(Request::get("/things")).unwrap_err();
+    let err = client
+        .send::<_, linkedin_ureq::restli::EntityResponse<Value>>(Request::get("/things"))
+        .unwrap_err();
 
     assert!(
         matches!(&err, Error::Transport(failed) if failed.attempts() == 3),
@@ -215,7 +227,9 @@ fn a_refused_connection_is_a_connect_error() {
         .access_token(linkedin_oauth::AccessToken::new(TOKEN))
         .build()
         .unwrap();
-    let err = client.get::<Value>(Request::get("/things")).unwrap_err();
+    let err = client
+        .send::<_, linkedin_ureq::restli::EntityResponse<Value>>(Request::get("/things"))
+        .unwrap_err();
     assert_eq!(
         err.transport_failure(),
         Some(TransportFailure::Connect),
@@ -231,7 +245,7 @@ fn each_call_is_one_span_with_method_path_status_attempt_and_latency() -> Result
         _ => Reply::json(200, json!({"id": 8})),
     });
     let client = server.client(TOKEN);
-    let _: EntityResponse = client.get(Request::get("/span-check/{id}").key("id", &8))?;
+    let _: EntityResponse = client.send(Request::get("/span-check/{id}").key("id", &8))?;
 
     let logs = support::logs();
     let closed = logs

@@ -88,7 +88,7 @@ fn concurrent_gets(client: &Client) -> Vec<Result<EntityResponse, Error>> {
             let barrier = Arc::clone(&barrier);
             thread::spawn(move || {
                 barrier.wait();
-                client.get(Request::get("/things/{id}").key("id", &i))
+                client.send(Request::get("/things/{id}").key("id", &i))
             })
         })
         .collect();
@@ -161,7 +161,9 @@ fn a_failed_refresh_reaches_every_waiting_thread_as_a_typed_error() {
     assert_eq!(server.request_count(), 1, "no API call without a token");
     // A later call within the cool-down gets the same failure, unsent.
     let err = client
-        .get::<serde_json::Value>(Request::get("/things"))
+        .send::<_, linkedin_ureq::restli::EntityResponse<serde_json::Value>>(Request::get(
+            "/things",
+        ))
         .unwrap_err();
     assert!(err.to_string().contains("invalid_grant"), "{err}");
     assert_eq!(refresh_count(&server), 1);
@@ -201,7 +203,9 @@ fn an_expired_token_without_refresh_token_is_an_error_before_any_request() {
         .build()
         .unwrap();
     let err = client
-        .get::<serde_json::Value>(Request::get("/things"))
+        .send::<_, linkedin_ureq::restli::EntityResponse<serde_json::Value>>(Request::get(
+            "/things",
+        ))
         .unwrap_err();
     assert!(matches!(err, Error::Token(TokenError::Expired { .. })));
     assert!(err.to_string().contains("no refresh token"), "{err}");
@@ -306,7 +310,7 @@ fn the_builder_oauth_base_url_also_serves_the_token_source() {
         .token_source(TokenSource::new(app, tokens(Duration::from_secs(1), true)))
         .build()
         .unwrap();
-    let response: EntityResponse = client.get(Request::get("/things")).unwrap();
+    let response: EntityResponse = client.send(Request::get("/things")).unwrap();
     assert_eq!(response.entity["auth"], format!("Bearer {NEW_TOKEN}"));
     assert_eq!(refresh_count(&server), 1);
 }
@@ -330,7 +334,7 @@ fn the_refresh_callback_may_read_the_client_tokens() {
     let client = server.builder().token_source(source).build().unwrap();
     let _ = slot.set(client.clone());
 
-    let response: EntityResponse = client.get(Request::get("/things")).unwrap();
+    let response: EntityResponse = client.send(Request::get("/things")).unwrap();
 
     assert_eq!(response.entity["auth"], format!("Bearer {NEW_TOKEN}"));
     assert_eq!(seen.lock().unwrap().as_deref(), Some(NEW_TOKEN));

@@ -473,7 +473,7 @@ pub const PAGE_TOKEN_PARAM: &str = "pageToken";
 /// ```
 #[derive(Debug, Clone)]
 pub struct Pagination {
-    request: crate::Request,
+    request: crate::DynamicRequest,
     state: State,
     pages: u64,
 }
@@ -517,8 +517,18 @@ impl Pagination {
     ///
     /// [`RequestError::Encode`](crate::RequestError::Encode) when `start`,
     /// `count` or `pageSize` is not a whole number, or `pageToken` not a
-    /// string.
-    pub fn new(request: crate::Request, default_count: u64) -> Result<Self, crate::RequestError> {
+    /// string; [`RequestError::NotPageable`](crate::RequestError::NotPageable)
+    /// for a [`DynamicRequest`](crate::DynamicRequest) that is neither
+    /// GET_ALL nor FINDER.
+    pub fn new(
+        request: impl crate::Paginated,
+        default_count: u64,
+    ) -> Result<Self, crate::RequestError> {
+        let request: crate::DynamicRequest = request.into();
+        let method = request.method();
+        if !matches!(method, crate::Method::GetAll | crate::Method::Finder) {
+            return Err(crate::RequestError::NotPageable { method });
+        }
         let decode_error = |name: &str, source| crate::RequestError::Encode {
             what: format!("query parameter {name:?} (paging needs a whole number)"),
             source,
@@ -583,7 +593,7 @@ impl Pagination {
     /// assert_eq!(p.next_request().map(|r| r.query().to_string()).as_deref(), Some("count=10&q=search&start=0"));
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
-    pub fn next_request(&self) -> Option<crate::Request> {
+    pub fn next_request(&self) -> Option<crate::DynamicRequest> {
         match &self.state {
             State::Index { pager, .. } => pager
                 .window()

@@ -255,7 +255,7 @@ mod cursor {
         pagination.next_request().map(|r| r.query().to_string())
     }
 
-    fn search() -> Request {
+    fn search() -> restli_codec::Finder {
         Request::finder("/adAccounts", "search").param("search", &json!({"test": false}))
     }
 
