@@ -121,10 +121,12 @@
 //! # }
 //! ```
 //!
-//! Every method has its call: `get`, `batch_get`, `get_all`, `finder`,
-//! `batch_finder`, `create`, `batch_create`, `update`, `batch_update`,
-//! `partial_update`, `batch_partial_update`, `delete`, `batch_delete`,
-//! `action`, and `send` for any of them.
+//! Every method has its request type (`Request::get` gives a `Get`,
+//! `Request::batch_get` a `BatchGet`, `Request::finder` a `Finder`, ...), and
+//! one `send` takes any of them and returns the response of its method
+//! (`EntityResponse`, `BatchGetResponse`, `CollectionResponse`, ...), the
+//! entity type inferred from where the response is used: a request sent
+//! where another method's response is expected does not compile.
 //!
 //! # Errors, retries and timeouts
 //!
