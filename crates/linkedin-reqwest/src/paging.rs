@@ -3,7 +3,7 @@
 use futures_core::Stream;
 use futures_util::stream;
 use restli_codec::Paginated;
-use restli_codec::paging::{Pagination, PagingError};
+use restli_codec::paging::Pagination;
 use restli_codec::response::CollectionResponse;
 use restli_codec::transport::AsyncHttpClient;
 use serde::de::DeserializeOwned;
@@ -20,7 +20,6 @@ enum Walk<H> {
     Next {
         client: Client<H>,
         pagination: Box<Pagination>,
-        first: bool,
     },
     Failed(Error),
     Done,
@@ -35,8 +34,11 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// start + count, until a page comes back empty or `total` is reached
     /// (see [`Pagination`]). Each page request is retried like any other call.
     /// The stream ends after the first error; a server that ignores `start`
-    /// ends it with [`Error::Paging`] rather than looping. An empty page is
-    /// yielded only when it is the first.
+    /// ends it with [`Error::Paging`] rather than looping. What is yielded
+    /// before a paging error is the codec's rule
+    /// ([`Pagination::take`]): the page, then the error, unless the page
+    /// repeats one already yielded. An empty page is yielded only when it
+    /// is the first.
     ///
     /// ```no_run
     /// use futures_util::StreamExt;
@@ -64,7 +66,6 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
             Ok(pagination) => Walk::Next {
                 client: self.clone(),
                 pagination: Box::new(pagination),
-                first: true,
             },
             Err(err) => Walk::Failed(err.into()),
         };
@@ -109,18 +110,15 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     }
 }
 
-/// Fetches the next page of a walk.
+/// Fetches the next page of a walk; what it yields is the codec's
+/// [`Pagination::take`].
 async fn step<H, T>(walk: Walk<H>) -> Option<(Result<CollectionResponse<T>, Error>, Walk<H>)>
 where
     H: AsyncHttpClient,
     T: DeserializeOwned,
 {
-    let (client, mut pagination, first) = match walk {
-        Walk::Next {
-            client,
-            pagination,
-            first,
-        } => (client, pagination, first),
+    let (client, mut pagination) = match walk {
+        Walk::Next { client, pagination } => (client, pagination),
         Walk::Failed(err) => return Some((Err(err), Walk::Done)),
         Walk::Done => return None,
     };
@@ -129,19 +127,13 @@ where
         Ok(page) => page,
         Err(err) => return Some((Err(err), Walk::Done)),
     };
-    let empty = page.elements.is_empty();
-    match pagination.advance(&page) {
-        Ok(()) if empty && !first => None,
-        Ok(()) => Some((
-            Ok(page),
-            Walk::Next {
-                client,
-                pagination,
-                first: false,
-            },
-        )),
-        // The page repeats elements already yielded: report, do not yield.
-        Err(err @ PagingError::NoProgress { .. }) => Some((Err(err.into()), Walk::Done)),
-        Err(err) => Some((Ok(page), Walk::Failed(err.into()))),
+    let step = pagination.take(&page);
+    if !step.yields() {
+        return step.into_error().map(|err| (Err(err.into()), Walk::Done));
     }
+    let next = match step.into_error() {
+        Some(err) => Walk::Failed(err.into()),
+        None => Walk::Next { client, pagination },
+    };
+    Some((Ok(page), next))
 }

@@ -32,10 +32,9 @@ pub struct Pages<T, H> {
     client: Client<H>,
     /// `None` once done.
     pagination: Option<Pagination>,
-    /// An error to report before anything is fetched.
+    /// An error to report before anything more is fetched (a bad request,
+    /// or a paging error that follows its page).
     pending: Option<Error>,
-    /// Whether no page has been requested yet.
-    first: bool,
     _elements: PhantomData<fn() -> T>,
 }
 
@@ -57,7 +56,6 @@ impl<T, H> Pages<T, H> {
             client,
             pagination,
             pending,
-            first: true,
             _elements: PhantomData,
         }
     }
@@ -75,7 +73,6 @@ impl<T: DeserializeOwned, H: HttpClient> Iterator for Pages<T, H> {
             self.pagination = None;
             return None;
         };
-        let first = std::mem::replace(&mut self.first, false);
         let page: CollectionResponse<T> = match self.client.execute(&request) {
             Ok(page) => page,
             Err(err) => {
@@ -83,19 +80,19 @@ impl<T: DeserializeOwned, H: HttpClient> Iterator for Pages<T, H> {
                 return Some(Err(err));
             }
         };
-        match pagination.advance(&page) {
-            // The empty page that ends a collection without `total` is not
-            // worth yielding, unless the collection is empty.
-            Ok(()) if page.elements.is_empty() && !first => {
-                self.pagination = None;
-                None
-            }
-            Ok(()) => Some(Ok(page)),
-            Err(err) => {
-                self.pagination = None;
-                Some(Err(err.into()))
-            }
+        // What to yield before a paging error is the codec's rule.
+        let step = pagination.take(&page);
+        let yields = step.yields();
+        let err = step.into_error().map(Error::from);
+        if yields && err.is_none() {
+            return Some(Ok(page));
         }
+        self.pagination = None;
+        if !yields {
+            return err.map(Err);
+        }
+        self.pending = err;
+        Some(Ok(page))
     }
 }
 
@@ -158,7 +155,10 @@ impl<H: HttpClient> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     ///
-    /// A final empty page is not yielded, unless it is the only one.
+    /// A final empty page is not yielded, unless it is the only one; before
+    /// a paging error the page is yielded, then the error, unless the page
+    /// repeats one already yielded (the codec's rule,
+    /// [`Pagination::take`](restli_codec::paging::Pagination::take)).
     pub fn pages<T: DeserializeOwned>(&self, request: impl Paginated) -> Pages<T, H> {
         Pages::new(self.clone(), request)
     }
