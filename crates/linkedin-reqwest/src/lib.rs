@@ -84,12 +84,15 @@
     )
 )]
 
+mod auth;
+mod builder;
 mod client;
 mod paging;
 mod token;
 mod transport;
 
-pub use client::{Client, ClientBuilder};
+pub use builder::ClientBuilder;
+pub use client::Client;
 /// The error types, shared with the blocking `linkedin-ureq` (one type in
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, TransportFailed};

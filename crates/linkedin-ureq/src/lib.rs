@@ -91,6 +91,7 @@
 )]
 
 mod auth;
+mod builder;
 mod client;
 mod drive;
 pub mod logging;
@@ -99,7 +100,8 @@ mod resolve;
 mod token;
 mod transport;
 
-pub use client::{Client, ClientBuilder};
+pub use builder::ClientBuilder;
+pub use client::Client;
 /// The error types, shared with the async `linkedin-reqwest` (one type in
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, Error, TokenError, TransportFailed};
