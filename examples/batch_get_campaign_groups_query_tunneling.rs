@@ -101,7 +101,7 @@ async fn main() -> Result {
             "POST with X-HTTP-Method-Override: GET",
         )?;
     }
-    let batch: BatchGetResponse<u64, CampaignGroup> = client.batch_get(request).await?;
+    let batch: BatchGetResponse<u64, CampaignGroup> = client.send(request).await?;
     println!(
         "   <- {}: {} results, {} errors",
         batch.meta.status(),
@@ -143,7 +143,7 @@ async fn main() -> Result {
         content_type(&http).starts_with("multipart/mixed") && override_of(&http) == Some("POST"),
         "multipart/mixed with X-HTTP-Method-Override: POST",
     )?;
-    let statuses: BatchStatusResponse<u64> = client.batch_partial_update(request).await?;
+    let statuses: BatchStatusResponse<u64> = client.send(request).await?;
     let ok = statuses
         .results
         .values()
@@ -164,7 +164,7 @@ async fn main() -> Result {
         override_of(&http) == Some("DELETE"),
         "X-HTTP-Method-Override: DELETE",
     )?;
-    let statuses: BatchStatusResponse<u64> = client.batch_delete(request).await?;
+    let statuses: BatchStatusResponse<u64> = client.send(request).await?;
     let ok = statuses
         .results
         .values()

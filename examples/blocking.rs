@@ -44,7 +44,7 @@ fn main() -> Result {
     step(1, "GET /v2/userinfo");
     let request = Request::get("/v2/userinfo");
     print_sent(client.config(), &request)?;
-    let me: EntityResponse = client.get(request)?;
+    let me: EntityResponse = client.send(request)?;
     print_got(me.meta.status(), &me.entity);
     if target.is_sandbox() {
         ensure(me.entity["family_name"] == "Box", "the sandbox member")?;
@@ -55,7 +55,7 @@ fn main() -> Result {
         .param("search", &json!({"status": {"values": ["ACTIVE"]}}))
         .version(&version);
     print_sent(client.config(), &search)?;
-    let page: CollectionResponse<AdAccount> = client.finder(search.clone())?;
+    let page: CollectionResponse<AdAccount> = client.send(search.clone())?;
     print_got(page.meta.status(), &page.elements);
 
     step(3, "Every ad account, page after page (an Iterator)");
@@ -86,19 +86,19 @@ fn main() -> Result {
         .key("account", &ACCOUNT)
         .version(&version);
     print_sent(client.config(), &request)?;
-    let created: CreateResponse<u64> = client.create(request)?;
+    let created: CreateResponse<u64> = client.send(request)?;
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
     println!("   <- {} X-RestLi-Id: {id}", created.meta.status());
 
     let patch = Patch::set(&json!({"status": "ACTIVE"}))?;
-    let status = client.partial_update(
+    let status = client.send(
         Request::partial_update("/adAccounts/{account}/adCampaignGroups/{id}", &patch)
             .key("account", &ACCOUNT)
             .key("id", &id)
             .version(&version),
     )?;
     println!("   PARTIAL_UPDATE <- {}", status.meta.status());
-    let read: EntityResponse = client.get(
+    let read: EntityResponse = client.send(
         Request::get("/adAccounts/{account}/adCampaignGroups/{id}")
             .key("account", &ACCOUNT)
             .key("id", &id)
@@ -106,7 +106,7 @@ fn main() -> Result {
     )?;
     ensure(read.entity["status"] == "ACTIVE", "the patched status")?;
 
-    let deleted = client.delete(
+    let deleted = client.send(
         Request::delete("/adAccounts/{account}/adCampaignGroups/{id}")
             .key("account", &ACCOUNT)
             .key("id", &id)
@@ -115,7 +115,7 @@ fn main() -> Result {
     println!("   DELETE <- {}", deleted.meta.status());
 
     step(5, "Errors are typed: GET what was deleted");
-    match client.get::<serde_json::Value>(
+    match client.send::<_, linkedin::EntityResponse<serde_json::Value>>(
         Request::get("/adAccounts/{account}/adCampaignGroups/{id}")
             .key("account", &ACCOUNT)
             .key("id", &id)

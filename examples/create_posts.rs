@@ -78,7 +78,7 @@ async fn main() -> Result {
     // In with LinkedIn using OpenID Connect); `/v2/me` would need the
     // legacy `r_liteprofile` scope and answers 403 to OpenID Connect apps.
     step(1, "The author: the member from /v2/userinfo");
-    let me: EntityResponse = client.get(Request::get("/v2/userinfo")).await?;
+    let me: EntityResponse = client.send(Request::get("/v2/userinfo")).await?;
     let person_id = me.entity["sub"].as_str().ok_or("/v2/userinfo has no sub")?;
     let author = Urn::li("person", person_id)?;
     println!("   author {author}");
@@ -88,7 +88,7 @@ async fn main() -> Result {
     let request = Request::create("/posts", &post).version(&version);
     print_sent(client.config(), &request)?;
     // The id is typed: X-RestLi-Id decodes straight into a URN.
-    let created: CreateResponse<Urn> = client.create(request).await?;
+    let created: CreateResponse<Urn> = client.send(request).await?;
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
     println!(
         "   <- {} X-RestLi-Id: {}",
@@ -99,7 +99,7 @@ async fn main() -> Result {
     step(3, "GET it back by its id");
     let request = Request::get("/posts/{id}").key("id", &id).version(&version);
     print_sent(client.config(), &request)?;
-    let read: EntityResponse<Post> = client.get(request).await?;
+    let read: EntityResponse<Post> = client.send(request).await?;
     print_got(read.meta.status(), &read.entity.commentary);
     ensure(
         read.entity.commentary == post.commentary && read.entity.author == author,
@@ -112,7 +112,7 @@ async fn main() -> Result {
         .collect();
     let request = Request::batch_create("/posts", &posts).version(&version);
     print_sent(client.config(), &request)?;
-    let batch: BatchCreateResponse<Urn> = client.batch_create(request).await?;
+    let batch: BatchCreateResponse<Urn> = client.send(request).await?;
     let mut ids = vec![id];
     for item in &batch.elements {
         match (&item.id, &item.error) {
@@ -140,7 +140,7 @@ async fn main() -> Result {
         let request = Request::delete("/posts/{id}")
             .key("id", id)
             .version(&version);
-        let deleted = client.delete(request).await?;
+        let deleted = client.send(request).await?;
         println!("   DELETE {id} <- {}", deleted.meta.status());
     }
 

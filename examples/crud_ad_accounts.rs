@@ -79,7 +79,7 @@ async fn main() -> Result {
     };
     let request = Request::create("/adAccounts", &account);
     print_sent(client.config(), &request)?;
-    let created: CreateResponse<u64> = client.create(request).await?;
+    let created: CreateResponse<u64> = client.send(request).await?;
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
     println!("   <- {} X-RestLi-Id: {id}", created.meta.status());
     account.id = Some(id);
@@ -87,7 +87,7 @@ async fn main() -> Result {
     step(2, "GET it back as the same type");
     let request = Request::get("/adAccounts/{id}").key("id", &id);
     print_sent(client.config(), &request)?;
-    let read: EntityResponse<AdAccount> = client.get(request).await?;
+    let read: EntityResponse<AdAccount> = client.send(request).await?;
     print_got(read.meta.status(), &read.entity);
     ensure(
         read.entity.name == account.name && read.entity.reference == account.reference,
@@ -104,10 +104,10 @@ async fn main() -> Result {
     println!("   patch: {}", common::short_json(&patch.to_body()));
     let request = Request::partial_update("/adAccounts/{id}", &patch).key("id", &id);
     print_sent(client.config(), &request)?;
-    let status = client.partial_update(request).await?;
+    let status = client.send(request).await?;
     println!("   <- {}", status.meta.status());
     let read: EntityResponse<AdAccount> = client
-        .get(Request::get("/adAccounts/{id}").key("id", &id))
+        .send(Request::get("/adAccounts/{id}").key("id", &id))
         .await?;
     ensure(read.entity.name == renamed.name, "the renamed account")?;
     println!("   now named {:?}", read.entity.name);
@@ -135,7 +135,7 @@ async fn main() -> Result {
     }
     let request = Request::batch_get("/adAccounts", ids.iter().copied());
     print_sent(client.config(), &request)?;
-    let batch: BatchGetResponse<u64, AdAccount> = client.batch_get(request).await?;
+    let batch: BatchGetResponse<u64, AdAccount> = client.send(request).await?;
     for (key, account) in batch.results.iter() {
         println!("   {key}: {}", account.name);
     }
@@ -144,10 +144,12 @@ async fn main() -> Result {
     step(6, "DELETE, then GET: 404");
     let request = Request::delete("/adAccounts/{id}").key("id", &id);
     print_sent(client.config(), &request)?;
-    let deleted = client.delete(request).await?;
+    let deleted = client.send(request).await?;
     println!("   <- {}", deleted.meta.status());
     match client
-        .get::<AdAccount>(Request::get("/adAccounts/{id}").key("id", &id))
+        .send::<_, linkedin::EntityResponse<AdAccount>>(
+            Request::get("/adAccounts/{id}").key("id", &id),
+        )
         .await
     {
         Err(err) if err.status() == Some(http::StatusCode::NOT_FOUND) => println!("   <- {err}"),

@@ -42,7 +42,7 @@ async fn main() -> Result {
     step(1, "The profile as a typed struct");
     let request = Request::get("/me");
     print_sent(client.config(), &request)?;
-    let me: EntityResponse<Profile> = client.get(request).await?;
+    let me: EntityResponse<Profile> = client.send(request).await?;
     print_got(me.meta.status(), &me.entity);
     println!(
         "   {} {} (id {}, vanity name {})",
@@ -61,7 +61,7 @@ async fn main() -> Result {
     );
     let request = Request::get("/me").fields("id,localizedFirstName,localizedLastName");
     print_sent(client.config(), &request)?;
-    let projected: EntityResponse = client.get(request).await?;
+    let projected: EntityResponse = client.send(request).await?;
     print_got(projected.meta.status(), &projected.entity);
     ensure(
         projected.entity["id"] == me.entity.id.as_str(),
@@ -79,7 +79,10 @@ async fn main() -> Result {
 
     step(3, "A token LinkedIn does not accept: a typed 401");
     let stranger = client.with_access_token(&AccessToken::new("not-a-valid-token"));
-    match stranger.get::<Profile>(Request::get("/me")).await {
+    match stranger
+        .send::<_, linkedin::EntityResponse<Profile>>(Request::get("/me"))
+        .await
+    {
         Err(err) => {
             let status = err.status();
             println!(

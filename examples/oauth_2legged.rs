@@ -94,7 +94,7 @@ async fn main() -> Result {
     println!("   before the first call: {}", describe(&app));
     if target.is_sandbox() {
         let account: EntityResponse = app
-            .get(
+            .send(
                 Request::get("/adAccounts/{id}")
                     .key("id", &500001)
                     .version(target.version()),

@@ -182,14 +182,17 @@ async fn callback(State(app): State<Shared>, headers: HeaderMap, uri: Uri) -> Re
     // Store `tokens` for this member here (they are serde types).
     let member = app.client.with_access_token(&tokens.access_token);
     let name = match app.profile {
-        Profile::Me => member.get::<Me>(Request::get("/me")).await.map(|me| {
-            format!(
-                "{} {}",
-                me.entity.localized_first_name, me.entity.localized_last_name
-            )
-        }),
+        Profile::Me => member
+            .send::<_, linkedin::EntityResponse<Me>>(Request::get("/me"))
+            .await
+            .map(|me| {
+                format!(
+                    "{} {}",
+                    me.entity.localized_first_name, me.entity.localized_last_name
+                )
+            }),
         Profile::UserInfo => member
-            .get::<UserInfo>(Request::get("/v2/userinfo"))
+            .send::<_, linkedin::EntityResponse<UserInfo>>(Request::get("/v2/userinfo"))
             .await
             .map(|info| info.entity.name),
     };

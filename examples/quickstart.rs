@@ -17,7 +17,7 @@
 //! 7. get rate limited (429 with `Retry-After`) and recover.
 //!
 //! Beside each request and answer it prints the Rust call that made it
-//! (`rust: client.get(request).await?`), taken from this file's source by
+//! (`rust: client.send(request).await?`), taken from this file's source by
 //! `stringify!`, so what you read is what ran.
 //!
 //! ```text
@@ -96,10 +96,15 @@ async fn main() -> Result {
     target.print_banner("quickstart");
     let version = target.version().to_owned();
     // The /rest APIs need a LinkedIn-Version; /v2 ones go without.
-    let rest = |request: Request| request.version(&version);
-    println!("\nIn the `rust:` lines below, `rest` is this helper:");
+    // Defined here, so that `version` is this run's.
+    macro_rules! rest {
+        ($request:expr $(,)?) => {
+            $request.version(&version)
+        };
+    }
+    println!("\nIn the `rust:` lines below, `rest!` is this helper:");
     rust(
-        "let rest = |request: Request| request.version(VERSION); // the /rest APIs need a LinkedIn-Version",
+        "macro_rules! rest { ($request:expr) => { $request.version(VERSION) } } // the /rest APIs need a LinkedIn-Version",
     );
 
     step(1, "Sign in a member (3-legged OAuth)");
@@ -118,7 +123,7 @@ async fn main() -> Result {
     // root whatever the client's default.
     let request = call!(Request::get("/v2/userinfo"));
     print_sent(client.config(), &request)?;
-    let me: EntityResponse<UserInfo> = call!(client.get(request).await?);
+    let me: EntityResponse<UserInfo> = call!(client.send(request).await?);
     print_got(me.meta.status(), &me.entity);
     println!("   Hello, {}!", me.entity.name);
     if target.is_sandbox() {
@@ -131,12 +136,12 @@ async fn main() -> Result {
         None => common::var("LINKEDIN_ORGANIZATION_URN"),
     };
     match reference {
-        Some(reference) => crud(&client, &rest, &reference, target.is_sandbox()).await?,
+        Some(reference) => crud(&client, &version, &reference, target.is_sandbox()).await?,
         None => skipped("set LINKEDIN_ORGANIZATION_URN to create a test ad account for it"),
     }
 
     step(4, "The ad-account search finder from LinkedIn's docs");
-    let search = rest(Request::finder("/adAccounts", "search").param(
+    let search = rest!(Request::finder("/adAccounts", "search").param(
         "search",
         &json!({
             "status": {"values": ["ACTIVE", "DRAFT"]},
@@ -148,7 +153,7 @@ async fn main() -> Result {
         r#"Request::finder("/adAccounts", "search").param("search", &json!({"status": {"values": ["ACTIVE", "DRAFT"]}, ...})).version(VERSION)"#,
     );
     print_sent(client.config(), &search)?;
-    let found: CollectionResponse<AdAccount> = call!(client.finder(search).await?);
+    let found: CollectionResponse<AdAccount> = call!(client.send(search).await?);
     print_got(found.meta.status(), &found.elements);
     if target.is_sandbox() {
         let ids: Vec<u64> = found.elements.iter().map(|a| a.id).collect();
@@ -172,7 +177,7 @@ async fn main() -> Result {
         }
         println!("   (stored {GROUPS} campaign groups in the sandbox first)");
     }
-    let batch = call!(rest(
+    let batch = call!(rest!(
         Request::batch_get(
             "/adAccounts/{account}/adCampaignGroups",
             ids.iter().copied(),
@@ -196,7 +201,7 @@ async fn main() -> Result {
         "a tunneled request: POST with X-HTTP-Method-Override: GET",
     )?;
     if target.is_sandbox() {
-        let groups: BatchGetResponse<u64> = call!(client.batch_get(batch).await?);
+        let groups: BatchGetResponse<u64> = call!(client.send(batch).await?);
         let first = groups.get(&FIRST_GROUP_ID).and_then(|group| group.ok());
         println!(
             "   <- {} {} results, {} errors; {FIRST_GROUP_ID} = {}",
@@ -219,7 +224,7 @@ async fn main() -> Result {
     );
     rust("while let Some(page) = pages.next().await { let page = page?; ... }");
     let mut pages = std::pin::pin!(
-        client.pages::<AdAccount>(rest(Request::finder("/adAccounts", "search").page(0, 2)))
+        client.pages::<AdAccount>(rest!(Request::finder("/adAccounts", "search").page(0, 2)))
     );
     let mut all = Vec::new();
     while let Some(page) = pages.next().await {
@@ -255,10 +260,10 @@ async fn main() -> Result {
                     .on_path("/rest/adAccounts"),
             );
             sandbox.reset_stats();
-            let request = call!(rest(Request::get("/adAccounts/{id}").key("id", &500001)));
+            let request = call!(rest!(Request::get("/adAccounts/{id}").key("id", &500001)));
             print_sent(client.config(), &request)?;
             let started = Instant::now();
-            let account: EntityResponse<AdAccount> = call!(client.get(request).await?);
+            let account: EntityResponse<AdAccount> = call!(client.send(request).await?);
             let elapsed = started.elapsed();
             let attempts = sandbox.request_count("/rest/adAccounts/500001");
             println!(
@@ -357,12 +362,13 @@ async fn sign_in(target: &Target) -> Result<Client> {
 }
 
 /// Step 3: CREATE, GET, PARTIAL_UPDATE, DELETE, then GET again (404).
-async fn crud(
-    client: &Client,
-    rest: &impl Fn(Request) -> Request,
-    reference: &str,
-    sandbox: bool,
-) -> Result {
+async fn crud(client: &Client, version: &str, reference: &str, sandbox: bool) -> Result {
+    // The same helper as in `main`, for this run's version.
+    macro_rules! rest {
+        ($request:expr $(,)?) => {
+            $request.version(version)
+        };
+    }
     let account = json!({
         "name": "Quickstart test account",
         "reference": reference,
@@ -372,15 +378,15 @@ async fn crud(
         "test": true,
     });
     rust(r#"let account = json!({"name": "Quickstart test account", ...});"#);
-    let request = call!(rest(Request::create("/adAccounts", &account)));
+    let request = call!(rest!(Request::create("/adAccounts", &account)));
     print_sent(client.config(), &request)?;
-    let created: CreateResponse<u64> = call!(client.create(request).await?);
+    let created: CreateResponse<u64> = call!(client.send(request).await?);
     let id = created.id.ok_or("no X-RestLi-Id in the CREATE answer")?;
     println!("   <- {} X-RestLi-Id: {id}", created.meta.status());
 
-    let request = call!(rest(Request::get("/adAccounts/{id}").key("id", &id)));
+    let request = call!(rest!(Request::get("/adAccounts/{id}").key("id", &id)));
     print_sent(client.config(), &request)?;
-    let read: EntityResponse<AdAccount> = call!(client.get(request).await?);
+    let read: EntityResponse<AdAccount> = call!(client.send(request).await?);
     print_got(read.meta.status(), &read.entity);
     ensure(
         read.entity.name == "Quickstart test account",
@@ -389,14 +395,14 @@ async fn crud(
 
     let patch = call!(Patch::set(&json!({"name": "Quickstart (renamed)"}))?);
     println!("   patch: {}", common::short_json(&patch.to_body()));
-    let request = call!(rest(
+    let request = call!(rest!(
         Request::partial_update("/adAccounts/{id}", &patch).key("id", &id)
     ));
     print_sent(client.config(), &request)?;
-    let updated = call!(client.partial_update(request).await?);
+    let updated = call!(client.send(request).await?);
     println!("   <- {}", updated.meta.status());
     let read: EntityResponse<AdAccount> = client
-        .get(rest(Request::get("/adAccounts/{id}").key("id", &id)))
+        .send(rest!(Request::get("/adAccounts/{id}").key("id", &id)))
         .await?;
     println!("   now named {:?}", read.entity.name);
     ensure(
@@ -404,13 +410,15 @@ async fn crud(
         "the patched name",
     )?;
 
-    let request = call!(rest(Request::delete("/adAccounts/{id}").key("id", &id)));
+    let request = call!(rest!(Request::delete("/adAccounts/{id}").key("id", &id)));
     print_sent(client.config(), &request)?;
-    let deleted = call!(client.delete(request).await?);
+    let deleted = call!(client.send(request).await?);
     println!("   <- {}", deleted.meta.status());
 
     let gone = client
-        .get::<serde_json::Value>(rest(Request::get("/adAccounts/{id}").key("id", &id)))
+        .send::<_, linkedin::EntityResponse<serde_json::Value>>(rest!(
+            Request::get("/adAccounts/{id}").key("id", &id)
+        ))
         .await;
     match gone {
         Err(err) if err.status() == Some(http::StatusCode::NOT_FOUND) => {

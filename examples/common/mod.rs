@@ -23,7 +23,8 @@ use std::time::{Duration, SystemTime};
 
 use linkedin::oauth::url::Url;
 use linkedin::oauth::{AccessToken, BaseUrl, ClientId, ClientSecret, OAuthConfig};
-use linkedin::{Endpoint, Request, RequestConfig};
+use linkedin::restli::DynamicRequest;
+use linkedin::{Endpoint, RequestConfig};
 use linkedin_sandbox::Sandbox;
 use serde::Serialize;
 
@@ -257,8 +258,8 @@ pub fn skipped(why: &str) {
 /// Prints the HTTP request `request` becomes, as built by the codec (without
 /// a token): verb, URL, the Rest.li headers and, when tunneled, the
 /// override and the body's size.
-pub fn print_sent(config: &RequestConfig, request: &Request) -> Result {
-    let http = request.to_http(config, None)?;
+pub fn print_sent(config: &RequestConfig, request: &impl AsRef<DynamicRequest>) -> Result {
+    let http = request.as_ref().to_http(config, None)?;
     let header = |name: &str| http.headers().get(name).and_then(|v| v.to_str().ok());
     println!(
         "   -> {} {}",

@@ -42,11 +42,12 @@ fn quickstart_shows_the_rust_call_of_each_request() {
     let Some(out) = run("quickstart") else { return };
     for call in [
         "rust: Request::get(\"/v2/userinfo\")",
-        "rust: client.get(request).await?",
-        "rust: client.create(request).await?",
-        "rust: client.partial_update(request).await?",
-        "rust: client.finder(search).await?",
-        "rust: client.batch_get(batch).await?",
+        "rust: rest!(Request::create(\"/adAccounts\", &account))",
+        "rust: rest!(Request::get(\"/adAccounts/{id}\").key(\"id\", &id))",
+        "rust: rest!(Request::partial_update(\"/adAccounts/{id}\", &patch).key(\"id\", &id))",
+        "rust: client.send(request).await?",
+        "rust: client.send(search).await?",
+        "rust: client.send(batch).await?",
         "rust: pending.finish(&location)?",
         "rust: oauth_client.exchange_code(&exchange).await?",
     ] {

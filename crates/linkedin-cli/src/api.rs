@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use linkedin::oauth::AccessToken;
-use linkedin::restli::response::{ApiError, FromResponse, ResponseError};
+use linkedin::restli::response::{ApiError, RawResponse, ResponseError};
 use linkedin::restli::retry::TransportFailure;
 use linkedin::restli::{Endpoint, Method};
 use serde_json::{Value, json};
@@ -51,7 +51,8 @@ pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliErro
         return paginate(&client, request);
     }
 
-    let answer: RawAnswer = client.send(request).map_err(sdk_error)?;
+    let raw: RawResponse = client.send(request).map_err(sdk_error)?;
+    let answer = RawAnswer::from_raw(raw).map_err(|e| sdk_error(e.into()))?;
     output::print_json(&answer.printable())
 }
 
@@ -79,7 +80,10 @@ fn resolve_token(
 
 /// Prints every element of every page as one JSON line, with a progress
 /// line on standard error when it is a terminal.
-fn paginate(client: &sdk::Client, request: linkedin::restli::Request) -> Result<(), CliError> {
+fn paginate(
+    client: &sdk::Client,
+    request: linkedin::restli::DynamicRequest,
+) -> Result<(), CliError> {
     let progress = std::io::stderr().is_terminal();
     let mut count = 0u64;
     for page in client.pages::<Value>(request) {
@@ -199,17 +203,17 @@ fn created_id(raw: &str) -> String {
     }
 }
 
-impl FromResponse for RawAnswer {
-    fn from_http(response: http::Response<Vec<u8>>, url: &str) -> Result<Self, ResponseError> {
-        if !response.status().is_success() {
-            return Err(ResponseError::Api(ApiError::from_http(response, url)));
-        }
-        let status = response.status();
-        let id = response
+impl RawAnswer {
+    /// Reads a successful answer: the created id from `x-restli-id`, the
+    /// body as JSON when there is one.
+    fn from_raw(raw: RawResponse) -> Result<Self, ResponseError> {
+        let status = raw.meta.status();
+        let id = raw
+            .meta
             .headers()
             .get(linkedin::restli::header::RESTLI_ID)
             .map(|v| created_id(&String::from_utf8_lossy(v.as_bytes())));
-        let body = response.body();
+        let body = &raw.body;
         let body = if body.iter().all(u8::is_ascii_whitespace) {
             None
         } else {
@@ -220,7 +224,7 @@ impl FromResponse for RawAnswer {
                 ));
                 ResponseError::Decode {
                     status,
-                    url: url.to_owned(),
+                    url: raw.meta.url().to_owned(),
                     excerpt,
                     reason: format!("the body ({} bytes) is not JSON: {e}", body.len()),
                 }

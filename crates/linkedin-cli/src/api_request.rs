@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use linkedin::restli::{Method, Patch, PathTemplate, Request, RequestError};
+use linkedin::restli::{DynamicRequest, Method, Patch, PathTemplate, Request, RequestError};
 use serde_json::Value;
 
 use crate::cli::ApiArgs;
@@ -13,7 +13,7 @@ use crate::error::CliError;
 const METHODS: &str = "get, batch_get, get_all, finder, batch_finder, create, batch_create, update, batch_update, partial_update, batch_partial_update, delete, batch_delete, action";
 
 /// Builds the request the arguments describe.
-pub fn build(args: &ApiArgs) -> Result<Request, CliError> {
+pub fn build(args: &ApiArgs) -> Result<DynamicRequest, CliError> {
     let method: Method = args.method.parse().map_err(|_| {
         CliError::usage(
             format!("unknown method {:?}", args.method),
@@ -73,12 +73,14 @@ pub fn build(args: &ApiArgs) -> Result<Request, CliError> {
         })
     };
 
-    let request = match method {
-        Method::Get => Request::get(path),
-        Method::BatchGet => Request::batch_get(path, need_ids()?),
-        Method::GetAll => Request::get_all(path),
-        Method::Finder => Request::finder(path, &need_name()?),
-        Method::BatchFinder => {
+    // The method is chosen at run time: each typed request is kept as the
+    // dynamic request it is built on, answered by a raw response.
+    let request: DynamicRequest = match method {
+        Method::Get => DynamicRequest::from(Request::get(path)),
+        Method::BatchGet => DynamicRequest::from(Request::batch_get(path, need_ids()?)),
+        Method::GetAll => DynamicRequest::from(Request::get_all(path)),
+        Method::Finder => DynamicRequest::from(Request::finder(path, &need_name()?)),
+        Method::BatchFinder => DynamicRequest::from({
             let criteria = match params.remove(&args.criteria_param) {
                 Some(Value::Array(items)) => items,
                 _ => {
@@ -92,24 +94,32 @@ pub fn build(args: &ApiArgs) -> Result<Request, CliError> {
                 }
             };
             Request::batch_finder(path, &need_name()?, &args.criteria_param, criteria)
+        }),
+        Method::Create => DynamicRequest::from(Request::create(path, &need_body()?)),
+        Method::BatchCreate => {
+            DynamicRequest::from(Request::batch_create(path, need_array("entities")?))
         }
-        Method::Create => Request::create(path, &need_body()?),
-        Method::BatchCreate => Request::batch_create(path, need_array("entities")?),
-        Method::Update => Request::update(path, &need_body()?),
-        Method::BatchUpdate => Request::batch_update(path, need_ids()?, need_array("entities")?),
-        Method::PartialUpdate => Request::partial_update(path, &patch(need_body()?)?),
-        Method::BatchPartialUpdate => {
+        Method::Update => DynamicRequest::from(Request::update(path, &need_body()?)),
+        Method::BatchUpdate => DynamicRequest::from(Request::batch_update(
+            path,
+            need_ids()?,
+            need_array("entities")?,
+        )),
+        Method::PartialUpdate => {
+            DynamicRequest::from(Request::partial_update(path, &patch(need_body()?)?))
+        }
+        Method::BatchPartialUpdate => DynamicRequest::from({
             let patches = need_array("patches")?
                 .into_iter()
                 .map(patch)
                 .collect::<Result<Vec<_>, _>>()?;
             Request::batch_partial_update(path, need_ids()?, patches)
-        }
-        Method::Delete => Request::delete(path),
-        Method::BatchDelete => Request::batch_delete(path, need_ids()?),
-        Method::Action => {
+        }),
+        Method::Delete => DynamicRequest::from(Request::delete(path)),
+        Method::BatchDelete => DynamicRequest::from(Request::batch_delete(path, need_ids()?)),
+        Method::Action => DynamicRequest::from({
             Request::action(path, &need_name()?, &body.clone().unwrap_or(Value::Null))
-        }
+        }),
     };
 
     let mut request = request;

@@ -64,7 +64,14 @@ fn sandbox_login_in_one_step_with_no_browser() {
     let config = dir.path();
     // No secret, no client id, no URLs, no browser: only the origin.
     let login = ok(linkedin(config)
-        .args(["auth", "login", "--redirect-port", "0", "--sandbox", sandbox.origin()])
+        .args([
+            "auth",
+            "login",
+            "--redirect-port",
+            "0",
+            "--sandbox",
+            sandbox.origin(),
+        ])
         .write_stdin(""));
     assert!(
         login.stderr.contains("logged in against"),
@@ -87,8 +94,14 @@ fn sandbox_login_in_one_step_with_no_browser() {
 #[test]
 fn sandbox_login_refuses_a_non_local_origin_and_reports_a_refusal() {
     let dir = tempfile::tempdir().unwrap();
-    let out =
-        run(linkedin(dir.path()).args(["auth", "login", "--redirect-port", "0", "--sandbox", "https://api.linkedin.com"]));
+    let out = run(linkedin(dir.path()).args([
+        "auth",
+        "login",
+        "--redirect-port",
+        "0",
+        "--sandbox",
+        "https://api.linkedin.com",
+    ]));
     assert!(!out.ok);
     assert!(
         out.stderr.contains("not a local sandbox origin"),
@@ -130,7 +143,14 @@ fn a_short_token_is_renewed_silently_on_the_next_call() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args(["auth", "login", "--redirect-port", "0", "--sandbox", sandbox.origin()]));
+    ok(linkedin(config).args([
+        "auth",
+        "login",
+        "--redirect-port",
+        "0",
+        "--sandbox",
+        sandbox.origin(),
+    ]));
     let first = stored_token(config);
     std::thread::sleep(Duration::from_millis(3_500));
     let before = sandbox.request_count("/oauth/v2/accessToken");
@@ -158,7 +178,14 @@ fn renewal_names_what_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
     ok(linkedin(config)
-        .args(["auth", "login", "--redirect-port", "0", "--sandbox", sandbox.origin()])
+        .args([
+            "auth",
+            "login",
+            "--redirect-port",
+            "0",
+            "--sandbox",
+            sandbox.origin(),
+        ])
         .args(["--client-id", "my-app"])
         .env("LINKEDIN_CLIENT_SECRET", "my-secret"));
     std::thread::sleep(Duration::from_millis(2_500));
@@ -197,7 +224,14 @@ fn access_token_keeps_the_stored_origin() {
     let sandbox = Sandbox::spawn().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args(["auth", "login", "--redirect-port", "0", "--sandbox", sandbox.origin()]));
+    ok(linkedin(config).args([
+        "auth",
+        "login",
+        "--redirect-port",
+        "0",
+        "--sandbox",
+        sandbox.origin(),
+    ]));
     // The sandbox's static token, given by hand: still sent to the
     // profile's sandbox, not to api.linkedin.com.
     let before = sandbox.request_count("/v2/userinfo");
@@ -433,7 +467,14 @@ fn status_on_a_terminal_is_for_people() {
     let sandbox = Sandbox::spawn().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args(["auth", "login", "--redirect-port", "0", "--sandbox", sandbox.origin()]));
+    ok(linkedin(config).args([
+        "auth",
+        "login",
+        "--redirect-port",
+        "0",
+        "--sandbox",
+        sandbox.origin(),
+    ]));
     let bin = assert_cmd::cargo::cargo_bin("linkedin");
     let on_tty = |extra: &str| {
         let out = std::process::Command::new("script")
@@ -525,7 +566,14 @@ fn concurrent_calls_renew_once() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().to_path_buf();
-    ok(linkedin(&config).args(["auth", "login", "--redirect-port", "0", "--sandbox", sandbox.origin()]));
+    ok(linkedin(&config).args([
+        "auth",
+        "login",
+        "--redirect-port",
+        "0",
+        "--sandbox",
+        sandbox.origin(),
+    ]));
     // Past half its lifetime the token needs renewing (the SDK's window
     // is capped at half the lifetime), though it has not expired.
     std::thread::sleep(Duration::from_millis(4_500));

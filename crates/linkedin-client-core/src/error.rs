@@ -15,7 +15,7 @@ use linkedin_oauth::{AccessToken, TokenOutcome};
 use restli_codec::excerpt::OneLine as Bounded;
 use restli_codec::response::{ApiError, ResponseError};
 use restli_codec::retry::{RateLimit, TransportFailure};
-use restli_codec::{Method, PagingError, RequestError, VersionError, WrongMethod};
+use restli_codec::{PagingError, RequestError, VersionError};
 
 /// Any error of a client call, whichever transport made it (the async
 /// `linkedin-reqwest` and the blocking `linkedin-ureq` share this type).
@@ -42,17 +42,6 @@ pub enum Error {
     /// path template whose keys do not match, an invalid header, ...).
     #[error(transparent)]
     Request(#[from] RequestError),
-    /// A request of one Rest.li method was passed to the call for another
-    /// (a BATCH_GET request to `client.get`, say).
-    #[error("{}", WrongMethod { call, expected, found: *found })]
-    WrongMethod {
-        /// The client method that was called (`get`, `paginate`, ...).
-        call: &'static str,
-        /// The Rest.li methods that call accepts.
-        expected: &'static [Method],
-        /// The request's Rest.li method.
-        found: Method,
-    },
     /// The server answered with an error status (after any retries).
     #[error(transparent)]
     Api(Box<ApiError>),
@@ -216,16 +205,6 @@ impl From<ResponseError> for Error {
         match err {
             ResponseError::Api(api) => Error::Api(Box::new(api)),
             other => Error::Decode(Box::new(other)),
-        }
-    }
-}
-
-impl From<WrongMethod> for Error {
-    fn from(err: WrongMethod) -> Self {
-        Error::WrongMethod {
-            call: err.call,
-            expected: err.expected,
-            found: err.found,
         }
     }
 }
@@ -514,20 +493,6 @@ impl std::error::Error for TimedOut {}
 mod tests {
     use super::*;
 
-    #[test]
-    fn wrong_method_names_the_right_call() {
-        let err = Error::WrongMethod {
-            call: "get",
-            expected: &[Method::Get],
-            found: Method::BatchGet,
-        };
-        assert_eq!(
-            err.to_string(),
-            "`get` sends GET requests, but this request is BATCH_GET: call `batch_get` instead \
-             (or `send`, which takes any method)"
-        );
-    }
-
     /// Both branches of `From<ResponseError>`, each reached by parsing a
     /// response with the codec, as a transport does: a non-2xx answer is
     /// `Error::Api`, a 2xx one whose body is not the promised type
@@ -650,7 +615,6 @@ mod tests {
             Error::from(TokenError::RefreshFailed { source: failure }),
             Error::from(ApiError::from_http(api, "/me")),
             Error::from(transport),
-            Error::from(Method::BatchGet.expect("get", &[Method::Get]).unwrap_err()),
             Error::oauth(
                 &url,
                 linkedin_oauth::RefreshedToken::from_response(

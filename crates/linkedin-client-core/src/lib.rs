@@ -12,7 +12,6 @@
 //!   `linkedin_reqwest::Error` and `linkedin_ureq::Error` (and the
 //!   facade's `linkedin::Error` and `linkedin::blocking::Error`) are one
 //!   type. The mappings from the pure crates' outcomes are here too: a
-//!   [`WrongMethod`](restli::WrongMethod) or a
 //!   [`ResponseError`](restli::response::ResponseError) converts with
 //!   `From`, a token source's lifecycle outcome with [`TokenError::answer`].
 //! * [`ClientSettings`]: what a `ClientBuilder` configures apart from the

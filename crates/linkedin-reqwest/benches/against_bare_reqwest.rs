@@ -50,7 +50,7 @@ impl Bare {
 
 async fn ours(client: &Client) -> Value {
     let response: EntityResponse<Value> = client
-        .get(Request::get("/adAccounts/{id}").key("id", &500001))
+        .send(Request::get("/adAccounts/{id}").key("id", &500001))
         .await
         .unwrap();
     response.entity

@@ -1,25 +1,16 @@
-//! The client: configuration, the send loop, the 14 Rest.li methods and the
-//! OAuth calls.
+//! The client: one `send` for every Rest.li request and the send loop
+//! (its builder is in `builder.rs`, its OAuth calls in `auth.rs`).
 
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use linkedin_oauth::{
-    AccessToken, CodeExchange, Introspection, OAuthConfig, RefreshToken, RefreshedToken,
-    ThreeLeggedToken, TokenSet, TwoLeggedToken,
-};
+use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
 use restli_codec::exchange::{Exchange, Next};
-use restli_codec::response::{
-    ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
-    BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
-    StatusResponse,
-};
+use restli_codec::response::FromResponse;
 use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::{AsyncHttpClient, AttemptTimeout, TransportError};
-use restli_codec::{Endpoint, Method, Request, RequestConfig};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use restli_codec::{DynamicRequest, RequestConfig, RestliRequest};
 use tracing::Instrument;
 use tracing::field::Empty;
 
@@ -32,17 +23,19 @@ use crate::{Error, TransportFailed};
 /// An async client for LinkedIn's Rest.li APIs.
 ///
 /// Build one with [`Client::builder`] and share it (it is cheap to clone;
-/// clones share connections, configuration and the token source). Each
-/// Rest.li method has a call taking a [`Request`] built for that method and
-/// returning its typed response; [`send`](Client::send) takes any request.
+/// clones share connections, configuration and the token source).
+/// [`send`](Client::send) takes a request of any Rest.li method (built
+/// with [`Request`](restli_codec::Request)) and returns the response of that
+/// method; [`pages`](Client::pages) and [`paginate`](Client::paginate) walk
+/// a GET_ALL or FINDER collection.
 /// Every call retries by the client's [`RetryPolicy`] (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
-/// each attempt by the [timeout](ClientBuilder::timeout), and runs in a
+/// each attempt by the [timeout](crate::ClientBuilder::timeout), and runs in a
 /// `restli.request` tracing span (method, path template, status, attempt,
 /// latency; never the token).
 ///
 /// `H` is the HTTP stack: [`Reqwest`] unless you bring your own
-/// [`AsyncHttpClient`] with [`ClientBuilder::build_with`].
+/// [`AsyncHttpClient`] with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
 ///
 /// ```no_run
 /// use linkedin_reqwest::{Client, Request};
@@ -54,7 +47,7 @@ use crate::{Error, TransportFailed};
 ///     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 ///     .build()?;
 /// let account: linkedin_reqwest::restli::EntityResponse =
-///     client.get(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
+///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
 /// println!("{}", account.entity["name"]);
 /// # Ok(())
 /// # }
@@ -91,330 +84,19 @@ impl<H> fmt::Debug for Client<H> {
     }
 }
 
-/// Configures a [`Client`]: where requests go, the default
-/// `LinkedIn-Version`, the token, timeouts and retries.
-///
-/// Everything has a default: LinkedIn's endpoints, no default version
-/// (unversioned `/v2` calls unless a request sets one), a 30 s timeout per
-/// attempt, [`RetryPolicy::default`], tunneling above 4,000 bytes of query.
-///
-/// ```
-/// use std::time::Duration;
-/// use linkedin_reqwest::Client;
-/// use linkedin_reqwest::oauth::AccessToken;
-/// use linkedin_reqwest::restli::{Endpoint, retry::RetryPolicy};
-///
-/// let client = Client::builder()
-///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
-///     .version("202406")?
-///     .user_agent_suffix("my-app/1.0")
-///     .timeout(Duration::from_secs(10))
-///     .retry_policy(RetryPolicy::default().max_attempts(3))
-///     .tunnel_threshold(4000)
-///     .access_token(AccessToken::new("AQV..."))
-///     .build()?;
-/// assert_eq!(client.config().version().map(|v| v.as_str()), Some("202406"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[must_use]
-pub struct ClientBuilder {
-    settings: ClientSettings<Arc<TokenSource>>,
-    http: Option<reqwest::Client>,
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("settings", &self.settings)
-            .finish_non_exhaustive()
-    }
-}
-
-impl ClientBuilder {
-    /// Applies one [`ClientSettings`] setter: every setter below is one.
-    fn with_settings(
-        self,
-        set: impl FnOnce(ClientSettings<Arc<TokenSource>>) -> ClientSettings<Arc<TokenSource>>,
-    ) -> Self {
-        ClientBuilder {
-            settings: set(self.settings),
-            ..self
-        }
-    }
-
-    /// Sends Rest.li requests to another server (the sandbox, a proxy);
-    /// default: LinkedIn.
-    ///
-    /// ```
-    /// use linkedin_reqwest::restli::Endpoint;
-    /// let builder = linkedin_reqwest::Client::builder()
-    ///     .endpoint(Endpoint::from_origin("http://localhost:9000")?);
-    /// # let _ = builder;
-    /// # Ok::<(), linkedin_reqwest::restli::EndpointError>(())
-    /// ```
-    pub fn endpoint(self, endpoint: Endpoint) -> Self {
-        self.with_settings(|settings| settings.with_endpoint(endpoint))
-    }
-
-    /// Sends OAuth requests (the client's own and the token source's) to
-    /// another base URL; default: the one in each [`OAuthConfig`].
-    ///
-    /// ```
-    /// use linkedin_reqwest::oauth::BaseUrl;
-    /// let builder = linkedin_reqwest::Client::builder()
-    ///     .oauth_base_url(BaseUrl::parse("http://127.0.0.1:9000/oauth/v2")?);
-    /// # let _ = builder;
-    /// # Ok::<(), linkedin_reqwest::oauth::ConfigError>(())
-    /// ```
-    pub fn oauth_base_url(self, base: linkedin_oauth::BaseUrl) -> Self {
-        self.with_settings(|settings| settings.with_oauth_base_url(base))
-    }
-
-    /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
-    /// requests go to the versioned `/rest` APIs. A request's own
-    /// [`Request::version`] wins.
-    ///
-    /// ```
-    /// let builder = linkedin_reqwest::Client::builder().version("202406.01")?;
-    /// # let _ = builder;
-    /// assert!(linkedin_reqwest::Client::builder().version("June 2024").is_err());
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ConfigError::Version`](crate::ConfigError::Version) for anything
-    /// but `YYYYMM` or `YYYYMM.RR`.
-    pub fn version(self, version: &str) -> Result<Self, Error> {
-        Ok(ClientBuilder {
-            settings: self.settings.with_version(version)?,
-            ..self
-        })
-    }
-
-    /// Appends a product token to the `User-Agent` (`linkedin-rs/x.y.z my-app/1.0`).
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().user_agent_suffix("my-app/1.0").build()?;
-    /// assert!(client.config().user_agent().ends_with(" my-app/1.0"));
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn user_agent_suffix(self, suffix: &str) -> Self {
-        self.with_settings(|settings| settings.with_user_agent_suffix(suffix))
-    }
-
-    /// The longest one attempt may take, from sending the request to
-    /// reading the last byte of the response (default 30 s). A timed-out
-    /// attempt is retried like a lost connection (for idempotent methods).
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// let client = linkedin_reqwest::Client::builder().timeout(Duration::from_secs(5)).build()?;
-    /// assert_eq!(client.timeout(), Duration::from_secs(5));
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn timeout(self, timeout: Duration) -> Self {
-        self.with_settings(|settings| settings.with_timeout(timeout))
-    }
-
-    /// The longest a whole call may take, every attempt and wait between
-    /// them included (default 60 s,
-    /// [`DEFAULT_TOTAL_TIMEOUT`](crate::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
-    /// a retry that would end past it is not taken, and each attempt's
-    /// [timeout](Self::timeout) is cut to the time left. Without it, four
-    /// attempts of 30 s plus `Retry-After` waits could hold a call for
-    /// minutes.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// let client = linkedin_reqwest::Client::builder().total_timeout(Duration::from_secs(20)).build()?;
-    /// assert_eq!(client.retry_policy().total_timeout_value(), Duration::from_secs(20));
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn total_timeout(self, total: Duration) -> Self {
-        self.with_settings(|settings| settings.with_total_timeout(total))
-    }
-
-    /// When and how often to retry ([`RetryPolicy::none`] to never retry).
-    ///
-    /// ```
-    /// use linkedin_reqwest::restli::retry::RetryPolicy;
-    /// let client = linkedin_reqwest::Client::builder().retry_policy(RetryPolicy::none()).build()?;
-    /// assert_eq!(client.retry_policy(), RetryPolicy::none());
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
-        self.with_settings(|settings| settings.with_retry_policy(policy))
-    }
-
-    /// Tunnels requests whose query string is longer than `bytes` (default
-    /// 4,000) as a POST with `X-HTTP-Method-Override`.
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().tunnel_threshold(2000).build()?;
-    /// assert_eq!(client.config().tunnel_threshold(), 2000);
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn tunnel_threshold(self, bytes: usize) -> Self {
-        self.with_settings(|settings| settings.with_tunnel_threshold(bytes))
-    }
-
-    /// A fixed access token for every request (replaces a token source).
-    ///
-    /// ```
-    /// use linkedin_reqwest::oauth::AccessToken;
-    /// let client = linkedin_reqwest::Client::builder().access_token(AccessToken::new("AQV")).build()?;
-    /// assert!(!format!("{client:?}").contains("AQV"));
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn access_token(self, token: AccessToken) -> Self {
-        self.with_settings(|settings| settings.with_access_token(token))
-    }
-
-    /// Tokens that renew themselves ahead of expiry (replaces a fixed
-    /// token); see [`TokenSource`].
-    ///
-    /// ```
-    /// use linkedin_reqwest::TokenSource;
-    /// use linkedin_reqwest::oauth::{ClientId, ClientSecret, OAuthConfig};
-    /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
-    /// let client = linkedin_reqwest::Client::builder()
-    ///     .token_source(TokenSource::client_credentials(oauth))
-    ///     .build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn token_source(self, source: TokenSource) -> Self {
-        self.with_settings(|settings| settings.with_token_source(Arc::new(source)))
-    }
-
-    /// The OAuth application for [`Client::exchange_code`],
-    /// [`Client::refresh`], [`Client::client_credentials`] and
-    /// [`Client::introspect`] (default: the token source's, if any).
-    ///
-    /// ```
-    /// use linkedin_reqwest::oauth::{ClientId, ClientSecret, OAuthConfig};
-    /// let client = linkedin_reqwest::Client::builder()
-    ///     .oauth(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret")))
-    ///     .build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn oauth(self, config: OAuthConfig) -> Self {
-        self.with_settings(|settings| settings.with_oauth(config))
-    }
-
-    /// Sends with your own `reqwest::Client` (proxies, extra roots). Set it
-    /// not to follow redirects. The per-attempt [timeout](Self::timeout)
-    /// still applies on top of the client's own.
-    ///
-    /// ```
-    /// use linkedin_reqwest::Reqwest;
-    /// let own = reqwest::Client::builder()
-    ///     .tls_backend_preconfigured(Reqwest::tls_config()?)
-    ///     .redirect(reqwest::redirect::Policy::none())
-    ///     .build()
-    ///     .expect("valid configuration");
-    /// let client = linkedin_reqwest::Client::builder().http_client(own).build()?;
-    /// # let _ = client;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
-        self
-    }
-
-    /// Builds the client over reqwest (the recommended [`Reqwest::new`]
-    /// unless [`http_client`](Self::http_client) gave one).
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ConfigError::Tls`](crate::ConfigError::Tls) or
-    /// [`ConfigError::HttpClient`](crate::ConfigError::HttpClient) when TLS
-    /// cannot be initialised.
-    pub fn build(mut self) -> Result<Client, Error> {
-        let http = match self.http.take() {
-            Some(client) => Reqwest::from_client(client),
-            None => Reqwest::new()?,
-        };
-        Ok(self.build_with(http))
-    }
-
-    /// Builds the client over any [`AsyncHttpClient`]: another HTTP stack,
-    /// a [`Reqwest`] with other settings, or a stub in tests. The
-    /// per-attempt [timeout](Self::timeout) still applies.
-    ///
-    /// ```
-    /// use linkedin_reqwest::Client;
-    /// use linkedin_reqwest::oauth::AccessToken;
-    /// use linkedin_reqwest::restli::retry::TransportFailure;
-    /// use linkedin_reqwest::restli::transport::{AsyncHttpClient, TransportError};
-    /// use linkedin_reqwest::restli::{EntityResponse, Request};
-    ///
-    /// /// Answers every request with the same entity.
-    /// struct Canned;
-    /// #[derive(Debug)]
-    /// struct Never;
-    /// impl std::fmt::Display for Never {
-    ///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("never") }
-    /// }
-    /// impl std::error::Error for Never {}
-    /// impl TransportError for Never {
-    ///     fn failure(&self) -> TransportFailure { TransportFailure::Other }
-    /// }
-    /// impl AsyncHttpClient for Canned {
-    ///     type Error = Never;
-    ///     async fn send(&self, _: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, Never> {
-    ///         Ok(http::Response::new(br#"{"id": 7}"#.to_vec()))
-    ///     }
-    /// }
-    ///
-    /// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
-    /// let client = Client::builder().access_token(AccessToken::new("t")).build_with(Canned);
-    /// let me: EntityResponse = client.get(Request::get("/me")).await?;
-    /// assert_eq!(me.entity["id"], 7);
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// # })?;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn build_with<H: AsyncHttpClient>(self, http: H) -> Client<H> {
-        Client {
-            shared: Arc::new(Shared {
-                http,
-                settings: self.settings,
-            }),
-            token: None,
-        }
-    }
-}
-
-impl Client {
-    /// Starts configuring a client (see [`ClientBuilder`]).
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder {
-            settings: ClientSettings::new(),
-            http: None,
-        }
-    }
-}
-
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 impl<H> Client<H> {
+    /// A client over `http` with `settings` (what [`ClientBuilder`](crate::ClientBuilder) builds).
+    pub(crate) fn new(http: H, settings: ClientSettings<Arc<TokenSource>>) -> Client<H> {
+        Client {
+            shared: Arc::new(Shared { http, settings }),
+            token: None,
+        }
+    }
+
     /// What every request shares: endpoint, default version, user agent,
     /// tunneling threshold.
     ///
@@ -485,7 +167,7 @@ impl<H> Client<H> {
     ///
     /// # async fn run(client: Client, member_token: AccessToken) -> Result<(), linkedin_reqwest::Error> {
     /// let me: linkedin_reqwest::restli::EntityResponse =
-    ///     client.with_access_token(&member_token).get(Request::get("/userinfo")).await?;
+    ///     client.with_access_token(&member_token).send(Request::get("/userinfo")).await?;
     /// # let _ = me;
     /// # Ok(())
     /// # }
@@ -503,9 +185,9 @@ impl<H> Client<H> {
     }
 
     /// The application for the OAuth calls: the one given with
-    /// [`ClientBuilder::oauth`], else the token source's; with the base URL
+    /// [`ClientBuilder::oauth`](crate::ClientBuilder::oauth), else the token source's; with the base URL
     /// override applied.
-    fn oauth_config(&self) -> Result<OAuthConfig, Error> {
+    pub(crate) fn oauth_config(&self) -> Result<OAuthConfig, Error> {
         Ok(self.shared.settings.oauth_app()?)
     }
 }
@@ -521,7 +203,10 @@ impl<H: AsyncHttpClient> Client<H> {
     }
 
     /// Sends `request` (any method) and parses the answer as `R`.
-    pub(crate) async fn execute<R: FromResponse>(&self, request: &Request) -> Result<R, Error> {
+    pub(crate) async fn execute<R: FromResponse>(
+        &self,
+        request: &DynamicRequest,
+    ) -> Result<R, Error> {
         let span = tracing::info_span!(
             "restli.request",
             method = request.method().as_str(),
@@ -547,7 +232,7 @@ impl<H: AsyncHttpClient> Client<H> {
     /// The transport loop: send, then follow the exchange's decision. The
     /// span's `status`, `attempt` and `latency_ms` are recorded once, at
     /// the end; each retry is an event of its own.
-    async fn run<R: FromResponse>(&self, exchange: &mut Exchange) -> Result<R, Error> {
+    pub(crate) async fn run<R: FromResponse>(&self, exchange: &mut Exchange) -> Result<R, Error> {
         let started = Instant::now();
         let finish = |attempt: u32, status: Option<u16>| {
             let span = tracing::Span::current();
@@ -616,34 +301,32 @@ impl<H: AsyncHttpClient> Client<H> {
         }
     }
 
-    /// Checks the method, then sends.
-    async fn call<R: FromResponse>(
-        &self,
-        call: &'static str,
-        expected: &'static [Method],
-        request: Request,
-    ) -> Result<R, Error> {
-        request.method().expect(call, expected)?;
-        self.execute(&request).await
-    }
-
-    /// Sends a request of any Rest.li method and parses the answer as `R`
-    /// (any [`FromResponse`] type): the general form of the calls below,
-    /// for instance for finder metadata of your own type.
+    /// Sends a request and parses the answer as the response of its method:
+    /// [`Request::get`](restli_codec::Request::get) gives an [`EntityResponse<T>`](restli_codec::EntityResponse),
+    /// [`Request::batch_get`](restli_codec::Request::batch_get) a [`BatchGetResponse<K, T>`](restli_codec::BatchGetResponse)
+    /// keyed by the ids' type, a finder a
+    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
+    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ...
+    /// (see [`RestliRequest`]). The entity and metadata types are inferred
+    /// from where the response is used; a response of another method does
+    /// not compile.
     ///
     /// ```no_run
     /// use linkedin_reqwest::{Client, Request};
-    /// use linkedin_reqwest::restli::CollectionResponse;
+    /// use linkedin_reqwest::restli::{BatchGetResponse, CollectionResponse, EntityResponse};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: i64, name: String }
-    /// #[derive(serde::Deserialize)]
-    /// struct Meta { total_budget: Option<String> }
     ///
     /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
-    /// let page: CollectionResponse<Account, Meta> =
-    ///     client.send(Request::finder("/adAccounts", "search")).await?;
-    /// # let _ = page;
+    /// let account: EntityResponse<Account> =
+    ///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
+    /// let groups: BatchGetResponse<i64> =
+    ///     client.send(Request::batch_get("/adCampaignGroups", [1, 2, 3])).await?;
+    /// let page: CollectionResponse<Account> =
+    ///     client.send(Request::finder("/adAccounts", "search").page(0, 100)).await?;
+    /// client.send(Request::delete("/adAccounts/{id}").key("id", &1)).await?;
+    /// # let _ = (account, groups, page);
     /// # Ok(())
     /// # }
     /// ```
@@ -654,488 +337,11 @@ impl<H: AsyncHttpClient> Client<H> {
     /// without a usable token, [`Error::Transport`] when no response came
     /// (after retries), [`Error::Api`] for an error status, [`Error::Decode`]
     /// for a body that does not fit `R`.
-    pub async fn send<R: FromResponse>(&self, request: Request) -> Result<R, Error> {
-        self.execute(&request).await
-    }
-
-    /// GET: one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::EntityResponse};
-    /// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
-    /// # let _ = account;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a GET; otherwise as
-    /// for [`send`](Self::send).
-    pub async fn get<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<EntityResponse<T>, Error> {
-        self.call("get", &[Method::Get], request).await
-    }
-
-    /// BATCH_GET: several entities by id, keyed by `K` (tunneled
-    /// automatically when the ids make the URL too long).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchGetResponse};
-    /// let groups: BatchGetResponse<i64> =
-    ///     client.batch_get(Request::batch_get("/adCampaignGroups", [1, 2, 3])).await?;
-    /// for (id, group) in &groups.results {
-    ///     println!("{id}: {}", group["name"]);
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_GET;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_get<K, T>(&self, request: Request) -> Result<BatchGetResponse<K, T>, Error>
+    pub async fn send<Q, R>(&self, request: Q) -> Result<R, Error>
     where
-        K: DeserializeOwned + Serialize,
-        T: DeserializeOwned,
+        Q: RestliRequest<R>,
+        R: FromResponse,
     {
-        self.call("batch_get", &[Method::BatchGet], request).await
-    }
-
-    /// GET_ALL: one page of a collection (see [`pages`](Self::pages) and
-    /// [`paginate`](Self::paginate) for all of them).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::CollectionResponse};
-    /// let page: CollectionResponse = client.get_all(Request::get_all("/adAccounts").page(0, 50)).await?;
-    /// # let _ = page;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a GET_ALL;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn get_all<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("get_all", &[Method::GetAll], request).await
-    }
-
-    /// FINDER: one page of search results.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::CollectionResponse};
-    /// use serde_json::json;
-    /// let page: CollectionResponse = client
-    ///     .finder(Request::finder("/adAccounts", "search").param("search", &json!({"test": false})))
-    ///     .await?;
-    /// # let _ = page;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a FINDER; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("finder", &[Method::Finder], request).await
-    }
-
-    /// BATCH_FINDER: one finder run with several criteria; one page (or
-    /// error) per criterion.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchFinderResponse};
-    /// use serde_json::json;
-    /// let request = Request::batch_finder("/adAccounts", "search", "searchCriteria",
-    ///     [json!({"type": "BUSINESS"}), json!({"type": "ENTERPRISE"})]);
-    /// let results: BatchFinderResponse = client.batch_finder(request).await?;
-    /// assert_eq!(results.results.len(), 2);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_FINDER;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchFinderResponse<T>, Error> {
-        self.call("batch_finder", &[Method::BatchFinder], request)
-            .await
-    }
-
-    /// CREATE: one entity; its new id (from `X-RestLi-Id`) decoded as `K`.
-    /// Not retried on 5xx or lost connections (the entity may exist).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, Urn, restli::CreateResponse};
-    /// use serde_json::json;
-    /// let created: CreateResponse<Urn> = client
-    ///     .create(Request::create("/posts", &json!({"author": "urn:li:person:1", "commentary": "Hello"})))
-    ///     .await?;
-    /// println!("created {:?}", created.id);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a CREATE; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CreateResponse<K>, Error> {
-        self.call("create", &[Method::Create], request).await
-    }
-
-    /// BATCH_CREATE: several entities; one status and id per entity, in
-    /// order.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchCreateResponse};
-    /// use serde_json::json;
-    /// let created: BatchCreateResponse<i64> = client
-    ///     .batch_create(Request::batch_create("/adCampaignGroups", [json!({"name": "a"}), json!({"name": "b"})]))
-    ///     .await?;
-    /// assert!(created.elements.iter().all(|item| item.is_created()));
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_CREATE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchCreateResponse<K>, Error> {
-        self.call("batch_create", &[Method::BatchCreate], request)
-            .await
-    }
-
-    /// UPDATE: replaces one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::Request;
-    /// use serde_json::json;
-    /// let status = client
-    ///     .update(Request::update("/adAccounts/{id}", &json!({"name": "renamed"})).key("id", &1))
-    ///     .await?;
-    /// assert_eq!(status.meta.status(), 204);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not an UPDATE; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("update", &[Method::Update], request).await
-    }
-
-    /// BATCH_UPDATE: replaces several entities; one status per id.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchStatusResponse};
-    /// use serde_json::json;
-    /// let statuses: BatchStatusResponse<i64> = client
-    ///     .batch_update(Request::batch_update("/adAccounts", [1, 2], [json!({"name": "a"}), json!({"name": "b"})]))
-    ///     .await?;
-    /// # let _ = statuses;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_UPDATE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_update", &[Method::BatchUpdate], request)
-            .await
-    }
-
-    /// PARTIAL_UPDATE: changes some fields of one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// use linkedin_reqwest::{Patch, Request};
-    /// use serde_json::json;
-    /// let patch = Patch::set(&json!({"status": "PAUSED"}))?;
-    /// client.partial_update(Request::partial_update("/adCampaigns/{id}", &patch).key("id", &42)).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a PARTIAL_UPDATE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn partial_update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("partial_update", &[Method::PartialUpdate], request)
-            .await
-    }
-
-    /// BATCH_PARTIAL_UPDATE: changes some fields of several entities.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// use linkedin_reqwest::{Patch, Request, restli::BatchStatusResponse};
-    /// use serde_json::json;
-    /// let pause = Patch::set(&json!({"status": "PAUSED"}))?;
-    /// let statuses: BatchStatusResponse<i64> = client
-    ///     .batch_partial_update(Request::batch_partial_update("/adCampaigns", [1, 2], [pause.clone(), pause]))
-    ///     .await?;
-    /// # let _ = statuses;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a
-    /// BATCH_PARTIAL_UPDATE; otherwise as for [`send`](Self::send).
-    pub async fn batch_partial_update<K>(
-        &self,
-        request: Request,
-    ) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call(
-            "batch_partial_update",
-            &[Method::BatchPartialUpdate],
-            request,
-        )
-        .await
-    }
-
-    /// DELETE: removes one entity.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::Request;
-    /// client.delete(Request::delete("/adCampaignGroups/{id}").key("id", &9)).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a DELETE; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn delete(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("delete", &[Method::Delete], request).await
-    }
-
-    /// BATCH_DELETE: removes several entities; one status per id.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::BatchStatusResponse};
-    /// let statuses: BatchStatusResponse<i64> =
-    ///     client.batch_delete(Request::batch_delete("/adCampaignGroups", [7, 8])).await?;
-    /// # let _ = statuses;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not a BATCH_DELETE;
-    /// otherwise as for [`send`](Self::send).
-    pub async fn batch_delete<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_delete", &[Method::BatchDelete], request)
-            .await
-    }
-
-    /// ACTION: calls a named action; its `value` decoded as `T`. Not
-    /// retried on 5xx or lost connections.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// use linkedin_reqwest::{Request, restli::ActionResponse};
-    /// use serde_json::json;
-    /// let upload: ActionResponse = client
-    ///     .action(Request::action("/images", "initializeUpload", &json!({"initializeUploadRequest": {"owner": "urn:li:organization:1"}})))
-    ///     .await?;
-    /// # let _ = upload;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::WrongMethod`] for a request that is not an ACTION; otherwise
-    /// as for [`send`](Self::send).
-    pub async fn action<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<ActionResponse<T>, Error> {
-        self.call("action", &[Method::Action], request).await
-    }
-
-    /// Sends an OAuth request (only 429 is retried, as for an ACTION) and
-    /// returns the answer whatever its status.
-    pub(crate) async fn oauth_send(
-        &self,
-        request: http::Request<Vec<u8>>,
-        grant: &'static str,
-    ) -> Result<(String, http::Response<Vec<u8>>), Error> {
-        let url = request.uri().to_string();
-        let span = tracing::info_span!(
-            "linkedin.oauth",
-            endpoint = request.uri().path(),
-            grant,
-            status = Empty,
-            attempt = Empty,
-            latency_ms = Empty,
-        );
-        let mut exchange =
-            Exchange::from_http(Method::Action, url.clone(), request, self.retry_policy());
-        let response = self.run(&mut exchange).instrument(span).await?;
-        Ok((url, response))
-    }
-
-    /// Exchanges the authorization code of a finished 3-legged
-    /// authorization for tokens.
-    ///
-    /// ```no_run
-    /// use linkedin_reqwest::Client;
-    /// use linkedin_reqwest::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
-    ///
-    /// # async fn run(callback_url: &str) -> Result<(), Box<dyn std::error::Error>> {
-    /// let oauth = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
-    /// let client = Client::builder().oauth(oauth.clone()).build()?;
-    /// let (url, pending) = AuthorizationCodeFlow::new(oauth.client_id().clone(), RedirectUrl::new("https://app.example/callback")?)
-    ///     .scopes(["openid", "profile"])
-    ///     .pkce(true)
-    ///     .start()?;
-    /// println!("open {url}");
-    /// // ... LinkedIn redirects the browser to `callback_url` ...
-    /// let exchange = pending.finish(callback_url)?;
-    /// let token = client.exchange_code(&exchange).await?;
-    /// let tokens = token.tokens; // persist these
-    /// # let _ = tokens;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ConfigError::NoOAuth`](crate::ConfigError::NoOAuth) without an
-    /// OAuth application,
-    /// [`Error::OAuth`] when LinkedIn refuses (`invalid_grant` for an
-    /// expired or reused code), [`Error::Transport`] when no answer came.
-    pub async fn exchange_code(&self, exchange: &CodeExchange) -> Result<ThreeLeggedToken, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(exchange.token_request(&oauth), "authorization_code")
-            .await?;
-        ThreeLeggedToken::from_response(&response, SystemTime::now())
-            .map_err(|source| Error::OAuth { url, source })
-    }
-
-    /// Trades a refresh token for a new access token (the token source
-    /// does this by itself; this is for your own token handling).
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client, mut tokens: linkedin_reqwest::oauth::TokenSet) -> Result<(), linkedin_reqwest::Error> {
-    /// if let Some(refresh_token) = tokens.refresh_token.clone() {
-    ///     tokens.apply_refresh(client.refresh(&refresh_token).await?);
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`exchange_code`](Self::exchange_code); an expired or revoked
-    /// refresh token is an [`Error::OAuth`] (the member must authorize
-    /// again).
-    pub async fn refresh(&self, refresh_token: &RefreshToken) -> Result<RefreshedToken, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(oauth.refresh_request(refresh_token), "refresh_token")
-            .await?;
-        RefreshedToken::from_response(&response, SystemTime::now())
-            .map_err(|source| Error::OAuth { url, source })
-    }
-
-    /// Fetches a 2-legged (application) token with the client credentials
-    /// grant.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
-    /// let app_token = client.client_credentials().await?;
-    /// println!("expires at {:?}", app_token.expires_at);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`exchange_code`](Self::exchange_code);
-    /// `unauthorized_client` when the application may not use this grant.
-    pub async fn client_credentials(&self) -> Result<TwoLeggedToken, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(oauth.client_credentials_request(), "client_credentials")
-            .await?;
-        TwoLeggedToken::from_response(&response, SystemTime::now())
-            .map_err(|source| Error::OAuth { url, source })
-    }
-
-    /// Asks LinkedIn about a token: active or not, its scopes, expiry and
-    /// status.
-    ///
-    /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client, token: linkedin_reqwest::oauth::AccessToken) -> Result<(), linkedin_reqwest::Error> {
-    /// let info = client.introspect(&token).await?;
-    /// println!("active: {}, scopes: {:?}", info.active, info.scopes);
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`exchange_code`](Self::exchange_code).
-    pub async fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(oauth.introspect_request(token), "introspect")
-            .await?;
-        Introspection::from_response(&response).map_err(|source| Error::OAuth { url, source })
+        self.execute(request.as_ref()).await
     }
 }

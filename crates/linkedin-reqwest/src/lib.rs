@@ -26,14 +26,14 @@
 //!
 //! // One entity.
 //! let account: EntityResponse = client
-//!     .get(Request::get("/adAccounts/{id}").key("id", &507404993))
+//!     .send(Request::get("/adAccounts/{id}").key("id", &507404993))
 //!     .await?;
 //! println!("{}", account.entity["name"]);
 //!
 //! // One page of a finder...
 //! let search = Request::finder("/adAccounts", "search")
 //!     .param("search", &json!({"status": {"values": ["ACTIVE"]}}));
-//! let page: CollectionResponse = client.finder(search.clone()).await?;
+//! let page: CollectionResponse = client.send(search.clone()).await?;
 //! # let _ = page;
 //!
 //! // ...or every element, page after page.
@@ -84,12 +84,15 @@
     )
 )]
 
+mod auth;
+mod builder;
 mod client;
 mod paging;
 mod token;
 mod transport;
 
-pub use client::{Client, ClientBuilder};
+pub use builder::ClientBuilder;
+pub use client::Client;
 /// The error types, shared with the blocking `linkedin-ureq` (one type in
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, TransportFailed};

@@ -2,10 +2,10 @@
 
 use futures_core::Stream;
 use futures_util::stream;
-use restli_codec::paging::{Pagination, PagingError};
+use restli_codec::Paginated;
+use restli_codec::paging::Pagination;
 use restli_codec::response::CollectionResponse;
 use restli_codec::transport::AsyncHttpClient;
-use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
 use crate::Error;
@@ -20,7 +20,6 @@ enum Walk<H> {
     Next {
         client: Client<H>,
         pagination: Box<Pagination>,
-        first: bool,
     },
     Failed(Error),
     Done,
@@ -35,8 +34,11 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// start + count, until a page comes back empty or `total` is reached
     /// (see [`Pagination`]). Each page request is retried like any other call.
     /// The stream ends after the first error; a server that ignores `start`
-    /// ends it with [`Error::Paging`] rather than looping. An empty page is
-    /// yielded only when it is the first.
+    /// ends it with [`Error::Paging`] rather than looping. What is yielded
+    /// before a paging error is the codec's rule
+    /// ([`Pagination::take`]): the page, then the error, unless the page
+    /// repeats one already yielded. An empty page is yielded only when it
+    /// is the first.
     ///
     /// ```no_run
     /// use futures_util::StreamExt;
@@ -55,23 +57,17 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// ```
     pub fn pages<T>(
         &self,
-        request: Request,
-    ) -> impl Stream<Item = Result<CollectionResponse<T>, Error>> + Send + use<H, T>
+        request: impl Paginated,
+    ) -> impl Stream<Item = Result<CollectionResponse<T>, Error>> + Send + 'static
     where
         T: DeserializeOwned + Send + 'static,
     {
-        let pagination = request
-            .method()
-            .expect("pages", &[Method::GetAll, Method::Finder])
-            .map_err(Error::from)
-            .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
-        let walk = match pagination {
+        let walk = match Pagination::new(request, DEFAULT_PAGE_SIZE) {
             Ok(pagination) => Walk::Next {
                 client: self.clone(),
                 pagination: Box::new(pagination),
-                first: true,
             },
-            Err(err) => Walk::Failed(err),
+            Err(err) => Walk::Failed(err.into()),
         };
         stream::unfold(walk, step::<H, T>)
     }
@@ -97,8 +93,8 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     /// ```
     pub fn paginate<T>(
         &self,
-        request: Request,
-    ) -> impl Stream<Item = Result<T, Error>> + Send + use<H, T>
+        request: impl Paginated,
+    ) -> impl Stream<Item = Result<T, Error>> + Send + 'static
     where
         T: DeserializeOwned + Send + 'static,
     {
@@ -114,18 +110,15 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     }
 }
 
-/// Fetches the next page of a walk.
+/// Fetches the next page of a walk; what it yields is the codec's
+/// [`Pagination::take`].
 async fn step<H, T>(walk: Walk<H>) -> Option<(Result<CollectionResponse<T>, Error>, Walk<H>)>
 where
     H: AsyncHttpClient,
     T: DeserializeOwned,
 {
-    let (client, mut pagination, first) = match walk {
-        Walk::Next {
-            client,
-            pagination,
-            first,
-        } => (client, pagination, first),
+    let (client, mut pagination) = match walk {
+        Walk::Next { client, pagination } => (client, pagination),
         Walk::Failed(err) => return Some((Err(err), Walk::Done)),
         Walk::Done => return None,
     };
@@ -134,19 +127,13 @@ where
         Ok(page) => page,
         Err(err) => return Some((Err(err), Walk::Done)),
     };
-    let empty = page.elements.is_empty();
-    match pagination.advance(&page) {
-        Ok(()) if empty && !first => None,
-        Ok(()) => Some((
-            Ok(page),
-            Walk::Next {
-                client,
-                pagination,
-                first: false,
-            },
-        )),
-        // The page repeats elements already yielded: report, do not yield.
-        Err(err @ PagingError::NoProgress { .. }) => Some((Err(err.into()), Walk::Done)),
-        Err(err) => Some((Ok(page), Walk::Failed(err.into()))),
+    let step = pagination.take(&page);
+    if !step.yields() {
+        return step.into_error().map(|err| (Err(err.into()), Walk::Done));
     }
+    let next = match step.into_error() {
+        Some(err) => Walk::Failed(err.into()),
+        None => Walk::Next { client, pagination },
+    };
+    Some((Ok(page), next))
 }

@@ -12,7 +12,7 @@ use linkedin_reqwest::oauth::{
     ThreeLeggedToken, TokenSet, TwoLeggedToken,
 };
 use linkedin_reqwest::restli::response::{CollectionResponse, EntityResponse};
-use linkedin_reqwest::restli::{Endpoint, FromResponse, Request};
+use linkedin_reqwest::restli::{Endpoint, FromResponse, Get, Paginated, RestliRequest};
 use linkedin_reqwest::{Client, Error, Reqwest, TokenSource};
 use linkedin_transport_tests::{Auth, Setup, Transport};
 use serde::de::DeserializeOwned;
@@ -97,12 +97,11 @@ impl Transport for ReqwestAdapter {
         })
     }
 
-    fn send<R: FromResponse + Send + 'static>(&self, request: Request) -> Result<R, Error> {
+    fn send<R: FromResponse + Send + 'static>(
+        &self,
+        request: impl RestliRequest<R> + Send + 'static,
+    ) -> Result<R, Error> {
         self.runtime.block_on(self.client.send(request))
-    }
-
-    fn get_only(&self, request: Request) -> Result<EntityResponse, Error> {
-        self.runtime.block_on(self.client.get(request))
     }
 
     fn with_access_token(&self, token: &AccessToken) -> Self {
@@ -111,7 +110,7 @@ impl Transport for ReqwestAdapter {
 
     fn pages<T: DeserializeOwned + Send + 'static>(
         &self,
-        request: Request,
+        request: impl Paginated + Send + 'static,
     ) -> Vec<Result<CollectionResponse<T>, Error>> {
         self.runtime
             .block_on(self.client.pages(request).collect::<Vec<_>>())
@@ -119,7 +118,7 @@ impl Transport for ReqwestAdapter {
 
     fn paginate<T: DeserializeOwned + Send + 'static>(
         &self,
-        request: Request,
+        request: impl Paginated + Send + 'static,
     ) -> Vec<Result<T, Error>> {
         self.runtime
             .block_on(self.client.paginate(request).collect::<Vec<_>>())
@@ -128,7 +127,7 @@ impl Transport for ReqwestAdapter {
     fn concurrently(
         &self,
         callers: usize,
-        request: fn(usize) -> Request,
+        request: fn(usize) -> Get,
     ) -> Vec<Result<EntityResponse, Error>> {
         self.runtime.block_on(async {
             let barrier = Arc::new(tokio::sync::Barrier::new(callers));

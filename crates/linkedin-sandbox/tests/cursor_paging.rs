@@ -46,7 +46,7 @@ fn ids(page: &Value) -> Vec<u64> {
 }
 
 /// Follows `nextPageToken` to the end (at most 50 pages).
-async fn walk(client: &Client, request: Request) -> (Vec<u64>, usize) {
+async fn walk(client: &Client, request: restli_codec::Finder) -> (Vec<u64>, usize) {
     let mut all = Vec::new();
     let mut token: Option<String> = None;
     for pages in 1..=50 {

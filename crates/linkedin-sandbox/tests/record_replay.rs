@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::{Client, header, json, send};
 use linkedin_sandbox::{Recorder, Replay, Sandbox};
-use restli_codec::{Endpoint, Request};
+use restli_codec::{DynamicRequest, Endpoint, Request};
 use serde_json::{Value, json};
 
 /// A client for `sandbox`'s data, sending to `addr` (a recorder or a
@@ -56,24 +56,35 @@ fn recordings(dir: &Path) -> Vec<(String, String)> {
 
 /// The requests of the round trip: a GET, a finder, a CREATE, the GET of
 /// what was created, an UPDATE-free GET of `/v2/me` with a projection.
-fn requests(created: &str) -> Vec<(bool, Request)> {
+fn requests(created: &str) -> Vec<(bool, DynamicRequest)> {
     vec![
-        (true, Request::get("/adAccounts/{id}").key("id", &500001)),
+        (
+            true,
+            Request::get("/adAccounts/{id}").key("id", &500001).into(),
+        ),
         (
             true,
             Request::finder("/adAccounts", "search")
                 .param("search", &json!({"status": {"values": ["ACTIVE"]}}))
-                .param("pageSize", &2),
+                .param("pageSize", &2)
+                .into(),
         ),
         (
             true,
             Request::create(
                 "/adAccounts",
                 &json!({"name": "Recorded", "status": "DRAFT"}),
-            ),
+            )
+            .into(),
         ),
-        (true, Request::get("/adAccounts/{id}").key("id", &created)),
-        (false, Request::get("/me").fields("id,localizedFirstName")),
+        (
+            true,
+            Request::get("/adAccounts/{id}").key("id", &created).into(),
+        ),
+        (
+            false,
+            Request::get("/me").fields("id,localizedFirstName").into(),
+        ),
     ]
 }
 

@@ -18,7 +18,10 @@ async fn with_scopes(scopes: &[&str]) -> Sandbox {
         .unwrap()
 }
 
-async fn status_and_body(client: &Client, request: &Request) -> (u16, Value) {
+async fn status_and_body(
+    client: &Client,
+    request: &(impl AsRef<restli_codec::DynamicRequest> + ?Sized),
+) -> (u16, Value) {
     let response = client.send(request).await;
     let status = response.status().as_u16();
     (status, json(&response))

@@ -5,11 +5,15 @@ mod common;
 
 use common::{Client, json};
 use linkedin_sandbox::Sandbox;
-use restli_codec::{Request, RequestConfig};
+use restli_codec::{DynamicRequest, Request, RequestConfig};
 use serde_json::json;
 
 /// The same request, tunneled (threshold 0) and not.
-fn twins(client: &Client, request: &Request) -> (http::Request<Vec<u8>>, http::Request<Vec<u8>>) {
+fn twins(
+    client: &Client,
+    request: &impl AsRef<DynamicRequest>,
+) -> (http::Request<Vec<u8>>, http::Request<Vec<u8>>) {
+    let request = request.as_ref();
     let plain = client.http(request);
     let tunneled_config: RequestConfig = client.config.clone().with_tunnel_threshold(0);
     let tunneled = request

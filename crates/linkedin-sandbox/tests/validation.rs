@@ -165,16 +165,19 @@ async fn json_arrays_and_other_non_records_are_not_entities() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::versioned(&sandbox);
     let array = serde_json::json!([{"name": "x"}]);
-    let requests = [
-        Request::create("/adCampaigns", &array),
-        Request::create("/adCampaigns", &serde_json::json!("text")),
-        Request::update("/adCampaigns/{id}", &array).key("id", &7),
-        Request::batch_create("/adCampaigns", [array.clone()]),
+    let requests: [restli_codec::DynamicRequest; 6] = [
+        Request::create("/adCampaigns", &array).into(),
+        Request::create("/adCampaigns", &serde_json::json!("text")).into(),
+        Request::update("/adCampaigns/{id}", &array)
+            .key("id", &7)
+            .into(),
+        Request::batch_create("/adCampaigns", [array.clone()]).into(),
         Request::batch_create(
             "/adCampaigns",
             [serde_json::json!({"ok": 1}), serde_json::json!(5)],
-        ),
-        Request::batch_update("/adCampaigns", [8], [array.clone()]),
+        )
+        .into(),
+        Request::batch_update("/adCampaigns", [8], [array.clone()]).into(),
     ];
     for request in &requests {
         let (status, body) = error_of(&client, client.http(request)).await;

@@ -744,30 +744,6 @@ pub fn a_batch_get_of_500_complex_keys_is_tunneled_and_decoded<T: Transport>() {
     logs::assert_hidden(&[TOKEN]);
 }
 
-/// The per-method `get` call refuses a request of another method before
-/// anything is sent (goes away with method-typed requests, issue 16).
-pub fn a_request_for_another_method_is_refused_before_sending<T: Transport>() {
-    let server = wire::serve(campaigns);
-    let client: T = client(&server);
-    let err = client
-        .get_only(Request::finder("/campaigns", "search"))
-        .expect_err("refused");
-    assert!(
-        matches!(
-            err,
-            Error::WrongMethod {
-                call: "get",
-                expected: [Method::Get],
-                found: Method::Finder
-            }
-        ),
-        "{err:?}"
-    );
-    assert!(err.to_string().contains("FINDER"), "{err}");
-    assert!(err.to_string().contains("call `finder`"), "{err}");
-    assert_eq!(server.request_count(), 0);
-}
-
 /// A token given for one call replaces the configured one for that call
 /// only.
 pub fn a_per_call_token_replaces_the_configured_one<T: Transport>() {

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use linkedin_client_core::Error;
 use linkedin_test_support::{HostileServer, Recorded, Script};
-use restli_codec::{Method, PagingError, Request};
+use restli_codec::{PagingError, Request};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -201,31 +201,6 @@ pub fn an_error_page_ends_the_walk_after_the_pages_before_it<T: Transport>() {
     assert!(items[..5].iter().all(Result::is_ok));
     assert_eq!(items[5].as_ref().err().and_then(status_of), Some(403));
     assert_eq!(server.request_count(), 2);
-}
-
-/// Paging a request that is not a collection (GET_ALL, FINDER) yields one
-/// error and sends nothing.
-pub fn only_collections_can_be_paginated<T: Transport>() {
-    let server = wire::serve(accounts(23, true, 10));
-    let client: T = client(&server);
-    let pages = client.pages::<Value>(Request::get("/adAccounts/{id}").key("id", &1));
-    assert!(
-        matches!(
-            pages.as_slice(),
-            [Err(Error::WrongMethod {
-                call: "pages",
-                found: Method::Get,
-                ..
-            })]
-        ),
-        "{pages:?}"
-    );
-    let items = client.paginate::<Value>(Request::get("/me"));
-    assert!(
-        matches!(items.as_slice(), [Err(Error::WrongMethod { .. })]),
-        "{items:?}"
-    );
-    assert_eq!(server.request_count(), 0);
 }
 
 /// An empty collection is one empty page.

@@ -129,7 +129,7 @@ fn refreshing(
     })
 }
 
-fn things(i: usize) -> Request {
+fn things(i: usize) -> restli_codec::Get {
     Request::get("/things/{id}").key("id", &i)
 }
 

@@ -74,7 +74,7 @@ impl Bare {
 
 fn ours(client: &Client) -> Value {
     let response: EntityResponse<Value> = client
-        .get(Request::get("/adAccounts/{id}").key("id", &500001))
+        .send(Request::get("/adAccounts/{id}").key("id", &500001))
         .unwrap();
     response.entity
 }

@@ -1,20 +1,15 @@
-//! [`Client`] and its [`ClientBuilder`]: the 14 Rest.li methods, blocking.
+//! [`Client`]: one `send` for every Rest.li request, blocking (its builder
+//! is in `builder.rs`, its OAuth calls in `auth.rs`, the send loop in
+//! `drive.rs`).
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
-use restli_codec::response::{
-    ActionResponse, BatchCreateResponse, BatchFinderResponse, BatchGetResponse,
-    BatchStatusResponse, CollectionResponse, CreateResponse, EntityResponse, FromResponse,
-    StatusResponse,
-};
+use restli_codec::response::FromResponse;
 use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::HttpClient;
-use restli_codec::{Endpoint, Method, Request, RequestConfig};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use restli_codec::{DynamicRequest, RequestConfig, RestliRequest};
 
 use linkedin_client_core::{Bearer, ClientSettings};
 
@@ -27,7 +22,7 @@ use crate::transport::Ureq;
 ///
 /// Cheap to clone (clones share the HTTP agent with its connection pool,
 /// and the token source) and usable from many threads at once. `H` is the
-/// HTTP stack: [`Ureq`] unless [`ClientBuilder::build_with`] was given
+/// HTTP stack: [`Ureq`] unless [`ClientBuilder::build_with`](crate::ClientBuilder::build_with) was given
 /// another.
 ///
 /// ```no_run
@@ -39,7 +34,7 @@ use crate::transport::Ureq;
 ///     .version("202406")?
 ///     .access_token(AccessToken::new("AQV..."))
 ///     .build()?;
-/// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+/// let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
 /// println!("{}", account.entity["name"]);
 /// # Ok::<(), linkedin_ureq::Error>(())
 /// ```
@@ -77,304 +72,15 @@ impl<H> fmt::Debug for Client<H> {
     }
 }
 
-/// Configures a [`Client`]. Every setting has a default, so every method
-/// is optional.
-///
-/// ```
-/// use std::time::Duration;
-/// use linkedin_ureq::Client;
-/// use linkedin_ureq::oauth::AccessToken;
-/// use linkedin_ureq::restli::{Endpoint, RetryPolicy};
-///
-/// let client = Client::builder()
-///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
-///     .version("202406")?
-///     .user_agent_suffix("my-app/1.0")
-///     .timeout(Duration::from_secs(10))
-///     .retry_policy(RetryPolicy::default().max_attempts(3))
-///     .tunnel_threshold(4000)
-///     .access_token(AccessToken::new("AQV..."))
-///     .build()?;
-/// assert_eq!(client.timeout(), Duration::from_secs(10));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[must_use]
-#[derive(Debug)]
-pub struct ClientBuilder {
-    settings: ClientSettings<Box<TokenSource>>,
-    agent: Option<ureq::Agent>,
-}
-
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            settings: ClientSettings::new(),
-            agent: None,
-        }
-    }
-}
-
-impl ClientBuilder {
-    /// Applies one [`ClientSettings`] setter: every setter below is one.
-    fn with_settings(
-        self,
-        set: impl FnOnce(ClientSettings<Box<TokenSource>>) -> ClientSettings<Box<TokenSource>>,
-    ) -> Self {
-        ClientBuilder {
-            settings: set(self.settings),
-            ..self
-        }
-    }
-
-    /// Where requests go (default: LinkedIn's `https://api.linkedin.com`).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder()
-    ///     .endpoint(linkedin_ureq::restli::Endpoint::from_origin("http://127.0.0.1:8080")?)
-    ///     .build()?;
-    /// assert_eq!(client.config().endpoint().base(true).as_str(), "http://127.0.0.1:8080/rest");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn endpoint(self, endpoint: Endpoint) -> Self {
-        self.with_settings(|settings| settings.with_endpoint(endpoint))
-    }
-
-    /// The OAuth base URL (default LinkedIn's), for the auth calls and the
-    /// token source's renewals: a sandbox's, say.
-    ///
-    /// ```
-    /// use linkedin_ureq::oauth::BaseUrl;
-    /// let builder = linkedin_ureq::Client::builder()
-    ///     .oauth_base_url(BaseUrl::parse("http://127.0.0.1:8080/oauth/v2")?);
-    /// # let _ = builder;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn oauth_base_url(self, base: linkedin_oauth::BaseUrl) -> Self {
-        self.with_settings(|settings| settings.with_oauth_base_url(base))
-    }
-
-    /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
-    /// requests go to the versioned `/rest` APIs.
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().version("202406")?.build()?;
-    /// assert_eq!(client.config().version().map(|v| v.as_str()), Some("202406"));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ConfigError::Version`](crate::ConfigError::Version) for a version
-    /// of another form.
-    pub fn version(self, version: &str) -> Result<Self, Error> {
-        Ok(ClientBuilder {
-            settings: self.settings.with_version(version)?,
-            ..self
-        })
-    }
-
-    /// Appends a product token to the `User-Agent`.
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().user_agent_suffix("sync/2").build()?;
-    /// assert!(client.config().user_agent().ends_with(" sync/2"));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn user_agent_suffix(self, suffix: &str) -> Self {
-        self.with_settings(|settings| settings.with_user_agent_suffix(suffix))
-    }
-
-    /// The time each attempt may take, from connecting to the last byte of
-    /// the response (default [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT));
-    /// enforced through ureq's per-request configuration. A timed-out
-    /// attempt is retried like a lost connection (for idempotent methods
-    /// only). A stack given to [`build_with`](Self::build_with) enforces its
-    /// own timeouts.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// let client = linkedin_ureq::Client::builder().timeout(Duration::from_secs(5)).build()?;
-    /// assert_eq!(client.timeout(), Duration::from_secs(5));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn timeout(self, timeout: Duration) -> Self {
-        self.with_settings(|settings| settings.with_timeout(timeout))
-    }
-
-    /// The longest a whole call may take, every attempt and wait between
-    /// them included (default 60 s,
-    /// [`DEFAULT_TOTAL_TIMEOUT`](crate::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
-    /// a retry that would end past it is not taken, and each attempt's
-    /// [timeout](Self::timeout) is cut to the time left. Without it, four
-    /// attempts of 30 s plus `Retry-After` waits could hold a call for
-    /// minutes.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// let client = linkedin_ureq::Client::builder().total_timeout(Duration::from_secs(20)).build()?;
-    /// assert_eq!(client.retry_policy().total_timeout_value(), Duration::from_secs(20));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn total_timeout(self, total: Duration) -> Self {
-        self.with_settings(|settings| settings.with_total_timeout(total))
-    }
-
-    /// When and how often to retry (default [`RetryPolicy::default`]: 4
-    /// attempts; 429 for every method, 5xx and lost connections for
-    /// idempotent methods only).
-    ///
-    /// ```
-    /// use linkedin_ureq::restli::RetryPolicy;
-    /// let client = linkedin_ureq::Client::builder().retry_policy(RetryPolicy::none()).build()?;
-    /// assert_eq!(client.retry_policy(), RetryPolicy::none());
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn retry_policy(self, policy: RetryPolicy) -> Self {
-        self.with_settings(|settings| settings.with_retry_policy(policy))
-    }
-
-    /// Tunnels requests whose query string is longer than `bytes` (default
-    /// 4000).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().tunnel_threshold(2000).build()?;
-    /// assert_eq!(client.config().tunnel_threshold(), 2000);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn tunnel_threshold(self, bytes: usize) -> Self {
-        self.with_settings(|settings| settings.with_tunnel_threshold(bytes))
-    }
-
-    /// A fixed access token for every call (replaces a token source).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder()
-    ///     .access_token(linkedin_ureq::oauth::AccessToken::new("AQV..."))
-    ///     .build()?;
-    /// assert!(!format!("{client:?}").contains("AQV"));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn access_token(self, token: AccessToken) -> Self {
-        self.with_settings(|settings| settings.with_access_token(token))
-    }
-
-    /// A token source that renews the token ahead of expiry (replaces a
-    /// fixed token). Its OAuth application also serves the auth calls when
-    /// [`oauth`](Self::oauth) is not set.
-    ///
-    /// ```
-    /// use std::time::{Duration, SystemTime};
-    /// use linkedin_ureq::TokenSource;
-    /// use linkedin_ureq::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
-    ///
-    /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
-    /// let tokens = TokenSet::new(AccessToken::new("AQV"), SystemTime::now() + Duration::from_secs(3600));
-    /// let client = linkedin_ureq::Client::builder()
-    ///     .token_source(TokenSource::new(oauth, tokens))
-    ///     .build()?;
-    /// assert_eq!(client.tokens().map(|t| t.access_token.secret().to_owned()), Some("AQV".to_owned()));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn token_source(self, source: TokenSource) -> Self {
-        self.with_settings(|settings| settings.with_token_source(Box::new(source)))
-    }
-
-    /// The application's OAuth credentials, for the auth calls
-    /// ([`Client::exchange_code`], [`Client::refresh`],
-    /// [`Client::client_credentials`], [`Client::introspect`]).
-    ///
-    /// ```
-    /// use linkedin_ureq::oauth::{ClientId, ClientSecret, OAuthConfig};
-    /// let builder = linkedin_ureq::Client::builder()
-    ///     .oauth(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret")));
-    /// # let _ = builder;
-    /// ```
-    pub fn oauth(self, config: OAuthConfig) -> Self {
-        self.with_settings(|settings| settings.with_oauth(config))
-    }
-
-    /// Sends requests through your own [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html) (TLS roots, proxy,
-    /// pool sizes). Whatever the agent's configuration says, requests
-    /// follow no redirects, return error statuses as responses and get the
-    /// builder's [`timeout`](Self::timeout).
-    ///
-    /// ```
-    /// let agent: ureq::Agent = linkedin_ureq::Ureq::agent_config()
-    ///     .max_idle_connections_per_host(16)
-    ///     .build()
-    ///     .into();
-    /// let client = linkedin_ureq::Client::builder().http_client(agent).build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn http_client(mut self, agent: ureq::Agent) -> Self {
-        self.agent = Some(agent);
-        self
-    }
-
-    /// Builds the client over ureq (one agent, shared by every clone).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// None today with ureq (building an agent cannot fail); the `Result`
-    /// keeps the builder the same as the async transport's.
-    pub fn build(mut self) -> Result<Client, Error> {
-        let http = match self.agent.take() {
-            Some(agent) => Ureq::from_agent(agent),
-            None => Ureq::new(),
-        }
-        .timeout(Some(self.settings.timeout()));
-        Ok(self.build_with(http))
-    }
-
-    /// Builds the client over any [`HttpClient`]: another HTTP stack, or a
-    /// stub in tests (a closure works).
-    ///
-    /// ```
-    /// use linkedin_ureq::{Client, Request, UreqError};
-    /// use linkedin_ureq::oauth::AccessToken;
-    ///
-    /// // A stack that answers everything with 204.
-    /// let client = Client::builder()
-    ///     .access_token(AccessToken::new("t"))
-    ///     .build_with(|_request: http::Request<Vec<u8>>| {
-    ///         Ok::<_, UreqError>(http::Response::builder().status(204).body(Vec::new()).unwrap())
-    ///     });
-    /// let deleted = client.delete(Request::delete("/posts/{id}").key("id", &1))?;
-    /// assert_eq!(deleted.meta.status(), 204);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn build_with<H: HttpClient>(self, http: H) -> Client<H> {
+impl<H> Client<H> {
+    /// A client over `http` with `settings` (what [`ClientBuilder`](crate::ClientBuilder) builds).
+    pub(crate) fn new(http: H, settings: ClientSettings<Box<TokenSource>>) -> Client<H> {
         Client {
-            shared: Arc::new(Shared {
-                http,
-                settings: self.settings,
-            }),
+            shared: Arc::new(Shared { http, settings }),
             token: None,
         }
     }
-}
 
-impl Client {
-    /// Starts configuring a client (see [`ClientBuilder`]).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// # let _ = client;
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-}
-
-impl<H> Client<H> {
     /// The request configuration (endpoint, default version, user agent,
     /// tunneling threshold).
     ///
@@ -449,7 +155,7 @@ impl<H> Client<H> {
     /// # }
     /// let client = fake();
     /// let member = client.with_access_token(&AccessToken::new("member-token"));
-    /// let me: restli_codec::response::EntityResponse = member.get(restli_codec::Request::get("/me"))?;
+    /// let me: restli_codec::response::EntityResponse = member.send(restli_codec::Request::get("/me"))?;
     /// assert_eq!(me.entity["auth"], "Bearer member-token");
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
@@ -473,8 +179,14 @@ impl<H> Client<H> {
 }
 
 impl<H: HttpClient> Client<H> {
-    /// Sends any request and parses the answer as `R`: the general form of
-    /// the 14 methods below (no method check).
+    /// Sends a request and parses the answer as the response of its method:
+    /// [`Request::get`](restli_codec::Request::get) gives an
+    /// [`EntityResponse<T>`](restli_codec::EntityResponse), a finder a
+    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
+    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ... (see
+    /// [`RestliRequest`]). The entity and metadata types are inferred from
+    /// where the response is used; a response of another method does not
+    /// compile.
     ///
     /// ```
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
@@ -483,7 +195,7 @@ impl<H: HttpClient> Client<H> {
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
     /// # }
-    /// use restli_codec::{Request, response::CollectionResponse};
+    /// use restli_codec::{Request, response::{CollectionResponse, EntityResponse}};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: u64 }
@@ -494,6 +206,10 @@ impl<H: HttpClient> Client<H> {
     /// let page: CollectionResponse<Account, Meta> = client.send(Request::finder("/adAccounts", "search"))?;
     /// assert_eq!(page.elements[0].id, 1);
     /// assert_eq!(page.metadata.map(|m| m.total), Some(1));
+    ///
+    /// let client = fake(r#"{"id":507404993}"#);
+    /// let account: EntityResponse<Account> = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+    /// assert_eq!(account.entity.id, 507404993);
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     ///
@@ -504,14 +220,23 @@ impl<H: HttpClient> Client<H> {
     /// response came (after retries), [`Error::Api`] for an error status
     /// (after retries), [`Error::Decode`] for a body that is not what `R`
     /// expects.
-    pub fn send<R: FromResponse>(&self, request: Request) -> Result<R, Error> {
+    pub fn send<Q, R>(&self, request: Q) -> Result<R, Error>
+    where
+        Q: RestliRequest<R>,
+        R: FromResponse,
+    {
+        self.execute(request.as_ref())
+    }
+
+    /// Sends `request` (any method) and parses the answer as `R`.
+    pub(crate) fn execute<R: FromResponse>(&self, request: &DynamicRequest) -> Result<R, Error> {
         let token = self.token_for_call()?;
         drive::send_restli::<R, H>(
             &self.shared.http,
             self.shared.settings.config(),
             self.shared.settings.retry_policy(),
             self.shared.settings.timeout(),
-            &request,
+            request,
             token.secret(),
         )
     }
@@ -523,411 +248,5 @@ impl<H: HttpClient> Client<H> {
             Bearer::Ready(token) => Ok(token),
             Bearer::Renew(source) => source.access_token(self),
         }
-    }
-
-    /// Checks the request's method against what `call` takes, then sends.
-    pub(crate) fn call<R: FromResponse>(
-        &self,
-        call: &'static str,
-        expected: &'static [Method],
-        request: Request,
-    ) -> Result<R, Error> {
-        request.method().expect(call, expected)?;
-        self.send(request)
-    }
-
-    /// GET: one entity.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::EntityResponse};
-    ///
-    /// let client = fake(r#"{"id":507404993,"name":"Acme"}"#);
-    /// let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
-    /// assert_eq!(account.entity["name"], "Acme");
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`] for a request
-    /// that is not a GET.
-    pub fn get<T: DeserializeOwned>(&self, request: Request) -> Result<EntityResponse<T>, Error> {
-        self.call("get", &[Method::Get], request)
-    }
-
-    /// BATCH_GET: several entities by id (tunneled when the ids make the
-    /// URL too long).
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchGetResponse};
-    ///
-    /// let client = fake(r#"{"results":{"1":{"name":"a"}},"errors":{"2":{"status":404}}}"#);
-    /// let batch: BatchGetResponse<u64> = client.batch_get(Request::batch_get("/adAccounts", [1, 2]))?;
-    /// assert_eq!(batch.results.get(&1).map(|e| &e["name"]), Some(&serde_json::json!("a")));
-    /// assert!(batch.errors.contains_key(&2));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_get<K, T>(&self, request: Request) -> Result<BatchGetResponse<K, T>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-        T: DeserializeOwned,
-    {
-        self.call("batch_get", &[Method::BatchGet], request)
-    }
-
-    /// GET_ALL: one page of a whole collection (see
-    /// [`paginate`](Self::paginate) for all of it).
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::CollectionResponse};
-    ///
-    /// let client = fake(r#"{"elements":[{"id":1},{"id":2}],"paging":{"start":0,"count":10}}"#);
-    /// let page: CollectionResponse = client.get_all(Request::get_all("/adAccounts").page(0, 10))?;
-    /// assert_eq!(page.elements.len(), 2);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn get_all<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("get_all", &[Method::GetAll], request)
-    }
-
-    /// FINDER: one page of a search (see [`paginate`](Self::paginate) for
-    /// all of it).
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::CollectionResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"elements":[{"id":1}]}"#);
-    /// let request = Request::finder("/adAccounts", "search").param("search", &json!({"status": {"values": ["ACTIVE"]}}));
-    /// let page: CollectionResponse = client.finder(request)?;
-    /// assert_eq!(page.elements[0]["id"], 1);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CollectionResponse<T>, Error> {
-        self.call("finder", &[Method::Finder], request)
-    }
-
-    /// BATCH_FINDER: several searches in one call, one result (page or
-    /// error) per criteria.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchFinderResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"elements":[{"elements":[{"id":1}]},{"error":{"status":400},"isError":true}]}"#);
-    /// let request = Request::batch_finder("/people", "search", "criteria", [json!({"name": "a"}), json!({"name": ""})]);
-    /// let results: BatchFinderResponse = client.batch_finder(request)?;
-    /// assert!(results.results[0].is_ok());
-    /// assert!(results.results[1].is_err());
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_finder<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchFinderResponse<T>, Error> {
-        self.call("batch_finder", &[Method::BatchFinder], request)
-    }
-
-    /// CREATE: a new entity; its id comes back from `X-RestLi-Id`. Not
-    /// retried on 5xx or a lost connection (it may have been created).
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(201).header("x-restli-id", "urn%3Ali%3Ashare%3A9").body(Vec::new()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, Urn, response::CreateResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake();
-    /// let created: CreateResponse<Urn> = client.create(Request::create("/posts", &json!({"commentary": "hi"})))?;
-    /// assert_eq!(created.id.map(|urn| urn.to_string()), Some("urn:li:share:9".to_owned()));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<CreateResponse<K>, Error> {
-        self.call("create", &[Method::Create], request)
-    }
-
-    /// BATCH_CREATE: several new entities, one status and id each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchCreateResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"elements":[{"status":201,"id":"7"},{"status":201,"id":"8"}]}"#);
-    /// let created: BatchCreateResponse<u64> =
-    ///     client.batch_create(Request::batch_create("/campaigns", [json!({"n": 1}), json!({"n": 2})]))?;
-    /// let ids: Vec<_> = created.elements.iter().filter_map(|item| item.id).collect();
-    /// assert_eq!(ids, [7, 8]);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_create<K: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<BatchCreateResponse<K>, Error> {
-        self.call("batch_create", &[Method::BatchCreate], request)
-    }
-
-    /// UPDATE: replaces an entity.
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(204).body(Vec::new()).unwrap()))
-    /// # }
-    /// use restli_codec::Request;
-    ///
-    /// let client = fake();
-    /// let updated = client.update(Request::update("/campaigns/{id}", &serde_json::json!({"name": "x"})).key("id", &7))?;
-    /// assert_eq!(updated.meta.status(), 204);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("update", &[Method::Update], request)
-    }
-
-    /// BATCH_UPDATE: replaces several entities, one status each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchStatusResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"results":{"1":{"status":204},"2":{"status":204}}}"#);
-    /// let request = Request::batch_update("/campaigns", [1, 2], [json!({"n": 1}), json!({"n": 2})]);
-    /// let statuses: BatchStatusResponse<u64> = client.batch_update(request)?;
-    /// assert_eq!(statuses.results.len(), 2);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_update", &[Method::BatchUpdate], request)
-    }
-
-    /// PARTIAL_UPDATE: changes some fields of an entity. Not retried on 5xx
-    /// or a lost connection.
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(204).body(Vec::new()).unwrap()))
-    /// # }
-    /// use restli_codec::{Patch, Request};
-    ///
-    /// let client = fake();
-    /// let patch = Patch::set(&serde_json::json!({"status": "PAUSED"}))?;
-    /// let done = client.partial_update(Request::partial_update("/campaigns/{id}", &patch).key("id", &7))?;
-    /// assert_eq!(done.meta.status(), 204);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn partial_update(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("partial_update", &[Method::PartialUpdate], request)
-    }
-
-    /// BATCH_PARTIAL_UPDATE: changes fields of several entities, one status
-    /// each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Patch, Request, response::BatchStatusResponse};
-    /// use serde_json::json;
-    ///
-    /// let client = fake(r#"{"results":{"1":{"status":204}}}"#);
-    /// let patches = [Patch::set(&json!({"status": "PAUSED"}))?];
-    /// let statuses: BatchStatusResponse<u64> =
-    ///     client.batch_partial_update(Request::batch_partial_update("/campaigns", [1], patches))?;
-    /// assert_eq!(statuses.results.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_partial_update<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call(
-            "batch_partial_update",
-            &[Method::BatchPartialUpdate],
-            request,
-        )
-    }
-
-    /// DELETE: removes an entity.
-    ///
-    /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(|_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(204).body(Vec::new()).unwrap()))
-    /// # }
-    /// let client = fake();
-    /// let gone = client.delete(restli_codec::Request::delete("/posts/{urn}").key("urn", "urn:li:share:9"))?;
-    /// assert_eq!(gone.meta.status(), 204);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn delete(&self, request: Request) -> Result<StatusResponse, Error> {
-        self.call("delete", &[Method::Delete], request)
-    }
-
-    /// BATCH_DELETE: removes several entities, one status each.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::BatchStatusResponse};
-    ///
-    /// let client = fake(r#"{"results":{"1":{"status":204},"2":{"status":404}}}"#);
-    /// let statuses: BatchStatusResponse<u64> = client.batch_delete(Request::batch_delete("/posts", [1, 2]))?;
-    /// assert_eq!(statuses.results.get(&2).map(|s| s.status.as_u16()), Some(404));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn batch_delete<K>(&self, request: Request) -> Result<BatchStatusResponse<K>, Error>
-    where
-        K: DeserializeOwned + Serialize,
-    {
-        self.call("batch_delete", &[Method::BatchDelete], request)
-    }
-
-    /// ACTION: a named operation; its `value` comes back typed. Retried only
-    /// on 429.
-    ///
-    /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
-    /// # }
-    /// use restli_codec::{Request, response::ActionResponse};
-    ///
-    /// let client = fake(r#"{"value":"uploaded"}"#);
-    /// let answer: ActionResponse<String> =
-    ///     client.action(Request::action("/images", "initializeUpload", &serde_json::json!({"owner": "urn:li:person:1"})))?;
-    /// assert_eq!(answer.value.as_deref(), Some("uploaded"));
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// As for [`send`](Self::send), and [`Error::WrongMethod`].
-    pub fn action<T: DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<ActionResponse<T>, Error> {
-        self.call("action", &[Method::Action], request)
     }
 }

@@ -9,7 +9,7 @@ use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{FromResponse, ResponseError};
 use restli_codec::retry::{RetryPolicy, TransportFailure};
 use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
-use restli_codec::{Method, Request, RequestConfig};
+use restli_codec::{DynamicRequest, Method, RequestConfig};
 use tracing::{Span, field};
 
 use crate::{Error, TransportFailed};
@@ -113,7 +113,7 @@ pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
     config: &RequestConfig,
     policy: RetryPolicy,
     timeout: Duration,
-    request: &Request,
+    request: &DynamicRequest,
     access_token: &str,
 ) -> Result<R, Error> {
     let span = tracing::info_span!(

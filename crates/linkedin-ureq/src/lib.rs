@@ -24,13 +24,13 @@
 //!     .build()?;
 //!
 //! // One entity.
-//! let account: EntityResponse = client.get(Request::get("/adAccounts/{id}").key("id", &507404993))?;
+//! let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
 //! println!("{}", account.entity["name"]);
 //!
 //! // One page of a finder...
 //! let search = Request::finder("/adAccounts", "search")
 //!     .param("search", &json!({"status": {"values": ["ACTIVE"]}}));
-//! let page: CollectionResponse = client.finder(search.clone())?;
+//! let page: CollectionResponse = client.send(search.clone())?;
 //! # let _ = page;
 //!
 //! // ...or every element, page after page.
@@ -91,6 +91,7 @@
 )]
 
 mod auth;
+mod builder;
 mod client;
 mod drive;
 pub mod logging;
@@ -99,7 +100,8 @@ mod resolve;
 mod token;
 mod transport;
 
-pub use client::{Client, ClientBuilder};
+pub use builder::ClientBuilder;
+pub use client::Client;
 /// The error types, shared with the async `linkedin-reqwest` (one type in
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, Error, TokenError, TransportFailed};

@@ -6,10 +6,10 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::marker::PhantomData;
 
+use restli_codec::Paginated;
 use restli_codec::paging::Pagination;
 use restli_codec::response::CollectionResponse;
 use restli_codec::transport::HttpClient;
-use restli_codec::{Method, Request};
 use serde::de::DeserializeOwned;
 
 use crate::Error;
@@ -32,10 +32,9 @@ pub struct Pages<T, H> {
     client: Client<H>,
     /// `None` once done.
     pagination: Option<Pagination>,
-    /// An error to report before anything is fetched.
+    /// An error to report before anything more is fetched (a bad request,
+    /// or a paging error that follows its page).
     pending: Option<Error>,
-    /// Whether no page has been requested yet.
-    first: bool,
     _elements: PhantomData<fn() -> T>,
 }
 
@@ -48,21 +47,15 @@ impl<T, H> fmt::Debug for Pages<T, H> {
 }
 
 impl<T, H> Pages<T, H> {
-    fn new(client: Client<H>, call: &'static str, request: Request) -> Self {
-        let pagination = request
-            .method()
-            .expect(call, &[Method::GetAll, Method::Finder])
-            .map_err(Error::from)
-            .and_then(|()| Pagination::new(request, DEFAULT_PAGE_SIZE).map_err(Error::from));
-        let (pagination, pending) = match pagination {
+    fn new(client: Client<H>, request: impl Paginated) -> Self {
+        let (pagination, pending) = match Pagination::new(request, DEFAULT_PAGE_SIZE) {
             Ok(pagination) => (Some(pagination), None),
-            Err(err) => (None, Some(err)),
+            Err(err) => (None, Some(err.into())),
         };
         Pages {
             client,
             pagination,
             pending,
-            first: true,
             _elements: PhantomData,
         }
     }
@@ -80,27 +73,26 @@ impl<T: DeserializeOwned, H: HttpClient> Iterator for Pages<T, H> {
             self.pagination = None;
             return None;
         };
-        let first = std::mem::replace(&mut self.first, false);
-        let page: CollectionResponse<T> = match self.client.send(request) {
+        let page: CollectionResponse<T> = match self.client.execute(&request) {
             Ok(page) => page,
             Err(err) => {
                 self.pagination = None;
                 return Some(Err(err));
             }
         };
-        match pagination.advance(&page) {
-            // The empty page that ends a collection without `total` is not
-            // worth yielding, unless the collection is empty.
-            Ok(()) if page.elements.is_empty() && !first => {
-                self.pagination = None;
-                None
-            }
-            Ok(()) => Some(Ok(page)),
-            Err(err) => {
-                self.pagination = None;
-                Some(Err(err.into()))
-            }
+        // What to yield before a paging error is the codec's rule.
+        let step = pagination.take(&page);
+        let yields = step.yields();
+        let err = step.into_error().map(Error::from);
+        if yields && err.is_none() {
+            return Some(Ok(page));
         }
+        self.pagination = None;
+        if !yields {
+            return err.map(Err);
+        }
+        self.pending = err;
+        Some(Ok(page))
     }
 }
 
@@ -163,10 +155,12 @@ impl<H: HttpClient> Client<H> {
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
     ///
-    /// For any other method the only item is [`Error::WrongMethod`]. A final
-    /// empty page is not yielded, unless it is the only one.
-    pub fn pages<T: DeserializeOwned>(&self, request: Request) -> Pages<T, H> {
-        Pages::new(self.clone(), "pages", request)
+    /// A final empty page is not yielded, unless it is the only one; before
+    /// a paging error the page is yielded, then the error, unless the page
+    /// repeats one already yielded (the codec's rule,
+    /// [`Pagination::take`](restli_codec::paging::Pagination::take)).
+    pub fn pages<T: DeserializeOwned>(&self, request: impl Paginated) -> Pages<T, H> {
+        Pages::new(self.clone(), request)
     }
 
     /// Every entity of a GET_ALL or FINDER request, fetched page by page as
@@ -197,9 +191,9 @@ impl<H: HttpClient> Client<H> {
     /// assert_eq!(ids, (0..25).collect::<Vec<_>>());
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn paginate<T: DeserializeOwned>(&self, request: Request) -> Paginate<T, H> {
+    pub fn paginate<T: DeserializeOwned>(&self, request: impl Paginated) -> Paginate<T, H> {
         Paginate {
-            pages: Pages::new(self.clone(), "paginate", request),
+            pages: Pages::new(self.clone(), request),
             buffered: VecDeque::new(),
         }
     }

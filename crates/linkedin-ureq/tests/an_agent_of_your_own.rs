@@ -21,11 +21,11 @@ fn an_agent_of_your_own_still_returns_errors_and_redirects_as_responses() {
         .build()
         .unwrap();
     let err = client
-        .send::<EntityResponse>(Request::get("/forbidden"))
+        .send::<_, EntityResponse>(Request::get("/forbidden"))
         .unwrap_err();
     assert_eq!(err.api_error().map(|e| e.status().as_u16()), Some(403));
     let err = client
-        .send::<EntityResponse>(Request::get("/moved"))
+        .send::<_, EntityResponse>(Request::get("/moved"))
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(302));
     assert_eq!(server.request_count(), 2);

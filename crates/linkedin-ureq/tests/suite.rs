@@ -12,7 +12,7 @@ use linkedin_oauth::{
 };
 use linkedin_transport_tests::{Auth, Setup, Transport};
 use linkedin_ureq::restli::response::{CollectionResponse, EntityResponse};
-use linkedin_ureq::restli::{Endpoint, FromResponse, Request};
+use linkedin_ureq::restli::{Endpoint, FromResponse, Get, Paginated, RestliRequest};
 use linkedin_ureq::{Client, Error, TokenSource, Ureq};
 use serde::de::DeserializeOwned;
 
@@ -76,12 +76,11 @@ impl Transport for UreqAdapter {
         Ok(UreqAdapter(client))
     }
 
-    fn send<R: FromResponse + Send + 'static>(&self, request: Request) -> Result<R, Error> {
+    fn send<R: FromResponse + Send + 'static>(
+        &self,
+        request: impl RestliRequest<R> + Send + 'static,
+    ) -> Result<R, Error> {
         self.0.send(request)
-    }
-
-    fn get_only(&self, request: Request) -> Result<EntityResponse, Error> {
-        self.0.get(request)
     }
 
     fn with_access_token(&self, token: &AccessToken) -> Self {
@@ -90,14 +89,14 @@ impl Transport for UreqAdapter {
 
     fn pages<T: DeserializeOwned + Send + 'static>(
         &self,
-        request: Request,
+        request: impl Paginated + Send + 'static,
     ) -> Vec<Result<CollectionResponse<T>, Error>> {
         self.0.pages(request).collect()
     }
 
     fn paginate<T: DeserializeOwned + Send + 'static>(
         &self,
-        request: Request,
+        request: impl Paginated + Send + 'static,
     ) -> Vec<Result<T, Error>> {
         self.0.paginate(request).collect()
     }
@@ -105,7 +104,7 @@ impl Transport for UreqAdapter {
     fn concurrently(
         &self,
         callers: usize,
-        request: fn(usize) -> Request,
+        request: fn(usize) -> Get,
     ) -> Vec<Result<EntityResponse, Error>> {
         let barrier = Arc::new(Barrier::new(callers));
         let threads: Vec<_> = (0..callers)

@@ -120,10 +120,10 @@ fn quiet_wire_keeps_every_token_out_of_trace_logs() {
         .token_source(TokenSource::new(oauth, tokens))
         .build()
         .unwrap();
-    let me: EntityResponse = client.get(Request::get("/me")).unwrap();
+    let me: EntityResponse = client.send(Request::get("/me")).unwrap();
     assert_eq!(me.entity["id"], "me");
     let direct = client.with_access_token(&AccessToken::new(OLD_TOKEN));
-    let _: EntityResponse = direct.get(Request::get("/me")).unwrap();
+    let _: EntityResponse = direct.send(Request::get("/me")).unwrap();
 
     let raw = tee.raw.0.lock().unwrap().clone();
     let quiet = tee.quiet.inner().0.lock().unwrap().clone();

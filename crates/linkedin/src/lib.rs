@@ -46,7 +46,7 @@
 //!
 //! // One entity, as JSON...
 //! let account: EntityResponse = client
-//!     .get(Request::get("/adAccounts/{id}").key("id", &500001))
+//!     .send(Request::get("/adAccounts/{id}").key("id", &500001))
 //!     .await?;
 //! assert_eq!(account.entity["name"], "Sandbox Ads");
 //!
@@ -58,7 +58,7 @@
 //!     status: String,
 //! }
 //! let account: EntityResponse<AdAccount> = client
-//!     .get(Request::get("/adAccounts/{id}").key("id", &500002))
+//!     .send(Request::get("/adAccounts/{id}").key("id", &500002))
 //!     .await?;
 //! assert_eq!(account.entity.status, "DRAFT");
 //!
@@ -77,7 +77,7 @@
 //!
 //! // Several entities by id: the answer is keyed by typed id.
 //! let batch: BatchGetResponse<u64, AdAccount> = client
-//!     .batch_get(Request::batch_get("/adAccounts", [500001, 500004]))
+//!     .send(Request::batch_get("/adAccounts", [500001, 500004]))
 //!     .await?;
 //! assert_eq!(batch.get(&500004).and_then(Result::ok).map(|a| a.name.as_str()), Some("Other Org Ads"));
 //! # Ok(())
@@ -105,27 +105,29 @@
 //! // CREATE: the new id comes back in X-RestLi-Id, decoded as the type you ask for.
 //! let group = json!({"account": "urn:li:sponsoredAccount:500001", "name": "Spring", "status": "DRAFT"});
 //! let created: CreateResponse<u64> =
-//!     client.create(Request::create(groups, &group).key("account", &500001)).await?;
+//!     client.send(Request::create(groups, &group).key("account", &500001)).await?;
 //! let id = created.id.expect("the sandbox returns the id");
 //!
 //! // PARTIAL_UPDATE: a `$set` patch (or `Patch::diff(&old, &new)`).
 //! let patch = Patch::set(&json!({"status": "ACTIVE"}))?;
-//! client.partial_update(Request::partial_update(group_path, &patch).key("account", &500001).key("id", &id)).await?;
+//! client.send(Request::partial_update(group_path, &patch).key("account", &500001).key("id", &id)).await?;
 //!
-//! let group: EntityResponse = client.get(Request::get(group_path).key("account", &500001).key("id", &id)).await?;
+//! let group: EntityResponse = client.send(Request::get(group_path).key("account", &500001).key("id", &id)).await?;
 //! assert_eq!(group.entity["status"], "ACTIVE");
 //!
 //! // DELETE.
-//! let deleted = client.delete(Request::delete(group_path).key("account", &500001).key("id", &id)).await?;
+//! let deleted = client.send(Request::delete(group_path).key("account", &500001).key("id", &id)).await?;
 //! assert_eq!(deleted.meta.status(), 204);
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! Every method has its call: `get`, `batch_get`, `get_all`, `finder`,
-//! `batch_finder`, `create`, `batch_create`, `update`, `batch_update`,
-//! `partial_update`, `batch_partial_update`, `delete`, `batch_delete`,
-//! `action`, and `send` for any of them.
+//! Every method has its request type (`Request::get` gives a `Get`,
+//! `Request::batch_get` a `BatchGet`, `Request::finder` a `Finder`, ...), and
+//! one `send` takes any of them and returns the response of its method
+//! (`EntityResponse`, `BatchGetResponse`, `CollectionResponse`, ...), the
+//! entity type inferred from where the response is used: a request sent
+//! where another method's response is expected does not compile.
 //!
 //! # Errors, retries and timeouts
 //!
@@ -155,12 +157,12 @@
 //! // exists only under `/v2`: the pasted prefix picks it on this versioned
 //! // client.)
 //! sandbox.inject(Fault::status(linkedin::http::StatusCode::SERVICE_UNAVAILABLE).times(1));
-//! let me: EntityResponse = client.get(Request::get("/v2/userinfo")).await?;
+//! let me: EntityResponse = client.send(Request::get("/v2/userinfo")).await?;
 //! assert_eq!(me.entity["given_name"], "Sandra");
 //! assert_eq!(sandbox.request_count("/v2/userinfo"), 2);
 //!
 //! // A missing entity is an API error, not retried.
-//! let err = client.get::<serde_json::Value>(Request::get("/adAccounts/{id}").key("id", &1)).await.unwrap_err();
+//! let err = client.send::<_, linkedin::EntityResponse<serde_json::Value>>(Request::get("/adAccounts/{id}").key("id", &1)).await.unwrap_err();
 //! assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
 //! println!("LinkedIn says: {}", err.api_error().and_then(|e| e.message()).unwrap_or("?"));
 //! # Ok(())
@@ -212,7 +214,7 @@
 //!     .build()?;
 //! // `openid profile` reads the OpenID Connect claims (`/v2/me` needs a
 //! // legacy profile scope, as on LinkedIn).
-//! let me: EntityResponse = member.get(Request::get("/v2/userinfo")).await?;
+//! let me: EntityResponse = member.send(Request::get("/v2/userinfo")).await?;
 //! assert_eq!(me.entity["sub"], "sAnDb0x1d");
 //! # Ok(())
 //! # }
@@ -267,7 +269,7 @@
 //!     .version("202601")?
 //!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //!     .build()?;
-//! let me: EntityResponse = client.get(Request::get("/v2/userinfo"))?;
+//! let me: EntityResponse = client.send(Request::get("/v2/userinfo"))?;
 //! assert_eq!(me.entity["family_name"], "Box");
 //! let all: Vec<serde_json::Value> = client
 //!     .paginate(Request::get_all("/adAccounts").page(0, 2))
@@ -444,7 +446,7 @@ pub use linkedin_reqwest::{
 ///     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
 ///     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 ///     .build()?;
-/// let me: linkedin::EntityResponse = client.get(linkedin::Request::get("/v2/userinfo"))?;
+/// let me: linkedin::EntityResponse = client.send(linkedin::Request::get("/v2/userinfo"))?;
 /// assert_eq!(me.entity["name"], "Sandra Box");
 /// # Ok(())
 /// # }

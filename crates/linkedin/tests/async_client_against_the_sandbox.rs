@@ -44,13 +44,13 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     let client = client(&sandbox).await;
 
     let created: CreateResponse<u64> = client
-        .create(Request::create("/groups", &group("a", "DRAFT")))
+        .send(Request::create("/groups", &group("a", "DRAFT")))
         .await
         .unwrap();
     let a = created.id.unwrap();
 
     let batch: BatchCreateResponse<u64> = client
-        .batch_create(Request::batch_create(
+        .send(Request::batch_create(
             "/groups",
             [group("b", "DRAFT"), group("c", "ACTIVE")],
         ))
@@ -60,28 +60,28 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     let (b, c) = (ids[0], ids[1]);
 
     let one: EntityResponse<Group> = client
-        .get(Request::get("/groups/{id}").key("id", &a))
+        .send(Request::get("/groups/{id}").key("id", &a))
         .await
         .unwrap();
     assert_eq!(one.entity.name, "a");
 
     let some: BatchGetResponse<u64, Group> = client
-        .batch_get(Request::batch_get("/groups", [a, b]))
+        .send(Request::batch_get("/groups", [a, b]))
         .await
         .unwrap();
     assert_eq!(some.results.len(), 2);
 
-    let all: CollectionResponse<Group> = client.get_all(Request::get_all("/groups")).await.unwrap();
+    let all: CollectionResponse<Group> = client.send(Request::get_all("/groups")).await.unwrap();
     assert_eq!(all.elements.len(), 3);
 
     let drafts: CollectionResponse<Group> = client
-        .finder(Request::finder("/groups", "byStatus").param("status", "DRAFT"))
+        .send(Request::finder("/groups", "byStatus").param("status", "DRAFT"))
         .await
         .unwrap();
     assert_eq!(drafts.elements.len(), 2);
 
     let by_status: BatchFinderResponse<Group> = client
-        .batch_finder(Request::batch_finder(
+        .send(Request::batch_finder(
             "/groups",
             "byStatus",
             "criteria",
@@ -97,12 +97,12 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     assert_eq!(sizes, [2, 1]);
 
     client
-        .update(Request::update("/groups/{id}", &group("a2", "DRAFT")).key("id", &a))
+        .send(Request::update("/groups/{id}", &group("a2", "DRAFT")).key("id", &a))
         .await
         .unwrap();
 
     let replaced: BatchStatusResponse<u64> = client
-        .batch_update(Request::batch_update(
+        .send(Request::batch_update(
             "/groups",
             [b, c],
             [group("b2", "DRAFT"), group("c2", "ACTIVE")],
@@ -112,7 +112,7 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     assert_eq!(replaced.results.len(), 2);
 
     client
-        .partial_update(
+        .send(
             Request::partial_update(
                 "/groups/{id}",
                 &Patch::set(&json!({"status": "ACTIVE"})).unwrap(),
@@ -124,7 +124,7 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
 
     let archive = Patch::set(&json!({"status": "ARCHIVED"})).unwrap();
     let patched: BatchStatusResponse<u64> = client
-        .batch_partial_update(Request::batch_partial_update(
+        .send(Request::batch_partial_update(
             "/groups",
             [b, c],
             [archive.clone(), archive],
@@ -134,7 +134,7 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     assert_eq!(patched.results.len(), 2);
 
     let echoed: ActionResponse = client
-        .action(Request::action(
+        .send(Request::action(
             "/groups",
             "ping",
             &json!({"message": "hi"}),
@@ -144,7 +144,7 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     assert_eq!(echoed.value.unwrap()["message"], "hi");
 
     let after: EntityResponse<Group> = client
-        .get(Request::get("/groups/{id}").key("id", &a))
+        .send(Request::get("/groups/{id}").key("id", &a))
         .await
         .unwrap();
     assert_eq!(
@@ -157,16 +157,15 @@ async fn all_fourteen_methods_work_against_the_sandbox() {
     );
 
     client
-        .delete(Request::delete("/groups/{id}").key("id", &a))
+        .send(Request::delete("/groups/{id}").key("id", &a))
         .await
         .unwrap();
     let deleted: BatchStatusResponse<u64> = client
-        .batch_delete(Request::batch_delete("/groups", [b, c]))
+        .send(Request::batch_delete("/groups", [b, c]))
         .await
         .unwrap();
     assert_eq!(deleted.results.len(), 2);
-    let left: CollectionResponse<Group> =
-        client.get_all(Request::get_all("/groups")).await.unwrap();
+    let left: CollectionResponse<Group> = client.send(Request::get_all("/groups")).await.unwrap();
     assert!(left.elements.is_empty());
 }
 
@@ -197,7 +196,7 @@ async fn a_batch_get_of_500_complex_keys_is_tunneled_and_answered() {
     let client = client(&sandbox).await;
 
     let batch: BatchGetResponse<PairKey, Value> = client
-        .batch_get(Request::batch_get("/creativePairs", keys.clone()))
+        .send(Request::batch_get("/creativePairs", keys.clone()))
         .await
         .unwrap();
 
@@ -239,12 +238,15 @@ async fn injected_faults_are_retried_by_the_rules() {
     let client = client(&sandbox).await;
 
     sandbox.inject(Fault::status(linkedin::http::StatusCode::SERVICE_UNAVAILABLE).times(2));
-    let _: EntityResponse = client.get(Request::get("/me")).await.unwrap();
+    let _: EntityResponse = client.send(Request::get("/me")).await.unwrap();
     assert_eq!(sandbox.request_count("/rest/me"), 3);
 
     sandbox.inject(Fault::status(linkedin::http::StatusCode::INTERNAL_SERVER_ERROR).times(1));
     let err = client
-        .create::<u64>(Request::create("/adCampaignGroups", &json!({"name": "x"})))
+        .send::<_, linkedin::CreateResponse<u64>>(Request::create(
+            "/adCampaignGroups",
+            &json!({"name": "x"}),
+        ))
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
@@ -268,7 +270,7 @@ async fn a_client_credentials_token_source_gets_a_token_the_sandbox_accepts() {
         .unwrap();
 
     let account: EntityResponse = client
-        .get(Request::get("/adAccounts/{id}").key("id", &500001))
+        .send(Request::get("/adAccounts/{id}").key("id", &500001))
         .await
         .unwrap();
     assert_eq!(account.entity["id"], 500001);

@@ -22,7 +22,7 @@ fn the_blocking_client_reads_and_paginates() {
     let sandbox = Sandbox::spawn().unwrap();
     let client = client(&sandbox);
 
-    let me: EntityResponse = client.get(Request::get("/me")).unwrap();
+    let me: EntityResponse = client.send(Request::get("/me")).unwrap();
     assert_eq!(me.entity["localizedFirstName"], "Sandra");
 
     let accounts: Vec<Value> = client
@@ -61,7 +61,7 @@ fn both_clients_see_the_same_collection() {
             .unwrap();
     }
     let blocking: CollectionResponse = client(&sandbox)
-        .get_all(Request::get_all("/adAccounts"))
+        .send(Request::get_all("/adAccounts"))
         .unwrap();
 
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -77,7 +77,7 @@ fn both_clients_see_the_same_collection() {
                 .access_token(AccessToken::new(sandbox.access_token()))
                 .build()
                 .unwrap()
-                .get_all(Request::get_all("/adAccounts"))
+                .send(Request::get_all("/adAccounts"))
                 .await
         })
         .unwrap();

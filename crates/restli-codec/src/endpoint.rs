@@ -15,7 +15,7 @@ pub const UNVERSIONED_BASE: &str = "https://api.linkedin.com/v2";
 /// older ones (`/v2/userinfo`, `/v2/me`, ...) exist only under `/v2`. A
 /// client picks one by default (`/rest` when it has a version); a
 /// [`Request`](crate::Request) can pick the other with
-/// [`Request::base`](crate::Request::base).
+/// [`Request::base`](crate::DynamicRequest::base).
 ///
 /// ```
 /// use restli_codec::{ApiBase, Endpoint};

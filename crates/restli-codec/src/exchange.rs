@@ -42,7 +42,7 @@ use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use crate::method::Method;
-use crate::request::{Request, RequestConfig, RequestError};
+use crate::request::{DynamicRequest, RequestConfig, RequestError};
 use crate::response::{FromResponse, ResponseError};
 use crate::retry::{Outcome, RetryDecision, RetryPolicy, StopReason, TransportFailure};
 
@@ -185,13 +185,14 @@ impl Exchange {
     ///
     /// # Errors
     ///
-    /// Any [`RequestError`] from [`Request::to_http`].
+    /// Any [`RequestError`] from [`DynamicRequest::to_http`].
     pub fn new(
-        request: &Request,
+        request: &(impl AsRef<DynamicRequest> + ?Sized),
         config: &RequestConfig,
         access_token: Option<&str>,
         policy: RetryPolicy,
     ) -> Result<Self, RequestError> {
+        let request = request.as_ref();
         let url = request.url(config)?;
         let http = request.to_http(config, access_token)?;
         Ok(Exchange::from_http(request.method(), url, http, policy))
@@ -458,7 +459,13 @@ mod tests {
             .max_attempts(100)
             .base_delay(Duration::from_secs(1))
             .max_delay(Duration::from_secs(1));
-        Exchange::new(&Request::get("/me"), &RequestConfig::new(), None, policy).unwrap()
+        Exchange::new(
+            &crate::Request::get("/me"),
+            &RequestConfig::new(),
+            None,
+            policy,
+        )
+        .unwrap()
     }
 
     fn unavailable() -> http::Response<Vec<u8>> {

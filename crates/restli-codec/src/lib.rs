@@ -106,13 +106,17 @@ pub use de::MAX_DEPTH;
 pub use endpoint::{ApiBase, BaseUrl, Endpoint, EndpointError};
 pub use error::{Error, ErrorKind, Result};
 pub use excerpt::EXCERPT_LIMIT;
-pub use method::{Method, UnknownMethod, WrongMethod};
+pub use method::{Method, UnknownMethod};
 pub use paging::{Pager, Paging, PagingError, Window};
 pub use patch::{Patch, PatchError};
 pub use path::{PathError, PathTemplate};
 pub use projection::{Projection, ProjectionError};
 pub use query::{PROJECTION_PARAM, PROJECTION_PARAMS, QueryParams, to_query_string};
-pub use request::{DEFAULT_USER_AGENT, Request, RequestConfig, RequestError};
+pub use request::{
+    Action, BatchCreate, BatchDelete, BatchFinder, BatchGet, BatchPartialUpdate, BatchUpdate,
+    Create, DEFAULT_USER_AGENT, Delete, DynamicRequest, Finder, Get, GetAll, Paginated,
+    PartialUpdate, Request, RequestConfig, RequestError, RestliRequest, Update,
+};
 pub use response::{
     ActionResponse, ApiError, ApiErrorBody, BatchCreateResponse, BatchFinderResponse,
     BatchGetResponse, BatchMap, BatchStatusResponse, CollectionPage, CollectionResponse,

@@ -473,9 +473,57 @@ pub const PAGE_TOKEN_PARAM: &str = "pageToken";
 /// ```
 #[derive(Debug, Clone)]
 pub struct Pagination {
-    request: crate::Request,
+    request: crate::DynamicRequest,
     state: State,
     pages: u64,
+}
+
+/// What a walk through a collection does with a page it was answered
+/// with; see [`Pagination::take`].
+///
+/// ```
+/// use restli_codec::paging::PageStep;
+/// assert!(PageStep::Yield.yields());
+/// assert!(!PageStep::End.yields());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PageStep {
+    /// Yield the page and go on with [`Pagination::next_request`].
+    Yield,
+    /// Yield the page's elements, then report the error; paging is done.
+    YieldThenFail(PagingError),
+    /// Report the error without yielding the page (its elements were
+    /// yielded before); paging is done.
+    Fail(PagingError),
+    /// Yield nothing more: the empty page that ends the collection.
+    End,
+}
+
+impl PageStep {
+    /// Whether the page's elements are yielded.
+    ///
+    /// ```
+    /// use restli_codec::paging::{PageStep, PagingError};
+    /// let overflow = PagingError::Overflow { start: u64::MAX, count: 1 };
+    /// assert!(PageStep::YieldThenFail(overflow.clone()).yields());
+    /// assert!(!PageStep::Fail(overflow).yields());
+    /// ```
+    pub fn yields(&self) -> bool {
+        matches!(self, PageStep::Yield | PageStep::YieldThenFail(_))
+    }
+
+    /// The error to report after the page, if any.
+    ///
+    /// ```
+    /// assert!(restli_codec::paging::PageStep::Yield.into_error().is_none());
+    /// ```
+    pub fn into_error(self) -> Option<PagingError> {
+        match self {
+            PageStep::YieldThenFail(err) | PageStep::Fail(err) => Some(err),
+            PageStep::Yield | PageStep::End => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -517,8 +565,18 @@ impl Pagination {
     ///
     /// [`RequestError::Encode`](crate::RequestError::Encode) when `start`,
     /// `count` or `pageSize` is not a whole number, or `pageToken` not a
-    /// string.
-    pub fn new(request: crate::Request, default_count: u64) -> Result<Self, crate::RequestError> {
+    /// string; [`RequestError::NotPageable`](crate::RequestError::NotPageable)
+    /// for a [`DynamicRequest`](crate::DynamicRequest) that is neither
+    /// GET_ALL nor FINDER.
+    pub fn new(
+        request: impl crate::Paginated,
+        default_count: u64,
+    ) -> Result<Self, crate::RequestError> {
+        let request: crate::DynamicRequest = request.into();
+        let method = request.method();
+        if !matches!(method, crate::Method::GetAll | crate::Method::Finder) {
+            return Err(crate::RequestError::NotPageable { method });
+        }
         let decode_error = |name: &str, source| crate::RequestError::Encode {
             what: format!("query parameter {name:?} (paging needs a whole number)"),
             source,
@@ -583,7 +641,7 @@ impl Pagination {
     /// assert_eq!(p.next_request().map(|r| r.query().to_string()).as_deref(), Some("count=10&q=search&start=0"));
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
-    pub fn next_request(&self) -> Option<crate::Request> {
+    pub fn next_request(&self) -> Option<crate::DynamicRequest> {
         match &self.state {
             State::Index { pager, .. } => pager
                 .window()
@@ -665,6 +723,46 @@ impl Pagination {
             },
         };
         Ok(())
+    }
+
+    /// Takes in the page answering [`Pagination::next_request`] and says
+    /// what a walk yields: the one rule both transports follow.
+    ///
+    /// A page's elements are yielded, then any paging error (the walk then
+    /// ends), so nothing the server sent is lost; except a page that
+    /// starts before the one asked for ([`PagingError::NoProgress`]),
+    /// whose elements were yielded already: only the error. The empty page
+    /// that ends a collection without `total` is not yielded, unless it is
+    /// the first (an empty collection still answers with one page).
+    ///
+    /// ```
+    /// use restli_codec::paging::{PageStep, Pagination, PagingError};
+    /// use restli_codec::response::CollectionResponse;
+    /// use restli_codec::Request;
+    ///
+    /// let page = |body: &str| CollectionResponse::<serde_json::Value>::from_http(
+    ///     http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap(),
+    ///     "/adAccounts",
+    /// ).unwrap();
+    /// let mut pagination = Pagination::new(Request::get_all("/adAccounts").page(0, 2), 10)?;
+    /// let full = page(r#"{"elements":[{"id":1},{"id":2}],"paging":{"start":0,"count":2}}"#);
+    /// assert_eq!(pagination.take(&full), PageStep::Yield);
+    /// // The server ignores `start`: page one again.
+    /// assert!(matches!(pagination.take(&full), PageStep::Fail(PagingError::NoProgress { .. })));
+    /// assert!(pagination.next_request().is_none());
+    /// # Ok::<(), restli_codec::RequestError>(())
+    /// ```
+    pub fn take<T, M>(&mut self, page: &crate::response::CollectionResponse<T, M>) -> PageStep {
+        let first = self.pages == 0;
+        match self.advance(page) {
+            Ok(()) if page.elements.is_empty() && !first => {
+                self.state = State::Done;
+                PageStep::End
+            }
+            Ok(()) => PageStep::Yield,
+            Err(err @ PagingError::NoProgress { .. }) => PageStep::Fail(err),
+            Err(err) => PageStep::YieldThenFail(err),
+        }
     }
 
     /// How many pages have been taken in.

@@ -469,9 +469,9 @@ impl Serialize for Projection {
 
 /// A projection as a request parameter: a built [`Projection`], or mask text
 /// sent as it is written (`"id,name"`). It is what
-/// [`Request::fields`](crate::Request::fields),
-/// [`metadata_fields`](crate::Request::metadata_fields) and
-/// [`paging_fields`](crate::Request::paging_fields) take, so each accepts a
+/// [`Request::fields`](crate::DynamicRequest::fields),
+/// [`metadata_fields`](crate::DynamicRequest::metadata_fields) and
+/// [`paging_fields`](crate::DynamicRequest::paging_fields) take, so each accepts a
 /// `Projection` (by value or reference), a `&str` or a `String`.
 ///
 /// ```

@@ -255,7 +255,7 @@ mod cursor {
         pagination.next_request().map(|r| r.query().to_string())
     }
 
-    fn search() -> Request {
+    fn search() -> restli_codec::Finder {
         Request::finder("/adAccounts", "search").param("search", &json!({"test": false}))
     }
 
@@ -488,5 +488,94 @@ mod cursor {
                 }
             }
         }
+    }
+}
+
+// What a walk yields before an error, decided once here and followed by
+// both transports: a page's elements, then the error; only a page that
+// repeats elements already yielded is dropped.
+mod yield_rule {
+    use restli_codec::Request;
+    use restli_codec::paging::{PageStep, Pagination, PagingError};
+    use restli_codec::response::CollectionResponse;
+    use serde_json::{Value, json};
+
+    fn page(body: Value) -> CollectionResponse {
+        let response = http::Response::builder()
+            .status(200)
+            .body(serde_json::to_vec(&body).unwrap())
+            .unwrap();
+        CollectionResponse::from_http(response, "/v2/adAccounts").unwrap()
+    }
+
+    #[test]
+    fn a_page_whose_successor_overflows_is_yielded_before_the_error() {
+        let start = u64::MAX - 1;
+        let mut pagination =
+            Pagination::new(Request::get_all("/adAccounts").page(start, 2), 10).unwrap();
+        let last = page(json!({
+            "elements": [{"id": 1}, {"id": 2}],
+            "paging": {"start": start, "count": 2}
+        }));
+        let step = pagination.take(&last);
+        assert!(step.yields(), "{step:?}");
+        assert!(matches!(
+            step,
+            PageStep::YieldThenFail(PagingError::Overflow { .. })
+        ));
+        assert!(pagination.next_request().is_none());
+    }
+
+    #[test]
+    fn a_page_that_repeats_the_first_is_not_yielded_again() {
+        let mut pagination =
+            Pagination::new(Request::get_all("/adAccounts").page(0, 2), 10).unwrap();
+        let first = page(json!({
+            "elements": [{"id": 1}, {"id": 2}],
+            "paging": {"start": 0, "count": 2}
+        }));
+        assert_eq!(pagination.take(&first), PageStep::Yield);
+        let step = pagination.take(&first);
+        assert!(!step.yields(), "{step:?}");
+        assert!(matches!(
+            step,
+            PageStep::Fail(PagingError::NoProgress {
+                requested_start: 2,
+                server_start: 0
+            })
+        ));
+    }
+
+    #[test]
+    fn a_repeated_token_reports_after_its_page() {
+        // The page carrying the repeated token holds new elements.
+        let finder = Request::finder("/adAccounts", "search").param("pageSize", &1);
+        let mut pagination = Pagination::new(finder, 10).unwrap();
+        let one = page(json!({"elements": [{"id": 1}], "metadata": {"nextPageToken": "a"}}));
+        let two = page(json!({"elements": [{"id": 2}], "metadata": {"nextPageToken": "a"}}));
+        assert_eq!(pagination.take(&one), PageStep::Yield);
+        let step = pagination.take(&two);
+        assert!(step.yields());
+        assert!(matches!(
+            step.into_error(),
+            Some(PagingError::RepeatedToken { pages: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn only_a_first_empty_page_is_yielded() {
+        let empty = page(json!({"elements": [], "paging": {"start": 0, "count": 10}}));
+        let mut pagination = Pagination::new(Request::get_all("/adAccounts"), 10).unwrap();
+        assert_eq!(pagination.take(&empty), PageStep::Yield);
+
+        let mut pagination = Pagination::new(Request::get_all("/adAccounts"), 2).unwrap();
+        let full = page(json!({
+            "elements": [{"id": 1}, {"id": 2}],
+            "paging": {"start": 0, "count": 2}
+        }));
+        let after = page(json!({"elements": [], "paging": {"start": 2, "count": 2}}));
+        assert_eq!(pagination.take(&full), PageStep::Yield);
+        assert_eq!(pagination.take(&after), PageStep::End);
+        assert!(pagination.next_request().is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! masked, body) for every Rest.li method, versioned and not, tunneled and
 //! not.
 
-use restli_codec::{Endpoint, Patch, Request, RequestConfig};
+use restli_codec::{DynamicRequest, Endpoint, Patch, Request, RequestConfig};
 use serde::Serialize;
 use serde_json::json;
 
@@ -55,7 +55,8 @@ fn tunneling() -> RequestConfig {
         .with_tunnel_threshold(8)
 }
 
-fn snap(name: &str, request: Request, config: &RequestConfig) {
+fn snap(name: &str, request: impl Into<DynamicRequest>, config: &RequestConfig) {
+    let request: DynamicRequest = request.into();
     let http = request.to_http(config, Some(TOKEN)).unwrap();
     assert_eq!(
         http.headers()["authorization"],

@@ -3,7 +3,7 @@
 //! multipart boundary never occurs in the content.
 
 use proptest::prelude::*;
-use restli_codec::{Endpoint, Request, RequestConfig, tunnel};
+use restli_codec::{DynamicRequest, Endpoint, Request, RequestConfig, tunnel};
 use serde_json::json;
 
 fn config(threshold: usize) -> RequestConfig {
@@ -27,11 +27,11 @@ fn text() -> impl Strategy<Value = String> + Clone {
     .prop_map(|chars| chars.into_iter().collect())
 }
 
-fn requests() -> impl Strategy<Value = Request> {
+fn requests() -> impl Strategy<Value = DynamicRequest> {
     let ids = || prop::collection::vec(text(), 1..20);
     prop_oneof![
-        ids().prop_map(|ids| Request::batch_get("/things", ids)),
-        ids().prop_map(|ids| Request::batch_delete("/things", ids)),
+        ids().prop_map(|ids| Request::batch_get("/things", ids).into()),
+        ids().prop_map(|ids| Request::batch_delete("/things", ids).into()),
         (ids(), text()).prop_map(|(ids, message)| {
             let n = ids.len();
             // Distinct ids: a batch body is keyed by id.
@@ -40,14 +40,17 @@ fn requests() -> impl Strategy<Value = Request> {
                 .enumerate()
                 .map(|(i, id)| format!("{i}{id}"))
                 .collect();
-            Request::batch_update("/things", ids, vec![json!({"message": message}); n])
+            Request::batch_update("/things", ids, vec![json!({"message": message}); n]).into()
         }),
         (text(), text()).prop_map(|(criterion, input)| {
             Request::action("/actions", "echo", &json!({"input": input}))
                 .param("context", &criterion)
+                .into()
         }),
         (text(), text()).prop_map(|(name, value)| {
-            Request::finder("/things", "search").param("search", &json!({ name: value }))
+            Request::finder("/things", "search")
+                .param("search", &json!({ name: value }))
+                .into()
         }),
     ]
 }

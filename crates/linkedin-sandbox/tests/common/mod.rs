@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use linkedin_sandbox::Sandbox;
-use restli_codec::{Endpoint, Request, RequestConfig};
+use restli_codec::{DynamicRequest, Endpoint, RequestConfig};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -142,13 +142,17 @@ impl Client {
         }
     }
 
-    pub fn http(&self, request: &Request) -> http::Request<Vec<u8>> {
+    pub fn http(&self, request: &(impl AsRef<DynamicRequest> + ?Sized)) -> http::Request<Vec<u8>> {
         request
+            .as_ref()
             .to_http(&self.config, self.token.as_deref())
             .unwrap()
     }
 
-    pub async fn send(&self, request: &Request) -> http::Response<Vec<u8>> {
+    pub async fn send(
+        &self,
+        request: &(impl AsRef<DynamicRequest> + ?Sized),
+    ) -> http::Response<Vec<u8>> {
         send(self.addr, self.http(request)).await.unwrap()
     }
 

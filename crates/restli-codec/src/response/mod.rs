@@ -67,6 +67,7 @@ mod create;
 mod entity;
 mod error;
 mod meta;
+mod raw;
 mod status;
 
 pub use action::ActionResponse;
@@ -78,6 +79,7 @@ pub use create::{BatchCreateResponse, CreateResponse, CreatedItem};
 pub use entity::EntityResponse;
 pub use error::{ApiError, ApiErrorBody, RAW_BODY_LIMIT, ResponseError};
 pub use meta::ResponseMeta;
+pub use raw::RawResponse;
 pub use status::StatusResponse;
 
 /// A typed response that can be parsed from an HTTP response: implemented by

@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 use std::error::Error;
 
 use restli_codec::{
-    Endpoint, Method, PROJECTION_PARAMS, Patch, Request, RequestConfig, from_str, from_str_reduced,
+    DynamicRequest, Endpoint, Method, PROJECTION_PARAMS, Patch, Request, RequestConfig, from_str,
+    from_str_reduced,
 };
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -469,7 +470,7 @@ const SPECIAL: &str = "!*'();:@&=+$,/?#[].~";
 
 /// The builder call for a manifest operation; `Ok(None)` when none is
 /// written here.
-pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
+pub fn build(name: &str) -> Result<Option<DynamicRequest>, BoxError> {
     use Fruit::{Apple, Orange};
 
     let key_one = || complex_key("one", 2, Apple, "param1", 5);
@@ -492,33 +493,41 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
 
     let request = match name {
         // collectionReturnEntity
-        "collectionReturnEntity-create" => {
+        "collectionReturnEntity-create" => DynamicRequest::from({
             Request::create("/collectionReturnEntity", &message("test message"))
-        }
+        }),
 
         // collection
-        "collection-get" => Request::get("/collection/{id}").key("id", &1),
-        "collection-create" => Request::create("/collection", &message("test message")),
-        "collection-update" => Request::update(
-            "/collection/{id}",
-            &Greeting {
-                id: Some(1),
-                message: Some("updated message"),
-            },
-        )
-        .key("id", &1),
-        "collection-partial-update" => Request::partial_update(
-            "/collection/{id}",
-            &Patch::set(&message("partial updated message"))?,
-        )
-        .key("id", &1),
-        "collection-delete" => Request::delete("/collection/{id}").key("id", &1),
-        "collection-batch-get" => Request::batch_get("/collection", [1, 3]),
-        "collection-batch-create" => Request::batch_create(
+        "collection-get" => DynamicRequest::from(Request::get("/collection/{id}").key("id", &1)),
+        "collection-create" => {
+            DynamicRequest::from(Request::create("/collection", &message("test message")))
+        }
+        "collection-update" => DynamicRequest::from(
+            Request::update(
+                "/collection/{id}",
+                &Greeting {
+                    id: Some(1),
+                    message: Some("updated message"),
+                },
+            )
+            .key("id", &1),
+        ),
+        "collection-partial-update" => DynamicRequest::from(
+            Request::partial_update(
+                "/collection/{id}",
+                &Patch::set(&message("partial updated message"))?,
+            )
+            .key("id", &1),
+        ),
+        "collection-delete" => {
+            DynamicRequest::from(Request::delete("/collection/{id}").key("id", &1))
+        }
+        "collection-batch-get" => DynamicRequest::from(Request::batch_get("/collection", [1, 3])),
+        "collection-batch-create" => DynamicRequest::from(Request::batch_create(
             "/collection",
             [message("test message"), message("another message")],
-        ),
-        "collection-batch-update" => Request::batch_update(
+        )),
+        "collection-batch-update" => DynamicRequest::from(Request::batch_update(
             "/collection",
             [1, 3],
             [
@@ -531,41 +540,49 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                     message: Some("inserted message"),
                 },
             ],
-        ),
-        "collection-batch-partial-update" => Request::batch_partial_update(
+        )),
+        "collection-batch-partial-update" => DynamicRequest::from(Request::batch_partial_update(
             "/collection",
             [1, 3],
             [
                 Patch::set(&message("partial updated message"))?,
                 Patch::set(&message("another partial message"))?,
             ],
+        )),
+        "collection-batch-delete" => {
+            DynamicRequest::from(Request::batch_delete("/collection", [1, 3]))
+        }
+        "collection-get-projection" => {
+            DynamicRequest::from(Request::get("/collection/{id}").key("id", &1).fields("id"))
+        }
+        "collection-get-404" => {
+            DynamicRequest::from(Request::get("/collection/{id}").key("id", &2))
+        }
+        "collection-update-400" => DynamicRequest::from(
+            Request::update(
+                "/collection/{id}",
+                &Greeting {
+                    id: Some(1),
+                    message: None,
+                },
+            )
+            .key("id", &1),
         ),
-        "collection-batch-delete" => Request::batch_delete("/collection", [1, 3]),
-        "collection-get-projection" => Request::get("/collection/{id}").key("id", &1).fields("id"),
-        "collection-get-404" => Request::get("/collection/{id}").key("id", &2),
-        "collection-update-400" => Request::update(
-            "/collection/{id}",
-            &Greeting {
-                id: Some(1),
-                message: None,
-            },
-        )
-        .key("id", &1),
-        "collection-create-500" => Request::create(
+        "collection-create-500" => DynamicRequest::from(Request::create(
             "/collection",
             &Greeting {
                 id: Some(3),
                 message: Some("internal error test"),
             },
-        ),
-        "collection-create-error-details" => Request::create(
+        )),
+        "collection-create-error-details" => DynamicRequest::from(Request::create(
             "/collection",
             &Greeting {
                 id: Some(3),
                 message: Some("error details test"),
             },
-        ),
-        "collection-batch-update-errors" => Request::batch_update(
+        )),
+        "collection-batch-update-errors" => DynamicRequest::from(Request::batch_update(
             "/collection",
             [1, 2, 4],
             [
@@ -582,42 +599,52 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                     message: Some("inserted message"),
                 },
             ],
-        ),
-        "sub-collection-of-collection-get" => {
+        )),
+        "sub-collection-of-collection-get" => DynamicRequest::from({
             Request::get("/collection/{collectionId}/subcollection/{subcollectionId}")
                 .key("collectionId", &1)
                 .key("subcollectionId", &100)
-        }
-        "sub-simple-of-collection-get" => {
+        }),
+        "sub-simple-of-collection-get" => DynamicRequest::from({
             Request::get("/collection/{collectionId}/subsimple").key("collectionId", &1)
-        }
-        "collection-search-finder" => {
+        }),
+        "collection-search-finder" => DynamicRequest::from({
             Request::finder("/collection", "search").param("keyword", "message")
-        }
+        }),
 
         // complexkey
-        "complexkey-get" => Request::get("/complexkey/{key}").key("key", &key_one()),
-        "complexkey-get-projection" => Request::get("/complexkey/{key}")
-            .key("key", &key_one())
-            .fields("message:(id)"),
-        "complexkey-create" => Request::create(
+        "complexkey-get" => {
+            DynamicRequest::from(Request::get("/complexkey/{key}").key("key", &key_one()))
+        }
+        "complexkey-get-projection" => DynamicRequest::from(
+            Request::get("/complexkey/{key}")
+                .key("key", &key_one())
+                .fields("message:(id)"),
+        ),
+        "complexkey-create" => DynamicRequest::from(Request::create(
             "/complexkey",
             &ComplexEntity {
                 message: message("test message"),
                 key: parts_one.clone(),
             },
+        )),
+        "complexkey-update" => DynamicRequest::from(
+            Request::update(
+                "/complexkey/{key}",
+                &ComplexEntity {
+                    message: message("updated message"),
+                    key: parts_one.clone(),
+                },
+            )
+            .key("key", &key_one()),
         ),
-        "complexkey-update" => Request::update(
-            "/complexkey/{key}",
-            &ComplexEntity {
-                message: message("updated message"),
-                key: parts_one.clone(),
-            },
-        )
-        .key("key", &key_one()),
-        "complexkey-delete" => Request::delete("/complexkey/{key}").key("key", &key_one()),
-        "complexkey-batch-get" => Request::batch_get("/complexkey", [key_one(), key_two()]),
-        "complexkey-batch-create" => Request::batch_create(
+        "complexkey-delete" => {
+            DynamicRequest::from(Request::delete("/complexkey/{key}").key("key", &key_one()))
+        }
+        "complexkey-batch-get" => {
+            DynamicRequest::from(Request::batch_get("/complexkey", [key_one(), key_two()]))
+        }
+        "complexkey-batch-create" => DynamicRequest::from(Request::batch_create(
             "/complexkey",
             [
                 ComplexEntity {
@@ -633,8 +660,8 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                     },
                 },
             ],
-        ),
-        "complexkey-batch-update" => Request::batch_update(
+        )),
+        "complexkey-batch-update" => DynamicRequest::from(Request::batch_update(
             "/complexkey",
             [key_one(), key_two()],
             [
@@ -648,9 +675,11 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                     key: parts_one.clone(),
                 },
             ],
-        ),
-        "complexkey-batch-delete" => Request::batch_delete("/complexkey", [key_one(), key_two()]),
-        "complexkey-partial-update" => {
+        )),
+        "complexkey-batch-delete" => {
+            DynamicRequest::from(Request::batch_delete("/complexkey", [key_one(), key_two()]))
+        }
+        "complexkey-partial-update" => DynamicRequest::from({
             let original = ComplexEntity {
                 message: message("test message"),
                 key: parts_one.clone(),
@@ -664,36 +693,42 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
             };
             Request::partial_update("/complexkey/{key}", &Patch::diff(&original, &modified)?)
                 .key("key", &key_one())
-        }
-        "complexkey-get-with-special-chars" => {
+        }),
+        "complexkey-get-with-special-chars" => DynamicRequest::from({
             let part1 = format!("key{SPECIAL}");
             let param1 = format!("param{SPECIAL}");
             Request::get("/complexkey/{key}").key("key", &complex_key(&part1, 2, Apple, &param1, 5))
-        }
+        }),
         "complexkey-batch-get-with-special-chars" => {
             let part1 = format!("key{SPECIAL}");
             let param1 = format!("param{SPECIAL}");
-            Request::batch_get(
+            DynamicRequest::from(Request::batch_get(
                 "/complexkey",
                 [complex_key(&part1, 2, Apple, &param1, 5), key_two()],
-            )
+            ))
         }
 
         // association
-        "association-get" => Request::get("/association/{key}").key("key", &assoc_two),
-        "association-update" => Request::update(
-            "/association/{key}",
-            &ComplexEntity {
-                message: message("updated message"),
-                key: assoc_two.clone(),
-            },
-        )
-        .key("key", &assoc_two),
-        "association-delete" => Request::delete("/association/{key}").key("key", &assoc_two),
-        "association-batch-get" => {
-            Request::batch_get("/association", [assoc_two.clone(), assoc_five.clone()])
+        "association-get" => {
+            DynamicRequest::from(Request::get("/association/{key}").key("key", &assoc_two))
         }
-        "association-batch-update" => Request::batch_update(
+        "association-update" => DynamicRequest::from(
+            Request::update(
+                "/association/{key}",
+                &ComplexEntity {
+                    message: message("updated message"),
+                    key: assoc_two.clone(),
+                },
+            )
+            .key("key", &assoc_two),
+        ),
+        "association-delete" => {
+            DynamicRequest::from(Request::delete("/association/{key}").key("key", &assoc_two))
+        }
+        "association-batch-get" => DynamicRequest::from({
+            Request::batch_get("/association", [assoc_two.clone(), assoc_five.clone()])
+        }),
+        "association-batch-update" => DynamicRequest::from(Request::batch_update(
             "/association",
             [assoc_two.clone(), assoc_five.clone()],
             [
@@ -706,77 +741,83 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                     key: assoc_five.clone(),
                 },
             ],
-        ),
-        "association-batch-delete" => {
+        )),
+        "association-batch-delete" => DynamicRequest::from({
             Request::batch_delete("/association", [assoc_two.clone(), assoc_five.clone()])
-        }
+        }),
         // A finder on an association key prefix: the known key parts in the
         // path.
-        "association-assoc-key-finder" => {
+        "association-assoc-key-finder" => DynamicRequest::from({
             Request::finder("/association/{key}", "part1").key("key", &Part1 { part1: "one" })
-        }
+        }),
 
         // simple
-        "simple-get" => Request::get("/simple"),
-        "simple-update" => Request::update("/simple", &message("updated message")),
-        "simple-delete" => Request::delete("/simple"),
+        "simple-get" => DynamicRequest::from(Request::get("/simple")),
+        "simple-update" => {
+            DynamicRequest::from(Request::update("/simple", &message("updated message")))
+        }
+        "simple-delete" => DynamicRequest::from(Request::delete("/simple")),
 
         // actionSet
-        "actionset-echo" => Request::action(
+        "actionset-echo" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echo",
             &json!({"input": "Is anybody out there?"}),
-        ),
-        "actionset-return-int" => Request::action("/actionSet", "returnInt", &()),
-        "actionset-return-bool" => Request::action("/actionSet", "returnBool", &()),
-        "actionset-echo-message" => Request::action(
+        )),
+        "actionset-return-int" => {
+            DynamicRequest::from(Request::action("/actionSet", "returnInt", &()))
+        }
+        "actionset-return-bool" => {
+            DynamicRequest::from(Request::action("/actionSet", "returnBool", &()))
+        }
+        "actionset-echo-message" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoMessage",
             &json!({"message": message("test message")}),
-        ),
-        "actionset-echo-message-array" => Request::action(
+        )),
+        "actionset-echo-message-array" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoMessageArray",
             &json!({"messages": [message("test message"), message("another message")]}),
-        ),
-        "actionset-echo-string-array" => Request::action(
+        )),
+        "actionset-echo-string-array" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoStringArray",
             &json!({"strings": ["string one", "string two"]}),
-        ),
-        "actionset-echo-string-map" => Request::action(
+        )),
+        "actionset-echo-string-map" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoStringMap",
             &json!({"strings": {"one": "string one", "two": "string two"}}),
-        ),
-        "actionset-echo-typeref-url" => Request::action(
+        )),
+        "actionset-echo-typeref-url" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoTyperefUrl",
             &json!({"urlTyperef": "http://rest.li"}),
-        ),
-        "actionset-echo-primitive-union" => Request::action(
+        )),
+        "actionset-echo-primitive-union" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoPrimitiveUnion",
             &json!({"primitiveUnion": PrimitiveUnion {
                 primitives_union: PrimitivesUnion::Long(100),
             }}),
-        ),
-        "actionset-echo-complex-types-union" => Request::action(
+        )),
+        "actionset-echo-complex-types-union" => DynamicRequest::from(Request::action(
             "/actionSet",
             "echoComplexTypesUnion",
             &json!({"complexTypesUnion": ComplexTypesUnion {
                 complex_type_union: ComplexTypeUnion::Fruits(Apple),
             }}),
-        ),
-        "actionset-empty-response" => Request::action(
+        )),
+        "actionset-empty-response" => DynamicRequest::from(Request::action(
             "/actionSet",
             "emptyResponse",
             &json!({
                 "message1": message("test message"),
                 "message2": message("another message"),
             }),
-        ),
-        "actionset-multiple-inputs" => Request::action(
+        )),
+        "actionset-multiple-inputs" => DynamicRequest::from(Request::action(
             "/actionSet",
             "multipleInputs",
             &MultipleInputs {
@@ -785,9 +826,9 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                 optional_string: Some("optional string"),
                 message: message("test message"),
             },
-        ),
+        )),
         // The suite writes this URL without its colon.
-        "actionset-multiple-inputs-no-optional" => Request::action(
+        "actionset-multiple-inputs-no-optional" => DynamicRequest::from(Request::action(
             "/actionSet",
             "multipleInputs",
             &MultipleInputs {
@@ -796,10 +837,10 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                 optional_string: None,
                 message: message("test message"),
             },
-        ),
+        )),
 
         // keywithunion
-        "keywithunion-get" => Request::get("/keywithunion/{key}").key(
+        "keywithunion-get" => DynamicRequest::from(Request::get("/keywithunion/{key}").key(
             "key",
             &KeyWithUnion {
                 params: KeyParams {
@@ -808,10 +849,10 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                 },
                 union: KeyUnion::ComplexKey(parts_one.clone()),
             },
-        ),
+        )),
 
         // params
-        "params-get-with-queryparams" => {
+        "params-get-with-queryparams" => DynamicRequest::from({
             Request::get("/params/{id}")
                 .key("id", &100)
                 .params(&Params {
@@ -829,19 +870,21 @@ pub fn build(name: &str) -> Result<Option<Request>, BoxError> {
                     string_map: BTreeMap::from([("one", "string one"), ("two", "string two")]),
                     url_typeref: "http://rest.li",
                 })
-        }
+        }),
 
         // typerefs
-        "collection-typeref-get" => {
+        "collection-typeref-get" => DynamicRequest::from({
             Request::get("/collectionTyperef/{url}").key("url", "http://rest.li")
+        }),
+        "association-typeref-get" => {
+            DynamicRequest::from(Request::get("/associationTyperef/{key}").key(
+                "key",
+                &TyperefAssociation {
+                    part1: "http://rest.li",
+                    part2: 5,
+                },
+            ))
         }
-        "association-typeref-get" => Request::get("/associationTyperef/{key}").key(
-            "key",
-            &TyperefAssociation {
-                part1: "http://rest.li",
-                part2: 5,
-            },
-        ),
 
         _ => return Ok(None),
     };
