@@ -322,7 +322,7 @@ impl<H: AsyncHttpClient> Client<H> {
     /// let account: EntityResponse<Account> =
     ///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
     /// let groups: BatchGetResponse<i64> =
-    ///     client.send(Request::batch_get("/adCampaignGroups", [1, 2, 3])).await?;
+    ///     client.send(Request::batch_get("/adAccounts/{id}/adCampaignGroups", [1, 2, 3]).key("id", &507404993)).await?;
     /// let page: CollectionResponse<Account> =
     ///     client.send(Request::finder("/adAccounts", "search").page(0, 100)).await?;
     /// client.send(Request::delete("/adAccounts/{id}").key("id", &1)).await?;

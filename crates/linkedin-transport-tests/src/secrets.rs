@@ -23,7 +23,7 @@ fn oauth() -> OAuthConfig {
     OAuthConfig::new(ClientId::new("id"), ClientSecret::new(SECRET))
 }
 
-/// Tokens that are all [`SECRET`], valid for an hour.
+/// Tokens that are all `SECRET`, valid for an hour.
 ///
 /// ```
 /// let tokens = linkedin_transport_tests::secrets::secret_tokens("t");

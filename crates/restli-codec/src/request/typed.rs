@@ -573,8 +573,12 @@ impl Request {
     /// `String`, a key struct).
     ///
     /// ```
-    /// let http = restli_codec::Request::batch_get("/adCampaignGroups", [1, 2, 3])
+    /// // Campaign groups live below their ad account (LinkedIn's
+    /// // "Create and Manage Campaign Groups" page).
+    /// let http = restli_codec::Request::batch_get("/adAccounts/{id}/adCampaignGroups", [1, 2, 3])
+    ///     .key("id", &507404993)
     ///     .to_http(&restli_codec::RequestConfig::new(), None)?;
+    /// assert_eq!(http.uri().path(), "/v2/adAccounts/507404993/adCampaignGroups");
     /// assert_eq!(http.uri().query(), Some("ids=List(1,2,3)"));
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
