@@ -41,6 +41,18 @@ use crate::transport::Reqwest;
 /// assert_eq!(client.config().version().map(|v| v.as_str()), Some("202406"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Retries by default
+///
+/// [`RetryPolicy::default`]: at most 4 attempts in all, 60 s in all. Retried:
+/// 429, 500, 502, 503, 504, and connect errors, timeouts and resets, for
+/// idempotent methods; CREATE, BATCH_CREATE, PARTIAL_UPDATE,
+/// BATCH_PARTIAL_UPDATE and ACTION only on 429 (a 5xx or a lost connection
+/// may come after LinkedIn acted). A `Retry-After` of up to 60 s is
+/// waited for, a longer one is not; a 429 without it (LinkedIn's daily
+/// limit) is retried once. Otherwise the wait is exponential backoff with
+/// full jitter from 500 ms, capped at 30 s. Change it with
+/// [`retry_policy`](ClientBuilder::retry_policy).
 #[must_use]
 pub struct ClientBuilder {
     settings: ClientSettings<Arc<TokenSource>>,
