@@ -21,6 +21,14 @@ fn linkedin(config: &Path) -> Command {
     cmd
 }
 
+/// `linkedin auth login --sandbox ORIGIN`, listening on a free port: a fixed
+/// one (the default 8765) would collide between tests run in parallel.
+fn sandbox_login(config: &Path, origin: &str) -> Command {
+    let mut cmd = linkedin(config);
+    cmd.args(["auth", "login", "--redirect-port", "0", "--sandbox", origin]);
+    cmd
+}
+
 struct Run {
     ok: bool,
     stdout: String,
@@ -63,16 +71,7 @@ fn sandbox_login_in_one_step_with_no_browser() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
     // No secret, no client id, no URLs, no browser: only the origin.
-    let login = ok(linkedin(config)
-        .args([
-            "auth",
-            "login",
-            "--redirect-port",
-            "0",
-            "--sandbox",
-            sandbox.origin(),
-        ])
-        .write_stdin(""));
+    let login = ok(sandbox_login(config, sandbox.origin()).write_stdin(""));
     assert!(
         login.stderr.contains("logged in against"),
         "{}",
@@ -94,14 +93,7 @@ fn sandbox_login_in_one_step_with_no_browser() {
 #[test]
 fn sandbox_login_refuses_a_non_local_origin_and_reports_a_refusal() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(linkedin(dir.path()).args([
-        "auth",
-        "login",
-        "--redirect-port",
-        "0",
-        "--sandbox",
-        "https://api.linkedin.com",
-    ]));
+    let out = run(&mut sandbox_login(dir.path(), "https://api.linkedin.com"));
     assert!(!out.ok);
     assert!(
         out.stderr.contains("not a local sandbox origin"),
@@ -113,17 +105,8 @@ fn sandbox_login_refuses_a_non_local_origin_and_reports_a_refusal() {
     // and the login says so at once rather than waiting for the timeout.
     let sandbox = Sandbox::spawn().unwrap();
     let started = std::time::Instant::now();
-    let out = run(linkedin(dir.path())
-        .args([
-            "auth",
-            "login",
-            "--redirect-port",
-            "0",
-            "--sandbox",
-            sandbox.origin(),
-            "--client-id",
-            "nobody",
-        ])
+    let out = run(sandbox_login(dir.path(), sandbox.origin())
+        .args(["--client-id", "nobody"])
         .env("LINKEDIN_CLIENT_SECRET", "x"));
     assert!(!out.ok);
     assert!(out.stderr.contains("did not redirect"), "{}", out.stderr);
@@ -143,14 +126,7 @@ fn a_short_token_is_renewed_silently_on_the_next_call() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args([
-        "auth",
-        "login",
-        "--redirect-port",
-        "0",
-        "--sandbox",
-        sandbox.origin(),
-    ]));
+    ok(&mut sandbox_login(config, sandbox.origin()));
     let first = stored_token(config);
     std::thread::sleep(Duration::from_millis(3_500));
     let before = sandbox.request_count("/oauth/v2/accessToken");
@@ -177,15 +153,7 @@ fn renewal_names_what_is_missing() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config)
-        .args([
-            "auth",
-            "login",
-            "--redirect-port",
-            "0",
-            "--sandbox",
-            sandbox.origin(),
-        ])
+    ok(sandbox_login(config, sandbox.origin())
         .args(["--client-id", "my-app"])
         .env("LINKEDIN_CLIENT_SECRET", "my-secret"));
     std::thread::sleep(Duration::from_millis(2_500));
@@ -224,14 +192,7 @@ fn access_token_keeps_the_stored_origin() {
     let sandbox = Sandbox::spawn().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args([
-        "auth",
-        "login",
-        "--redirect-port",
-        "0",
-        "--sandbox",
-        sandbox.origin(),
-    ]));
+    ok(&mut sandbox_login(config, sandbox.origin()));
     // The sandbox's static token, given by hand: still sent to the
     // profile's sandbox, not to api.linkedin.com.
     let before = sandbox.request_count("/v2/userinfo");
@@ -409,17 +370,8 @@ fn status_shows_what_is_stored_when_introspection_fails() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config)
-        .args([
-            "auth",
-            "login",
-            "--redirect-port",
-            "0",
-            "--sandbox",
-            sandbox.origin(),
-            "--client-id",
-            "my-app",
-        ])
+    ok(sandbox_login(config, sandbox.origin())
+        .args(["--client-id", "my-app"])
         .env("LINKEDIN_CLIENT_SECRET", "my-secret"));
     let wrong = ok(linkedin(config)
         .args(["auth", "status"])
@@ -467,14 +419,7 @@ fn status_on_a_terminal_is_for_people() {
     let sandbox = Sandbox::spawn().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args([
-        "auth",
-        "login",
-        "--redirect-port",
-        "0",
-        "--sandbox",
-        sandbox.origin(),
-    ]));
+    ok(&mut sandbox_login(config, sandbox.origin()));
     let bin = assert_cmd::cargo::cargo_bin("linkedin");
     let on_tty = |extra: &str| {
         let out = std::process::Command::new("script")
@@ -541,15 +486,7 @@ fn an_application_token_is_renewed_with_client_credentials() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path();
-    ok(linkedin(config).args([
-        "auth",
-        "login",
-        "--redirect-port",
-        "0",
-        "--sandbox",
-        sandbox.origin(),
-        "--client-credentials",
-    ]));
+    ok(sandbox_login(config, sandbox.origin()).args(["--client-credentials"]));
     let first = stored_token(config);
     std::thread::sleep(Duration::from_millis(2_500));
     ok(linkedin(config).args(["api", "get", "/adAccounts/500001", "--version", "202601"]));
@@ -566,14 +503,7 @@ fn concurrent_calls_renew_once() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().to_path_buf();
-    ok(linkedin(&config).args([
-        "auth",
-        "login",
-        "--redirect-port",
-        "0",
-        "--sandbox",
-        sandbox.origin(),
-    ]));
+    ok(&mut sandbox_login(&config, sandbox.origin()));
     // Past half its lifetime the token needs renewing (the SDK's window
     // is capped at half the lifetime), though it has not expired.
     std::thread::sleep(Duration::from_millis(4_500));
