@@ -42,6 +42,7 @@ const PURE_CRATES: &[&str] = &[
     "linkedin-oauth",
     "linkedin-webhooks",
     "linkedin-client-core",
+    "linkedin-resources",
 ];
 
 /// Packages that do IO or bring an async runtime or HTTP client.

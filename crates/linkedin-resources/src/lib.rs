@@ -1,0 +1,11 @@
+//! Pure, sans-IO typed LinkedIn APIs.
+//!
+//! Each module describes one LinkedIn API: the requests it takes (as
+//! [`restli_codec`] requests) and the models it answers with. Flows of more
+//! than one call (media uploads, video processing) are state machines that a
+//! transport drives: they say what to send next and read what came back, and
+//! never touch a socket or a clock.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod media;

@@ -1,0 +1,1 @@
+//! Media uploads: the Images, Documents and Videos APIs.
