@@ -5,7 +5,12 @@
 //! than one call (media uploads, video processing) are state machines that a
 //! transport drives: they say what to send next and read what came back, and
 //! never touch a socket or a clock.
+//!
+//! - [`urns`]: URNs of one kind (a person, an organization, a post, an
+//!   image ...), checked when made or read.
+//! - [`media`]: the Images, Documents and Videos upload flows.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod media;
+pub mod urns;
