@@ -18,7 +18,7 @@ pub const UNVERSIONED_BASE: &str = "https://api.linkedin.com/v2";
 /// [`Request::base`](crate::DynamicRequest::base).
 ///
 /// ```
-/// use restli_codec::{ApiBase, Endpoint};
+/// use linkedin::restli::{ApiBase, Endpoint};
 ///
 /// let linkedin = Endpoint::default();
 /// assert_eq!(linkedin.root(ApiBase::V2).as_str(), "https://api.linkedin.com/v2");
@@ -37,7 +37,7 @@ impl ApiBase {
     /// The path prefix LinkedIn's documentation writes for this root.
     ///
     /// ```
-    /// assert_eq!(restli_codec::ApiBase::V2.prefix(), "/v2");
+    /// assert_eq!(linkedin::restli::ApiBase::V2.prefix(), "/v2");
     /// ```
     pub fn prefix(self) -> &'static str {
         match self {
@@ -51,12 +51,12 @@ impl ApiBase {
 /// query or fragment and no trailing slash.
 ///
 /// ```
-/// use restli_codec::BaseUrl;
+/// use linkedin::restli::BaseUrl;
 ///
 /// assert_eq!(BaseUrl::parse("https://proxy.example.com/li/")?.as_str(), "https://proxy.example.com/li");
 /// assert!(BaseUrl::parse("http://127.0.0.1:8080/rest").is_ok());
 /// assert!(BaseUrl::parse("http://example.com/rest").is_err());
-/// # Ok::<(), restli_codec::EndpointError>(())
+/// # Ok::<(), linkedin::restli::EndpointError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BaseUrl(String);
@@ -64,7 +64,7 @@ pub struct BaseUrl(String);
 /// Why a base URL was refused.
 ///
 /// ```
-/// let err = restli_codec::BaseUrl::parse("http://api.example.com").unwrap_err();
+/// let err = linkedin::restli::BaseUrl::parse("http://api.example.com").unwrap_err();
 /// assert!(err.to_string().contains("https"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -108,9 +108,9 @@ impl BaseUrl {
     /// Validates a base URL.
     ///
     /// ```
-    /// let base = restli_codec::BaseUrl::parse("http://localhost:3000/v2")?;
+    /// let base = linkedin::restli::BaseUrl::parse("http://localhost:3000/v2")?;
     /// assert_eq!(base.as_str(), "http://localhost:3000/v2");
-    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     ///
     /// # Errors
@@ -149,9 +149,9 @@ impl BaseUrl {
     /// The URL, without a trailing slash.
     ///
     /// ```
-    /// let base = restli_codec::BaseUrl::parse("https://api.linkedin.com/rest/")?;
+    /// let base = linkedin::restli::BaseUrl::parse("https://api.linkedin.com/rest/")?;
     /// assert_eq!(base.as_str(), "https://api.linkedin.com/rest");
-    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
@@ -168,7 +168,7 @@ impl fmt::Display for BaseUrl {
 /// a `LinkedIn-Version`), one for the rest.
 ///
 /// ```
-/// use restli_codec::Endpoint;
+/// use linkedin::restli::Endpoint;
 ///
 /// let linkedin = Endpoint::default();
 /// assert_eq!(linkedin.base(true).as_str(), "https://api.linkedin.com/rest");
@@ -176,7 +176,7 @@ impl fmt::Display for BaseUrl {
 ///
 /// let sandbox = Endpoint::from_origin("http://127.0.0.1:8080")?;
 /// assert_eq!(sandbox.base(true).as_str(), "http://127.0.0.1:8080/rest");
-/// # Ok::<(), restli_codec::EndpointError>(())
+/// # Ok::<(), linkedin::restli::EndpointError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Endpoint {
@@ -197,7 +197,7 @@ impl Endpoint {
     /// LinkedIn's own base URLs (the default).
     ///
     /// ```
-    /// assert_eq!(restli_codec::Endpoint::linkedin(), restli_codec::Endpoint::default());
+    /// assert_eq!(linkedin::restli::Endpoint::linkedin(), linkedin::restli::Endpoint::default());
     /// ```
     pub fn linkedin() -> Self {
         Endpoint::default()
@@ -207,9 +207,9 @@ impl Endpoint {
     /// origin, such as the local sandbox.
     ///
     /// ```
-    /// let e = restli_codec::Endpoint::from_origin("http://localhost:9000/")?;
+    /// let e = linkedin::restli::Endpoint::from_origin("http://localhost:9000/")?;
     /// assert_eq!(e.base(false).as_str(), "http://localhost:9000/v2");
-    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     ///
     /// # Errors
@@ -227,9 +227,9 @@ impl Endpoint {
     /// the same.
     ///
     /// ```
-    /// let e = restli_codec::Endpoint::new("https://proxy.example/li", "https://proxy.example/li")?;
+    /// let e = linkedin::restli::Endpoint::new("https://proxy.example/li", "https://proxy.example/li")?;
     /// assert_eq!(e.base(true), e.base(false));
-    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     ///
     /// # Errors
@@ -245,7 +245,7 @@ impl Endpoint {
     /// The base URL for a versioned or an unversioned call.
     ///
     /// ```
-    /// let e = restli_codec::Endpoint::default();
+    /// let e = linkedin::restli::Endpoint::default();
     /// assert!(e.base(true).as_str().ends_with("/rest"));
     /// ```
     pub fn base(&self, versioned: bool) -> &BaseUrl {
@@ -260,10 +260,10 @@ impl Endpoint {
     /// maps that root to).
     ///
     /// ```
-    /// use restli_codec::{ApiBase, Endpoint};
+    /// use linkedin::restli::{ApiBase, Endpoint};
     /// let sandbox = Endpoint::from_origin("http://127.0.0.1:8080")?;
     /// assert_eq!(sandbox.root(ApiBase::V2).as_str(), "http://127.0.0.1:8080/v2");
-    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     pub fn root(&self, base: ApiBase) -> &BaseUrl {
         match base {

@@ -6,7 +6,7 @@ use std::str::FromStr;
 /// A Rest.li method.
 ///
 /// ```
-/// use restli_codec::Method;
+/// use linkedin::restli::Method;
 ///
 /// assert_eq!(Method::BatchPartialUpdate.http_method(), http::Method::POST);
 /// assert_eq!(Method::BatchPartialUpdate.as_str(), "batch_partial_update");
@@ -48,7 +48,7 @@ impl Method {
     /// Every method, in the order of the Rest.li documentation.
     ///
     /// ```
-    /// assert_eq!(restli_codec::Method::ALL.len(), 14);
+    /// assert_eq!(linkedin::restli::Method::ALL.len(), 14);
     /// ```
     pub const ALL: [Method; 14] = [
         Method::Get,
@@ -70,7 +70,7 @@ impl Method {
     /// The value of the `X-RestLi-Method` header.
     ///
     /// ```
-    /// assert_eq!(restli_codec::Method::GetAll.as_str(), "get_all");
+    /// assert_eq!(linkedin::restli::Method::GetAll.as_str(), "get_all");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -94,7 +94,7 @@ impl Method {
     /// The HTTP verb the method travels with (before any query tunneling).
     ///
     /// ```
-    /// use restli_codec::Method;
+    /// use linkedin::restli::Method;
     /// assert_eq!(Method::BatchUpdate.http_method(), http::Method::PUT);
     /// assert_eq!(Method::BatchDelete.http_method(), http::Method::DELETE);
     /// ```
@@ -121,7 +121,7 @@ impl Method {
     /// BATCH_PARTIAL_UPDATE and ACTION are not.
     ///
     /// ```
-    /// use restli_codec::Method;
+    /// use linkedin::restli::Method;
     /// assert!(Method::Update.is_idempotent());
     /// assert!(!Method::Action.is_idempotent());
     /// ```
@@ -139,7 +139,7 @@ impl Method {
     /// Whether the method addresses several entities by `ids`.
     ///
     /// ```
-    /// use restli_codec::Method;
+    /// use linkedin::restli::Method;
     /// assert!(Method::BatchDelete.is_batch_by_ids());
     /// assert!(!Method::BatchCreate.is_batch_by_ids());
     /// ```
@@ -163,7 +163,7 @@ impl fmt::Display for Method {
 /// The text was not one of the 14 method names.
 ///
 /// ```
-/// let err = "fetch".parse::<restli_codec::Method>().unwrap_err();
+/// let err = "fetch".parse::<linkedin::restli::Method>().unwrap_err();
 /// assert!(err.to_string().contains("fetch"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

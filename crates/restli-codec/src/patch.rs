@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 /// record fields. Never empty.
 ///
 /// ```
-/// use restli_codec::Patch;
+/// use linkedin::restli::Patch;
 /// use serde_json::json;
 ///
 /// let patch = Patch::set(&json!({"name": "New name"}))?;
@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 ///         "budget": {"$set": {"amount": "20"}}
 ///     })
 /// );
-/// # Ok::<(), restli_codec::PatchError>(())
+/// # Ok::<(), linkedin::restli::PatchError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Patch(Value);
@@ -32,7 +32,7 @@ pub struct Patch(Value);
 /// Why a patch could not be made.
 ///
 /// ```
-/// use restli_codec::{Patch, PatchError};
+/// use linkedin::restli::{Patch, PatchError};
 /// use serde_json::json;
 ///
 /// let same = json!({"a": 1});
@@ -96,9 +96,9 @@ impl Patch {
     /// are set to nothing, so leave them out instead.
     ///
     /// ```
-    /// let patch = restli_codec::Patch::set(&serde_json::json!({"status": "PAUSED"}))?;
+    /// let patch = linkedin::restli::Patch::set(&serde_json::json!({"status": "PAUSED"}))?;
     /// assert_eq!(patch.to_body(), serde_json::json!({"patch": {"$set": {"status": "PAUSED"}}}));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     ///
     /// # Errors
@@ -123,19 +123,19 @@ impl Patch {
     ///
     /// ```
     /// use serde_json::json;
-    /// let patch = restli_codec::Patch::diff(
+    /// let patch = linkedin::restli::Patch::diff(
     ///     &json!({"$meta": {"a": 1}}),
     ///     &json!({"$meta": {"a": 2}}),
     /// )?;
     /// assert_eq!(patch.as_value(), &json!({"$$meta": {"$set": {"a": 2}}}));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     ///
     /// ```
     /// use serde_json::json;
-    /// let patch = restli_codec::Patch::diff(&json!({"a": 1, "b": [1]}), &json!({"a": 1, "b": [1, 2]}))?;
+    /// let patch = linkedin::restli::Patch::diff(&json!({"a": 1, "b": [1]}), &json!({"a": 1, "b": [1, 2]}))?;
     /// assert_eq!(patch.as_value(), &json!({"$set": {"b": [1, 2]}}));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     ///
     /// # Errors
@@ -156,9 +156,9 @@ impl Patch {
     ///
     /// ```
     /// use serde_json::json;
-    /// let patch = restli_codec::Patch::from_value(json!({"$delete": ["notes"]}))?;
+    /// let patch = linkedin::restli::Patch::from_value(json!({"$delete": ["notes"]}))?;
     /// assert_eq!(patch.as_value(), &json!({"$delete": ["notes"]}));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     ///
     /// # Errors
@@ -178,9 +178,9 @@ impl Patch {
     /// The patch itself.
     ///
     /// ```
-    /// let patch = restli_codec::Patch::set(&serde_json::json!({"a": 1}))?;
+    /// let patch = linkedin::restli::Patch::set(&serde_json::json!({"a": 1}))?;
     /// assert!(patch.as_value().get("$set").is_some());
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     pub fn as_value(&self) -> &Value {
         &self.0
@@ -189,9 +189,9 @@ impl Patch {
     /// The request body of a PARTIAL_UPDATE: `{"patch": ..}`.
     ///
     /// ```
-    /// let patch = restli_codec::Patch::set(&serde_json::json!({"a": 1}))?;
+    /// let patch = linkedin::restli::Patch::set(&serde_json::json!({"a": 1}))?;
     /// assert_eq!(patch.to_body(), serde_json::json!({"patch": {"$set": {"a": 1}}}));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     pub fn to_body(&self) -> Value {
         let mut body = Map::new();

@@ -5,13 +5,13 @@
 //! to one, so a typo on either side is an error instead of a wrong URL.
 //!
 //! ```
-//! use restli_codec::PathTemplate;
+//! use linkedin::restli::PathTemplate;
 //! use serde_json::json;
 //!
 //! let template = PathTemplate::parse("/socialActions/{actionUrn}/comments/{commentId}")?;
 //! let path = template.expand(&json!({"actionUrn": "urn:li:share:1", "commentId": 42}))?;
 //! assert_eq!(path, "/socialActions/urn%3Ali%3Ashare%3A1/comments/42");
-//! # Ok::<(), restli_codec::PathError>(())
+//! # Ok::<(), linkedin::restli::PathError>(())
 //! ```
 
 use std::borrow::Cow;
@@ -28,9 +28,9 @@ use crate::ser::{Emitted, encode_into};
 /// A parsed path template.
 ///
 /// ```
-/// let template = restli_codec::PathTemplate::parse("/adAccounts/{id}/adCampaigns")?;
+/// let template = linkedin::restli::PathTemplate::parse("/adAccounts/{id}/adCampaigns")?;
 /// assert_eq!(template.placeholders().collect::<Vec<_>>(), ["id"]);
-/// # Ok::<(), restli_codec::PathError>(())
+/// # Ok::<(), linkedin::restli::PathError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathTemplate {
@@ -46,7 +46,7 @@ enum Piece {
 /// What is wrong with a template or its keys.
 ///
 /// ```
-/// use restli_codec::{PathError, PathTemplate};
+/// use linkedin::restli::{PathError, PathTemplate};
 /// use serde_json::json;
 ///
 /// let err = PathTemplate::parse("/posts/{id}")?.expand(&json!({})).unwrap_err();
@@ -133,7 +133,7 @@ impl PathTemplate {
     /// Parses a template. Text outside braces is kept as it is.
     ///
     /// ```
-    /// use restli_codec::{PathError, PathTemplate};
+    /// use linkedin::restli::{PathError, PathTemplate};
     ///
     /// assert_eq!(
     ///     PathTemplate::parse("/a/{id").unwrap_err(),
@@ -204,9 +204,9 @@ impl PathTemplate {
     /// The placeholder names, in order.
     ///
     /// ```
-    /// let t = restli_codec::PathTemplate::parse("/a/{x}/b/{y}")?;
+    /// let t = linkedin::restli::PathTemplate::parse("/a/{x}/b/{y}")?;
     /// assert_eq!(t.placeholders().collect::<Vec<_>>(), ["x", "y"]);
-    /// # Ok::<(), restli_codec::PathError>(())
+    /// # Ok::<(), linkedin::restli::PathError>(())
     /// ```
     pub fn placeholders(&self) -> impl Iterator<Item = &str> {
         self.pieces.iter().filter_map(|p| match p {
@@ -226,10 +226,10 @@ impl PathTemplate {
     /// #[derive(Serialize)]
     /// struct Keys { key: Key }
     ///
-    /// let t = restli_codec::PathTemplate::parse("/association/{key}")?;
+    /// let t = linkedin::restli::PathTemplate::parse("/association/{key}")?;
     /// let path = t.expand(&Keys { key: Key { part1: "a b", part2: 3 } })?;
     /// assert_eq!(path, "/association/(part1:a%20b,part2:3)");
-    /// # Ok::<(), restli_codec::PathError>(())
+    /// # Ok::<(), linkedin::restli::PathError>(())
     /// ```
     ///
     /// # Errors
@@ -344,9 +344,9 @@ impl std::str::FromStr for PathTemplate {
 /// Parses `template` and expands it with `keys` in one step.
 ///
 /// ```
-/// let path = restli_codec::path::expand("/adAccounts/{id}", &serde_json::json!({"id": 123}))?;
+/// let path = linkedin::restli::path::expand("/adAccounts/{id}", &serde_json::json!({"id": 123}))?;
 /// assert_eq!(path, "/adAccounts/123");
-/// # Ok::<(), restli_codec::PathError>(())
+/// # Ok::<(), linkedin::restli::PathError>(())
 /// ```
 ///
 /// # Errors

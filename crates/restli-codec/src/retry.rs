@@ -40,8 +40,8 @@
 //!
 //! ```
 //! use std::time::{Duration, SystemTime};
-//! use restli_codec::Method;
-//! use restli_codec::retry::{Outcome, RetryDecision, RetryPolicy, StopReason};
+//! use linkedin::restli::Method;
+//! use linkedin::restli::retry::{Outcome, RetryDecision, RetryPolicy, StopReason};
 //!
 //! let policy = RetryPolicy::default(); // 4 attempts, 500 ms base, 30 s cap
 //! let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
@@ -70,7 +70,7 @@ use crate::Method;
 ///
 /// ```
 /// use std::time::Duration;
-/// use restli_codec::retry::RetryPolicy;
+/// use linkedin::restli::retry::RetryPolicy;
 ///
 /// let policy = RetryPolicy::default()
 ///     .max_attempts(6)
@@ -93,7 +93,7 @@ pub struct RetryPolicy {
 /// most two slow attempts; four quick ones with their backoff fit easily).
 ///
 /// ```
-/// assert_eq!(restli_codec::retry::DEFAULT_TOTAL_TIMEOUT.as_secs(), 60);
+/// assert_eq!(linkedin::restli::retry::DEFAULT_TOTAL_TIMEOUT.as_secs(), 60);
 /// ```
 pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -102,7 +102,7 @@ impl Default for RetryPolicy {
     /// honoured up to 60 s, 60 s in all ([`DEFAULT_TOTAL_TIMEOUT`]).
     ///
     /// ```
-    /// use restli_codec::retry::RetryPolicy;
+    /// use linkedin::restli::retry::RetryPolicy;
     /// assert_eq!(RetryPolicy::default(), RetryPolicy::new());
     /// ```
     fn default() -> Self {
@@ -119,7 +119,7 @@ impl Default for RetryPolicy {
 /// What happened to an attempt.
 ///
 /// ```
-/// use restli_codec::retry::{Outcome, TransportFailure};
+/// use linkedin::restli::retry::{Outcome, TransportFailure};
 ///
 /// let response = http::Response::builder().status(429).body(())?;
 /// let outcome = Outcome::of(&response);
@@ -146,7 +146,7 @@ impl<'a> Outcome<'a> {
     /// A response with this status and these headers.
     ///
     /// ```
-    /// use restli_codec::retry::Outcome;
+    /// use linkedin::restli::retry::Outcome;
     /// let headers = http::HeaderMap::new();
     /// let _ = Outcome::response(http::StatusCode::BAD_GATEWAY, &headers);
     /// ```
@@ -157,7 +157,7 @@ impl<'a> Outcome<'a> {
     /// The outcome of a received response (any body type).
     ///
     /// ```
-    /// use restli_codec::retry::Outcome;
+    /// use linkedin::restli::retry::Outcome;
     /// let response = http::Response::builder().status(200).body(Vec::<u8>::new())?;
     /// assert!(matches!(Outcome::of(&response), Outcome::Response { .. }));
     /// # Ok::<(), http::Error>(())
@@ -170,7 +170,7 @@ impl<'a> Outcome<'a> {
 /// Why no response arrived.
 ///
 /// ```
-/// use restli_codec::retry::TransportFailure;
+/// use linkedin::restli::retry::TransportFailure;
 /// assert_ne!(TransportFailure::Timeout, TransportFailure::Other);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -190,7 +190,7 @@ pub enum TransportFailure {
 ///
 /// ```
 /// use std::time::Duration;
-/// use restli_codec::retry::RetryDecision;
+/// use linkedin::restli::retry::RetryDecision;
 ///
 /// let decision = RetryDecision::RetryAfter(Duration::from_secs(1));
 /// assert_eq!(decision.delay(), Some(Duration::from_secs(1)));
@@ -207,7 +207,7 @@ impl RetryDecision {
     /// The delay before retrying, or `None` for [`RetryDecision::Stop`].
     ///
     /// ```
-    /// use restli_codec::retry::{RetryDecision, StopReason};
+    /// use linkedin::restli::retry::{RetryDecision, StopReason};
     /// assert_eq!(RetryDecision::Stop(StopReason::NotRetryable).delay(), None);
     /// ```
     pub fn delay(self) -> Option<std::time::Duration> {
@@ -221,7 +221,7 @@ impl RetryDecision {
 /// Why a [`RetryDecision::Stop`].
 ///
 /// ```
-/// use restli_codec::retry::StopReason;
+/// use linkedin::restli::retry::StopReason;
 /// assert_ne!(StopReason::NotRetryable, StopReason::AttemptsExhausted);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,7 +279,7 @@ impl RetryPolicy {
     /// The default policy (see [`Default`](#impl-Default-for-RetryPolicy)).
     ///
     /// ```
-    /// let policy = restli_codec::retry::RetryPolicy::new();
+    /// let policy = linkedin::restli::retry::RetryPolicy::new();
     /// # let _ = policy;
     /// ```
     pub fn new() -> Self {
@@ -290,7 +290,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use restli_codec::{Method, retry::{Outcome, RetryDecision, RetryPolicy, StopReason}};
+    /// use linkedin::restli::{Method, retry::{Outcome, RetryDecision, RetryPolicy, StopReason}};
     /// let headers = http::HeaderMap::new();
     /// let outcome = Outcome::response(http::StatusCode::SERVICE_UNAVAILABLE, &headers);
     /// assert_eq!(
@@ -305,7 +305,7 @@ impl RetryPolicy {
     /// How many attempts in all, the first included (0 counts as 1).
     ///
     /// ```
-    /// let policy = restli_codec::retry::RetryPolicy::default().max_attempts(10);
+    /// let policy = linkedin::restli::retry::RetryPolicy::default().max_attempts(10);
     /// # let _ = policy;
     /// ```
     pub fn max_attempts(mut self, attempts: u32) -> Self {
@@ -318,7 +318,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let policy = restli_codec::retry::RetryPolicy::default().base_delay(Duration::from_millis(100));
+    /// let policy = linkedin::restli::retry::RetryPolicy::default().base_delay(Duration::from_millis(100));
     /// # let _ = policy;
     /// ```
     pub fn base_delay(mut self, delay: Duration) -> Self {
@@ -330,7 +330,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let policy = restli_codec::retry::RetryPolicy::default().max_delay(Duration::from_secs(5));
+    /// let policy = linkedin::restli::retry::RetryPolicy::default().max_delay(Duration::from_secs(5));
     /// # let _ = policy;
     /// ```
     pub fn max_delay(mut self, delay: Duration) -> Self {
@@ -343,7 +343,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let policy = restli_codec::retry::RetryPolicy::default().max_retry_after(Duration::from_secs(300));
+    /// let policy = linkedin::restli::retry::RetryPolicy::default().max_retry_after(Duration::from_secs(300));
     /// # let _ = policy;
     /// ```
     pub fn max_retry_after(mut self, delay: Duration) -> Self {
@@ -359,7 +359,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let policy = restli_codec::retry::RetryPolicy::default().total_timeout(Duration::from_secs(10));
+    /// let policy = linkedin::restli::retry::RetryPolicy::default().total_timeout(Duration::from_secs(10));
     /// assert_eq!(policy.total_timeout_value(), Duration::from_secs(10));
     /// ```
     pub fn total_timeout(mut self, total: Duration) -> Self {
@@ -370,7 +370,7 @@ impl RetryPolicy {
     /// The total deadline of a call (see [`total_timeout`](Self::total_timeout)).
     ///
     /// ```
-    /// use restli_codec::retry::{DEFAULT_TOTAL_TIMEOUT, RetryPolicy};
+    /// use linkedin::restli::retry::{DEFAULT_TOTAL_TIMEOUT, RetryPolicy};
     /// assert_eq!(RetryPolicy::default().total_timeout_value(), DEFAULT_TOTAL_TIMEOUT);
     /// ```
     pub fn total_timeout_value(&self) -> Duration {
@@ -385,7 +385,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use restli_codec::retry::{RetryDecision, RetryPolicy, StopReason};
+    /// use linkedin::restli::retry::{RetryDecision, RetryPolicy, StopReason};
     ///
     /// let policy = RetryPolicy::default().total_timeout(Duration::from_secs(10));
     /// let started = SystemTime::UNIX_EPOCH;
@@ -418,7 +418,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use restli_codec::retry::RetryPolicy;
+    /// use linkedin::restli::retry::RetryPolicy;
     ///
     /// let policy = RetryPolicy::default().total_timeout(Duration::from_secs(60));
     /// let t0 = SystemTime::UNIX_EPOCH;
@@ -445,8 +445,8 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use restli_codec::Method;
-    /// use restli_codec::retry::{Outcome, RetryDecision, RetryPolicy};
+    /// use linkedin::restli::Method;
+    /// use linkedin::restli::retry::{Outcome, RetryDecision, RetryPolicy};
     ///
     /// let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
     /// let mut headers = http::HeaderMap::new();
@@ -499,7 +499,7 @@ impl RetryPolicy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use restli_codec::retry::RetryPolicy;
+    /// use linkedin::restli::retry::RetryPolicy;
     /// let policy = RetryPolicy::default(); // 500 ms base, 30 s cap
     /// assert_eq!(policy.backoff(1, 0.5), Duration::from_millis(250));
     /// assert_eq!(policy.backoff(3, 0.5), Duration::from_millis(1000));
@@ -529,7 +529,7 @@ impl RetryPolicy {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use restli_codec::retry::retry_after;
+/// use linkedin::restli::retry::retry_after;
 ///
 /// let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480); // 2015-10-21 07:28:00 UTC
 /// let mut headers = http::HeaderMap::new();
@@ -562,7 +562,7 @@ pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use restli_codec::retry::RateLimit;
+/// use linkedin::restli::retry::RateLimit;
 ///
 /// // 2024-06-01 13:20:00 UTC.
 /// let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_717_248_000);
@@ -591,7 +591,7 @@ impl RateLimit {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use restli_codec::retry::RateLimit;
+    /// use linkedin::restli::retry::RateLimit;
     ///
     /// let limit = RateLimit::new(None, Some("slow down"), Some(Duration::from_secs(3)), Some(SystemTime::UNIX_EPOCH));
     /// assert!(!limit.is_daily());
@@ -622,7 +622,7 @@ impl RateLimit {
     /// LinkedIn's `serviceErrorCode` (101 for its rate limits).
     ///
     /// ```
-    /// # use restli_codec::retry::RateLimit;
+    /// # use linkedin::restli::retry::RateLimit;
     /// let limit = RateLimit::new(Some(101), None, None, None);
     /// assert_eq!(limit.service_error_code(), Some(101));
     /// ```
@@ -633,7 +633,7 @@ impl RateLimit {
     /// Whether the message names a daily limit.
     ///
     /// ```
-    /// # use restli_codec::retry::RateLimit;
+    /// # use linkedin::restli::retry::RateLimit;
     /// let limit = RateLimit::new(None, Some("MEMBER DAY limit reached"), None, None);
     /// assert!(limit.is_daily());
     /// ```
@@ -644,7 +644,7 @@ impl RateLimit {
     /// The `Retry-After` wait the server sent, if any.
     ///
     /// ```
-    /// # use restli_codec::retry::RateLimit;
+    /// # use linkedin::restli::retry::RateLimit;
     /// let limit = RateLimit::new(None, None, None, None);
     /// assert_eq!(limit.retry_after(), None);
     /// ```
@@ -657,7 +657,7 @@ impl RateLimit {
     /// answer says neither.
     ///
     /// ```
-    /// # use restli_codec::retry::RateLimit;
+    /// # use linkedin::restli::retry::RateLimit;
     /// let limit = RateLimit::new(Some(101), Some("throttled"), None, Some(std::time::SystemTime::UNIX_EPOCH));
     /// assert_eq!(limit.resets_at(), None);
     /// ```
@@ -678,7 +678,7 @@ fn names_a_day(message: &str) -> bool {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use restli_codec::retry::next_utc_midnight;
+/// use linkedin::restli::retry::next_utc_midnight;
 ///
 /// let day = Duration::from_secs(86_400);
 /// let midnight = SystemTime::UNIX_EPOCH + day * 20_000;

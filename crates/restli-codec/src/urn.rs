@@ -2,7 +2,7 @@
 //! tuple of ids and nested URNs.
 //!
 //! ```
-//! use restli_codec::Urn;
+//! use linkedin::restli::Urn;
 //!
 //! let creative: Urn = "urn:li:sponsoredCreative:(urn:li:sponsoredCampaign:123,456)".parse()?;
 //! assert_eq!(creative.namespace(), "li");
@@ -11,7 +11,7 @@
 //! assert_eq!(parts, ["urn:li:sponsoredCampaign:123", "456"]);
 //! let campaign: Urn = parts[0].parse()?;
 //! assert_eq!(campaign.id(), "123");
-//! # Ok::<(), restli_codec::UrnError>(())
+//! # Ok::<(), linkedin::restli::UrnError>(())
 //! ```
 
 use std::fmt;
@@ -29,12 +29,12 @@ const PREFIX: &str = "urn:";
 /// `urn%3Ali%3Aperson%3A123`.
 ///
 /// ```
-/// use restli_codec::Urn;
+/// use linkedin::restli::Urn;
 ///
 /// let urn = Urn::li("organization", 1234)?;
 /// assert_eq!(urn.to_string(), "urn:li:organization:1234");
-/// assert_eq!(restli_codec::to_string(&urn).unwrap(), "urn%3Ali%3Aorganization%3A1234");
-/// # Ok::<(), restli_codec::UrnError>(())
+/// assert_eq!(linkedin::restli::to_string(&urn).unwrap(), "urn%3Ali%3Aorganization%3A1234");
+/// # Ok::<(), linkedin::restli::UrnError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Urn {
@@ -48,7 +48,7 @@ pub struct Urn {
 /// Why a string is not a URN, and at which byte.
 ///
 /// ```
-/// let err = "urn:li:person:".parse::<restli_codec::Urn>().unwrap_err();
+/// let err = "urn:li:person:".parse::<linkedin::restli::Urn>().unwrap_err();
 /// assert_eq!(err.offset(), 14);
 /// assert_eq!(err.to_string(), "invalid URN: the id is empty at byte 14");
 /// ```
@@ -62,8 +62,8 @@ pub struct UrnError {
 /// The kinds of [`UrnError`].
 ///
 /// ```
-/// use restli_codec::urn::UrnErrorKind;
-/// let err = "urn:li:x:(1,".parse::<restli_codec::Urn>().unwrap_err();
+/// use linkedin::restli::urn::UrnErrorKind;
+/// let err = "urn:li:x:(1,".parse::<linkedin::restli::Urn>().unwrap_err();
 /// assert_eq!(err.kind(), &UrnErrorKind::UnbalancedParentheses);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -109,8 +109,8 @@ impl UrnError {
     /// What is wrong.
     ///
     /// ```
-    /// use restli_codec::urn::UrnErrorKind;
-    /// let err = "person:1".parse::<restli_codec::Urn>().unwrap_err();
+    /// use linkedin::restli::urn::UrnErrorKind;
+    /// let err = "person:1".parse::<linkedin::restli::Urn>().unwrap_err();
     /// assert_eq!(err.kind(), &UrnErrorKind::MissingPrefix);
     /// ```
     pub fn kind(&self) -> &UrnErrorKind {
@@ -120,7 +120,7 @@ impl UrnError {
     /// The byte offset into the text where the problem is.
     ///
     /// ```
-    /// let err = "urn:li:per son:1".parse::<restli_codec::Urn>().unwrap_err();
+    /// let err = "urn:li:per son:1".parse::<linkedin::restli::Urn>().unwrap_err();
     /// assert_eq!(err.offset(), 10);
     /// ```
     pub fn offset(&self) -> usize {
@@ -132,9 +132,9 @@ impl Urn {
     /// Parses and validates a URN.
     ///
     /// ```
-    /// let urn = restli_codec::Urn::parse("urn:li:person:abc123")?;
+    /// let urn = linkedin::restli::Urn::parse("urn:li:person:abc123")?;
     /// assert_eq!(urn.id(), "abc123");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     ///
     /// # Errors
@@ -152,9 +152,9 @@ impl Urn {
     /// Builds a URN from its parts; the id is written with `Display`.
     ///
     /// ```
-    /// let urn = restli_codec::Urn::new("li", "person", "abc")?;
+    /// let urn = linkedin::restli::Urn::new("li", "person", "abc")?;
     /// assert_eq!(urn.as_str(), "urn:li:person:abc");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     ///
     /// # Errors
@@ -168,9 +168,9 @@ impl Urn {
     /// Builds a URN in LinkedIn's `li` namespace.
     ///
     /// ```
-    /// let urn = restli_codec::Urn::li("sponsoredAccount", 507_404_993)?;
+    /// let urn = linkedin::restli::Urn::li("sponsoredAccount", 507_404_993)?;
     /// assert_eq!(urn.as_str(), "urn:li:sponsoredAccount:507404993");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     ///
     /// # Errors
@@ -183,12 +183,12 @@ impl Urn {
     /// Builds a URN whose id is a tuple of ids and URNs.
     ///
     /// ```
-    /// use restli_codec::Urn;
+    /// use linkedin::restli::Urn;
     ///
     /// let campaign = Urn::li("sponsoredCampaign", 123)?;
     /// let creative = Urn::tuple("li", "sponsoredCreative", [campaign.to_string(), "456".into()])?;
     /// assert_eq!(creative.as_str(), "urn:li:sponsoredCreative:(urn:li:sponsoredCampaign:123,456)");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     ///
     /// # Errors
@@ -213,9 +213,9 @@ impl Urn {
     /// The whole URN text.
     ///
     /// ```
-    /// let urn: restli_codec::Urn = "urn:li:person:1".parse()?;
+    /// let urn: linkedin::restli::Urn = "urn:li:person:1".parse()?;
     /// assert_eq!(urn.as_str(), "urn:li:person:1");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.raw
@@ -224,9 +224,9 @@ impl Urn {
     /// The namespace (`li` in `urn:li:person:1`).
     ///
     /// ```
-    /// let urn: restli_codec::Urn = "urn:li:person:1".parse()?;
+    /// let urn: linkedin::restli::Urn = "urn:li:person:1".parse()?;
     /// assert_eq!(urn.namespace(), "li");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     pub fn namespace(&self) -> &str {
         self.raw.get(PREFIX.len()..self.namespace_end).unwrap_or("")
@@ -235,9 +235,9 @@ impl Urn {
     /// The entity type (`person` in `urn:li:person:1`).
     ///
     /// ```
-    /// let urn: restli_codec::Urn = "urn:li:person:1".parse()?;
+    /// let urn: linkedin::restli::Urn = "urn:li:person:1".parse()?;
     /// assert_eq!(urn.entity_type(), "person");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     pub fn entity_type(&self) -> &str {
         self.raw
@@ -249,9 +249,9 @@ impl Urn {
     /// tuple id.
     ///
     /// ```
-    /// let urn: restli_codec::Urn = "urn:li:share:(urn:li:person:1,2)".parse()?;
+    /// let urn: linkedin::restli::Urn = "urn:li:share:(urn:li:person:1,2)".parse()?;
     /// assert_eq!(urn.id(), "(urn:li:person:1,2)");
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     pub fn id(&self) -> &str {
         self.raw.get(self.type_end + 1..).unwrap_or("")
@@ -260,9 +260,9 @@ impl Urn {
     /// Whether the id is a tuple `(a,b,...)`.
     ///
     /// ```
-    /// let urn: restli_codec::Urn = "urn:li:x:(1,2)".parse()?;
+    /// let urn: linkedin::restli::Urn = "urn:li:x:(1,2)".parse()?;
     /// assert!(urn.is_tuple());
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     pub fn is_tuple(&self) -> bool {
         self.id().starts_with('(')
@@ -272,9 +272,9 @@ impl Urn {
     /// and tuples stay whole); `None` for a simple id.
     ///
     /// ```
-    /// let urn: restli_codec::Urn = "urn:li:x:(urn:li:y:(1,2),3)".parse()?;
+    /// let urn: linkedin::restli::Urn = "urn:li:x:(urn:li:y:(1,2),3)".parse()?;
     /// assert_eq!(urn.tuple_ids(), Some(vec!["urn:li:y:(1,2)", "3"]));
-    /// # Ok::<(), restli_codec::UrnError>(())
+    /// # Ok::<(), linkedin::restli::UrnError>(())
     /// ```
     pub fn tuple_ids(&self) -> Option<Vec<&str>> {
         let inner = self.id().strip_prefix('(')?.strip_suffix(')')?;

@@ -6,13 +6,13 @@ use std::str::FromStr;
 /// A validated LinkedIn API version: `YYYYMM` or `YYYYMM.RR`.
 ///
 /// ```
-/// use restli_codec::LinkedInVersion;
+/// use linkedin::restli::LinkedInVersion;
 ///
 /// let v: LinkedInVersion = "202406".parse()?;
 /// assert_eq!(v.as_str(), "202406");
 /// assert!("202413".parse::<LinkedInVersion>().is_err());
 /// assert!("202406.01".parse::<LinkedInVersion>().is_ok());
-/// # Ok::<(), restli_codec::VersionError>(())
+/// # Ok::<(), linkedin::restli::VersionError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LinkedInVersion(String);
@@ -20,7 +20,7 @@ pub struct LinkedInVersion(String);
 /// Why a string is not a LinkedIn API version.
 ///
 /// ```
-/// let err = "2024-06".parse::<restli_codec::LinkedInVersion>().unwrap_err();
+/// let err = "2024-06".parse::<linkedin::restli::LinkedInVersion>().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
 ///     "invalid LinkedIn-Version \"2024-06\": expected YYYYMM or YYYYMM.RR, such as 202406 or 202406.01"
@@ -41,7 +41,7 @@ impl VersionError {
     /// bytes of it).
     ///
     /// ```
-    /// let err = "x".parse::<restli_codec::LinkedInVersion>().unwrap_err();
+    /// let err = "x".parse::<linkedin::restli::LinkedInVersion>().unwrap_err();
     /// assert_eq!(err.value(), "x");
     /// ```
     pub fn value(&self) -> &str {
@@ -53,8 +53,8 @@ impl LinkedInVersion {
     /// Validates a version string.
     ///
     /// ```
-    /// assert!(restli_codec::LinkedInVersion::new("202401").is_ok());
-    /// assert!(restli_codec::LinkedInVersion::new("202400").is_err());
+    /// assert!(linkedin::restli::LinkedInVersion::new("202401").is_ok());
+    /// assert!(linkedin::restli::LinkedInVersion::new("202400").is_err());
     /// ```
     ///
     /// # Errors
@@ -89,9 +89,9 @@ impl LinkedInVersion {
     /// The version as sent in the header.
     ///
     /// ```
-    /// let v = restli_codec::LinkedInVersion::new("202406.02")?;
+    /// let v = linkedin::restli::LinkedInVersion::new("202406.02")?;
     /// assert_eq!(v.as_str(), "202406.02");
-    /// # Ok::<(), restli_codec::VersionError>(())
+    /// # Ok::<(), linkedin::restli::VersionError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0

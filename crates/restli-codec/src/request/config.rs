@@ -11,7 +11,7 @@ pub const DEFAULT_USER_AGENT: &str = concat!("linkedin-rs/", env!("CARGO_PKG_VER
 /// `LinkedIn-Version`, the user agent and the tunneling threshold.
 ///
 /// ```
-/// use restli_codec::{Endpoint, RequestConfig};
+/// use linkedin::restli::{Endpoint, RequestConfig};
 ///
 /// let config = RequestConfig::new()
 ///     .with_endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
@@ -44,7 +44,7 @@ impl RequestConfig {
     /// LinkedIn's endpoint, no default version, tunneling above 4,000 bytes.
     ///
     /// ```
-    /// let config = restli_codec::RequestConfig::new();
+    /// let config = linkedin::restli::RequestConfig::new();
     /// assert_eq!(config.tunnel_threshold(), 4000);
     /// assert!(config.version().is_none());
     /// ```
@@ -55,10 +55,10 @@ impl RequestConfig {
     /// Sends requests elsewhere (a sandbox, a proxy).
     ///
     /// ```
-    /// let config = restli_codec::RequestConfig::new()
-    ///     .with_endpoint(restli_codec::Endpoint::from_origin("http://localhost:8080")?);
+    /// let config = linkedin::restli::RequestConfig::new()
+    ///     .with_endpoint(linkedin::restli::Endpoint::from_origin("http://localhost:8080")?);
     /// assert_eq!(config.endpoint().base(false).as_str(), "http://localhost:8080/v2");
-    /// # Ok::<(), restli_codec::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
         self.endpoint = endpoint;
@@ -69,9 +69,9 @@ impl RequestConfig {
     /// version, requests go to the versioned (`/rest`) base URL.
     ///
     /// ```
-    /// let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+    /// let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
     /// assert_eq!(config.version().map(|v| v.as_str()), Some("202406"));
-    /// # Ok::<(), restli_codec::VersionError>(())
+    /// # Ok::<(), linkedin::restli::VersionError>(())
     /// ```
     pub fn with_version(mut self, version: LinkedInVersion) -> Self {
         self.version = Some(version);
@@ -81,7 +81,7 @@ impl RequestConfig {
     /// Appends a product token to the `User-Agent` (`linkedin-rs/x.y.z suffix`).
     ///
     /// ```
-    /// let config = restli_codec::RequestConfig::new().with_user_agent_suffix("sync-job/2");
+    /// let config = linkedin::restli::RequestConfig::new().with_user_agent_suffix("sync-job/2");
     /// assert!(config.user_agent().ends_with(" sync-job/2"));
     /// ```
     pub fn with_user_agent_suffix(mut self, suffix: &str) -> Self {
@@ -95,7 +95,7 @@ impl RequestConfig {
     /// Tunnels requests whose query string is longer than `bytes`.
     ///
     /// ```
-    /// let config = restli_codec::RequestConfig::new().with_tunnel_threshold(100);
+    /// let config = linkedin::restli::RequestConfig::new().with_tunnel_threshold(100);
     /// assert_eq!(config.tunnel_threshold(), 100);
     /// ```
     pub fn with_tunnel_threshold(mut self, bytes: usize) -> Self {
@@ -106,7 +106,7 @@ impl RequestConfig {
     /// Where requests go.
     ///
     /// ```
-    /// assert_eq!(restli_codec::RequestConfig::new().endpoint(), &restli_codec::Endpoint::default());
+    /// assert_eq!(linkedin::restli::RequestConfig::new().endpoint(), &linkedin::restli::Endpoint::default());
     /// ```
     pub fn endpoint(&self) -> &Endpoint {
         &self.endpoint
@@ -115,7 +115,7 @@ impl RequestConfig {
     /// The default `LinkedIn-Version`, if any.
     ///
     /// ```
-    /// assert!(restli_codec::RequestConfig::new().version().is_none());
+    /// assert!(linkedin::restli::RequestConfig::new().version().is_none());
     /// ```
     pub fn version(&self) -> Option<&LinkedInVersion> {
         self.version.as_ref()
@@ -124,7 +124,7 @@ impl RequestConfig {
     /// The `User-Agent` header value.
     ///
     /// ```
-    /// assert!(restli_codec::RequestConfig::new().user_agent().starts_with("linkedin-rs/"));
+    /// assert!(linkedin::restli::RequestConfig::new().user_agent().starts_with("linkedin-rs/"));
     /// ```
     pub fn user_agent(&self) -> &str {
         &self.user_agent
@@ -133,7 +133,7 @@ impl RequestConfig {
     /// The tunneling threshold in bytes of query string.
     ///
     /// ```
-    /// assert_eq!(restli_codec::RequestConfig::new().tunnel_threshold(), 4000);
+    /// assert_eq!(linkedin::restli::RequestConfig::new().tunnel_threshold(), 4000);
     /// ```
     pub fn tunnel_threshold(&self) -> usize {
         self.tunnel_threshold

@@ -13,7 +13,7 @@ use super::meta::ResponseMeta;
 /// return nothing.
 ///
 /// ```
-/// use restli_codec::response::ActionResponse;
+/// use linkedin::restli::response::ActionResponse;
 ///
 /// let response = http::Response::builder().status(200).body(br#"{"value": 42}"#.to_vec())?;
 /// let answer = ActionResponse::<i32>::from_http(response, "/actionSet?action=returnInt")?;

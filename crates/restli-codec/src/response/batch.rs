@@ -31,7 +31,7 @@ pub(crate) fn status_code<'de, D: Deserializer<'de>>(d: D) -> Result<StatusCode,
 /// status}, "errors": {key: error}}`, keyed by decoded keys of type `K`.
 ///
 /// ```
-/// use restli_codec::response::BatchGetResponse;
+/// use linkedin::restli::response::BatchGetResponse;
 ///
 /// let response = http::Response::builder().status(200).body(
 ///     br#"{"results": {"1": {"id": 1}}, "statuses": {"1": 200, "2": 404},
@@ -100,7 +100,7 @@ impl<K, T> BatchGetResponse<K, T> {
     /// server said nothing about it.
     ///
     /// ```
-    /// use restli_codec::response::BatchGetResponse;
+    /// use linkedin::restli::response::BatchGetResponse;
     /// let response = http::Response::builder().status(200)
     ///     .body(br#"{"results": {"1": "a"}, "errors": {"2": {"message": "gone"}}}"#.to_vec())?;
     /// let batch = BatchGetResponse::<i64, String>::from_http(response, "/x")?;
@@ -134,7 +134,7 @@ where
 /// (`{"status": 204}`), with the entity when the server returns it.
 ///
 /// ```
-/// use restli_codec::response::ItemStatus;
+/// use linkedin::restli::response::ItemStatus;
 /// let item: ItemStatus = serde_json::from_str(r#"{"status": 200, "entity": {"a": 1}}"#)?;
 /// assert_eq!(item.status, 200);
 /// assert!(item.entity.is_some());
@@ -159,7 +159,7 @@ pub struct ItemStatus<T = Value> {
 /// `{"results": {key: {"status": 204}}, "errors": {key: error}}`.
 ///
 /// ```
-/// use restli_codec::response::BatchStatusResponse;
+/// use linkedin::restli::response::BatchStatusResponse;
 ///
 /// let response = http::Response::builder().status(200).body(
 ///     br#"{"results": {"1": {"status": 204}}, "errors": {"2": {"status": 400, "message": "Missing field"}}}"#

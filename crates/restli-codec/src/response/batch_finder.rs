@@ -17,7 +17,7 @@ use crate::paging::Paging;
 /// (`{"error": {..}, "isError": true}`).
 ///
 /// ```
-/// use restli_codec::response::BatchFinderResponse;
+/// use linkedin::restli::response::BatchFinderResponse;
 ///
 /// let response = http::Response::builder().status(200).body(
 ///     br#"{"elements": [

@@ -26,7 +26,7 @@ use crate::excerpt::Excerpt;
 /// order the server wrote its fields in.
 ///
 /// ```
-/// use restli_codec::response::BatchMap;
+/// use linkedin::restli::response::BatchMap;
 /// use serde::{Deserialize, Serialize};
 /// use serde_json::json;
 ///
@@ -65,7 +65,7 @@ impl<K, V> BatchMap<K, V> {
     /// A key that cannot be encoded (a bare null, say) is simply not found.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<i64, String> = serde_json::from_str(r#"{"1": "one", "3": "three"}"#)?;
     /// assert_eq!(map.get(&3).map(String::as_str), Some("three"));
     /// assert_eq!(map.get(&2), None);
@@ -85,7 +85,7 @@ impl<K, V> BatchMap<K, V> {
     /// Whether the server sent a value for the key.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<String, u8> = serde_json::from_str(r#"{"urn%3Ali%3Ax%3A1": 1}"#)?;
     /// assert!(map.contains_key("urn:li:x:1"));
     /// # Ok::<(), serde_json::Error>(())
@@ -100,7 +100,7 @@ impl<K, V> BatchMap<K, V> {
     /// The number of entries.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<i64, u8> = serde_json::from_str("{}")?;
     /// assert_eq!(map.len(), 0);
     /// # Ok::<(), serde_json::Error>(())
@@ -112,7 +112,7 @@ impl<K, V> BatchMap<K, V> {
     /// Whether there are no entries.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// assert!(BatchMap::<i64, u8>::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
@@ -122,7 +122,7 @@ impl<K, V> BatchMap<K, V> {
     /// The entries in the order the server sent them.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<i64, u8> = serde_json::from_str(r#"{"2": 20, "1": 10}"#)?;
     /// let pairs: Vec<(i64, u8)> = map.iter().map(|(k, v)| (*k, *v)).collect();
     /// assert_eq!(pairs, [(2, 20), (1, 10)]);
@@ -135,7 +135,7 @@ impl<K, V> BatchMap<K, V> {
     /// The decoded keys, in the order the server sent them.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<i64, u8> = serde_json::from_str(r#"{"7": 1}"#)?;
     /// assert_eq!(map.keys().copied().collect::<Vec<_>>(), [7]);
     /// # Ok::<(), serde_json::Error>(())
@@ -147,7 +147,7 @@ impl<K, V> BatchMap<K, V> {
     /// The values, in the order the server sent them.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<i64, u8> = serde_json::from_str(r#"{"7": 1}"#)?;
     /// assert_eq!(map.values().copied().collect::<Vec<_>>(), [1]);
     /// # Ok::<(), serde_json::Error>(())
@@ -190,7 +190,7 @@ impl<K, V> IntoIterator for BatchMap<K, V> {
     /// The owned entries, in the order the server sent them.
     ///
     /// ```
-    /// use restli_codec::response::BatchMap;
+    /// use linkedin::restli::response::BatchMap;
     /// let map: BatchMap<i64, String> = serde_json::from_str(r#"{"1": "a"}"#)?;
     /// let owned: Vec<(i64, String)> = map.into_iter().collect();
     /// assert_eq!(owned, [(1, "a".to_string())]);

@@ -16,7 +16,7 @@ use crate::paging::Paging;
 /// answer.
 ///
 /// ```
-/// use restli_codec::response::CollectionPage;
+/// use linkedin::restli::response::CollectionPage;
 /// let page: CollectionPage<i32> = serde_json::from_str(
 ///     r#"{"elements": [1, 2], "paging": {"start": 0, "count": 2, "total": 5, "links": []}}"#,
 /// )?;
@@ -45,7 +45,7 @@ pub struct CollectionPage<T = Value, M = Value> {
 /// [`Pager`](crate::paging::Pager) to get the next window.
 ///
 /// ```
-/// use restli_codec::response::CollectionResponse;
+/// use linkedin::restli::response::CollectionResponse;
 /// use serde::Deserialize;
 ///
 /// #[derive(Deserialize)]
@@ -129,7 +129,7 @@ impl<T, M> CollectionResponse<T, M> {
     /// LinkedIn's "Cursor Based Pagination"), whatever the metadata type `M`.
     ///
     /// ```
-    /// use restli_codec::response::CollectionResponse;
+    /// use linkedin::restli::response::CollectionResponse;
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Mine { other: Option<u8> }

@@ -25,7 +25,7 @@ const ID_HEADERS: [&str; 2] = ["x-restli-id", "x-linkedin-id"];
 /// keeps the header's text.
 ///
 /// ```
-/// use restli_codec::{Urn, response::CreateResponse};
+/// use linkedin::restli::{Urn, response::CreateResponse};
 ///
 /// // LinkedIn's Posts API answers `x-restli-id: urn:li:share:...`, raw.
 /// let response = http::Response::builder()
@@ -94,7 +94,7 @@ impl<K, T> CreateResponse<K, T> {
     /// The `Location` header: the created entity's path, when sent.
     ///
     /// ```
-    /// use restli_codec::response::CreateResponse;
+    /// use linkedin::restli::response::CreateResponse;
     /// let response = http::Response::builder().status(201)
     ///     .header("X-RestLi-Id", "1").header("Location", "/collection/1").body(Vec::new())?;
     /// let created = CreateResponse::<i64>::from_http(response, "/collection")?;
@@ -125,7 +125,7 @@ impl<K: DeserializeOwned, T: DeserializeOwned> FromResponse for CreateResponse<K
 /// elements.
 ///
 /// ```
-/// use restli_codec::response::BatchCreateResponse;
+/// use linkedin::restli::response::BatchCreateResponse;
 /// let response = http::Response::builder().status(200)
 ///     .body(br#"{"elements": [{"status": 201, "id": "(a:1,b:x)"}]}"#.to_vec())?;
 /// let batch = BatchCreateResponse::<serde_json::Value>::from_http(response, "/things")?;
@@ -156,7 +156,7 @@ impl<K, T> CreatedItem<K, T> {
     /// Whether this element was created (a 2xx status and no error).
     ///
     /// ```
-    /// use restli_codec::response::BatchCreateResponse;
+    /// use linkedin::restli::response::BatchCreateResponse;
     /// let response = http::Response::builder().status(200)
     ///     .body(br#"{"elements": [{"status": 201, "id": "1"}, {"status": 400, "error": {"message": "bad"}}]}"#.to_vec())?;
     /// let batch = BatchCreateResponse::<i64>::from_http(response, "/things")?;
@@ -172,7 +172,7 @@ impl<K, T> CreatedItem<K, T> {
 /// The answer to BATCH_CREATE: `{"elements": [{"status": 201, "id": ..}]}`.
 ///
 /// ```
-/// use restli_codec::response::BatchCreateResponse;
+/// use linkedin::restli::response::BatchCreateResponse;
 /// let response = http::Response::builder().status(200).body(
 ///     br#"{"elements": [{"status": 201, "id": "1", "location": "/collection/1"},
 ///                       {"status": 201, "id": "3", "location": "/collection/3"}]}"#.to_vec(),

@@ -11,7 +11,7 @@ use super::meta::ResponseMeta;
 /// The answer to GET: one entity as the body.
 ///
 /// ```
-/// use restli_codec::response::EntityResponse;
+/// use linkedin::restli::response::EntityResponse;
 /// use serde::Deserialize;
 ///
 /// #[derive(Deserialize)]

@@ -25,7 +25,7 @@ pub const RAW_BODY_LIMIT: usize = 8 * 1024;
 /// `message` when those are absent. Stack traces are not kept.
 ///
 /// ```
-/// use restli_codec::response::ApiErrorBody;
+/// use linkedin::restli::response::ApiErrorBody;
 ///
 /// let body: ApiErrorBody = serde_json::from_str(
 ///     r#"{"status": 403, "serviceErrorCode": 100, "code": "ACCESS_DENIED",
@@ -59,7 +59,7 @@ impl ApiErrorBody {
     /// Reads the known fields out of any JSON value.
     ///
     /// ```
-    /// use restli_codec::response::ApiErrorBody;
+    /// use linkedin::restli::response::ApiErrorBody;
     /// let body = ApiErrorBody::from_value(serde_json::json!({"serviceErrorCode": "65600"}));
     /// assert_eq!(body.service_error_code, Some(65600));
     /// let body = ApiErrorBody::from_value(serde_json::json!("gateway timeout"));
@@ -125,7 +125,7 @@ impl<'de> Deserialize<'de> for ApiErrorBody {
 /// ever copied in, so a bearer token cannot leak through an error.
 ///
 /// ```
-/// use restli_codec::response::ApiError;
+/// use linkedin::restli::response::ApiError;
 ///
 /// let response = http::Response::builder()
 ///     .status(401)
@@ -164,7 +164,7 @@ impl ApiError {
     /// non-2xx one; the typed parsers call this for you).
     ///
     /// ```
-    /// use restli_codec::response::ApiError;
+    /// use linkedin::restli::response::ApiError;
     /// let response = http::Response::builder()
     ///     .status(502)
     ///     .body(b"<html><body>Bad Gateway</body></html>".to_vec())?;
@@ -182,7 +182,7 @@ impl ApiError {
     /// Builds the error from a response's metadata and body bytes.
     ///
     /// ```
-    /// use restli_codec::response::{ApiError, ResponseMeta};
+    /// use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let meta = ResponseMeta::new(http::StatusCode::NOT_FOUND, http::HeaderMap::new(), "/posts/9");
     /// let err = ApiError::new(meta, br#"{"message":"Not found","status":404}"#);
     /// assert_eq!(err.message(), Some("Not found"));
@@ -210,7 +210,7 @@ impl ApiError {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, Default::default(), "/"), b"")
     ///     .received_at(SystemTime::UNIX_EPOCH);
     /// assert_eq!(err.received_time(), Some(SystemTime::UNIX_EPOCH));
@@ -226,7 +226,7 @@ impl ApiError {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert("date", http::HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"));
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, headers, "/"), b"");
@@ -246,7 +246,7 @@ impl ApiError {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use restli_codec::response::{ApiError, ResponseMeta};
+    /// use linkedin::restli::response::{ApiError, ResponseMeta};
     ///
     /// // As LinkedIn answers once an application's daily limit is spent
     /// // (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits).
@@ -275,7 +275,7 @@ impl ApiError {
     /// The HTTP status.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, Default::default(), "/"), b"");
     /// assert_eq!(err.status(), http::StatusCode::TOO_MANY_REQUESTS);
     /// ```
@@ -286,7 +286,7 @@ impl ApiError {
     /// `serviceErrorCode` from the body, if any.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::FORBIDDEN, Default::default(), "/"),
     ///     br#"{"serviceErrorCode":100}"#);
     /// assert_eq!(err.service_error_code(), Some(100));
@@ -298,7 +298,7 @@ impl ApiError {
     /// `code` from the body (or OAuth's `error`), if any.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::FORBIDDEN, Default::default(), "/"),
     ///     br#"{"code":"ACCESS_DENIED"}"#);
     /// assert_eq!(err.code(), Some("ACCESS_DENIED"));
@@ -310,7 +310,7 @@ impl ApiError {
     /// `message` from the body (or OAuth's `error_description`), if any.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::BAD_REQUEST, Default::default(), "/"),
     ///     br#"{"error":"invalid_request","error_description":"missing code"}"#);
     /// assert_eq!(err.message(), Some("missing code"));
@@ -323,7 +323,7 @@ impl ApiError {
     /// `errorDetails` from the body, as sent.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::BAD_REQUEST, Default::default(), "/"),
     ///     br#"{"errorDetails":{"one":1}}"#);
     /// assert_eq!(err.error_details(), Some(&serde_json::json!({"one": 1})));
@@ -335,7 +335,7 @@ impl ApiError {
     /// Everything recognised in the body.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::BAD_REQUEST, Default::default(), "/"),
     ///     br#"{"exceptionClass":"com.linkedin.restli.server.RestLiServiceException"}"#);
     /// assert!(err.body().exception_class.is_some());
@@ -348,7 +348,7 @@ impl ApiError {
     /// [`ResponseMeta::request_id`]).
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::BAD_GATEWAY, Default::default(), "/"), b"");
     /// assert_eq!(err.request_id(), None);
     /// ```
@@ -360,7 +360,7 @@ impl ApiError {
     /// (`X-RestLi-Error-Response: true`); a proxy's error page is not.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::BAD_GATEWAY, Default::default(), "/"), b"");
     /// assert!(!err.is_restli_error_response());
     /// ```
@@ -372,10 +372,10 @@ impl ApiError {
     /// character boundary, invalid UTF-8 replaced).
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let big = vec![b'x'; 20_000];
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::BAD_GATEWAY, Default::default(), "/"), &big);
-    /// assert_eq!(err.raw_body().len(), restli_codec::response::RAW_BODY_LIMIT);
+    /// assert_eq!(err.raw_body().len(), linkedin::restli::response::RAW_BODY_LIMIT);
     /// ```
     pub fn raw_body(&self) -> &str {
         &self.inner.raw_body
@@ -384,7 +384,7 @@ impl ApiError {
     /// The URL of the request.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::NOT_FOUND, Default::default(), "/posts/9"), b"");
     /// assert_eq!(err.url(), "/posts/9");
     /// ```
@@ -395,7 +395,7 @@ impl ApiError {
     /// Status, headers and URL together (for `Retry-After` and the like).
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseMeta};
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert("retry-after", http::HeaderValue::from_static("5"));
     /// let err = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, headers, "/"), b"");
@@ -448,7 +448,7 @@ impl std::error::Error for ApiError {}
 /// Why a response could not be turned into the typed response asked for.
 ///
 /// ```
-/// use restli_codec::response::{EntityResponse, ResponseError};
+/// use linkedin::restli::response::{EntityResponse, ResponseError};
 ///
 /// let response = http::Response::builder().status(200).body(b"<html>".to_vec())?;
 /// let err = EntityResponse::<serde_json::Value>::from_http(response, "/posts/1").unwrap_err();
@@ -495,7 +495,7 @@ impl ResponseError {
     /// The HTTP status of the response.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseError, ResponseMeta};
     /// let err: ResponseError =
     ///     ApiError::new(ResponseMeta::new(http::StatusCode::NOT_FOUND, Default::default(), "/"), b"").into();
     /// assert_eq!(err.status(), 404);
@@ -510,7 +510,7 @@ impl ResponseError {
     /// The URL of the request.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseError, ResponseMeta};
     /// let err: ResponseError =
     ///     ApiError::new(ResponseMeta::new(http::StatusCode::NOT_FOUND, Default::default(), "/x"), b"").into();
     /// assert_eq!(err.url(), "/x");
@@ -525,7 +525,7 @@ impl ResponseError {
     /// The API error, when the server answered with one.
     ///
     /// ```
-    /// # use restli_codec::response::{ApiError, ResponseError, ResponseMeta};
+    /// # use linkedin::restli::response::{ApiError, ResponseError, ResponseMeta};
     /// let err: ResponseError =
     ///     ApiError::new(ResponseMeta::new(http::StatusCode::CONFLICT, Default::default(), "/"), b"").into();
     /// assert_eq!(err.api_error().map(|e| e.status().as_u16()), Some(409));

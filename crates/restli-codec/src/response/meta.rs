@@ -15,7 +15,7 @@ const REQUEST_ID_HEADERS: [HeaderName; 4] = [
 /// response and by [`ApiError`](crate::response::ApiError).
 ///
 /// ```
-/// use restli_codec::response::ResponseMeta;
+/// use linkedin::restli::response::ResponseMeta;
 ///
 /// let mut headers = http::HeaderMap::new();
 /// headers.insert("x-li-uuid", http::HeaderValue::from_static("AAYb2kX0"));
@@ -36,7 +36,7 @@ impl ResponseMeta {
     /// Keeps a response's status and headers with the URL of its request.
     ///
     /// ```
-    /// use restli_codec::response::ResponseMeta;
+    /// use linkedin::restli::response::ResponseMeta;
     /// let meta = ResponseMeta::new(http::StatusCode::NO_CONTENT, http::HeaderMap::new(), "/posts/1");
     /// assert!(meta.status().is_success());
     /// ```
@@ -51,7 +51,7 @@ impl ResponseMeta {
     /// The HTTP status.
     ///
     /// ```
-    /// # use restli_codec::response::ResponseMeta;
+    /// # use linkedin::restli::response::ResponseMeta;
     /// let meta = ResponseMeta::new(http::StatusCode::CREATED, http::HeaderMap::new(), "/posts");
     /// assert_eq!(meta.status(), http::StatusCode::CREATED);
     /// ```
@@ -62,7 +62,7 @@ impl ResponseMeta {
     /// All response headers.
     ///
     /// ```
-    /// # use restli_codec::response::ResponseMeta;
+    /// # use linkedin::restli::response::ResponseMeta;
     /// let meta = ResponseMeta::new(http::StatusCode::OK, http::HeaderMap::new(), "/posts/1");
     /// assert!(meta.headers().is_empty());
     /// ```
@@ -73,7 +73,7 @@ impl ResponseMeta {
     /// The URL of the request this response answers, as the caller gave it.
     ///
     /// ```
-    /// # use restli_codec::response::ResponseMeta;
+    /// # use linkedin::restli::response::ResponseMeta;
     /// let meta = ResponseMeta::new(http::StatusCode::OK, http::HeaderMap::new(), "/posts/1");
     /// assert_eq!(meta.url(), "/posts/1");
     /// ```
@@ -85,7 +85,7 @@ impl ResponseMeta {
     /// it is absent or not UTF-8.
     ///
     /// ```
-    /// # use restli_codec::response::ResponseMeta;
+    /// # use linkedin::restli::response::ResponseMeta;
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert("x-restli-id", http::HeaderValue::from_static("123"));
     /// let meta = ResponseMeta::new(http::StatusCode::CREATED, headers, "/posts");
@@ -101,7 +101,7 @@ impl ResponseMeta {
     /// `x-request-id` that is present. Quote it when asking LinkedIn support.
     ///
     /// ```
-    /// # use restli_codec::response::ResponseMeta;
+    /// # use linkedin::restli::response::ResponseMeta;
     /// let mut headers = http::HeaderMap::new();
     /// headers.insert("x-request-id", http::HeaderValue::from_static("r-1"));
     /// let meta = ResponseMeta::new(http::StatusCode::OK, headers, "/me");
@@ -116,7 +116,7 @@ impl ResponseMeta {
     /// Gives back the status, headers and URL.
     ///
     /// ```
-    /// # use restli_codec::response::ResponseMeta;
+    /// # use linkedin::restli::response::ResponseMeta;
     /// let meta = ResponseMeta::new(http::StatusCode::OK, http::HeaderMap::new(), "/me");
     /// let (status, headers, url) = meta.into_parts();
     /// assert_eq!((status.as_u16(), headers.len(), url.as_str()), (200, 0, "/me"));

@@ -38,7 +38,7 @@
 //! the body and saying what was wrong.
 //!
 //! ```
-//! use restli_codec::response::{CollectionResponse, ResponseError};
+//! use linkedin::restli::response::{CollectionResponse, ResponseError};
 //!
 //! let response = http::Response::builder()
 //!     .status(429)
@@ -87,7 +87,7 @@ pub use status::StatusResponse;
 /// what they parse. Each type's inherent `from_http` does the same.
 ///
 /// ```
-/// use restli_codec::response::{EntityResponse, FromResponse, ResponseError};
+/// use linkedin::restli::response::{EntityResponse, FromResponse, ResponseError};
 ///
 /// fn parse<R: FromResponse>(response: http::Response<Vec<u8>>) -> Result<R, ResponseError> {
 ///     R::from_http(response, "/me")
@@ -114,7 +114,7 @@ pub trait FromResponse: Sized {
 /// transport generic over [`FromResponse`] then needs no wrapper of its own.
 ///
 /// ```
-/// use restli_codec::response::FromResponse;
+/// use linkedin::restli::response::FromResponse;
 ///
 /// let response = http::Response::builder().status(400).body(b"{}".to_vec())?;
 /// let raw = http::Response::<Vec<u8>>::from_http(response, "/oauth/v2/accessToken")?;

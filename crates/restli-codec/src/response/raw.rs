@@ -12,7 +12,7 @@ use super::meta::ResponseMeta;
 /// an [`ApiError`](super::ApiError).
 ///
 /// ```
-/// use restli_codec::response::RawResponse;
+/// use linkedin::restli::response::RawResponse;
 ///
 /// let response = http::Response::builder()
 ///     .status(201)

@@ -13,7 +13,7 @@ use super::meta::ResponseMeta;
 /// (PARTIAL_UPDATE with return-entity), it is in [`entity`](Self::entity).
 ///
 /// ```
-/// use restli_codec::response::StatusResponse;
+/// use linkedin::restli::response::StatusResponse;
 ///
 /// let response = http::Response::builder().status(204).body(Vec::new())?;
 /// let done = StatusResponse::<serde_json::Value>::from_http(response, "/posts/1")?;
