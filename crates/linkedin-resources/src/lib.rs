@@ -9,8 +9,11 @@
 //! - [`urns`]: URNs of one kind (a person, an organization, a post, an
 //!   image ...), checked when made or read.
 //! - [`media`]: the Images, Documents and Videos upload flows.
+//! - [`commentary`]: LinkedIn's little text format (a post's commentary):
+//!   escaping, mentions and hashtags, and reading it back.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod commentary;
 pub mod media;
 pub mod urns;
