@@ -392,6 +392,10 @@ impl Commentary {
                 Part::Hashtag { sign, tag } => {
                     check_hashtag(part, *sign, tag)?;
                     out.push_str("{hashtag|");
+                    // The page's JSON example writes the sign bare
+                    // (`{hashtag|#|Technology}`), its note asks for every
+                    // reserved character to be escaped: the escaped sign
+                    // is the reading that satisfies both.
                     if *sign == '#' {
                         out.push('\\');
                     }
@@ -613,7 +617,14 @@ fn read_mention(chars: &[char], start: usize) -> Option<(Part, usize)> {
     if chars.get(start + 1) != Some(&'[') {
         return None;
     }
-    let (name, after) = read_until(chars, start + 2, ']', 2 * MAX_ELEMENT_CHARS + 1)?;
+    let (name, mut after) = read_until(chars, start + 2, ']', 2 * MAX_ELEMENT_CHARS + 1)?;
+    // The page's element table writes one example with a space between
+    // `]` and `(` (`@[Devtestco] (urn:li:organization:2414183)`), its
+    // other examples without. Both are read: unescaped, neither can be
+    // plain text the builder wrote.
+    if chars.get(after) == Some(&' ') && chars.get(after + 1) == Some(&'(') {
+        after += 1;
+    }
     if name.is_empty() || chars.get(after) != Some(&'(') {
         return None;
     }
@@ -721,6 +732,12 @@ mod tests {
         // The page's element table: a person mention, and the full-width sign.
         let c = Commentary::parse("@[Eddy](urn:li:person:1234) {hashtag|\u{FF03}|mytag}");
         assert_eq!(c.plain_text(), "Eddy \u{FF03}mytag");
+        // And the organization mention as the table spells it, with a space.
+        let c = Commentary::parse("@[Devtestco] (urn:li:organization:2414183)");
+        assert!(
+            matches!(&c.parts(), [Part::Mention { urn, name }] if name == "Devtestco" && urn.as_str() == "urn:li:organization:2414183"),
+            "{c:?}"
+        );
     }
 
     // Same page: "All reserved characters need to be escaped with a
