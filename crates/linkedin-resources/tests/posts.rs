@@ -667,6 +667,123 @@ fn bad_posts_are_refused_before_sending() {
     assert!("urn:li:image:1".parse::<Author>().is_err());
 }
 
+// Posts API page, the response of "Find Posts by Authors": a collection
+// with its paging block (and a `next` link), each element a post.
+#[test]
+fn the_documented_author_page_is_read() {
+    let documented = json!({
+        "paging": {
+            "start": 0,
+            "count": 10,
+            "links": [{
+                "type": "application/json",
+                "rel": "next",
+                "href": "/rest/posts?author=urn%3Ali%3Aorganization%3A5515715&count=10&q=author&start=10"
+            }],
+            "total": 19
+        },
+        "elements": [{
+            "isReshareDisabledByAuthor": false,
+            "createdAt": 1661390574779_i64,
+            "lifecycleState": "PUBLISHED",
+            "lastModifiedAt": 1661390574780_i64,
+            "visibility": "PUBLIC",
+            "publishedAt": 1661390574779_i64,
+            "author": "urn:li:organization:5515715",
+            "id": "urn:li:share:6965472087542153216",
+            "distribution": {"feedDistribution": "MAIN_FEED", "thirdPartyDistributionChannels": []},
+            "commentary": "Sample Commentary",
+            "lifecycleStateInfo": {"isEditedByAuthor": false}
+        }]
+    });
+    let answer = http::Response::builder()
+        .status(200)
+        .body(serde_json::to_vec(&documented).unwrap())
+        .unwrap();
+    let page =
+        CollectionResponse::<Post, Value>::from_http(answer, "/rest/posts?q=author").unwrap();
+    assert_eq!(page.paging.as_ref().and_then(|p| p.total), Some(19));
+    assert_eq!(
+        page.elements[0].post_urn().unwrap().as_str(),
+        "urn:li:share:6965472087542153216"
+    );
+    assert_eq!(
+        serde_json::to_value(&page.elements[0]).unwrap(),
+        documented["elements"][0]
+    );
+}
+
+fn urn_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1u64..u64::MAX).prop_map(|id| format!("urn:li:share:{id}")),
+        (1u64..u64::MAX).prop_map(|id| format!("urn:li:ugcPost:{id}")),
+        "[A-Za-z0-9_-]{1,12}".prop_map(|id| format!("urn:li:person:{id}")),
+    ]
+}
+
+fn enum_text(known: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![
+        proptest::sample::select(known).prop_map(str::to_owned),
+        "[A-Z_]{1,12}",
+    ]
+}
+
+fn content_json() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        (urn_text(), any::<Option<String>>(), any::<Option<String>>()).prop_map(|(id, title, alt)| {
+            let mut media = json!({"id": id});
+            if let Some(title) = title { media["title"] = json!(title); }
+            if let Some(alt) = alt { media["altText"] = json!(alt); }
+            json!({"media": media})
+        }),
+        (any::<String>(), any::<String>(), any::<Option<String>>()).prop_map(|(source, title, description)| {
+            let mut article = json!({"source": source, "title": title});
+            if let Some(d) = description { article["description"] = json!(d); }
+            json!({"article": article})
+        }),
+        proptest::collection::vec((urn_text(), any::<String>()), 0..5).prop_map(|images| {
+            json!({"multiImage": {"images": images.into_iter().map(|(id, alt)| json!({"id": id, "altText": alt})).collect::<Vec<_>>()}})
+        }),
+        (any::<String>(), proptest::collection::vec(any::<String>(), 0..5), enum_text(&["ONE_DAY", "THREE_DAYS", "SEVEN_DAYS", "FOURTEEN_DAYS"]), any::<u32>())
+            .prop_map(|(question, options, duration, voters)| json!({"poll": {
+                "question": question,
+                "options": options.into_iter().map(|text| json!({"text": text})).collect::<Vec<_>>(),
+                "settings": {"duration": duration, "voteSelectionType": "SINGLE_VOTE"},
+                "uniqueVotersCount": voters
+            }})),
+    ]
+}
+
+fn post_json() -> impl Strategy<Value = Value> {
+    (
+        urn_text(),
+        urn_text(),
+        any::<String>(),
+        enum_text(&["PUBLIC", "CONNECTIONS", "LOGGED_IN", "CONTAINER"]),
+        enum_text(&["DRAFT", "PUBLISHED", "PUBLISH_REQUESTED", "PUBLISH_FAILED"]),
+        enum_text(&["MAIN_FEED", "NONE"]),
+        (any::<i64>(), any::<i64>(), any::<bool>()),
+        proptest::option::of(content_json()),
+        proptest::option::of(urn_text()),
+    )
+        .prop_map(|(id, author, commentary, visibility, state, feed, (created, modified, reshare), content, parent)| {
+            let mut post = json!({
+                "id": id,
+                "author": author,
+                "commentary": commentary,
+                "visibility": visibility,
+                "lifecycleState": state,
+                "distribution": {"feedDistribution": feed, "targetEntities": [], "thirdPartyDistributionChannels": []},
+                "createdAt": created,
+                "lastModifiedAt": modified,
+                "isReshareDisabledByAuthor": reshare,
+            });
+            if let Some(content) = content { post["content"] = content; }
+            if let Some(parent) = parent { post["reshareContext"] = json!({"parent": parent}); }
+            post
+        })
+}
+
 fn commentary() -> impl Strategy<Value = Commentary> {
     (any::<String>(), "[a-z]{1,10}")
         .prop_map(|(text, tag)| Commentary::new().text(text).text(" ").hashtag(tag))
@@ -697,6 +814,15 @@ proptest! {
         let back: Post = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(back.commentary(), Some(commentary));
         prop_assert_eq!(&back, &body);
+    }
+
+    // A post with any documented fields and values (known or not) reads
+    // and writes back to the same JSON.
+    #[test]
+    fn any_documented_post_round_trips(value in post_json()) {
+        let post: Post = serde_json::from_value(value.clone()).unwrap();
+        prop_assert!(post.extra.is_empty());
+        prop_assert_eq!(serde_json::to_value(&post).unwrap(), value);
     }
 
     // Any JSON object reads as a post or fails cleanly, and what reads
