@@ -9,8 +9,14 @@
 //! - [`urns`]: URNs of one kind (a person, an organization, a post, an
 //!   image ...), checked when made or read.
 //! - [`media`]: the Images, Documents and Videos upload flows.
+//! - [`commentary`]: LinkedIn's little text format (a post's commentary):
+//!   escaping, mentions and hashtags, and reading it back.
+//! - [`posts`]: the Posts API: posts of every kind created, read, found by
+//!   author, their commentary changed, deleted.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod commentary;
 pub mod media;
+pub mod posts;
 pub mod urns;
