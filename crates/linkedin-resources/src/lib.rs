@@ -9,8 +9,13 @@
 //! - [`urns`]: URNs of one kind (a person, an organization, a post, an
 //!   image ...), checked when made or read.
 //! - [`media`]: the Images, Documents and Videos upload flows.
+//! - [`identity`]: Sign In with LinkedIn using OpenID Connect: `userinfo`
+//!   and id_token verification (RS256 against a JWKS, time passed in).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod identity;
 pub mod media;
 pub mod urns;
+
+mod request_types;
