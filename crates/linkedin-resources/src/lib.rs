@@ -11,11 +11,13 @@
 //! - [`media`]: the Images, Documents and Videos upload flows.
 //! - [`identity`]: Sign In with LinkedIn using OpenID Connect: `userinfo`
 //!   and id_token verification (RS256 against a JWKS, time passed in).
+//! - [`social`]: comments and reactions on posts and comments.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod identity;
 pub mod media;
+pub mod social;
 pub mod urns;
 
 mod request_types;
