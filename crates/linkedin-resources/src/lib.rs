@@ -12,11 +12,14 @@
 //! - [`identity`]: Sign In with LinkedIn using OpenID Connect: `userinfo`
 //!   and id_token verification (RS256 against a JWKS, time passed in).
 //! - [`social`]: comments and reactions on posts and comments.
+//! - [`organizations`]: organization lookup, the member's roles (which
+//!   pages it may post for), follower counts.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod identity;
 pub mod media;
+pub mod organizations;
 pub mod social;
 pub mod urns;
 
