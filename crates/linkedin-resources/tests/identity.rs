@@ -621,6 +621,38 @@ fn the_jwks_document_is_bounded_and_kept_whole() {
     assert!(Jwks::from_slice(b"[]").is_err());
 }
 
+// The discovery document, https://www.linkedin.com/oauth/.well-known/openid-configuration,
+// names the jwks_uri https://www.linkedin.com/oauth/openid/jwks.
+#[test]
+fn the_jwks_is_fetched_with_a_plain_get_and_read_from_a_200() {
+    let request = Jwks::request(linkedin_resources::identity::LINKEDIN_JWKS_URL).unwrap();
+    insta::assert_snapshot!("jwks_request", render(&request));
+    assert!(request.headers().get("authorization").is_none());
+    let sandbox = Jwks::request("http://127.0.0.1:8080/oauth/openid/jwks").unwrap();
+    assert_eq!(sandbox.uri(), "http://127.0.0.1:8080/oauth/openid/jwks");
+    for bad in [
+        "http://example.com/jwks",
+        "ftp://x/jwks",
+        "https://x/jwks?a=1",
+        "not a url",
+    ] {
+        assert!(
+            matches!(
+                Jwks::request(bad),
+                Err(linkedin_resources::identity::JwksError::InvalidUrl(_))
+            ),
+            "{bad}"
+        );
+    }
+    let body = json!({"keys": [main_key().jwk]}).to_string();
+    let keys = Jwks::from_response(&response(200, &[], &body)).unwrap();
+    assert!(keys.find("main").is_some());
+    assert_eq!(
+        Jwks::from_response(&response(404, &[], &body)).unwrap_err(),
+        linkedin_resources::identity::JwksError::Status { status: 404 }
+    );
+}
+
 #[test]
 fn the_cache_says_when_to_fetch() {
     let t0 = at(NOW);

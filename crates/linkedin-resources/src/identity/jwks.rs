@@ -42,6 +42,15 @@ pub enum JwksError {
         /// How many it has.
         count: usize,
     },
+    /// The JWKS URL is not an https URL (or http to a loopback host).
+    #[error("the JWKS URL is not usable: {0}")]
+    InvalidUrl(#[from] restli_codec::EndpointError),
+    /// The answer to the JWKS request was not a 200.
+    #[error("the JWKS request was answered with status {status}")]
+    Status {
+        /// The HTTP status.
+        status: u16,
+    },
     /// It is not a JWKS document (`{"keys": [...]}`).
     #[error("the JWKS document is not valid: {reason} at line {line}, column {column}")]
     Json {
@@ -76,6 +85,63 @@ pub struct Jwks {
 }
 
 impl Jwks {
+    /// The request fetching the key set at `url` ([`LINKEDIN_JWKS_URL`], or
+    /// a sandbox's `{origin}/oauth/openid/jwks`): a plain `GET`, no token
+    /// (the keys are public). A transport sends it and hands the answer to
+    /// [`from_response`](Self::from_response).
+    ///
+    /// ```
+    /// use linkedin_resources::identity::{Jwks, LINKEDIN_JWKS_URL};
+    ///
+    /// let request = Jwks::request(LINKEDIN_JWKS_URL)?;
+    /// assert_eq!(request.method(), http::Method::GET);
+    /// assert_eq!(request.uri(), LINKEDIN_JWKS_URL);
+    /// assert!(Jwks::request("http://example.com/jwks").is_err(), "plain http only to loopback");
+    /// # Ok::<(), linkedin_resources::identity::JwksError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`JwksError::InvalidUrl`] for anything but an https URL, or http to
+    /// a loopback host, without query or fragment.
+    pub fn request(url: &str) -> Result<http::Request<Vec<u8>>, JwksError> {
+        let url = restli_codec::BaseUrl::parse(url)?;
+        http::Request::get(url.as_str())
+            .header(http::header::ACCEPT, "application/json")
+            .body(Vec::new())
+            .map_err(|_| {
+                JwksError::InvalidUrl(restli_codec::EndpointError::Invalid {
+                    url: Excerpt(url.as_str()).to_string(),
+                    reason: "not a request URI",
+                })
+            })
+    }
+
+    /// Reads the answer to [`request`](Self::request): a 200 whose body is
+    /// a key set ([`from_slice`](Self::from_slice)).
+    ///
+    /// ```
+    /// use linkedin_resources::identity::{Jwks, JwksError};
+    ///
+    /// let ok = http::Response::new(br#"{"keys": []}"#.to_vec());
+    /// assert!(Jwks::from_response(&ok)?.keys.is_empty());
+    /// let down = http::Response::builder().status(503).body(Vec::new()).unwrap();
+    /// assert_eq!(Jwks::from_response(&down).unwrap_err(), JwksError::Status { status: 503 });
+    /// # Ok::<(), JwksError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`JwksError::Status`], or what [`from_slice`](Self::from_slice) says.
+    pub fn from_response(response: &http::Response<Vec<u8>>) -> Result<Jwks, JwksError> {
+        if response.status() != http::StatusCode::OK {
+            return Err(JwksError::Status {
+                status: response.status().as_u16(),
+            });
+        }
+        Jwks::from_slice(response.body())
+    }
+
     /// Reads a JWKS document (the body of the `jwks_uri` answer), bounded
     /// by [`MAX_JWKS_BYTES`] and [`MAX_JWKS_KEYS`].
     ///
