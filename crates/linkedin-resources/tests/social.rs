@@ -53,6 +53,25 @@ fn adding_a_comment() {
     );
 }
 
+// Comments API, "Create a Nested Comment": on the parent comment's URN, with parentComment.
+#[test]
+fn replying_to_a_comment() {
+    let parent: SocialTargetUrn =
+        "urn:li:comment:(urn:li:activity:6631349431612559360,6636062862760562688)"
+            .parse()
+            .unwrap();
+    let request = comments::reply(&parent, &activity(), &member(), "Thanks!").unwrap();
+    insta::assert_snapshot!("comment_reply", render(&http(request)));
+    assert_eq!(
+        comments::reply(&activity(), &activity(), &member(), "x").unwrap_err(),
+        CommentError::ParentNotAComment
+    );
+    assert_eq!(
+        comments::reply(&parent, &activity(), &member(), "").unwrap_err(),
+        CommentError::EmptyText
+    );
+}
+
 #[test]
 fn listing_and_deleting_comments() {
     insta::assert_snapshot!("comment_list", render(&http(comments::list(&activity()))));

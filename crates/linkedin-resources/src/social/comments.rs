@@ -7,6 +7,7 @@
 //!
 //! - [`add`]: CREATE, body `{"actor", "object", "message": {"text"}}`; the
 //!   answer carries the comment, its id in `x-restli-id` ([`created_id`]);
+//! - [`reply`]: the same on a comment, with `parentComment`;
 //! - [`list`]: GET_ALL, paged (`start`/`count`), every page through the
 //!   codec's `Pagination`;
 //! - [`delete`]: DELETE `/comments/{id}?actor={actor}`.
@@ -58,6 +59,9 @@ pub enum CommentError {
         "the comment id is not an id of at most {MAX_COMMENT_ID_LEN} ASCII letters, digits, - or _"
     )]
     InvalidId,
+    /// A reply's parent is not a `urn:li:comment`.
+    #[error("a reply's parent must be a urn:li:comment")]
+    ParentNotAComment,
 }
 
 request_type!(
@@ -85,10 +89,13 @@ request_type!(
 
 /// The body of a new comment.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct NewComment<'a> {
     actor: &'a Author,
     object: &'a SocialTargetUrn,
     message: NewMessage<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent_comment: Option<&'a SocialTargetUrn>,
 }
 
 #[derive(Serialize)]
@@ -129,9 +136,52 @@ pub fn add(
         actor,
         object: target,
         message: NewMessage { text },
+        parent_comment: None,
     };
     Ok(AddComment(
         Request::create("/rest/socialActions/{target}/comments", &body).key("target", target),
+    ))
+}
+
+/// Replies to the comment `parent` (a nested comment) as `actor`: `POST
+/// /rest/socialActions/{parent}/comments` with `{"actor", "object": post,
+/// "parentComment": parent, "message": {"text"}}`, `post` being what the
+/// parent comment is on (the page's "Create a Nested Comment").
+///
+/// ```
+/// use linkedin_resources::social::comments;
+/// use restli_codec::{LinkedInVersion, RequestConfig};
+///
+/// let parent = "urn:li:comment:(urn:li:activity:1,2)".parse()?;
+/// let request = comments::reply(&parent, &"urn:li:activity:1".parse()?, &"urn:li:person:a".parse()?, "Thanks!")?;
+/// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
+/// let body: serde_json::Value = serde_json::from_slice(request.to_http(&config, None)?.body())?;
+/// assert_eq!(body["parentComment"], "urn:li:comment:(urn:li:activity:1,2)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`CommentError::ParentNotAComment`], [`CommentError::EmptyText`] or
+/// [`CommentError::TextTooLong`].
+pub fn reply(
+    parent: &SocialTargetUrn,
+    post: &SocialTargetUrn,
+    actor: &Author,
+    text: &str,
+) -> Result<AddComment, CommentError> {
+    if parent.entity_type() != "comment" {
+        return Err(CommentError::ParentNotAComment);
+    }
+    check_text(text)?;
+    let body = NewComment {
+        actor,
+        object: post,
+        message: NewMessage { text },
+        parent_comment: Some(parent),
+    };
+    Ok(AddComment(
+        Request::create("/rest/socialActions/{target}/comments", &body).key("target", parent),
     ))
 }
 
