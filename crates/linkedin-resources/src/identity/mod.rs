@@ -22,6 +22,45 @@
 //! assert_eq!(me.person_urn()?.to_string(), "urn:li:person:782bbtaQ");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Verifying an id_token: what a transport does
+//!
+//! The pure parts decide; a transport only fetches the keys when told:
+//!
+//! ```
+//! use std::time::SystemTime;
+//! use linkedin_oauth::{IdToken, Nonce};
+//! use linkedin_resources::identity::{
+//!     IdTokenClaims, IdTokenError, IdTokenVerifier, Jwks, JwksCache, JwksDecision, LINKEDIN_JWKS_URL,
+//! };
+//!
+//! /// `fetch` sends a request and hands back the answer (the only IO).
+//! fn verify(
+//!     token: &IdToken,
+//!     nonce: Option<&Nonce>,
+//!     cache: &mut JwksCache,
+//!     now: SystemTime,
+//!     fetch: impl Fn(http::Request<Vec<u8>>) -> Option<http::Response<Vec<u8>>>,
+//! ) -> Result<IdTokenClaims, Box<dyn std::error::Error>> {
+//!     let kid = IdTokenVerifier::key_id(token)?;
+//!     if cache.decide(kid.as_deref(), now) != JwksDecision::Use {
+//!         match fetch(Jwks::request(LINKEDIN_JWKS_URL)?).map(|r| Jwks::from_response(&r)) {
+//!             Some(Ok(keys)) => cache.store(keys, now),
+//!             _ => cache.fetch_failed(now),
+//!         }
+//!     }
+//!     let keys = cache.keys().ok_or("no signing keys")?;
+//!     Ok(IdTokenVerifier::new("86abc123").verify(token, keys, now, nonce)?)
+//! }
+//!
+//! let mut cache = JwksCache::new();
+//! let served = || Some(http::Response::new(br#"{"keys": []}"#.to_vec()));
+//! // {"alg":"RS256","kid":"k1"}: fetched once, and k1 is not among the keys.
+//! let token = IdToken::new("eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.e30.c2ln");
+//! let err = verify(&token, None, &mut cache, SystemTime::UNIX_EPOCH, |_| served()).unwrap_err();
+//! assert_eq!(err.downcast_ref(), Some(&IdTokenError::UnknownKey { kid: "k1".into() }));
+//! assert!(cache.keys().is_some());
+//! ```
 
 mod claims;
 mod id_token;
@@ -171,6 +210,9 @@ pub enum Locale {
         #[serde(flatten)]
         extra: Map<String, Value>,
     },
+    /// Any other JSON value, kept as it came (so a new form never fails
+    /// the read); its [`tag`](Locale::tag) is empty.
+    Other(Value),
 }
 
 impl Locale {
@@ -194,6 +236,7 @@ impl Locale {
                 .filter(|part| !part.is_empty())
                 .collect::<Vec<_>>()
                 .join("-"),
+            Locale::Other(_) => String::new(),
         }
     }
 }
@@ -211,5 +254,9 @@ mod tests {
         };
         assert_eq!(parts.tag(), "en");
         assert_eq!(Locale::Tag("en-US".into()).tag(), "en-US");
+        let other: Locale = serde_json::from_str("[1]").unwrap();
+        assert_eq!(other, Locale::Other(serde_json::json!([1])));
+        assert_eq!(other.tag(), "");
+        assert_eq!(serde_json::to_string(&other).unwrap(), "[1]");
     }
 }
