@@ -143,7 +143,9 @@ mod state;
 mod token;
 mod token_set;
 
-pub use authorize::{AuthorizationCodeFlow, CodeExchange, PendingAuthorization};
+pub use authorize::{
+    AuthorizationCodeFlow, CodeExchange, MAX_NONCE_LEN, Nonce, NonceError, PendingAuthorization,
+};
 pub use client::{ClientId, OAuthConfig};
 pub use endpoint::{BaseUrl, LINKEDIN_OAUTH_BASE, RedirectUrl};
 pub use error::{ConfigError, Error, RandomError, RedirectError, ResponseError};

@@ -13,10 +13,20 @@
 //!   escaping, mentions and hashtags, and reading it back.
 //! - [`posts`]: the Posts API: posts of every kind created, read, found by
 //!   author, their commentary changed, deleted.
+//! - [`identity`]: Sign In with LinkedIn using OpenID Connect: `userinfo`
+//!   and id_token verification (RS256 against a JWKS, time passed in).
+//! - [`social`]: comments and reactions on posts and comments.
+//! - [`organizations`]: organization lookup, the member's roles (which
+//!   pages it may post for), follower counts.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod commentary;
+pub mod identity;
 pub mod media;
+pub mod organizations;
 pub mod posts;
+pub mod social;
 pub mod urns;
+
+mod request_types;

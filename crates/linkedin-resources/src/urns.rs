@@ -230,6 +230,14 @@ typed_urn! {
     example = "urn:li:document:D5510AQFPXZ3TqpIPgA"
 }
 
+typed_urn! {
+    /// What comments and reactions are on: a post (`urn:li:share`,
+    /// `urn:li:ugcPost`), its feed activity (`urn:li:activity`) or a comment
+    /// (`urn:li:comment:(<activity or post URN>,<id>)`).
+    SocialTargetUrn, expected = "a urn:li:share, urn:li:ugcPost, urn:li:activity or urn:li:comment",
+    types = ["activity", "share", "ugcPost", "comment"], example = "urn:li:activity:6631349431612559360"
+}
+
 /// Who acts: a member or an organization. A post's author, a comment's or a
 /// reaction's actor.
 ///

@@ -17,8 +17,11 @@ use crate::error::{ConfigError, Error};
 use crate::pkce::PkceVerifier;
 use crate::state::CsrfState;
 
+mod nonce;
 mod redirect;
 
+use nonce::NonceChoice;
+pub use nonce::{MAX_NONCE_LEN, Nonce, NonceError};
 pub use redirect::{CodeExchange, PendingAuthorization};
 
 /// Configuration of the 3-legged authorization-code flow; [`start`](Self::start)
@@ -70,6 +73,7 @@ pub struct AuthorizationCodeFlow {
     redirect_url: RedirectUrl,
     scopes: Vec<String>,
     pkce: bool,
+    nonce: NonceChoice,
     base: BaseUrl,
 }
 
@@ -94,6 +98,7 @@ impl AuthorizationCodeFlow {
             redirect_url,
             scopes: Vec::new(),
             pkce: false,
+            nonce: NonceChoice::None,
             base: BaseUrl::default(),
         }
     }
@@ -151,6 +156,62 @@ impl AuthorizationCodeFlow {
         self
     }
 
+    /// Sends a fresh random OpenID Connect `nonce` with each attempt when
+    /// `true` (off by default): [`start`](Self::start) generates it (256 bits,
+    /// like the CSRF state), adds it to the authorization URL and keeps it
+    /// in the [`PendingAuthorization`], so the id_token LinkedIn issues can be
+    /// checked against it (its `nonce` claim must be the one sent).
+    ///
+    /// LinkedIn's "Sign In with LinkedIn using OpenID Connect" page
+    /// (<https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2>)
+    /// lists `nonce` as an optional parameter of the authorization request.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (url, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid", "profile"])
+    /// .nonce(true)
+    /// .start()?;
+    /// let nonce = pending.nonce().unwrap();
+    /// assert!(url.query_pairs().any(|(k, v)| k == "nonce" && v == nonce.secret()));
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn nonce(mut self, enabled: bool) -> Self {
+        self.nonce = if enabled {
+            NonceChoice::Generate
+        } else {
+            NonceChoice::None
+        };
+        self
+    }
+
+    /// Sends this `nonce` with every attempt (instead of a random one per
+    /// attempt, see [`nonce`](Self::nonce)): for a caller that makes and
+    /// keeps its nonces itself.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, Nonce, RedirectUrl};
+    ///
+    /// let (url, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .with_nonce(Nonce::new("n-0S6_WzA2Mj")?)
+    /// .start()?;
+    /// assert!(url.as_str().ends_with("&nonce=n-0S6_WzA2Mj"));
+    /// assert!(pending.nonce().unwrap().matches("n-0S6_WzA2Mj"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_nonce(mut self, nonce: Nonce) -> Self {
+        self.nonce = NonceChoice::Given(nonce);
+        self
+    }
+
     /// Uses another OAuth base URL (a sandbox, a test server) for `/authorization`.
     ///
     /// ```
@@ -172,7 +233,7 @@ impl AuthorizationCodeFlow {
     }
 
     /// Starts one authorization attempt: generates a fresh CSRF state (and a
-    /// PKCE verifier if enabled) and returns the URL to send the member's
+    /// PKCE verifier and a nonce if enabled) and returns the URL to send the member's
     /// browser to, plus the [`PendingAuthorization`] to keep (for example in
     /// the session store) until LinkedIn redirects back.
     ///
@@ -208,6 +269,7 @@ impl AuthorizationCodeFlow {
         } else {
             None
         };
+        let nonce = self.nonce.pick()?;
 
         let mut query = vec![
             ("response_type", "code".to_owned()),
@@ -220,6 +282,9 @@ impl AuthorizationCodeFlow {
             let challenge = verifier.challenge();
             query.push(("code_challenge", challenge.as_str().to_owned()));
             query.push(("code_challenge_method", challenge.method().to_owned()));
+        }
+        if let Some(nonce) = &nonce {
+            query.push(("nonce", nonce.secret().to_owned()));
         }
         let query = query
             .iter()
@@ -235,6 +300,7 @@ impl AuthorizationCodeFlow {
         let pending = PendingAuthorization {
             state,
             pkce_verifier,
+            nonce,
             redirect_url: self.redirect_url.clone(),
             scopes: self.scopes.clone(),
         };
@@ -279,6 +345,7 @@ mod tests {
         PendingAuthorization {
             state: CsrfState::new(state),
             pkce_verifier: None,
+            nonce: None,
             redirect_url: RedirectUrl::new("https://app.example/callback").unwrap(),
             scopes: vec!["openid".into()],
         }
@@ -320,6 +387,75 @@ mod tests {
         let (url, pending) = flow().start().unwrap();
         assert!(pending.pkce_verifier().is_none());
         assert!(!url.as_str().contains("code_challenge"));
+    }
+
+    // "Sign In with LinkedIn using OpenID Connect"
+    // (https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2):
+    // `nonce` is an optional parameter of the authorization request, copied
+    // into the id_token's `nonce` claim.
+    #[test]
+    fn without_a_nonce_none_is_sent() {
+        let (url, pending) = flow().start().unwrap();
+        assert!(pending.nonce().is_none());
+        assert!(!url.query_pairs().any(|(k, _)| k == "nonce"));
+        let state = pending.state().secret().to_owned();
+        let exchange = pending.finish(&format!("code=c&state={state}")).unwrap();
+        assert!(exchange.nonce().is_none());
+    }
+
+    #[test]
+    fn a_random_nonce_is_sent_kept_and_fresh_per_attempt() {
+        let flow = flow().nonce(true);
+        let (url, pending) = flow.start().unwrap();
+        let sent: Vec<String> = url
+            .query_pairs()
+            .filter(|(k, _)| k == "nonce")
+            .map(|(_, v)| v.into_owned())
+            .collect();
+        let nonce = pending.nonce().unwrap().clone();
+        assert_eq!(sent, [nonce.secret().to_owned()]);
+        assert_eq!(nonce.secret().len(), 43);
+        assert_ne!(nonce.secret(), pending.state().secret());
+        let (_, second) = flow.start().unwrap();
+        assert_ne!(second.nonce(), Some(&nonce));
+
+        // Kept through a session store, then handed to the code exchange.
+        let saved = serde_json::to_string(&pending).unwrap();
+        let restored: PendingAuthorization = serde_json::from_str(&saved).unwrap();
+        assert_eq!(restored, pending);
+        assert!(!format!("{restored:?}").contains(nonce.secret()));
+        let state = restored.state().secret().to_owned();
+        let exchange = restored.finish(&format!("code=c&state={state}")).unwrap();
+        assert_eq!(exchange.nonce(), Some(&nonce));
+        assert!(!format!("{exchange:?}").contains(nonce.secret()));
+        // The token request does not carry it: the nonce goes to /authorization only.
+        let config = OAuthConfig::new(ClientId::new("client-id"), ClientSecret::new("s"));
+        let body = String::from_utf8(exchange.token_request(&config).into_body()).unwrap();
+        assert!(!body.contains(nonce.secret()), "{body}");
+    }
+
+    #[test]
+    fn a_given_nonce_is_sent_escaped_and_kept() {
+        let nonce = Nonce::new("a+b/c=&d").unwrap();
+        let (url, pending) = flow().with_nonce(nonce.clone()).start().unwrap();
+        assert!(url.as_str().ends_with("&nonce=a%2Bb%2Fc%3D%26d"), "{url}");
+        assert_eq!(pending.nonce(), Some(&nonce));
+        // Turning it off again sends none.
+        let (url, pending) = flow().with_nonce(nonce).nonce(false).start().unwrap();
+        assert!(pending.nonce().is_none());
+        assert!(!url.as_str().contains("nonce"));
+    }
+
+    #[test]
+    fn a_pending_authorization_saved_before_nonces_still_loads() {
+        let (_, pending) = flow().start().unwrap();
+        let saved = serde_json::to_value(&pending).unwrap();
+        assert!(saved.get("nonce").is_none(), "{saved}");
+        let restored: PendingAuthorization = serde_json::from_value(saved).unwrap();
+        assert!(restored.nonce().is_none());
+        let mut bad = serde_json::to_value(&pending).unwrap();
+        bad["nonce"] = serde_json::json!("with space");
+        assert!(serde_json::from_value::<PendingAuthorization>(bad).is_err());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::token::form_post;
 
 #[allow(unused_imports)] // named by the doc links
 use super::AuthorizationCodeFlow;
+use super::nonce::Nonce;
 
 /// One authorization attempt between [`AuthorizationCodeFlow::start`] and the
 /// redirect back: it holds the CSRF state, the PKCE verifier (if any), the
@@ -45,6 +46,8 @@ pub struct PendingAuthorization {
     pub(super) state: CsrfState,
     #[serde(default)]
     pub(super) pkce_verifier: Option<PkceVerifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) nonce: Option<Nonce>,
     pub(super) redirect_url: RedirectUrl,
     pub(super) scopes: Vec<String>,
 }
@@ -134,6 +137,7 @@ impl PendingAuthorization {
             Some(code) if !code.is_empty() => Ok(CodeExchange {
                 code: AuthorizationCode::new(code),
                 pkce_verifier: self.pkce_verifier,
+                nonce: self.nonce,
                 redirect_url: self.redirect_url,
                 scopes: self.scopes,
             }),
@@ -157,6 +161,26 @@ impl PendingAuthorization {
     /// ```
     pub fn state(&self) -> &CsrfState {
         &self.state
+    }
+
+    /// The OpenID Connect nonce sent with this attempt, if the flow sends
+    /// one ([`AuthorizationCodeFlow::nonce`](super::AuthorizationCodeFlow::nonce)):
+    /// check the id_token's `nonce` claim against it.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(
+    ///     ClientId::new("86abc123"),
+    ///     RedirectUrl::new("https://app.example/callback")?,
+    /// )
+    /// .scopes(["openid"])
+    /// .start()?;
+    /// assert!(pending.nonce().is_none());
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn nonce(&self) -> Option<&Nonce> {
+        self.nonce.as_ref()
     }
 
     /// The PKCE verifier, if the flow used PKCE.
@@ -243,11 +267,31 @@ impl PendingAuthorization {
 pub struct CodeExchange {
     pub(super) code: AuthorizationCode,
     pub(super) pkce_verifier: Option<PkceVerifier>,
+    pub(super) nonce: Option<Nonce>,
     pub(super) redirect_url: RedirectUrl,
     pub(super) scopes: Vec<String>,
 }
 
 impl CodeExchange {
+    /// The OpenID Connect nonce sent with the attempt, if any: the id_token
+    /// of the code exchange's answer must carry it in its `nonce` claim.
+    ///
+    /// ```
+    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    ///
+    /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("http://127.0.0.1:8400/cb")?)
+    ///     .scopes(["openid"])
+    ///     .nonce(true)
+    ///     .start()?;
+    /// let nonce = pending.nonce().unwrap().clone();
+    /// let state = pending.state().secret().to_owned();
+    /// assert_eq!(pending.finish(&format!("code=AQT&state={state}"))?.nonce(), Some(&nonce));
+    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// ```
+    pub fn nonce(&self) -> Option<&Nonce> {
+        self.nonce.as_ref()
+    }
+
     /// Builds the code exchange: `POST /accessToken` with
     /// `grant_type=authorization_code`, the code, the attempt's redirect URL,
     /// the client credentials and, if PKCE was used, the verifier. Parse the
