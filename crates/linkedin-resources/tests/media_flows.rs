@@ -915,3 +915,37 @@ proptest! {
         prop_assert!(matches!(upload.next_step(now), Step::Failed(_) | Step::Put(_)));
     }
 }
+
+#[test]
+fn an_upload_debug_shows_no_upload_token_and_no_signed_query() {
+    let mut ticket = video_ticket(100_000);
+    ticket["value"]["uploadToken"] = json!("UPLOADTOKEN-secret");
+    ticket["value"]["uploadInstructions"][0]["uploadUrl"] =
+        json!("https://www.linkedin.com/dms-uploads/v/0?ca=vector_ads&m=SIGNATURE");
+    let mut upload = Upload::video(organization(), VideoFile::new(100_000).unwrap());
+    let now = Instant::now();
+    let _ = upload.next_step(now);
+    upload
+        .feed_response(json_response(200, &ticket), now)
+        .unwrap();
+    let Step::Put(part) = upload.next_step(now) else {
+        panic!()
+    };
+    for shown in [format!("{upload:?}"), format!("{part:?}")] {
+        assert!(!shown.contains("UPLOADTOKEN"), "{shown}");
+        assert!(!shown.contains("SIGNATURE"), "{shown}");
+    }
+    // The token still goes to finalizeUpload.
+    upload.part_uploaded(0, Some("e0"), now, 0.5).unwrap();
+    let Step::Send(finalize) = upload.next_step(now) else {
+        panic!()
+    };
+    assert_eq!(
+        finalize.body().unwrap()["finalizeUploadRequest"]["uploadToken"],
+        "UPLOADTOKEN-secret"
+    );
+    assert!(
+        !format!("{finalize:?}").contains("UPLOADTOKEN"),
+        "the codec's Debug hides bodies"
+    );
+}

@@ -164,8 +164,9 @@ impl Polling {
         Ok(self)
     }
 
-    /// The wait after the first GET, and the cap of every wait (`max` at
-    /// least `first`, at most 10 minutes).
+    /// The wait after the first GET (at least 100 ms, so LinkedIn is never
+    /// asked in a tight loop), and the cap of every wait (`max` at least
+    /// `first`, at most 10 minutes).
     ///
     /// ```
     /// use std::time::Duration;
@@ -177,8 +178,16 @@ impl Polling {
     ///
     /// # Errors
     ///
-    /// [`MediaError::Option`] for a `max` under `first` or over 10 minutes.
+    /// [`MediaError::Option`] for a `first` under 100 ms, a `max` under
+    /// `first` or over 10 minutes.
     pub fn delays(mut self, first: Duration, max: Duration) -> Result<Self, MediaError> {
+        if first < Duration::from_millis(100) {
+            return Err(MediaError::Option {
+                name: "polling first delay (milliseconds)",
+                bounds: "at least 100",
+                value: u64::try_from(first.as_millis()).unwrap_or(u64::MAX),
+            });
+        }
         if max < first || max > Duration::from_secs(600) {
             return Err(MediaError::Option {
                 name: "polling max delay (milliseconds)",
@@ -276,7 +285,7 @@ enum Phase {
 /// assert_eq!(upload.progress().total, 0, "known once LinkedIn answers");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Upload {
     owner: Author,
     kind: Kind,
@@ -285,6 +294,21 @@ pub struct Upload {
     phase: Phase,
     media: Option<Uploaded>,
     upload_token: String,
+}
+
+impl fmt::Debug for Upload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Without the upload token; part URLs are shown without their
+        // signed queries.
+        f.debug_struct("Upload")
+            .field("owner", &self.owner)
+            .field("kind", &self.kind)
+            .field("rules", &self.rules)
+            .field("polling", &self.polling)
+            .field("phase", &self.phase)
+            .field("media", &self.media)
+            .finish_non_exhaustive()
+    }
 }
 
 fn api(call: &'static str, error: ResponseError) -> MediaError {

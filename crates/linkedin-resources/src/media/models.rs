@@ -8,6 +8,7 @@ use restli_codec::Urn;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use super::parts::shown_url;
 use crate::urns::{DocumentUrn, ImageUrn, VideoUrn};
 
 /// Where an uploaded image, document or video is: `WAITING_UPLOAD`,
@@ -252,7 +253,7 @@ pub struct Video {
 /// }"#).unwrap();
 /// assert_eq!(ticket.image.id(), "C4E10AQFoyyAjHPMQuQ");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ImageUploadTicket {
@@ -280,7 +281,7 @@ pub struct ImageUploadTicket {
 /// }"#).unwrap();
 /// assert_eq!(ticket.document.id(), "D5510AQFPXZ3TqpIPgA");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct DocumentUploadTicket {
@@ -307,7 +308,7 @@ pub struct DocumentUploadTicket {
 /// ).unwrap();
 /// assert_eq!(part.last_byte - part.first_byte + 1, 4_194_304);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct UploadInstruction {
@@ -338,7 +339,7 @@ pub struct UploadInstruction {
 /// assert_eq!(ticket.upload_instructions.len(), 1);
 /// assert_eq!(ticket.upload_token, "");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct VideoUploadTicket {
@@ -363,6 +364,75 @@ pub struct VideoUploadTicket {
     pub extra: Map<String, Value>,
 }
 
+/// The keys of fields kept unmodelled (their values may be anything).
+struct Keys<'a>(&'a Map<String, Value>);
+
+impl fmt::Debug for Keys<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.keys()).finish()
+    }
+}
+
+// The tickets' Debug shows upload URLs without their signed queries and
+// never the upload token.
+impl fmt::Debug for ImageUploadTicket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImageUploadTicket")
+            .field("upload_url", &shown_url(&self.upload_url))
+            .field("upload_url_expires_at", &self.upload_url_expires_at)
+            .field("image", &self.image)
+            .field("extra", &Keys(&self.extra))
+            .finish()
+    }
+}
+
+impl fmt::Debug for DocumentUploadTicket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DocumentUploadTicket")
+            .field("upload_url", &shown_url(&self.upload_url))
+            .field("upload_url_expires_at", &self.upload_url_expires_at)
+            .field("document", &self.document)
+            .field("extra", &Keys(&self.extra))
+            .finish()
+    }
+}
+
+impl fmt::Debug for UploadInstruction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UploadInstruction")
+            .field("upload_url", &shown_url(&self.upload_url))
+            .field("first_byte", &self.first_byte)
+            .field("last_byte", &self.last_byte)
+            .field("extra", &Keys(&self.extra))
+            .finish()
+    }
+}
+
+impl fmt::Debug for VideoUploadTicket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let token = if self.upload_token.is_empty() {
+            ""
+        } else {
+            "[redacted]"
+        };
+        f.debug_struct("VideoUploadTicket")
+            .field("video", &self.video)
+            .field("upload_instructions", &self.upload_instructions)
+            .field("upload_token", &token)
+            .field("upload_urls_expire_at", &self.upload_urls_expire_at)
+            .field(
+                "thumbnail_upload_url",
+                &self.thumbnail_upload_url.as_deref().map(shown_url),
+            )
+            .field(
+                "captions_upload_url",
+                &self.captions_upload_url.as_deref().map(shown_url),
+            )
+            .field("extra", &Keys(&self.extra))
+            .finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,6 +445,43 @@ mod tests {
             prop_assert_eq!(status.as_str(), text.as_str());
             let json = serde_json::to_string(&status).unwrap();
             prop_assert_eq!(serde_json::from_str::<MediaStatus>(&json).unwrap(), status);
+        }
+    }
+
+    #[test]
+    fn a_ticket_debug_shows_no_signature_and_no_upload_token() {
+        let ticket: VideoUploadTicket = serde_json::from_value(serde_json::json!({
+            "video": "urn:li:video:v",
+            "uploadInstructions": [{"uploadUrl": "https://www.linkedin.com/dms-uploads/v/0?sig=SIGNATURE", "firstByte": 0, "lastByte": 9}],
+            "uploadToken": "UPLOADTOKEN",
+            "thumbnailUploadUrl": "https://www.linkedin.com/dms-uploads/v/t?sig=SIGNATURE",
+            "surprise": "SURPRISEVALUE",
+        }))
+        .unwrap();
+        let shown = format!("{ticket:?}");
+        for secret in ["SIGNATURE", "UPLOADTOKEN", "SURPRISEVALUE"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("/dms-uploads/v/0?[redacted]"), "{shown}");
+    }
+
+    proptest! {
+        #[test]
+        fn unknown_fields_survive_reading_and_writing(
+            key in "[a-z]{1,12}",
+            value in prop_oneof![any::<i64>().prop_map(Value::from), ".{0,20}".prop_map(Value::from)],
+        ) {
+            let known = ["id", "owner", "status", "downloadUrl", "downloadUrlExpiresAt", "duration",
+                "thumbnail", "captions", "image", "document", "video", "uploadUrl"];
+            prop_assume!(!known.contains(&key.as_str()));
+            let mut body = serde_json::json!({"id": "urn:li:video:v", "status": "AVAILABLE"});
+            body[&key] = value.clone();
+            let video: Video = serde_json::from_value(body.clone()).unwrap();
+            prop_assert_eq!(serde_json::to_value(&video).unwrap(), body);
+            let mut ticket = serde_json::json!({"uploadUrl": "https://www.linkedin.com/x", "image": "urn:li:image:i"});
+            ticket[&key] = value;
+            let read: ImageUploadTicket = serde_json::from_value(ticket.clone()).unwrap();
+            prop_assert_eq!(serde_json::to_value(&read).unwrap(), ticket);
         }
     }
 

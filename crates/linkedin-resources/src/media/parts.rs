@@ -98,6 +98,15 @@ impl fmt::Display for ByteRange {
     }
 }
 
+/// A signed upload URL as shown in `Debug`: without its query (where the
+/// signature is), bounded.
+pub(crate) fn shown_url(url: &str) -> String {
+    match url.split_once('?') {
+        Some((base, _)) => format!("{}?[redacted]", restli_codec::excerpt::head(base)),
+        None => restli_codec::excerpt::head(url).to_owned(),
+    }
+}
+
 fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host == "localhost"
@@ -253,7 +262,7 @@ impl fmt::Debug for PartUpload {
             .field("index", &self.index)
             .field("kind", &self.kind)
             .field("range", &self.range)
-            .field("url", &restli_codec::excerpt::head(&self.url))
+            .field("url", &shown_url(&self.url))
             .field("attempt", &self.attempt)
             .finish()
     }
@@ -585,13 +594,25 @@ enum PartState {
     Done { etag: String },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct Part {
     kind: PartKind,
     range: ByteRange,
     url: String,
     attempts: u32,
     state: PartState,
+}
+
+impl fmt::Debug for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Part")
+            .field("kind", &self.kind)
+            .field("range", &self.range)
+            .field("url", &shown_url(&self.url))
+            .field("attempts", &self.attempts)
+            .field("state", &self.state)
+            .finish()
+    }
 }
 
 /// What the scheduler says to do now.
