@@ -949,3 +949,49 @@ fn an_upload_debug_shows_no_upload_token_and_no_signed_query() {
         "the codec's Debug hides bodies"
     );
 }
+
+// The Videos page lists uploadedPartIds unquoted; HTTP quotes ETags. A
+// quoted ETag goes into finalizeUpload without its quotes.
+#[test]
+fn a_quoted_etag_is_finalized_unquoted() {
+    let mut upload = Upload::video(organization(), VideoFile::new(100_000).unwrap()).polling(None);
+    let now = Instant::now();
+    let _ = upload.next_step(now);
+    upload
+        .feed_response(json_response(200, &video_ticket(100_000)), now)
+        .unwrap();
+    let Step::Put(part) = upload.next_step(now) else {
+        panic!()
+    };
+    let mut headers = http::HeaderMap::new();
+    headers.insert("etag", "\"/ambry-video/signedId/AQHp\"".parse().unwrap());
+    upload
+        .feed_part_response(part.index(), http::StatusCode::OK, &headers, now, 0.5)
+        .unwrap();
+    let Step::Send(finalize) = upload.next_step(now) else {
+        panic!()
+    };
+    assert_eq!(
+        finalize.body().unwrap()["finalizeUploadRequest"]["uploadedPartIds"],
+        json!(["/ambry-video/signedId/AQHp"])
+    );
+    // An ETag of only quotes, or with control characters, is no ETag.
+    let mut upload = Upload::video(organization(), VideoFile::new(100_000).unwrap()).polling(None);
+    let _ = upload.next_step(now);
+    upload
+        .feed_response(json_response(200, &video_ticket(100_000)), now)
+        .unwrap();
+    let Step::Put(part) = upload.next_step(now) else {
+        panic!()
+    };
+    upload
+        .part_uploaded(part.index(), Some("\"\""), now, 0.5)
+        .unwrap();
+    let Step::Wait {
+        until: Some(_),
+        in_flight: 0,
+    } = upload.next_step(now)
+    else {
+        panic!("retried after a backoff")
+    };
+}

@@ -207,7 +207,10 @@ pub struct Video {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MediaStatus>,
     /// Why processing failed, when `status` is `PROCESSING_FAILED` and
-    /// LinkedIn says.
+    /// LinkedIn says. (The Videos page's schema does not name a reason
+    /// field in every version; this one is read when present, and the
+    /// flow's [`ProcessingFailed`](super::MediaError::ProcessingFailed)
+    /// carries it, or `None`.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub processing_failure_reason: Option<String>,
     /// Its length in milliseconds, once processed.

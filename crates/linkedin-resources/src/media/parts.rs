@@ -615,6 +615,13 @@ impl fmt::Debug for Part {
     }
 }
 
+/// `text` without one pair of surrounding double quotes.
+fn unquote(text: &str) -> &str {
+    text.strip_prefix('"')
+        .and_then(|inner| inner.strip_suffix('"'))
+        .unwrap_or(text)
+}
+
 /// What the scheduler says to do now.
 #[derive(Debug)]
 pub(crate) enum PartStep {
@@ -751,7 +758,10 @@ impl Parts {
     ) -> Result<(), MediaError> {
         let needs_etag = self.needs_etag;
         let part = self.in_flight(index)?;
-        let etag = etag.map(str::trim).filter(|e| {
+        // The Videos page lists `uploadedPartIds` unquoted
+        // ("/ambry-video/signedId/..."), while HTTP writes an ETag quoted;
+        // both readings are safe: one pair of surrounding quotes is dropped.
+        let etag = etag.map(str::trim).map(unquote).filter(|e| {
             !e.is_empty() && e.len() <= MAX_ETAG_LEN && e.bytes().all(|b| (0x20..0x7f).contains(&b))
         });
         match etag {
