@@ -771,12 +771,27 @@ fn bad_files_are_refused_before_anything_is_sent() {
     let error = VideoFile::new(600_000_000).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "the video is 600000000 bytes; LinkedIn takes 75000 to 524288000 bytes"
+        "the video is 600000000 bytes; it must be 75000 to 524288000 bytes"
     );
     assert!(matches!(
         VideoFile::new(100_000).unwrap().with_captions(11 << 20),
         Err(MediaError::Size { .. })
     ));
+    // Whatever limit is given, no video needs more parts than an answer may have.
+    let most = MAX_UPLOAD_PARTS as u64 * MAX_PART_BYTES;
+    assert!(VideoFile::with_max_size(most, u64::MAX).is_ok());
+    assert!(matches!(
+        VideoFile::with_max_size(most + 1, u64::MAX),
+        Err(MediaError::Size { max, .. }) if max == most
+    ));
+}
+
+#[test]
+fn the_flow_is_send_and_sync() {
+    fn check<T: Send + Sync + 'static>() {}
+    check::<Upload>();
+    check::<Step>();
+    check::<MediaError>();
 }
 
 /// A plan of parts for a file of `size` bytes, as LinkedIn would send it.

@@ -37,8 +37,9 @@ pub enum MediaError {
         /// The documented types.
         allowed: &'static str,
     },
-    /// The file is empty, or larger (or smaller) than LinkedIn takes.
-    #[error("{what} is {size} bytes; LinkedIn takes {min} to {max} bytes")]
+    /// The file is empty, or larger (or smaller) than LinkedIn takes (or,
+    /// where LinkedIn gives no limit, than this crate's bound).
+    #[error("{what} is {size} bytes; it must be {min} to {max} bytes")]
     Size {
         /// What was measured (`the image`, `the video`, `the thumbnail` ...).
         what: &'static str,

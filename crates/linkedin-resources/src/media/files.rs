@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::MediaError;
+use super::{MAX_UPLOAD_PARTS, MediaError};
 
 /// The largest image accepted, in bytes: 36,152,320 pixels x 4 bytes (see
 /// [the limits](crate::media#limits) for why).
@@ -408,8 +408,9 @@ impl VideoFile {
 
     /// A video of `size` bytes with another upper limit than LinkedIn's
     /// documented 500 MB (for an application LinkedIn allows more, or a
-    /// stricter one of your own); the part count stays bounded by
-    /// [`MAX_UPLOAD_PARTS`](super::MAX_UPLOAD_PARTS) whatever the limit.
+    /// stricter one of your own); whatever the limit, a video needing more
+    /// than [`MAX_UPLOAD_PARTS`] parts of [`MAX_PART_BYTES`] (10 GiB) is
+    /// refused.
     ///
     /// ```
     /// use linkedin_resources::media::VideoFile;
@@ -419,9 +420,10 @@ impl VideoFile {
     ///
     /// # Errors
     ///
-    /// [`MediaError::Size`] out of [`MIN_VIDEO_BYTES`] to `max`.
+    /// [`MediaError::Size`] out of [`MIN_VIDEO_BYTES`] to `max` (or 10 GiB).
     pub fn with_max_size(size: u64, max: u64) -> Result<Self, MediaError> {
-        let size = check_size("the video", size, MIN_VIDEO_BYTES, max)?;
+        let most = MAX_UPLOAD_PARTS as u64 * MAX_PART_BYTES;
+        let size = check_size("the video", size, MIN_VIDEO_BYTES, max.min(most))?;
         Ok(VideoFile {
             size,
             thumbnail: None,

@@ -819,3 +819,54 @@ impl Parts {
         progress
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn backoff_is_bounded_and_grows(
+            base_ms in 0u64..5_000,
+            extra_ms in 0u64..60_000,
+            attempt in 0u32..100,
+            jitter in prop_oneof![0.0f64..=1.0, Just(f64::NAN), Just(-3.0), Just(f64::INFINITY)],
+        ) {
+            let base = Duration::from_millis(base_ms);
+            let max = Duration::from_millis(base_ms + extra_ms);
+            let rules = PartRules::new().delays(base, max).unwrap();
+            let wait = rules.backoff(attempt, jitter);
+            prop_assert!(wait <= max);
+            let full = rules.backoff(attempt, 1.0);
+            prop_assert!(wait >= full / 2);
+            prop_assert!(rules.backoff(attempt.saturating_add(1), 1.0) >= full);
+        }
+
+        #[test]
+        fn any_url_is_checked_without_panicking(url in ".{0,64}") {
+            let _ = check_upload_url(&url);
+            let _ = token_allowed(&url);
+            let _ = shown_url(&url);
+        }
+    }
+
+    #[test]
+    fn the_token_goes_only_to_linkedin_or_loopback() {
+        assert!(token_allowed("https://www.linkedin.com/dms-uploads/x"));
+        assert!(token_allowed("https://LinkedIn.com/x"));
+        assert!(token_allowed("http://127.0.0.1:8080/upload/x"));
+        assert!(token_allowed("http://[::1]:8080/upload/x"));
+        assert!(
+            !token_allowed("http://www.linkedin.com/x"),
+            "not over plain http"
+        );
+        assert!(!token_allowed("https://linkedin.com.evil.example/x"));
+        assert!(!token_allowed("https://notlinkedin.com/x"));
+        assert!(check_upload_url("http://localhost:1/x").is_ok());
+        assert!(check_upload_url("http://10.0.0.1/x").is_err());
+        assert!(
+            check_upload_url(&format!("https://www.linkedin.com/{}", "a".repeat(9000))).is_err()
+        );
+    }
+}
