@@ -50,6 +50,13 @@ pub enum MediaError {
         /// The largest size taken.
         max: u64,
     },
+    /// The file's content is not what LinkedIn takes (checked from its
+    /// first bytes, see [`ImageFile::check_head`](super::ImageFile::check_head)).
+    #[error("{problem}")]
+    Content {
+        /// What is wrong.
+        problem: String,
+    },
     /// An option of the flow is out of its bounds.
     #[error("{name} must be {bounds}, not {value}")]
     Option {

@@ -290,6 +290,135 @@ impl ImageFile {
     }
 }
 
+/// The most pixels an image may have: LinkedIn takes fewer than
+/// 36,152,320.
+///
+/// ```
+/// assert_eq!(linkedin_resources::media::MAX_IMAGE_PIXELS, 36_152_319);
+/// ```
+pub const MAX_IMAGE_PIXELS: u64 = 36_152_320 - 1;
+
+/// How many bytes of a JPEG [`ImageFile::check_head`] reads at most looking
+/// for its frame header.
+const JPEG_SCAN_LIMIT: usize = 256 * 1024;
+
+/// The type and pixel size an image's first bytes show, if they show them.
+fn sniff(head: &[u8]) -> Option<(ImageType, Option<(u64, u64)>)> {
+    let be32 = |at: usize| -> Option<u64> {
+        let bytes: [u8; 4] = head.get(at..at + 4)?.try_into().ok()?;
+        Some(u64::from(u32::from_be_bytes(bytes)))
+    };
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        // IHDR, the first chunk: width and height at bytes 16 and 20.
+        let size = (head.get(12..16) == Some(b"IHDR"))
+            .then(|| Some((be32(16)?, be32(20)?)))
+            .flatten();
+        return Some((ImageType::Png, size));
+    }
+    if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        let le16 = |at: usize| -> Option<u64> {
+            let bytes: [u8; 2] = head.get(at..at + 2)?.try_into().ok()?;
+            Some(u64::from(u16::from_le_bytes(bytes)))
+        };
+        // The logical screen: width and height at bytes 6 and 8.
+        let size = le16(6).zip(le16(8));
+        return Some((ImageType::Gif, size));
+    }
+    if head.starts_with(&[0xFF, 0xD8]) {
+        return Some((ImageType::Jpeg, jpeg_size(head)));
+    }
+    None
+}
+
+/// Width and height from a JPEG's first frame header (SOF0 to SOF15, not
+/// DHT, JPG or DAC), walking the segments within [`JPEG_SCAN_LIMIT`].
+fn jpeg_size(head: &[u8]) -> Option<(u64, u64)> {
+    let head = head.get(..head.len().min(JPEG_SCAN_LIMIT))?;
+    let be16 = |at: usize| -> Option<u64> {
+        let bytes: [u8; 2] = head.get(at..at + 2)?.try_into().ok()?;
+        Some(u64::from(u16::from_be_bytes(bytes)))
+    };
+    let mut at = 2;
+    loop {
+        if *head.get(at)? != 0xFF {
+            return None;
+        }
+        let marker = *head.get(at + 1)?;
+        match marker {
+            // Fill bytes before a marker.
+            0xFF => at += 1,
+            // Markers without a length.
+            0x01 | 0xD0..=0xD7 => at += 2,
+            0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
+                let height = be16(at + 5)?;
+                let width = be16(at + 7)?;
+                return Some((width, height));
+            }
+            // The image data starts before any frame header: give up.
+            0xD9 | 0xDA => return None,
+            _ => {
+                let length = usize::try_from(be16(at + 2)?).ok()?;
+                if length < 2 {
+                    return None;
+                }
+                at = at.checked_add(2 + length)?;
+            }
+        }
+    }
+}
+
+impl ImageFile {
+    /// Checks the image's first bytes (`head`: the first 64 KiB, say, or
+    /// the whole file) before anything is sent: they must be a JPG, GIF or
+    /// PNG of the file's type, with fewer than 36,152,320 pixels when the
+    /// header says its size (Images API page). A `head` too short to show
+    /// the size passes that check; LinkedIn checks again.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{ImageFile, ImageType, MediaError};
+    ///
+    /// let file = ImageFile::new(ImageType::Gif, 1_000)?;
+    /// assert!(file.check_head(b"GIF89a\x10\x00\x10\x00").is_ok());
+    /// assert!(matches!(file.check_head(b"\x89PNG\r\n\x1a\n"), Err(MediaError::Content { .. })));
+    /// assert!(matches!(file.check_head(b"GIF89a\xff\xff\xff\xff"), Err(MediaError::Content { .. })));
+    /// # Ok::<(), MediaError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MediaError::Content`] for bytes of another type (or of none
+    /// LinkedIn takes), or an image with too many pixels.
+    pub fn check_head(&self, head: &[u8]) -> Result<(), MediaError> {
+        let Some((found, size)) = sniff(head) else {
+            return Err(MediaError::Content {
+                problem: format!(
+                    "the file is not a JPG, GIF or PNG (named as {})",
+                    self.image_type
+                ),
+            });
+        };
+        if found != self.image_type {
+            return Err(MediaError::Content {
+                problem: format!(
+                    "the file is a {found}, not the {} its name says",
+                    self.image_type
+                ),
+            });
+        }
+        if let Some((width, height)) = size {
+            let pixels = width.saturating_mul(height);
+            if pixels > MAX_IMAGE_PIXELS {
+                return Err(MediaError::Content {
+                    problem: format!(
+                        "the image is {width} x {height} = {pixels} pixels; LinkedIn takes fewer than 36152320"
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A document to upload: its type and size, checked.
 ///
 /// ```
@@ -495,5 +624,91 @@ impl VideoFile {
     /// ```
     pub fn captions(&self) -> Option<u64> {
         self.captions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut head = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+        head.extend_from_slice(&width.to_be_bytes());
+        head.extend_from_slice(&height.to_be_bytes());
+        head
+    }
+
+    fn jpeg(width: u16, height: u16) -> Vec<u8> {
+        // SOI, an APP0 (JFIF) segment of 16 bytes, then SOF0.
+        let mut head = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+        head.extend_from_slice(b"JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00");
+        head.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08]);
+        head.extend_from_slice(&height.to_be_bytes());
+        head.extend_from_slice(&width.to_be_bytes());
+        head
+    }
+
+    #[test]
+    fn headers_give_the_type_and_size() {
+        assert_eq!(
+            sniff(&png(1200, 627)),
+            Some((ImageType::Png, Some((1200, 627))))
+        );
+        assert_eq!(
+            sniff(&jpeg(1200, 627)),
+            Some((ImageType::Jpeg, Some((1200, 627))))
+        );
+        assert_eq!(
+            sniff(b"GIF87a\x0a\x00\x14\x00"),
+            Some((ImageType::Gif, Some((10, 20))))
+        );
+        assert_eq!(sniff(b"BM\x00\x00"), None);
+        // Too short to show the size: the type only.
+        assert_eq!(sniff(&png(1, 1)[..14]), Some((ImageType::Png, None)));
+        assert_eq!(sniff(&[0xFF, 0xD8]), Some((ImageType::Jpeg, None)));
+    }
+
+    // Images API page: fewer than 36,152,320 pixels.
+    #[test]
+    fn the_pixel_limit_is_checked() {
+        let file = ImageFile::new(ImageType::Png, 1000).unwrap();
+        assert!(
+            file.check_head(&png(6000, 6025)).is_ok(),
+            "36,150,000 pixels"
+        );
+        let err = file.check_head(&png(6016, 6010)).unwrap_err();
+        assert!(err.to_string().contains("6016 x 6010 = 36156160 pixels"), "{err}");
+        let jpg = ImageFile::new(ImageType::Jpeg, 1000).unwrap();
+        assert!(jpg.check_head(&jpeg(65535, 65535)).is_err());
+        assert!(jpg.check_head(&jpeg(4000, 3000)).is_ok());
+    }
+
+    #[test]
+    fn content_of_another_type_is_refused() {
+        let file = ImageFile::from_name("photo.png", 1000).unwrap();
+        let err = file.check_head(&jpeg(10, 10)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the file is a JPG, not the PNG its name says"
+        );
+        let err = file.check_head(b"<svg xmlns=").unwrap_err();
+        assert!(matches!(err, MediaError::Content { .. }));
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_are_sniffed_without_panicking(head in prop::collection::vec(any::<u8>(), 0..300)) {
+            let _ = sniff(&head);
+            let mut jpeg_like = vec![0xFF, 0xD8];
+            jpeg_like.extend_from_slice(&head);
+            let _ = sniff(&jpeg_like);
+        }
+
+        #[test]
+        fn png_sizes_round_trip(width in any::<u32>(), height in any::<u32>()) {
+            let found = sniff(&png(width, height));
+            prop_assert_eq!(found, Some((ImageType::Png, Some((u64::from(width), u64::from(height))))));
+        }
     }
 }

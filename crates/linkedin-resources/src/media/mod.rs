@@ -17,9 +17,10 @@
 //!
 //! - "Images API" (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api>):
 //!   JPG, GIF and PNG; fewer than 36,152,320 pixels; a GIF up to 250
-//!   frames. The page gives no limit in bytes; the pixel limit is checked
-//!   by LinkedIn when it processes the image (this crate does not decode
-//!   images). To keep every size bounded, [`MAX_IMAGE_BYTES`] is an
+//!   frames. The page gives no limit in bytes; the type and the pixel
+//!   count are checked from the file's first bytes by
+//!   [`ImageFile::check_head`] (JPG, GIF and PNG headers only, nothing is
+//!   decoded; GIF frames are left to LinkedIn). To keep every size bounded, [`MAX_IMAGE_BYTES`] is an
 //!   uncompressed 4-byte-per-pixel bitmap of the largest allowed pixel count,
 //!   which no JPG, GIF or PNG LinkedIn takes exceeds.
 //! - "Documents API" (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/documents-api>):
@@ -123,7 +124,8 @@ mod requests;
 pub use error::{MediaError, PartFailure};
 pub use files::{
     DocumentFile, DocumentType, ImageFile, ImageType, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES,
-    MAX_PART_BYTES, MAX_SIDECAR_BYTES, MAX_VIDEO_BYTES, MIN_VIDEO_BYTES, VideoFile,
+    MAX_IMAGE_PIXELS, MAX_PART_BYTES, MAX_SIDECAR_BYTES, MAX_VIDEO_BYTES, MIN_VIDEO_BYTES,
+    VideoFile,
 };
 pub use flow::{Polling, Step, Upload, Uploaded};
 pub use models::{
