@@ -7,7 +7,7 @@
 
 use linkedin_resources::media::{
     ByteRange, FinalizeVideoUpload, GetDocument, GetImage, GetVideo, InitializeDocumentUpload,
-    InitializeImageUpload, InitializeVideoUpload, PartKind, PartUpload, VideoFile,
+    InitializeImageUpload, InitializeVideoUpload, MediaLibrary, PartKind, PartUpload, VideoFile,
 };
 use linkedin_resources::urns::Author;
 use restli_codec::{DynamicRequest, RequestConfig};
@@ -170,4 +170,27 @@ fn a_part_upload_debug_shows_no_token_and_no_whole_signed_url() {
     let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(10).unwrap(), &url);
     let shown = format!("{part:?}");
     assert!(!shown.contains(&"S".repeat(300)), "{shown}");
+}
+
+// Images and Videos pages: an upload that also goes into an ad account's
+// media library carries `mediaLibraryMetadata` beside the owner.
+#[test]
+fn initialize_uploads_into_a_media_library() {
+    let library = MediaLibrary::new(
+        "urn:li:sponsoredAccount:507404993".parse().unwrap(),
+        "Summer sale banner",
+    )
+    .unwrap();
+    let image = http(InitializeImageUpload::in_media_library(
+        &organization(),
+        &library,
+    ));
+    let file = VideoFile::new(1_055_736).unwrap();
+    let video = http(InitializeVideoUpload::in_media_library(
+        &organization(),
+        &file,
+        &library,
+    ));
+    let shown = [render(&image), render(&video)].join("\n");
+    insta::assert_snapshot!("initialize_uploads_into_a_media_library", shown);
 }

@@ -678,7 +678,10 @@ mod tests {
             "36,150,000 pixels"
         );
         let err = file.check_head(&png(6016, 6010)).unwrap_err();
-        assert!(err.to_string().contains("6016 x 6010 = 36156160 pixels"), "{err}");
+        assert!(
+            err.to_string().contains("6016 x 6010 = 36156160 pixels"),
+            "{err}"
+        );
         let jpg = ImageFile::new(ImageType::Jpeg, 1000).unwrap();
         assert!(jpg.check_head(&jpeg(65535, 65535)).is_err());
         assert!(jpg.check_head(&jpeg(4000, 3000)).is_ok());

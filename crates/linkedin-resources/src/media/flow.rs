@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::error::one_line;
 use super::files::{DocumentFile, ImageFile, VideoFile};
-use super::models::{Document, Image, MediaStatus, Video};
+use super::models::{Document, Image, MediaLibrary, MediaStatus, Video};
 use super::parts::{PartStep, Parts, check_instructions, check_upload_url};
 use super::requests::{
     FinalizeVideoUpload, GetDocument, GetImage, GetVideo, InitializeDocumentUpload,
@@ -223,19 +223,19 @@ impl Polling {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Kind {
-    Image(ImageFile),
+    Image(ImageFile, Option<MediaLibrary>),
     Document(DocumentFile),
-    Video(VideoFile),
+    Video(VideoFile, Option<MediaLibrary>),
 }
 
 impl Kind {
     fn noun(&self) -> &'static str {
         match self {
-            Kind::Image(_) => "an image",
+            Kind::Image(..) => "an image",
             Kind::Document(_) => "a document",
-            Kind::Video(_) => "a video",
+            Kind::Video(..) => "a video",
         }
     }
 }
@@ -342,7 +342,23 @@ impl Upload {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn image(owner: Author, file: ImageFile) -> Self {
-        Upload::new(owner, Kind::Image(file), None)
+        Upload::new(owner, Kind::Image(file, None), None)
+    }
+
+    /// Uploads an image for `owner` that also goes into an ad account's
+    /// media library.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{ImageFile, MediaLibrary, Step, Upload};
+    /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "Banner")?;
+    /// let file = ImageFile::from_name("a.jpg", 9)?;
+    /// let mut upload = Upload::image_in_media_library("urn:li:organization:2".parse()?, file, library);
+    /// let Step::Send(request) = upload.next_step(std::time::Instant::now()) else { unreachable!() };
+    /// assert!(request.body().unwrap()["initializeUploadRequest"].get("mediaLibraryMetadata").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn image_in_media_library(owner: Author, file: ImageFile, library: MediaLibrary) -> Self {
+        Upload::new(owner, Kind::Image(file, Some(library)), None)
     }
 
     /// Uploads a document for `owner`: `initializeUpload`, then one PUT
@@ -369,7 +385,26 @@ impl Upload {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn video(owner: Author, file: VideoFile) -> Self {
-        Upload::new(owner, Kind::Video(file), Some(Polling::default()))
+        Upload::new(owner, Kind::Video(file, None), Some(Polling::default()))
+    }
+
+    /// Uploads a video for `owner` that also goes into an ad account's
+    /// media library.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{MediaLibrary, Step, Upload, VideoFile};
+    /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "Launch")?;
+    /// let mut upload = Upload::video_in_media_library("urn:li:organization:2".parse()?, VideoFile::new(100_000)?, library);
+    /// let Step::Send(request) = upload.next_step(std::time::Instant::now()) else { unreachable!() };
+    /// assert!(request.body().unwrap()["initializeUploadRequest"].get("mediaLibraryMetadata").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn video_in_media_library(owner: Author, file: VideoFile, library: MediaLibrary) -> Self {
+        Upload::new(
+            owner,
+            Kind::Video(file, Some(library)),
+            Some(Polling::default()),
+        )
     }
 
     /// Sends parts by these rules (before the first step).
@@ -451,10 +486,16 @@ impl Upload {
     }
 
     fn initialize_request(&self) -> DynamicRequest {
-        match self.kind {
-            Kind::Image(_) => InitializeImageUpload::new(&self.owner).into(),
+        match &self.kind {
+            Kind::Image(_, None) => InitializeImageUpload::new(&self.owner).into(),
+            Kind::Image(_, Some(library)) => {
+                InitializeImageUpload::in_media_library(&self.owner, library).into()
+            }
             Kind::Document(_) => InitializeDocumentUpload::new(&self.owner).into(),
-            Kind::Video(file) => InitializeVideoUpload::new(&self.owner, &file).into(),
+            Kind::Video(file, None) => InitializeVideoUpload::new(&self.owner, file).into(),
+            Kind::Video(file, Some(library)) => {
+                InitializeVideoUpload::in_media_library(&self.owner, file, library).into()
+            }
         }
     }
 
@@ -609,14 +650,14 @@ impl Upload {
     }
 
     fn call_name(&self) -> &'static str {
-        match (&self.phase, self.kind) {
-            (Phase::AwaitInitialize { .. }, Kind::Image(_)) => "initializeUpload of an image",
+        match (&self.phase, &self.kind) {
+            (Phase::AwaitInitialize { .. }, Kind::Image(..)) => "initializeUpload of an image",
             (Phase::AwaitInitialize { .. }, Kind::Document(_)) => "initializeUpload of a document",
-            (Phase::AwaitInitialize { .. }, Kind::Video(_)) => "initializeUpload of a video",
+            (Phase::AwaitInitialize { .. }, Kind::Video(..)) => "initializeUpload of a video",
             (Phase::AwaitFinalize { .. }, _) => "finalizeUpload of the video",
-            (Phase::AwaitPoll { .. }, Kind::Image(_)) => "getting the image",
+            (Phase::AwaitPoll { .. }, Kind::Image(..)) => "getting the image",
             (Phase::AwaitPoll { .. }, Kind::Document(_)) => "getting the document",
-            (Phase::AwaitPoll { .. }, Kind::Video(_)) => "getting the video",
+            (Phase::AwaitPoll { .. }, Kind::Video(..)) => "getting the video",
             _ => "a call",
         }
     }
@@ -745,8 +786,8 @@ impl Upload {
                 what: "an empty file".into(),
             })
         };
-        let (media, pieces, needs_etag) = match self.kind {
-            Kind::Image(file) => {
+        let (media, pieces, needs_etag) = match self.kind.clone() {
+            Kind::Image(file, _) => {
                 let answer = ActionResponse::from_http(response, path).map_err(|e| api(call, e))?;
                 let ticket = InitializeImageUpload::ticket(answer)?;
                 let pieces = vec![(PartKind::Media, whole(file.size())?, ticket.upload_url)];
@@ -758,7 +799,7 @@ impl Upload {
                 let pieces = vec![(PartKind::Media, whole(file.size())?, ticket.upload_url)];
                 (Uploaded::Document(ticket.document), pieces, false)
             }
-            Kind::Video(file) => {
+            Kind::Video(file, _) => {
                 let answer = ActionResponse::<super::VideoUploadTicket>::from_http(response, path)
                     .map_err(|e| api(call, e))?;
                 let ticket = answer.value.ok_or_else(|| MediaError::BadTicket {
@@ -813,13 +854,13 @@ impl Upload {
         progress: Progress,
         now: Instant,
     ) {
-        let read = match self.kind {
-            Kind::Image(_) => {
+        let read = match &self.kind {
+            Kind::Image(..) => {
                 EntityResponse::<Image>::from_http(response, path).map(|r| (r.entity.status, None))
             }
             Kind::Document(_) => EntityResponse::<Document>::from_http(response, path)
                 .map(|r| (r.entity.status, None)),
-            Kind::Video(_) => EntityResponse::<Video>::from_http(response, path)
+            Kind::Video(..) => EntityResponse::<Video>::from_http(response, path)
                 .map(|r| (r.entity.status, r.entity.processing_failure_reason)),
         };
         let urn = self

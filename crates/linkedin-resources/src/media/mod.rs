@@ -129,8 +129,8 @@ pub use files::{
 };
 pub use flow::{Polling, Step, Upload, Uploaded};
 pub use models::{
-    Document, DocumentUploadTicket, Image, ImageUploadTicket, MediaStatus, UploadInstruction,
-    Video, VideoUploadTicket,
+    Document, DocumentUploadTicket, Image, ImageUploadTicket, MAX_ASSET_NAME_CHARS, MediaLibrary,
+    MediaStatus, UploadInstruction, Video, VideoUploadTicket,
 };
 pub use parts::{ByteRange, MAX_UPLOAD_PARTS, PartKind, PartRules, PartUpload, Progress};
 pub use requests::{

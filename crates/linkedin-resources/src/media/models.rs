@@ -8,8 +8,9 @@ use restli_codec::Urn;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use super::MediaError;
 use super::parts::shown_url;
-use crate::urns::{DocumentUrn, ImageUrn, VideoUrn};
+use crate::urns::{DocumentUrn, ImageUrn, SponsoredAccountUrn, VideoUrn};
 
 /// Where an uploaded image, document or video is: `WAITING_UPLOAD`,
 /// `PROCESSING`, `AVAILABLE`, `PROCESSING_FAILED`, or a value LinkedIn adds
@@ -88,6 +89,90 @@ impl<'de> Deserialize<'de> for MediaStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Ok(MediaStatus::from_wire(&text))
+    }
+}
+
+/// The longest media library asset name accepted, in characters. LinkedIn's
+/// pages give no limit; this bound keeps the request's size bounded.
+///
+/// ```
+/// assert_eq!(linkedin_resources::media::MAX_ASSET_NAME_CHARS, 1000);
+/// ```
+pub const MAX_ASSET_NAME_CHARS: usize = 1000;
+
+/// Where an uploaded image or video also goes: an ad account's media
+/// library, under a name (`initializeUploadRequest.mediaLibraryMetadata`
+/// on the Images and Videos pages).
+///
+/// ```
+/// use linkedin_resources::media::MediaLibrary;
+///
+/// let library = MediaLibrary::new("urn:li:sponsoredAccount:507404993".parse()?, "Summer banner")?;
+/// assert_eq!(
+///     serde_json::to_value(&library)?,
+///     serde_json::json!({"associatedAccount": "urn:li:sponsoredAccount:507404993", "assetName": "Summer banner"})
+/// );
+/// assert!(MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaLibrary {
+    associated_account: SponsoredAccountUrn,
+    asset_name: String,
+}
+
+impl MediaLibrary {
+    /// The library of `account`, the asset named `asset_name` (1 to
+    /// [`MAX_ASSET_NAME_CHARS`] characters).
+    ///
+    /// ```
+    /// use linkedin_resources::media::MediaLibrary;
+    /// let long = "n".repeat(1001);
+    /// assert!(MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, &long).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MediaError::Option`] for an empty or too long name.
+    pub fn new(account: SponsoredAccountUrn, asset_name: &str) -> Result<Self, MediaError> {
+        let chars = asset_name.chars().count();
+        if chars == 0 || chars > MAX_ASSET_NAME_CHARS {
+            return Err(MediaError::Option {
+                name: "the asset name's length (characters)",
+                bounds: "1 to 1000",
+                value: chars as u64,
+            });
+        }
+        Ok(MediaLibrary {
+            associated_account: account,
+            asset_name: asset_name.to_owned(),
+        })
+    }
+
+    /// The ad account.
+    ///
+    /// ```
+    /// use linkedin_resources::media::MediaLibrary;
+    /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "a")?;
+    /// assert_eq!(library.account().id(), "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn account(&self) -> &SponsoredAccountUrn {
+        &self.associated_account
+    }
+
+    /// The asset's name.
+    ///
+    /// ```
+    /// use linkedin_resources::media::MediaLibrary;
+    /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "a")?;
+    /// assert_eq!(library.asset_name(), "a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn asset_name(&self) -> &str {
+        &self.asset_name
     }
 }
 

@@ -14,7 +14,8 @@ use serde_json::Value;
 use super::MediaError;
 use super::files::VideoFile;
 use super::models::{
-    Document, DocumentUploadTicket, Image, ImageUploadTicket, Video, VideoUploadTicket,
+    Document, DocumentUploadTicket, Image, ImageUploadTicket, MediaLibrary, Video,
+    VideoUploadTicket,
 };
 use super::parts::check_upload_url;
 use crate::urns::{Author, DocumentUrn, ImageUrn, VideoUrn};
@@ -83,6 +84,8 @@ struct InitializeUploadRequest<'a> {
     upload_captions: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     upload_thumbnail: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media_library_metadata: Option<&'a MediaLibrary>,
 }
 
 #[derive(Serialize)]
@@ -102,12 +105,16 @@ fn initialize(resource: &str, request: InitializeUploadRequest<'_>) -> Action {
     .base(ApiBase::Rest)
 }
 
-fn owner_only(owner: &Author) -> InitializeUploadRequest<'_> {
+fn owner_only<'a>(
+    owner: &'a Author,
+    library: Option<&'a MediaLibrary>,
+) -> InitializeUploadRequest<'a> {
     InitializeUploadRequest {
         owner,
         file_size_bytes: None,
         upload_captions: None,
         upload_thumbnail: None,
+        media_library_metadata: library,
     }
 }
 
@@ -158,7 +165,24 @@ impl InitializeImageUpload {
     /// ```
     pub fn new(owner: &Author) -> Self {
         InitializeImageUpload {
-            inner: initialize("/images", owner_only(owner)),
+            inner: initialize("/images", owner_only(owner, None)),
+        }
+    }
+
+    /// The request for an image owned by `owner` that also goes into an ad
+    /// account's media library.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{InitializeImageUpload, MediaLibrary};
+    /// let library = MediaLibrary::new("urn:li:sponsoredAccount:507404993".parse()?, "Banner")?;
+    /// let request = InitializeImageUpload::in_media_library(&"urn:li:organization:2414183".parse()?, &library);
+    /// let body = request.request().body().unwrap();
+    /// assert_eq!(body["initializeUploadRequest"]["mediaLibraryMetadata"]["assetName"], "Banner");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_media_library(owner: &Author, library: &MediaLibrary) -> Self {
+        InitializeImageUpload {
+            inner: initialize("/images", owner_only(owner, Some(library))),
         }
     }
 
@@ -254,7 +278,7 @@ impl InitializeDocumentUpload {
     /// ```
     pub fn new(owner: &Author) -> Self {
         InitializeDocumentUpload {
-            inner: initialize("/documents", owner_only(owner)),
+            inner: initialize("/documents", owner_only(owner, None)),
         }
     }
 
@@ -352,6 +376,29 @@ impl InitializeVideoUpload {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(owner: &Author, file: &VideoFile) -> Self {
+        InitializeVideoUpload::build(owner, file, None)
+    }
+
+    /// The request for `file`, owned by `owner`, that also goes into an ad
+    /// account's media library.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{InitializeVideoUpload, MediaLibrary, VideoFile};
+    /// let library = MediaLibrary::new("urn:li:sponsoredAccount:507404993".parse()?, "Launch")?;
+    /// let request = InitializeVideoUpload::in_media_library(
+    ///     &"urn:li:organization:2414183".parse()?,
+    ///     &VideoFile::new(100_000)?,
+    ///     &library,
+    /// );
+    /// let body = request.request().body().unwrap();
+    /// assert_eq!(body["initializeUploadRequest"]["mediaLibraryMetadata"]["associatedAccount"], "urn:li:sponsoredAccount:507404993");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_media_library(owner: &Author, file: &VideoFile, library: &MediaLibrary) -> Self {
+        InitializeVideoUpload::build(owner, file, Some(library))
+    }
+
+    fn build(owner: &Author, file: &VideoFile, library: Option<&MediaLibrary>) -> Self {
         InitializeVideoUpload {
             inner: initialize(
                 "/videos",
@@ -360,6 +407,7 @@ impl InitializeVideoUpload {
                     file_size_bytes: Some(file.size()),
                     upload_captions: Some(file.captions().is_some()),
                     upload_thumbnail: Some(file.thumbnail().is_some()),
+                    media_library_metadata: library,
                 },
             ),
         }
