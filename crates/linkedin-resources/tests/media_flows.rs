@@ -1010,3 +1010,42 @@ fn a_quoted_etag_is_finalized_unquoted() {
         panic!("retried after a backoff")
     };
 }
+
+// A 429 or 503 on a part with `Retry-After: 5` waits 5 s, not the shorter
+// backoff; a huge Retry-After is capped at the longest delay (30 s).
+#[test]
+fn a_retry_after_on_a_part_is_honoured_within_bounds() {
+    for (retry_after, expected) in [("5", 5_000), ("86400", 30_000), ("soon", 750)] {
+        let mut upload = Upload::video(organization(), VideoFile::new(100_000).unwrap());
+        let now = Instant::now();
+        let _ = upload.next_step(now);
+        upload
+            .feed_response(json_response(200, &video_ticket(100_000)), now)
+            .unwrap();
+        let Step::Put(part) = upload.next_step(now) else {
+            panic!()
+        };
+        let mut headers = http::HeaderMap::new();
+        headers.insert("retry-after", retry_after.parse().unwrap());
+        upload
+            .feed_part_response(
+                part.index(),
+                http::StatusCode::TOO_MANY_REQUESTS,
+                &headers,
+                now,
+                0.5,
+            )
+            .unwrap();
+        let Step::Wait {
+            until: Some(until), ..
+        } = upload.next_step(now)
+        else {
+            panic!()
+        };
+        assert_eq!(
+            until - now,
+            Duration::from_millis(expected),
+            "Retry-After {retry_after}"
+        );
+    }
+}

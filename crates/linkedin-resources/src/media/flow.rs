@@ -987,7 +987,9 @@ impl Upload {
     }
 
     /// The answer to part `index`'s PUT: a 2xx confirms it (with its
-    /// `ETag`), anything else fails the attempt.
+    /// `ETag`), anything else fails the attempt; a `Retry-After` of
+    /// delta-seconds on a retryable status makes the wait at least that
+    /// long (capped at [`PartRules`]' longest delay).
     ///
     /// ```
     /// # use linkedin_resources::media::{ImageFile, Step, Upload};
@@ -1020,7 +1022,17 @@ impl Upload {
                 .and_then(|value| value.to_str().ok());
             self.part_uploaded(index, etag, now, jitter)
         } else {
-            self.part_failed(index, PartFailure::Status(status.as_u16()), now, jitter)
+            let floor = headers
+                .get(http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|text| text.trim().parse::<u64>().ok())
+                .map(Duration::from_secs);
+            let Some(parts) = self.parts(index)? else {
+                return Ok(());
+            };
+            let failure = PartFailure::Status(status.as_u16());
+            let result = parts.failed_after(index, failure, now, jitter, floor);
+            self.part_result(result)
         }
     }
 }

@@ -791,10 +791,24 @@ impl Parts {
         now: Instant,
         jitter: f64,
     ) -> Result<(), MediaError> {
+        self.failed_after(index, failure, now, jitter, None)
+    }
+
+    /// As [`failed`](Self::failed), waiting at least `floor` (a
+    /// `Retry-After`), capped at the rules' longest delay.
+    pub(crate) fn failed_after(
+        &mut self,
+        index: usize,
+        failure: PartFailure,
+        now: Instant,
+        jitter: f64,
+        floor: Option<Duration>,
+    ) -> Result<(), MediaError> {
         let rules = self.rules;
         let part = self.in_flight(index)?;
         if failure.is_retryable() && part.attempts < rules.max_attempts {
-            let wait = rules.backoff(part.attempts, jitter);
+            let backoff = rules.backoff(part.attempts, jitter);
+            let wait = floor.map_or(backoff, |floor| backoff.max(floor.min(rules.max_delay)));
             part.state = PartState::Backoff {
                 until: now.checked_add(wait).unwrap_or(now),
             };
