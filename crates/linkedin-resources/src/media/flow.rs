@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::error::one_line;
 use super::files::{DocumentFile, ImageFile, VideoFile};
 use super::models::{Document, Image, MediaLibrary, MediaStatus, Video};
-use super::parts::{PartStep, Parts, check_instructions, check_upload_url};
+use super::parts::{PartStep, Parts};
 use super::requests::{
     FinalizeVideoUpload, GetDocument, GetImage, GetVideo, InitializeDocumentUpload,
     InitializeImageUpload, InitializeVideoUpload,
@@ -800,39 +800,35 @@ impl Upload {
                 (Uploaded::Document(ticket.document), pieces, false)
             }
             Kind::Video(file, _) => {
-                let answer = ActionResponse::<super::VideoUploadTicket>::from_http(response, path)
-                    .map_err(|e| api(call, e))?;
-                let ticket = answer.value.ok_or_else(|| MediaError::BadTicket {
-                    call,
-                    problem: "the answer has no value".into(),
-                })?;
-                let bad = |problem: String| MediaError::BadTicket { call, problem };
-                let ranges =
-                    check_instructions(file.size(), &ticket.upload_instructions).map_err(bad)?;
-                let mut pieces: Vec<_> = ranges
-                    .into_iter()
-                    .zip(ticket.upload_instructions)
-                    .map(|(range, instruction)| (PartKind::Media, range, instruction.upload_url))
-                    .collect();
+                let answer = ActionResponse::from_http(response, path).map_err(|e| api(call, e))?;
+                let ticket = InitializeVideoUpload::ticket(answer, &file)?;
+                let mut pieces: Vec<_> = ticket
+                    .upload_instructions
+                    .iter()
+                    .map(|instruction| {
+                        let range = ByteRange::new(instruction.first_byte, instruction.last_byte)
+                            .ok_or_else(|| MediaError::Unexpected {
+                            what: "an unchecked instruction".into(),
+                        })?;
+                        Ok((PartKind::Media, range, instruction.upload_url.clone()))
+                    })
+                    .collect::<Result<_, MediaError>>()?;
                 let sidecars = [
                     (
                         PartKind::Thumbnail,
                         file.thumbnail(),
-                        ticket.thumbnail_upload_url,
-                        "thumbnailUploadUrl",
+                        &ticket.thumbnail_upload_url,
                     ),
                     (
                         PartKind::Captions,
                         file.captions(),
-                        ticket.captions_upload_url,
-                        "captionsUploadUrl",
+                        &ticket.captions_upload_url,
                     ),
                 ];
-                for (kind, size, url, field) in sidecars {
-                    let Some(size) = size else { continue };
-                    let url = url.ok_or_else(|| bad(format!("no {field}, though asked for")))?;
-                    check_upload_url(&url).map_err(|p| bad(format!("{field}: {p}")))?;
-                    pieces.push((kind, whole(size)?, url));
+                for (kind, size, url) in sidecars {
+                    if let (Some(size), Some(url)) = (size, url) {
+                        pieces.push((kind, whole(size)?, url.clone()));
+                    }
                 }
                 self.upload_token = ticket.upload_token;
                 (Uploaded::Video(ticket.video), pieces, true)

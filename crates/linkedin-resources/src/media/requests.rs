@@ -17,7 +17,7 @@ use super::models::{
     Document, DocumentUploadTicket, Image, ImageUploadTicket, MediaLibrary, Video,
     VideoUploadTicket,
 };
-use super::parts::check_upload_url;
+use super::parts::{check_instructions, check_upload_url};
 use crate::urns::{Author, DocumentUrn, ImageUrn, VideoUrn};
 
 /// A newtype over a codec request, sent as it and answered by `$response`.
@@ -396,6 +396,64 @@ impl InitializeVideoUpload {
     /// ```
     pub fn in_media_library(owner: &Author, file: &VideoFile, library: &MediaLibrary) -> Self {
         InitializeVideoUpload::build(owner, file, Some(library))
+    }
+
+    /// The ticket in the answer, checked against `file`: the instructions
+    /// cover its bytes exactly once, in order, each part at most
+    /// [`MAX_PART_BYTES`](super::MAX_PART_BYTES), at most
+    /// [`MAX_UPLOAD_PARTS`](super::MAX_UPLOAD_PARTS) of them; every upload
+    /// URL (parts, and the thumbnail's and captions' when `file` has them)
+    /// https or loopback.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{InitializeVideoUpload, VideoFile};
+    /// use restli_codec::response::ActionResponse;
+    ///
+    /// let body = br#"{"value": {"video": "urn:li:video:v", "uploadToken": "",
+    ///     "uploadInstructions": [{"uploadUrl": "https://www.linkedin.com/dms-uploads/v/0", "firstByte": 0, "lastByte": 99999}]}}"#;
+    /// let answer = || ActionResponse::from_http(http::Response::new(body.to_vec()), "/rest/videos?action=initializeUpload");
+    /// assert!(InitializeVideoUpload::ticket(answer()?, &VideoFile::new(100_000)?).is_ok());
+    /// assert!(InitializeVideoUpload::ticket(answer()?, &VideoFile::new(100_001)?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MediaError::BadTicket`] saying what is wrong, naming the
+    /// instruction's index where there is one.
+    pub fn ticket(
+        response: ActionResponse<VideoUploadTicket>,
+        file: &VideoFile,
+    ) -> Result<VideoUploadTicket, MediaError> {
+        const CALL: &str = "initializeUpload of a video";
+        let ticket = ticket(CALL, response)?;
+        let bad = |problem: String| MediaError::BadTicket {
+            call: CALL,
+            problem,
+        };
+        check_instructions(file.size(), &ticket.upload_instructions).map_err(bad)?;
+        let sidecars = [
+            (
+                file.thumbnail(),
+                &ticket.thumbnail_upload_url,
+                "thumbnailUploadUrl",
+            ),
+            (
+                file.captions(),
+                &ticket.captions_upload_url,
+                "captionsUploadUrl",
+            ),
+        ];
+        for (size, url, field) in sidecars {
+            if size.is_none() {
+                continue;
+            }
+            let url = url
+                .as_deref()
+                .ok_or_else(|| bad(format!("no {field}, though asked for")))?;
+            check_upload_url(url).map_err(|p| bad(format!("{field}: {p}")))?;
+        }
+        Ok(ticket)
     }
 
     fn build(owner: &Author, file: &VideoFile, library: Option<&MediaLibrary>) -> Self {
