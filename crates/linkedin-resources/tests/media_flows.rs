@@ -1049,3 +1049,144 @@ fn a_retry_after_on_a_part_is_honoured_within_bounds() {
         );
     }
 }
+
+// Memory: a part waiting to be retried still counts as open, so with a
+// limit of 2 and part 0 backing off, only one more part is handed out.
+#[test]
+fn a_part_waiting_for_its_retry_still_counts_against_the_limit() {
+    let size = 4 * MAX_PART_BYTES;
+    let rules = PartRules::new().max_in_flight(2).unwrap();
+    let mut upload = Upload::video(organization(), VideoFile::new(size).unwrap()).part_rules(rules);
+    let now = Instant::now();
+    let _ = upload.next_step(now);
+    upload
+        .feed_response(json_response(200, &video_ticket(size)), now)
+        .unwrap();
+    let Step::Put(first) = upload.next_step(now) else {
+        panic!()
+    };
+    let Step::Put(second) = upload.next_step(now) else {
+        panic!()
+    };
+    assert!(matches!(
+        upload.next_step(now),
+        Step::Wait { in_flight: 2, .. }
+    ));
+    upload
+        .part_failed(first.index(), PartFailure::Status(503), now, 0.5)
+        .unwrap();
+    // Part 0 waits, part 1 is in flight: two open, nothing more to start.
+    assert!(matches!(
+        upload.next_step(now),
+        Step::Wait {
+            in_flight: 1,
+            until: Some(_)
+        }
+    ));
+    upload
+        .part_uploaded(second.index(), Some("e1"), now, 0.5)
+        .unwrap();
+    let Step::Put(third) = upload.next_step(now) else {
+        panic!()
+    };
+    assert_eq!((third.index(), third.attempt()), (2, 1));
+}
+
+/// A source of `size` bytes that can only be read forward.
+struct Forward {
+    offset: u64,
+}
+
+impl Forward {
+    fn byte(at: u64) -> u8 {
+        (at.wrapping_mul(2_654_435_761) >> 13) as u8
+    }
+
+    fn read(&mut self, len: u64) -> Vec<u8> {
+        let bytes = (self.offset..self.offset + len)
+            .map(Forward::byte)
+            .collect();
+        self.offset += len;
+        bytes
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, .. ProptestConfig::default() })]
+
+    // A transport reading a forward-only stream: it reads the next bytes on
+    // a part's first attempt (always at the stream's offset), keeps them
+    // until the part is confirmed, resends them on a retry. LinkedIn's side
+    // reassembles exactly the file, and never more than N parts are kept.
+    #[test]
+    fn a_forward_only_reader_uploads_the_exact_file_keeping_at_most_n_parts(
+        size in 75_000u64..=(13u64 << 20),
+        limit in 1usize..=4,
+        failing in prop::collection::btree_set(0usize..5, 0..3),
+        picks in prop::collection::vec(any::<usize>(), 1..16),
+    ) {
+        let rules = PartRules::new().max_in_flight(limit).unwrap();
+        let mut upload = Upload::video(organization(), VideoFile::new(size).unwrap())
+            .part_rules(rules)
+            .polling(None);
+        let mut now = Instant::now();
+        let mut source = Forward { offset: 0 };
+        let mut kept: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+        let mut received = vec![0u8; usize::try_from(size).unwrap()];
+        let mut out: Vec<(PartUpload, Vec<u8>)> = Vec::new();
+        let mut turn = 0;
+        let mut finalized = None;
+        for _ in 0..100_000 {
+            match upload.next_step(now) {
+                Step::Send(request) => {
+                    let response = match request.query().get("action") {
+                        Some("initializeUpload") => json_response(200, &video_ticket(size)),
+                        Some("finalizeUpload") => {
+                            finalized = request.body().cloned();
+                            http::Response::new(Vec::new())
+                        }
+                        other => panic!("{other:?}"),
+                    };
+                    upload.feed_response(response, now).unwrap();
+                }
+                Step::Put(part) => {
+                    let bytes = if part.attempt() == 1 {
+                        prop_assert_eq!(part.range().first(), source.offset, "first attempts come in byte order");
+                        let bytes = source.read(part.range().len());
+                        kept.insert(part.index(), bytes.clone());
+                        bytes
+                    } else {
+                        kept[&part.index()].clone()
+                    };
+                    prop_assert!(kept.len() <= limit, "at most N parts' bytes are kept");
+                    out.push((part, bytes));
+                }
+                Step::Wait { until, .. } => {
+                    if out.is_empty() {
+                        now = until.expect("something to wait for");
+                        continue;
+                    }
+                    turn += 1;
+                    let (part, bytes) = out.remove(picks[turn % picks.len()] % out.len());
+                    if failing.contains(&part.index()) && part.attempt() == 1 {
+                        upload.part_failed(part.index(), PartFailure::transport(&"reset"), now, 0.3).unwrap();
+                    } else {
+                        let first = usize::try_from(part.range().first()).unwrap();
+                        received[first..first + bytes.len()].copy_from_slice(&bytes);
+                        kept.remove(&part.index());
+                        upload.part_uploaded(part.index(), Some(&etag(part.index())), now, 0.3).unwrap();
+                    }
+                }
+                Step::Done(_) => break,
+                Step::Failed(error) => prop_assert!(false, "{}", error),
+                other => panic!("{other:?}"),
+            }
+        }
+        prop_assert!(upload.is_finished());
+        prop_assert_eq!(source.offset, size, "the stream was read once, to its end");
+        prop_assert!(received.iter().enumerate().all(|(at, byte)| *byte == Forward::byte(at as u64)));
+        let parts = honest_ranges(size).len();
+        let ids: Vec<String> = (0..parts).map(etag).collect();
+        prop_assert_eq!(&finalized.unwrap()["finalizeUploadRequest"]["uploadedPartIds"], &json!(ids));
+    }
+}
