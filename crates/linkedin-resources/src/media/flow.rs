@@ -31,8 +31,9 @@ use crate::urns::{Author, DocumentUrn, ImageUrn, VideoUrn};
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Step {
-    /// Send this Rest.li request and feed the answer with
-    /// [`Upload::feed_response`] (or [`Upload::feed_send_error`]).
+    /// Send this Rest.li request (with the transport's usual retries) and
+    /// feed the answer with [`Upload::feed_response`] (or
+    /// [`Upload::feed_error`], [`Upload::feed_send_error`]).
     Send(Box<DynamicRequest>),
     /// PUT these bytes (possibly while other parts are in flight) and feed
     /// the outcome with [`Upload::feed_part_response`],
@@ -704,6 +705,40 @@ impl Upload {
             call,
             reason: one_line(reason),
         }));
+        Ok(())
+    }
+
+    /// The call from the last [`Step::Send`] was answered with an error the
+    /// transport already read (a [`ResponseError`] from its typed `send` or
+    /// from [`Exchange::on_response`](restli_codec::exchange::Exchange::on_response)):
+    /// the flow fails with it, naming the call.
+    ///
+    /// ```
+    /// use linkedin_resources::media::{ImageFile, MediaError, Step, Upload};
+    /// use restli_codec::response::{EntityResponse, ResponseError};
+    ///
+    /// let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
+    /// let now = std::time::Instant::now();
+    /// let _ = upload.next_step(now);
+    /// let answer = http::Response::builder().status(403).body(br#"{"status": 403, "message": "no"}"#.to_vec())?;
+    /// let error: ResponseError = EntityResponse::<serde_json::Value>::from_http(answer, "/rest/images").unwrap_err();
+    /// upload.feed_error(error)?;
+    /// let Step::Failed(MediaError::Api { call, .. }) = upload.next_step(now) else { unreachable!() };
+    /// assert_eq!(call, "initializeUpload of an image");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`MediaError::Unexpected`] when no call is out (the flow is
+    /// unchanged).
+    pub fn feed_error(&mut self, error: ResponseError) -> Result<(), MediaError> {
+        if self.is_finished() {
+            return Ok(());
+        }
+        self.awaiting()?;
+        let call = self.call_name();
+        self.finish(Err(api(call, error)));
         Ok(())
     }
 

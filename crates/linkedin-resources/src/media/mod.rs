@@ -42,6 +42,7 @@
 //! loop {
 //!     match upload.next_step(now()) {
 //!         Step::Send(request)      => feed_response(send(request))    // the Rest.li calls
+//!                                     (or feed_error / feed_send_error)
 //!         Step::Put(part)          => start PUT of part.range() to part.url()
 //!                                     (its outcome: feed_part_response / part_failed)
 //!         Step::Wait { until, .. } => wait for a PUT to end, or until `until`
