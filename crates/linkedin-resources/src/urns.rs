@@ -238,6 +238,12 @@ typed_urn! {
     types = ["activity", "share", "ugcPost", "comment"], example = "urn:li:activity:6631349431612559360"
 }
 
+typed_urn! {
+    /// An ad account: `urn:li:sponsoredAccount:<id>` (a media library's account).
+    SponsoredAccountUrn, expected = "a urn:li:sponsoredAccount", types = ["sponsoredAccount"],
+    example = "urn:li:sponsoredAccount:507404993"
+}
+
 /// Who acts: a member or an organization. A post's author, a comment's or a
 /// reaction's actor.
 ///
