@@ -120,7 +120,9 @@ mod files;
 mod flow;
 mod models;
 mod parts;
+mod polling;
 mod requests;
+mod step;
 
 pub use error::{MediaError, PartFailure};
 pub use files::{
@@ -128,13 +130,15 @@ pub use files::{
     MAX_IMAGE_PIXELS, MAX_PART_BYTES, MAX_SIDECAR_BYTES, MAX_VIDEO_BYTES, MIN_VIDEO_BYTES,
     VideoFile,
 };
-pub use flow::{Polling, Step, Upload, Uploaded};
+pub use flow::Upload;
 pub use models::{
     Document, DocumentUploadTicket, Image, ImageUploadTicket, MAX_ASSET_NAME_CHARS, MediaLibrary,
     MediaStatus, UploadInstruction, Video, VideoUploadTicket,
 };
 pub use parts::{ByteRange, MAX_UPLOAD_PARTS, PartKind, PartRules, PartUpload, Progress};
+pub use polling::Polling;
 pub use requests::{
     FinalizeVideoUpload, GetDocument, GetImage, GetVideo, InitializeDocumentUpload,
     InitializeImageUpload, InitializeVideoUpload,
 };
+pub use step::{Step, Uploaded};
