@@ -13,9 +13,12 @@
 //!   escaping, mentions and hashtags, and reading it back.
 //! - [`posts`]: the Posts API: posts of every kind created, read, found by
 //!   author, their commentary changed, deleted.
+//! - [`ads`]: ad accounts, campaign groups, campaigns and creatives: read,
+//!   batch read, created, changed, archived or deleted, searched by cursor.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod ads;
 pub mod commentary;
 pub mod media;
 pub mod posts;
