@@ -463,3 +463,71 @@ fn metric_values_of_any_json_are_kept() {
     assert_eq!(row.number(&Metric::Clicks), None);
     assert_eq!(row.metrics["odd"], Value::from(vec![1]));
 }
+
+// "Ads Reporting": one answer holds at most 15,000 rows. A half year of
+// DAILY x 500 campaigns is asked for in windows of 29 days (29 x 500 rows
+// stay under the cap), each request naming its own dateRange.
+#[test]
+fn a_large_daily_report_is_planned_in_windows_under_the_cap() {
+    let report = Report::analytics(Pivot::Campaign, date("2024-01-01"), date("2024-06-30"))
+        .granularity(TimeGranularity::Daily)
+        .accounts([AccountId::new(507404993)])
+        .metrics([Metric::Impressions]);
+    let mut plan = report.plan(ROW_CAP).unwrap().estimated_rows_per_bucket(500);
+    let mut windows = Vec::new();
+    while let Some(window) = plan.window() {
+        let request = plan.next_request().unwrap();
+        let range = request
+            .as_ref()
+            .query()
+            .get("dateRange")
+            .unwrap()
+            .to_owned();
+        windows.push((window, range));
+        let rows = vec![Row::default(); 500 * 29];
+        assert!(matches!(plan.take(rows).unwrap(), Taken::Rows(_)));
+    }
+    assert_eq!(windows.len(), 7); // 182 days = 6 x 29 + 8
+    assert_eq!(windows[0].0, (date("2024-01-01"), date("2024-01-29")));
+    assert_eq!(
+        windows[1].1,
+        "(end:(day:27,month:2,year:2024),start:(day:30,month:1,year:2024))"
+    );
+    assert_eq!(windows[6].0, (date("2024-06-23"), date("2024-06-30")));
+}
+
+// When LinkedIn refuses a window as too large, the plan splits it on a
+// bucket boundary (a month here) and asks for each half in turn.
+#[test]
+fn a_refused_window_is_split_on_a_bucket_boundary() {
+    let report = Report::analytics(Pivot::Campaign, date("2024-01-15"), date("2024-05-10"))
+        .granularity(TimeGranularity::Monthly)
+        .accounts([AccountId::new(1)])
+        .metrics([Metric::Clicks]);
+    let mut plan = report.plan(ROW_CAP).unwrap();
+    plan.split().unwrap();
+    assert_eq!(
+        plan.window(),
+        Some((date("2024-01-15"), date("2024-02-29")))
+    );
+    plan.split().unwrap();
+    assert_eq!(
+        plan.window(),
+        Some((date("2024-01-15"), date("2024-01-31")))
+    );
+    assert!(matches!(plan.split(), Err(PlanError::RowCap { .. })));
+    assert!(matches!(plan.take(Vec::new()).unwrap(), Taken::Rows(_)));
+    assert_eq!(
+        plan.window(),
+        Some((date("2024-02-01"), date("2024-02-29")))
+    );
+    assert!(matches!(plan.take(Vec::new()).unwrap(), Taken::Rows(_)));
+    assert_eq!(
+        plan.window(),
+        Some((date("2024-03-01"), date("2024-05-10")))
+    );
+    assert!(matches!(plan.take(Vec::new()).unwrap(), Taken::Rows(_)));
+    assert_eq!(plan.window(), None);
+    assert!(plan.next_request().is_none());
+    assert_eq!(plan.take(Vec::new()).unwrap_err(), PlanError::Done);
+}
