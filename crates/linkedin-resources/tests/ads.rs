@@ -526,3 +526,36 @@ proptest! {
         prop_assert!(AccountId::parse(&bad).is_err());
     }
 }
+
+proptest! {
+    /// Accounts and creatives of documented or new enum values, and of new
+    /// fields, read and write back unchanged.
+    #[test]
+    fn accounts_and_creatives_round_trip(
+        status in "[A-Z_]{1,16}",
+        kind in prop_oneof![Just("BUSINESS".to_owned()), Just("ENTERPRISE".to_owned()), "[A-Z]{1,10}"],
+        name in "[ -~]{1,30}",
+        test in any::<bool>(),
+        new_key in "[a-z]{1,8}",
+        id in 1u64..u64::MAX,
+    ) {
+        let account = json!({
+            "id": id, "name": name, "currency": "USD", "status": status, "type": kind,
+            "test": test, "reference": "urn:li:organization:2414183",
+            "servingStatuses": ["RUNNABLE"], format!("zz{new_key}"): [1, "two"],
+        });
+        let read: AdAccount = serde_json::from_value(account.clone()).unwrap();
+        prop_assert_eq!(read.status.as_ref().map(|s| s.as_str()), Some(status.as_str()));
+        prop_assert_eq!(serde_json::to_value(&read).unwrap(), account);
+        let creative = json!({
+            "id": format!("urn:li:sponsoredCreative:{id}"),
+            "campaign": "urn:li:sponsoredCampaign:123456789",
+            "account": "urn:li:sponsoredAccount:507404993",
+            "content": {"reference": "urn:li:share:7000"},
+            "intendedStatus": status, "isTest": test, "name": name,
+            format!("zz{new_key}"): {"kept": true},
+        });
+        let read: Creative = serde_json::from_value(creative.clone()).unwrap();
+        prop_assert_eq!(serde_json::to_value(&read).unwrap(), creative);
+    }
+}
