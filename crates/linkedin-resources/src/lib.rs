@@ -18,9 +18,16 @@
 //! - [`social`]: comments and reactions on posts and comments.
 //! - [`organizations`]: organization lookup, the member's roles (which
 //!   pages it may post for), follower counts.
+//! - [`ads`]: ad accounts, campaign groups, campaigns and creatives: read,
+//!   batch read, created, changed, archived or deleted, searched by cursor.
+//! - [`analytics`]: ads reporting (`adAnalytics`): typed reports, metrics,
+//!   pivots and rows, and a planner that splits a report into date windows
+//!   under LinkedIn's row cap and streams the rows in date order.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod ads;
+pub mod analytics;
 pub mod commentary;
 pub mod identity;
 pub mod media;

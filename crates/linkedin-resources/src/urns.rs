@@ -239,9 +239,23 @@ typed_urn! {
 }
 
 typed_urn! {
-    /// An ad account: `urn:li:sponsoredAccount:<id>` (a media library's account).
-    SponsoredAccountUrn, expected = "a urn:li:sponsoredAccount", types = ["sponsoredAccount"],
-    example = "urn:li:sponsoredAccount:507404993"
+    /// An ad account: `urn:li:sponsoredAccount:<id>` (also a media library's account).
+    AdAccountUrn, expected = "a urn:li:sponsoredAccount", types = ["sponsoredAccount"], example = "urn:li:sponsoredAccount:507404993"
+}
+
+typed_urn! {
+    /// A campaign group: `urn:li:sponsoredCampaignGroup:<id>`.
+    CampaignGroupUrn, expected = "a urn:li:sponsoredCampaignGroup", types = ["sponsoredCampaignGroup"], example = "urn:li:sponsoredCampaignGroup:615492066"
+}
+
+typed_urn! {
+    /// A campaign: `urn:li:sponsoredCampaign:<id>`.
+    CampaignUrn, expected = "a urn:li:sponsoredCampaign", types = ["sponsoredCampaign"], example = "urn:li:sponsoredCampaign:123456789"
+}
+
+typed_urn! {
+    /// A creative (an ad): `urn:li:sponsoredCreative:<id>`.
+    CreativeUrn, expected = "a urn:li:sponsoredCreative", types = ["sponsoredCreative"], example = "urn:li:sponsoredCreative:987654321"
 }
 
 /// Who acts: a member or an organization. A post's author, a comment's or a

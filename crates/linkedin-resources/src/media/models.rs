@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::MediaError;
 use super::parts::shown_url;
-use crate::urns::{DocumentUrn, ImageUrn, SponsoredAccountUrn, VideoUrn};
+use crate::urns::{AdAccountUrn, DocumentUrn, ImageUrn, VideoUrn};
 
 /// Where an uploaded image, document or video is: `WAITING_UPLOAD`,
 /// `PROCESSING`, `AVAILABLE`, `PROCESSING_FAILED`, or a value LinkedIn adds
@@ -118,7 +118,7 @@ pub const MAX_ASSET_NAME_CHARS: usize = 1000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MediaLibrary {
-    associated_account: SponsoredAccountUrn,
+    associated_account: AdAccountUrn,
     asset_name: String,
 }
 
@@ -136,7 +136,7 @@ impl MediaLibrary {
     /// # Errors
     ///
     /// [`MediaError::Option`] for an empty or too long name.
-    pub fn new(account: SponsoredAccountUrn, asset_name: &str) -> Result<Self, MediaError> {
+    pub fn new(account: AdAccountUrn, asset_name: &str) -> Result<Self, MediaError> {
         let chars = asset_name.chars().count();
         if chars == 0 || chars > MAX_ASSET_NAME_CHARS {
             return Err(MediaError::Option {
@@ -159,7 +159,7 @@ impl MediaLibrary {
     /// assert_eq!(library.account().id(), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn account(&self) -> &SponsoredAccountUrn {
+    pub fn account(&self) -> &AdAccountUrn {
         &self.associated_account
     }
 
