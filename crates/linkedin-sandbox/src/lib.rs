@@ -178,6 +178,7 @@ mod sandbox;
 mod scopes;
 mod seed;
 mod server;
+mod social;
 mod state;
 mod stats;
 mod store;

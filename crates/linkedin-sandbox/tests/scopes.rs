@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Client, json};
+use common::{Client, json, text_post};
 use linkedin_sandbox::Sandbox;
 use restli_codec::Request;
 use serde_json::{Value, json};
@@ -27,6 +27,12 @@ async fn status_and_body(
     (status, json(&response))
 }
 
+/// `post` with another author.
+fn by(mut post: Value, author: &str) -> Value {
+    post["author"] = json!(author);
+    post
+}
+
 fn assert_denied(status: u16, body: &Value, message: &str) {
     assert_eq!(status, 403, "{body}");
     assert_eq!(
@@ -44,7 +50,7 @@ async fn the_static_token_has_every_scope_by_default() {
     let userinfo = json(&v2.send(&Request::get("/userinfo")).await);
     assert_eq!(userinfo["email"], "sandra.box@sandbox.example");
     let rest = Client::versioned(&sandbox);
-    let post = json!({"author": "urn:li:organization:123", "commentary": "hi"});
+    let post = by(text_post("hi"), "urn:li:organization:123");
     assert_eq!(
         rest.send(&Request::create("/posts", &post)).await.status(),
         201
@@ -114,8 +120,8 @@ async fn userinfo_needs_openid_and_its_claims_follow_the_scopes() {
 /// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api>).
 #[tokio::test]
 async fn posts_need_the_scope_of_their_author() {
-    let by_member = json!({"author": "urn:li:person:sAnDb0x1d", "commentary": "mine"});
-    let by_org = json!({"author": "urn:li:organization:123", "commentary": "ours"});
+    let by_member = text_post("mine");
+    let by_org = by(text_post("ours"), "urn:li:organization:123");
 
     let member = with_scopes(&["w_member_social"]).await;
     let client = Client::versioned(&member);
