@@ -226,3 +226,114 @@ async fn issued_tokens_are_checked_by_their_granted_scopes() {
     let ads = Request::get("/adAccounts/{id}").key("id", &500001);
     assert_eq!(client.send(&ads).await.status(), 403);
 }
+
+/// Comments and reactions need the actor's write scope, reads
+/// `r_member_social` or `r_organization_social`
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api>,
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api>);
+/// uploads the owner's (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api>).
+#[tokio::test]
+async fn social_actions_and_uploads_need_the_actors_scope() {
+    let member = with_scopes(&["w_member_social"]).await;
+    let client = Client::versioned(&member);
+    let comment = |actor: &str| {
+        Request::create(
+            "/socialActions/{urn}/comments",
+            &json!({"actor": actor, "message": {"text": "hi"}}),
+        )
+        .key("urn", "urn:li:activity:1")
+    };
+    assert_eq!(
+        client
+            .send(&comment("urn:li:person:sAnDb0x1d"))
+            .await
+            .status(),
+        201
+    );
+    let (status, body) = status_and_body(&client, &comment("urn:li:organization:123")).await;
+    assert_eq!(status, 403, "{body}");
+    let list = Request::get_all("/socialActions/{urn}/comments").key("urn", "urn:li:activity:1");
+    assert_eq!(
+        client.send(&list).await.status(),
+        403,
+        "reading needs r_member_social"
+    );
+    let react = |actor: &str| {
+        Request::create(
+            "/reactions",
+            &json!({"root": "urn:li:activity:1", "reactionType": "LIKE"}),
+        )
+        .param("actor", actor)
+    };
+    assert_eq!(
+        client
+            .send(&react("urn:li:person:sAnDb0x1d"))
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(
+        client
+            .send(&react("urn:li:organization:123"))
+            .await
+            .status(),
+        403
+    );
+    let upload = |owner: &str| {
+        Request::action(
+            "/images",
+            "initializeUpload",
+            &json!({"initializeUploadRequest": {"owner": owner}}),
+        )
+    };
+    assert_eq!(
+        client
+            .send(&upload("urn:li:person:sAnDb0x1d"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        client
+            .send(&upload("urn:li:organization:123"))
+            .await
+            .status(),
+        403
+    );
+}
+
+/// Organization lookup and roles need an organization scope; follower
+/// counts an admin scope or `r_organization_social`
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-lookup-api>,
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics>).
+#[tokio::test]
+async fn organizations_need_an_organization_scope() {
+    let member = with_scopes(&["w_member_social"]).await;
+    let client = Client::versioned(&member);
+    let acls = Request::finder("/organizationAcls", "roleAssignee");
+    let (status, body) = status_and_body(&client, &acls).await;
+    assert_denied(
+        status,
+        &body,
+        "Not enough permissions to access: GET /organizationAcls",
+    );
+    let admin = with_scopes(&["rw_organization_admin"]).await;
+    let client = Client::versioned(&admin);
+    assert_eq!(client.send(&acls).await.status(), 200);
+    assert_eq!(
+        client
+            .send(&Request::get("/organizations/{id}").key("id", &123))
+            .await
+            .status(),
+        200
+    );
+    let followers = Request::get("/networkSizes/{urn}")
+        .key("urn", "urn:li:organization:123")
+        .param("edgeType", "COMPANY_FOLLOWED_BY_MEMBER");
+    assert_eq!(client.send(&followers).await.status(), 200);
+    let poster = with_scopes(&["w_organization_social"]).await;
+    assert_eq!(
+        Client::versioned(&poster).send(&followers).await.status(),
+        403
+    );
+}
