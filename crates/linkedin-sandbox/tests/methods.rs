@@ -120,10 +120,7 @@ async fn posts_get_urn_ids_like_linkedin() {
     assert_eq!(json(&fetched)["commentary"], "hi");
 
     let batch = client
-        .send(&Request::batch_create(
-            "/posts",
-            [json!({"commentary": "a"})],
-        ))
+        .send(&Request::batch_create("/posts", [text_post("a")]))
         .await;
     let batch = BatchCreateResponse::<restli_codec::Urn>::from_http(batch, "/rest/posts").unwrap();
     assert_eq!(

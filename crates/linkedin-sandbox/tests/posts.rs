@@ -256,3 +256,27 @@ async fn commentary_updates_and_deletes() {
         .await;
     assert_eq!(gone.status(), 404);
 }
+
+// Posts API, "Batch Create Posts": each element is checked like a CREATE;
+// a bad one gets its own error status, the good ones are created.
+#[tokio::test]
+async fn batch_create_checks_each_post() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::versioned(&sandbox);
+    let mut bad = text_post("bad");
+    bad["visibility"] = json!("SECRET");
+    let response = client
+        .send(&Request::batch_create("/posts", [text_post("good"), bad]))
+        .await;
+    assert_eq!(response.status(), 200);
+    let body = json(&response);
+    assert_eq!(body["elements"][0]["status"], 201);
+    assert_eq!(body["elements"][0]["id"], "urn:li:share:1");
+    assert_eq!(body["elements"][1]["status"], 422);
+    assert!(
+        body["elements"][1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("ERROR :: /visibility :: ")
+    );
+}

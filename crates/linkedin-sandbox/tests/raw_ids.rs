@@ -53,7 +53,7 @@ async fn batch_create_ids_are_raw() {
     let response = client
         .send(&Request::batch_create(
             "/posts",
-            [json!({"commentary": "a"}), json!({"commentary": "b"})],
+            [text_post("a"), text_post("b")],
         ))
         .await;
     assert_eq!(response.status(), 200);

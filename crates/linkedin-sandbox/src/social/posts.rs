@@ -46,22 +46,66 @@ const EDITABLE: &[&str] = &[
 pub(super) fn route(store: &mut Store, call: &Call, ctx: &Ctx<'_>) -> Option<Answer> {
     match call.method {
         Method::Create => Some(create(store, call, ctx)),
+        Method::BatchCreate => Some(batch_create(store, call, ctx)),
         Method::Finder => Some(by_author(store, call)),
         Method::PartialUpdate if call.key.is_some() => Some(partial_update(store, call, ctx)),
         _ => None,
     }
 }
 
-/// What a post's content makes its URN: `urn:li:share:N` for text,
-/// article and reshare posts, `urn:li:ugcPost:N` for posts with media,
-/// polls and multi-image posts.
+/// CREATE: 201 with the URN in `X-RestLi-Id` and `Location`.
 fn create(store: &mut Store, call: &Call, ctx: &Ctx<'_>) -> Answer {
     if call.key.is_some() {
         return Err(ApiError::bad_request(
             "CREATE does not take a key in the path",
         ));
     }
-    let body = super::body_record(call)?;
+    let key = store_post(store, super::body_record(call)?, ctx)?;
+    let mut response = super::created(&key.wire(), None)?;
+    if let Ok(value) = http::HeaderValue::from_str(&location(&key)) {
+        response.headers_mut().insert(http::header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// `/rest/posts/{urn, URL-encoded}`.
+fn location(key: &Key) -> String {
+    let encoded = restli_codec::to_string(&key.value).unwrap_or_else(|_| key.canonical.clone());
+    format!("/rest/posts/{encoded}")
+}
+
+/// BATCH_CREATE `{"elements": [post, ..]}`: each post checked as a CREATE;
+/// `{"elements": [{"status": 201, "id", "location"} or {"status", "error"}]}`.
+fn batch_create(store: &mut Store, call: &Call, ctx: &Ctx<'_>) -> Answer {
+    let elements = super::body_record(call)?
+        .get("elements")
+        .and_then(Value::as_array)
+        .ok_or_else(|| ApiError::bad_request("BATCH_CREATE needs a body {\"elements\": [..]}"))?;
+    let mut answers = Vec::with_capacity(elements.len());
+    for element in elements {
+        let stored = match element {
+            Value::Object(post) => store_post(store, post, ctx),
+            _ => Err(invalid("", "each element is a post record")),
+        };
+        answers.push(match stored {
+            Ok(key) => json!({"status": 201, "id": key.wire(), "location": location(&key)}),
+            Err(error) => json!({"status": error.status.as_u16(), "error": error.body()}),
+        });
+    }
+    Ok(super::json_answer(
+        StatusCode::OK,
+        json!({"elements": answers}),
+    ))
+}
+
+/// Checks one post and stores it; answers its key. The content decides
+/// the URN: `urn:li:share:N` for text, article and reshare posts,
+/// `urn:li:ugcPost:N` for posts with media, polls and multi-image posts.
+fn store_post(
+    store: &mut Store,
+    body: &Map<String, Value>,
+    ctx: &Ctx<'_>,
+) -> Result<Key, ApiError> {
     let author = required_str(body, "", "author")?;
     if !is_actor(author) {
         return Err(invalid(
@@ -125,16 +169,9 @@ fn create(store: &mut Store, call: &Call, ctx: &Ctx<'_>) -> Answer {
         .entry("isReshareDisabledByAuthor")
         .or_insert(json!(false));
     let urn_type = if ugc { "ugcPost" } else { "share" };
-    let key = store
+    Ok(store
         .collection(COLLECTION)
-        .create_urn(Value::Object(entity), urn_type);
-    let mut response = super::created(&key.wire(), None)?;
-    if let Ok(location) = restli_codec::to_string(&key.value)
-        && let Ok(value) = http::HeaderValue::from_str(&format!("/rest/posts/{location}"))
-    {
-        response.headers_mut().insert(http::header::LOCATION, value);
-    }
-    Ok(response)
+        .create_urn(Value::Object(entity), urn_type))
 }
 
 fn commentary(text: &str) -> Result<(), ApiError> {
