@@ -564,3 +564,90 @@ impl Target {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_paths_name_their_targets() {
+        assert_eq!(
+            Target::parse("image/SBX1"),
+            Some(Target::Whole("urn:li:image:SBX1".into()))
+        );
+        assert_eq!(
+            Target::parse("video/SBX2/parts/3"),
+            Some(Target::Part("urn:li:video:SBX2".into(), 3))
+        );
+        let side = Target::parse("video/SBX2/thumbnail").unwrap();
+        assert_eq!(side.urn(), "urn:li:video:SBX2");
+        for bad in [
+            "",
+            "image",
+            "video/SBX2/parts/x",
+            "audio/SBX1",
+            "image/SBX1/more",
+        ] {
+            assert_eq!(Target::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_are_told_by_their_first_bytes() {
+        assert!(Format::Image.accepts(b"\xFF\xD8\xFF\xE0rest"));
+        assert!(Format::Image.accepts(b"GIF89a..."));
+        assert!(!Format::Image.accepts(b"%PDF-1.7"));
+        assert!(!Format::Image.accepts(b""));
+        assert!(Format::Document.accepts(b"PK\x03\x04docx"));
+        assert!(!Format::Document.accepts(b"\x89PNG\r\n\x1a\n"));
+        assert!(Format::Any.accepts(b""));
+    }
+
+    /// The ranges cover the file exactly, 4 MiB each but the last.
+    #[test]
+    fn parts_cover_the_file() {
+        let mut media = Media::default();
+        let options = MediaOptions::default();
+        let ctx = Ctx {
+            now: SystemTime::UNIX_EPOCH,
+            origin: "http://127.0.0.1:1",
+            media: &options,
+        };
+        for size in [
+            1,
+            PART_SIZE - 1,
+            PART_SIZE,
+            PART_SIZE + 1,
+            3 * PART_SIZE + 7,
+        ] {
+            let call = Call {
+                method: Method::Action,
+                collection: "videos".into(),
+                key: None,
+                params: Default::default(),
+                body: Some(
+                    json!({"initializeUploadRequest": {"owner": "urn:li:person:x", "fileSizeBytes": size}}),
+                ),
+                path: "/rest/videos".into(),
+                version: Some(202606),
+            };
+            assert!(media.initialize("video", &call, &ctx).is_ok());
+            let urn = format!("urn:li:video:SBX{}", media.next);
+            let Some(Item {
+                body: Body::Video(video),
+                ..
+            }) = media.items.get(&urn)
+            else {
+                panic!("no video");
+            };
+            let mut next = 0;
+            for part in &video.parts {
+                assert_eq!(part.first, next);
+                assert!(part.last - part.first < PART_SIZE);
+                next = part.last + 1;
+            }
+            assert_eq!(next, size);
+            assert_eq!(video.token.is_empty(), video.parts.len() == 1);
+        }
+    }
+}
