@@ -374,3 +374,28 @@ async fn small_huge_and_failing_videos() {
         .await;
     assert_eq!(huge.status(), 422);
 }
+
+// The upload URLs go through the sandbox's fault injection and request
+// counts like the API, so a client's retry of a failed part can be
+// tested: a 503 on the first PUT, then the retried part is taken.
+#[tokio::test]
+async fn a_failed_part_can_be_retried() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::versioned(&sandbox);
+    let value = initialize_video(&client, 100).await;
+    sandbox.inject(
+        linkedin_sandbox::Fault::status(http::StatusCode::SERVICE_UNAVAILABLE)
+            .times(1)
+            .on_path("/dms-uploads/"),
+    );
+    let url = value["uploadInstructions"][0]["uploadUrl"]
+        .as_str()
+        .unwrap();
+    assert_eq!(put(&sandbox, url, vec![7; 100]).await.status(), 503);
+    let retried = put(&sandbox, url, vec![7; 100]).await;
+    assert_eq!(retried.status(), 200);
+    let path = url.strip_prefix(sandbox.origin()).unwrap();
+    assert_eq!(sandbox.request_count(path), 2);
+    let etag = header(&retried, "etag").unwrap().to_owned();
+    assert_eq!(client.send(&finalize(&value, &[etag])).await.status(), 200);
+}
