@@ -44,9 +44,17 @@
 //!   (see [`restli`](crate#rest-li-semantics) below). Keys and parameters
 //!   are decoded with `restli-codec`; tunneled requests (form and
 //!   `multipart/mixed`) are untunneled first.
+//! * **LinkedIn's own resources** under `/rest`, with their documented
+//!   shapes and checks: posts (`/rest/posts`, every kind of content, the
+//!   `q=author` finder), the Images, Documents and Videos APIs with upload
+//!   URLs the sandbox serves itself (video parts checked against their
+//!   byte ranges, ETags, processing on the sandbox clock:
+//!   [`SandboxBuilder::video_processing_time`]), comments, reactions,
+//!   organizations, the member's roles (`organizationAcls`) and follower
+//!   counts (`networkSizes`).
 //! * **Seed data**: `/v2/me`, `/v2/userinfo`, `adAccounts` and their
-//!   `adAccounts/{id}/adCampaignGroups` (turn it off with
-//!   [`SandboxBuilder::empty`]).
+//!   `adAccounts/{id}/adCampaignGroups`, three organizations with the
+//!   member's roles (turn it off with [`SandboxBuilder::empty`]).
 //! * **Checks like LinkedIn's**, with LinkedIn-shaped error bodies: bearer
 //!   token (401), `X-RestLi-Protocol-Version: 2.0.0` (400), `LinkedIn-Version`
 //!   on `/rest` (400 `VERSION_MISSING` when absent, 426
@@ -178,6 +186,7 @@ mod sandbox;
 mod scopes;
 mod seed;
 mod server;
+mod social;
 mod state;
 mod stats;
 mod store;

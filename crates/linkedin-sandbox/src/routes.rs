@@ -4,6 +4,7 @@
 //! request ids -> untunnel -> count -> faults -> route
 //!   /rest/*        protocol header -> bearer token -> quotas -> protocol version -> LinkedIn-Version -> Rest.li (scopes, projection)
 //!   /v2/*          protocol header -> bearer token -> quotas -> protocol version -> Rest.li (scopes, projection)
+//!   /dms-uploads/* PUT of the bytes to an upload URL of the Images, Documents, Videos APIs (no token: the URL is the grant)
 //!   /oauth/v2/*    authorization, accessToken, introspectToken
 //!   anything else  404
 //! /sandbox/webhooks[/*]  webhook control (not counted, no faults, admin token)
@@ -19,7 +20,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::any;
+use axum::routing::{any, put};
 use tower::ServiceBuilder;
 
 use crate::admin::require_admin;
@@ -30,6 +31,7 @@ use crate::oauth;
 use crate::quota;
 use crate::request_ids;
 use crate::restli;
+use crate::social;
 use crate::state::AppState;
 use crate::stats::count_requests;
 use crate::tunnel::untunnel;
@@ -51,7 +53,9 @@ pub(crate) fn app(state: AppState, hub: Arc<Hub>, admin_token: Arc<str>) -> Rout
         .layer(from_fn_with_state(state.clone(), quota::enforce))
         .layer(from_fn_with_state(state.clone(), require_token))
         .layer(from_fn(restli::protocol_header));
+    let uploads = Router::new().route("/dms-uploads/{*path}", put(social::upload::put));
     let router = api
+        .merge(uploads)
         .merge(oauth::routes())
         .fallback(|| async { ApiError::not_found("no such resource").into_response() })
         .with_state(state.clone());

@@ -10,6 +10,10 @@
 //! | `/v2/userinfo` | `openid`; its claims: `sub` always, `name`, `given_name`, `family_name`, `picture`, `locale` with `profile`, `email`, `email_verified` with `email` ([Sign In with LinkedIn using OpenID Connect](https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2)) |
 //! | `/me` | a legacy profile scope: `r_liteprofile`, `r_basicprofile` or `r_fullprofile` ([Profile API](https://learn.microsoft.com/en-us/linkedin/shared/integrations/people/profile-api)); the OpenID scopes are not enough |
 //! | `posts`, `ugcPosts`, `shares`, writes | `w_member_social` for a member author (`urn:li:person:..`), `w_organization_social` for an organization (`urn:li:organization:..`, `urn:li:organizationBrand:..`); either when the author is not in the request (deletes) ([Posts API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api)) |
+//! | `images`, `documents`, `videos` `initializeUpload`/`finalizeUpload` | the author scopes of the `owner` ([Images API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api), [Videos API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api)) |
+//! | `socialActions/{urn}/comments`, `reactions` | writes: the author scopes of the `actor` (body of a comment, `?actor=` of a reaction or a delete, the key of a reaction); reads `r_member_social` or `r_organization_social` ([Comments API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api), [Reactions API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api)) |
+//! | `organizations`, `organizationAcls` | `rw_organization_admin`, `r_organization_admin`, `r_organization_social` or `w_organization_social` ([Organization Lookup API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-lookup-api), [Organization Access Control](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role)) |
+//! | `networkSizes` | `rw_organization_admin`, `r_organization_admin` or `r_organization_social` ([Organization Followers](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics)) |
 //! | `adAccounts` and below, `adCampaignGroups`, `adCampaigns`, `creatives`, `adAccountUsers` | reads `r_ads` or `rw_ads`, writes `rw_ads` ([Ad Accounts](https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-accounts)) |
 //!
 //! Other resources are not checked. The static access token has every
@@ -46,6 +50,7 @@ pub(crate) const ALL_SCOPES: &[&str] = &[
     "w_organization_social",
     "r_organization_social",
     "rw_organization_admin",
+    "r_organization_admin",
     "r_ads",
     "rw_ads",
     "r_ads_reporting",
@@ -57,6 +62,23 @@ const ADS_WRITE: &[&str] = &["rw_ads"];
 const MEMBER_POST: &[&str] = &["w_member_social"];
 const ORGANIZATION_POST: &[&str] = &["w_organization_social"];
 const ANY_POST: &[&str] = &["w_member_social", "w_organization_social"];
+
+/// Reading comments and reactions.
+const SOCIAL_READ: &[&str] = &["r_member_social", "r_organization_social"];
+/// Organization lookup and the member's roles.
+const ORGANIZATION_READ: &[&str] = &[
+    "rw_organization_admin",
+    "r_organization_admin",
+    "r_organization_social",
+    "w_organization_social",
+];
+/// Follower counts.
+const FOLLOWERS_READ: &[&str] = &[
+    "rw_organization_admin",
+    "r_organization_admin",
+    "r_organization_social",
+];
+const MEDIA_RESOURCES: &[&str] = &["images", "documents", "videos"];
 
 const ADS_RESOURCES: &[&str] = &[
     "adAccounts",
@@ -178,6 +200,31 @@ fn required(call: &Call) -> Vec<&'static [&'static str]> {
             .into_iter()
             .map(post_author_scopes)
             .collect(),
+        r if MEDIA_RESOURCES.contains(&r) && call.method == Method::Action => {
+            let owner = call
+                .body
+                .as_ref()
+                .and_then(|b| b.get("initializeUploadRequest"))
+                .and_then(|r| r.get("owner"));
+            vec![post_author_scopes(owner)]
+        }
+        "socialActions" | "reactions" if !is_write(call.method) => vec![SOCIAL_READ],
+        "socialActions" => {
+            let actor = match call.method {
+                Method::Create => call.body.as_ref().and_then(|b| b.get("actor")),
+                _ => call.params.get("actor"),
+            };
+            vec![post_author_scopes(actor)]
+        }
+        "reactions" => {
+            let actor = match call.method {
+                Method::Create => call.params.get("actor"),
+                _ => call.key.as_ref().and_then(|k| k.value.get("actor")),
+            };
+            vec![post_author_scopes(actor)]
+        }
+        "organizations" | "organizationAcls" => vec![ORGANIZATION_READ],
+        "networkSizes" => vec![FOLLOWERS_READ],
         _ => Vec::new(),
     }
 }

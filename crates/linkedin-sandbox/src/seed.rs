@@ -14,16 +14,23 @@
 //!   `/v2/adCampaignGroups` belongs to the retired unversioned Marketing
 //!   APIs and is not seeded; as any collection it still works when used.
 //!
+//! * organizations 123 (`sandbox-corp`), 456 (`other-org`) and 789
+//!   (`sandbox-labs`), the member's roles on them and their follower
+//!   counts (see `social/organizations.rs`).
+//!
 //! The same data is served under `/rest` and `/v2`.
 
 use serde_json::{Value, json};
 
 use crate::store::{Key, Store};
 
+/// The seeded member's id (`urn:li:person:sAnDb0x1d`).
+pub(crate) const MEMBER_ID: &str = "sAnDb0x1d";
+
 /// The member `/v2/me` returns.
 pub(crate) fn me() -> Value {
     json!({
-        "id": "sAnDb0x1d",
+        "id": MEMBER_ID,
         "localizedFirstName": "Sandra",
         "localizedLastName": "Box",
         "vanityName": "sandra-box"
@@ -34,7 +41,7 @@ pub(crate) fn me() -> Value {
 /// LinkedIn using OpenID Connect), for the same member as [`me`].
 pub(crate) fn userinfo() -> Value {
     json!({
-        "sub": "sAnDb0x1d",
+        "sub": MEMBER_ID,
         "name": "Sandra Box",
         "given_name": "Sandra",
         "family_name": "Box",
@@ -106,6 +113,7 @@ fn ad_campaign_groups() -> Vec<(u64, Value)> {
 pub(crate) fn seed(store: &mut Store) {
     store.set_singleton("me", me());
     store.set_singleton("userinfo", userinfo());
+    crate::social::seed(store);
     let accounts = ad_accounts()
         .into_iter()
         .map(|a| ("adAccounts".to_owned(), a));

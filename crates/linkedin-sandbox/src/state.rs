@@ -9,6 +9,7 @@ use crate::conn::Shutdown;
 use crate::faults::FaultState;
 use crate::oauth::OAuthState;
 use crate::quota::Quotas;
+use crate::social::MediaOptions;
 use crate::stats::StatsRecorder;
 use crate::store::Store;
 use crate::versions::VersionPolicy;
@@ -32,6 +33,10 @@ pub(crate) struct Inner {
     pub(crate) versions: VersionPolicy,
     /// The optional daily quotas and their counts.
     pub(crate) quotas: Quotas,
+    /// `http://127.0.0.1:PORT`, for the upload URLs the sandbox hands out.
+    pub(crate) origin: String,
+    /// How uploaded videos are processed.
+    pub(crate) media: MediaOptions,
 }
 
 impl AppState {

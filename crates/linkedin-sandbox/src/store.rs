@@ -120,11 +120,22 @@ impl Collection {
     /// around it for `posts`-like resources) and returns its key. An object
     /// entity without an `id` field gets one.
     pub(crate) fn create(&mut self, entity: Value) -> Key {
+        let urn_type = self.urn_type;
+        self.create_as(entity, urn_type)
+    }
+
+    /// Like [`create`](Collection::create), with the id a URN of
+    /// `urn_type` (`urn:li:ugcPost:N` in `posts`, whose default is `share`).
+    pub(crate) fn create_urn(&mut self, entity: Value, urn_type: &'static str) -> Key {
+        self.create_as(entity, Some(urn_type))
+    }
+
+    fn create_as(&mut self, entity: Value, urn_type: Option<&'static str>) -> Key {
         let key = loop {
             self.next_id = self.next_id.max(1);
             let id = self.next_id;
             self.next_id += 1;
-            let key = match self.urn_type {
+            let key = match urn_type {
                 Some(urn_type) => {
                     let urn = format!("urn:li:{urn_type}:{id}");
                     let canonical =
@@ -190,11 +201,13 @@ impl Collection {
     }
 }
 
-/// All collections and simple resources.
+/// All collections and simple resources, and the data of the resources
+/// served with LinkedIn's own shapes (`social`).
 #[derive(Debug, Default)]
 pub(crate) struct Store {
     collections: HashMap<String, Collection>,
     singletons: HashMap<String, Value>,
+    pub(crate) social: crate::social::Data,
 }
 
 impl Store {

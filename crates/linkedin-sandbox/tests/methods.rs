@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Client, header, json};
+use common::{Client, header, json, text_post};
 use linkedin_sandbox::Sandbox;
 use restli_codec::response::{
     BatchCreateResponse, BatchFinderResponse, BatchGetResponse, BatchStatusResponse,
@@ -106,7 +106,7 @@ async fn posts_get_urn_ids_like_linkedin() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::versioned(&sandbox);
     let response = client
-        .send(&Request::create("/posts", &json!({"commentary": "hi"})))
+        .send(&Request::create("/posts", &text_post("hi")))
         .await;
     assert_eq!(response.status(), 201);
     // Raw, as LinkedIn sends it (see tests/raw_ids.rs).
@@ -120,10 +120,7 @@ async fn posts_get_urn_ids_like_linkedin() {
     assert_eq!(json(&fetched)["commentary"], "hi");
 
     let batch = client
-        .send(&Request::batch_create(
-            "/posts",
-            [json!({"commentary": "a"})],
-        ))
+        .send(&Request::batch_create("/posts", [text_post("a")]))
         .await;
     let batch = BatchCreateResponse::<restli_codec::Urn>::from_http(batch, "/rest/posts").unwrap();
     assert_eq!(

@@ -16,7 +16,7 @@
 
 mod common;
 
-use common::{Client, header, json};
+use common::{Client, header, json, text_post};
 use linkedin_sandbox::Sandbox;
 use restli_codec::{Patch, Request, Urn};
 use serde_json::json;
@@ -30,7 +30,7 @@ async fn create_sends_a_urn_id_raw_in_x_restli_id() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::versioned(&sandbox);
     let response = client
-        .send(&Request::create("/posts", &json!({"commentary": "hi"})))
+        .send(&Request::create("/posts", &text_post("hi")))
         .await;
     assert_eq!(response.status(), 201);
     assert_eq!(header(&response, "x-restli-id"), Some("urn:li:share:1"));
@@ -53,7 +53,7 @@ async fn batch_create_ids_are_raw() {
     let response = client
         .send(&Request::batch_create(
             "/posts",
-            [json!({"commentary": "a"}), json!({"commentary": "b"})],
+            [text_post("a"), text_post("b")],
         ))
         .await;
     assert_eq!(response.status(), 200);
@@ -73,10 +73,7 @@ async fn batch_answers_are_keyed_by_raw_simple_keys() {
     let client = Client::versioned(&sandbox);
     for commentary in ["a", "b"] {
         client
-            .send(&Request::create(
-                "/posts",
-                &json!({"commentary": commentary}),
-            ))
+            .send(&Request::create("/posts", &text_post(commentary)))
             .await;
     }
     let one = Urn::parse("urn:li:share:1").unwrap();
@@ -137,7 +134,7 @@ async fn batch_bodies_may_key_entities_raw_or_reduced() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::versioned(&sandbox);
     client
-        .send(&Request::create("/posts", &json!({"commentary": "a"})))
+        .send(&Request::create("/posts", &text_post("a")))
         .await;
     for key in ["urn:li:share:1", "urn%3Ali%3Ashare%3A1"] {
         let request = http::Request::put(format!(

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Client, json};
+use common::{Client, json, text_post};
 use linkedin_sandbox::Sandbox;
 use restli_codec::Request;
 use serde_json::{Value, json};
@@ -27,6 +27,12 @@ async fn status_and_body(
     (status, json(&response))
 }
 
+/// `post` with another author.
+fn by(mut post: Value, author: &str) -> Value {
+    post["author"] = json!(author);
+    post
+}
+
 fn assert_denied(status: u16, body: &Value, message: &str) {
     assert_eq!(status, 403, "{body}");
     assert_eq!(
@@ -44,7 +50,7 @@ async fn the_static_token_has_every_scope_by_default() {
     let userinfo = json(&v2.send(&Request::get("/userinfo")).await);
     assert_eq!(userinfo["email"], "sandra.box@sandbox.example");
     let rest = Client::versioned(&sandbox);
-    let post = json!({"author": "urn:li:organization:123", "commentary": "hi"});
+    let post = by(text_post("hi"), "urn:li:organization:123");
     assert_eq!(
         rest.send(&Request::create("/posts", &post)).await.status(),
         201
@@ -114,8 +120,8 @@ async fn userinfo_needs_openid_and_its_claims_follow_the_scopes() {
 /// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api>).
 #[tokio::test]
 async fn posts_need_the_scope_of_their_author() {
-    let by_member = json!({"author": "urn:li:person:sAnDb0x1d", "commentary": "mine"});
-    let by_org = json!({"author": "urn:li:organization:123", "commentary": "ours"});
+    let by_member = text_post("mine");
+    let by_org = by(text_post("ours"), "urn:li:organization:123");
 
     let member = with_scopes(&["w_member_social"]).await;
     let client = Client::versioned(&member);
@@ -219,4 +225,115 @@ async fn issued_tokens_are_checked_by_their_granted_scopes() {
     assert_eq!(client.send(&Request::get("/me")).await.status(), 403);
     let ads = Request::get("/adAccounts/{id}").key("id", &500001);
     assert_eq!(client.send(&ads).await.status(), 403);
+}
+
+/// Comments and reactions need the actor's write scope, reads
+/// `r_member_social` or `r_organization_social`
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api>,
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api>);
+/// uploads the owner's (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api>).
+#[tokio::test]
+async fn social_actions_and_uploads_need_the_actors_scope() {
+    let member = with_scopes(&["w_member_social"]).await;
+    let client = Client::versioned(&member);
+    let comment = |actor: &str| {
+        Request::create(
+            "/socialActions/{urn}/comments",
+            &json!({"actor": actor, "message": {"text": "hi"}}),
+        )
+        .key("urn", "urn:li:activity:1")
+    };
+    assert_eq!(
+        client
+            .send(&comment("urn:li:person:sAnDb0x1d"))
+            .await
+            .status(),
+        201
+    );
+    let (status, body) = status_and_body(&client, &comment("urn:li:organization:123")).await;
+    assert_eq!(status, 403, "{body}");
+    let list = Request::get_all("/socialActions/{urn}/comments").key("urn", "urn:li:activity:1");
+    assert_eq!(
+        client.send(&list).await.status(),
+        403,
+        "reading needs r_member_social"
+    );
+    let react = |actor: &str| {
+        Request::create(
+            "/reactions",
+            &json!({"root": "urn:li:activity:1", "reactionType": "LIKE"}),
+        )
+        .param("actor", actor)
+    };
+    assert_eq!(
+        client
+            .send(&react("urn:li:person:sAnDb0x1d"))
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(
+        client
+            .send(&react("urn:li:organization:123"))
+            .await
+            .status(),
+        403
+    );
+    let upload = |owner: &str| {
+        Request::action(
+            "/images",
+            "initializeUpload",
+            &json!({"initializeUploadRequest": {"owner": owner}}),
+        )
+    };
+    assert_eq!(
+        client
+            .send(&upload("urn:li:person:sAnDb0x1d"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        client
+            .send(&upload("urn:li:organization:123"))
+            .await
+            .status(),
+        403
+    );
+}
+
+/// Organization lookup and roles need an organization scope; follower
+/// counts an admin scope or `r_organization_social`
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-lookup-api>,
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics>).
+#[tokio::test]
+async fn organizations_need_an_organization_scope() {
+    let member = with_scopes(&["w_member_social"]).await;
+    let client = Client::versioned(&member);
+    let acls = Request::finder("/organizationAcls", "roleAssignee");
+    let (status, body) = status_and_body(&client, &acls).await;
+    assert_denied(
+        status,
+        &body,
+        "Not enough permissions to access: GET /organizationAcls",
+    );
+    let admin = with_scopes(&["rw_organization_admin"]).await;
+    let client = Client::versioned(&admin);
+    assert_eq!(client.send(&acls).await.status(), 200);
+    assert_eq!(
+        client
+            .send(&Request::get("/organizations/{id}").key("id", &123))
+            .await
+            .status(),
+        200
+    );
+    let followers = Request::get("/networkSizes/{urn}")
+        .key("urn", "urn:li:organization:123")
+        .param("edgeType", "COMPANY_FOLLOWED_BY_MEMBER");
+    assert_eq!(client.send(&followers).await.status(), 200);
+    let poster = with_scopes(&["w_organization_social"]).await;
+    assert_eq!(
+        Client::versioned(&poster).send(&followers).await.status(),
+        403
+    );
 }

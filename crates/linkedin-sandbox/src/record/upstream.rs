@@ -169,3 +169,54 @@ impl Drop for AbortOnDrop {
         self.0.abort();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upstreams_are_https_or_loopback_http() {
+        for ok in [
+            "https://api.linkedin.com",
+            "https://www.linkedin.com/",
+            "http://127.0.0.1:8080",
+            "http://localhost:1/base/",
+            "http://[::1]:9",
+        ] {
+            assert!(Upstream::parse(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "http://api.linkedin.com",
+            "http://10.0.0.1",
+            "ftp://127.0.0.1",
+            "https://user:pw@api.linkedin.com",
+            "https://api.linkedin.com/?a=b",
+            "not a url",
+        ] {
+            assert!(
+                matches!(
+                    Upstream::parse(refused),
+                    Err(RecordError::InvalidUpstream { .. })
+                ),
+                "{refused}"
+            );
+        }
+        let upstream = Upstream::parse("http://localhost:1/base/").unwrap();
+        assert_eq!(upstream.base_path, "/base");
+        assert_eq!(upstream.authority, "localhost:1");
+        assert_eq!(
+            upstream.loopback_addr(),
+            Some("127.0.0.1:1".parse().unwrap())
+        );
+        let https = Upstream::parse("https://api.linkedin.com").unwrap();
+        assert_eq!(
+            (https.port, https.tls, https.authority.as_str()),
+            (443, true, "api.linkedin.com")
+        );
+    }
+
+    #[test]
+    fn the_tls_config_builds() {
+        assert!(tls_connector().is_ok());
+    }
+}

@@ -18,6 +18,7 @@ use restli_codec::{Method, Projection, header};
 use crate::errors::ApiError;
 use crate::lock;
 use crate::scopes::{self, Caller};
+use crate::social;
 use crate::state::AppState;
 use crate::tunnel::MAX_BODY;
 
@@ -48,7 +49,18 @@ pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Reque
         })
         .and_then(|call| Ok((projection::requested(&call.params)?, call)))
         .and_then(|(projection, call)| {
-            let response = methods::dispatch(&mut store, &call)?;
+            let ctx = social::Ctx {
+                now: state.clock.now(),
+                origin: &state.origin,
+                media: &state.media,
+            };
+            let own = (prefix == "/rest")
+                .then(|| social::route(&mut store, &call, &ctx))
+                .flatten();
+            let response = match own {
+                Some(answer) => answer?,
+                None => methods::dispatch(&mut store, &call)?,
+            };
             Ok((response, projection, call))
         })
     };

@@ -18,6 +18,7 @@ use crate::oauth::redirect::{self, Registered};
 use crate::oauth::{Client, Consent, Lifetimes, OAuthState};
 use crate::oidc::Oidc;
 use crate::quota::Quotas;
+use crate::social::MediaOptions;
 use crate::state::{AppState, Inner};
 use crate::stats::StatsRecorder;
 use crate::store::Store;
@@ -66,6 +67,7 @@ pub struct SandboxBuilder {
     access_token_scopes: Option<Vec<String>>,
     daily_app_quota: Option<u32>,
     daily_member_quota: Option<u32>,
+    media: MediaOptions,
 }
 
 impl Default for SandboxBuilder {
@@ -92,6 +94,7 @@ impl Default for SandboxBuilder {
             access_token_scopes: None,
             daily_app_quota: None,
             daily_member_quota: None,
+            media: MediaOptions::default(),
         }
     }
 }
@@ -408,6 +411,34 @@ impl SandboxBuilder {
         self
     }
 
+    /// How long an uploaded video stays `PROCESSING` after
+    /// `finalizeUpload`, on the sandbox clock (default one second), before
+    /// it is `AVAILABLE` ([Videos API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api)).
+    /// [`Sandbox::advance_clock`] skips it.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = linkedin_sandbox::Sandbox::builder()
+    ///     .video_processing_time(Duration::from_secs(30));
+    /// # let _ = builder;
+    /// ```
+    pub fn video_processing_time(mut self, time: Duration) -> Self {
+        self.media.video_processing = time;
+        self
+    }
+
+    /// Every finalized video ends `PROCESSING_FAILED` instead of
+    /// `AVAILABLE`, for testing how a client reports a failed upload.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().fail_video_processing();
+    /// # let _ = builder;
+    /// ```
+    pub fn fail_video_processing(mut self) -> Self {
+        self.media.video_processing_fails = true;
+        self
+    }
+
     /// Starts the sandbox on the current tokio runtime.
     ///
     /// ```
@@ -541,6 +572,8 @@ impl SandboxBuilder {
             hang_limit: self.hang_limit,
             versions,
             quotas: Quotas::new(self.daily_app_quota, self.daily_member_quota),
+            origin: origin.clone(),
+            media: self.media,
         });
         let webhooks = Hub::new(state.clone(), client.id.clone());
         let admin_token: Arc<str> = self
@@ -588,6 +621,8 @@ impl fmt::Debug for SandboxBuilder {
             .field("access_token_scopes", &self.access_token_scopes)
             .field("daily_app_quota", &self.daily_app_quota)
             .field("daily_member_quota", &self.daily_member_quota)
+            .field("video_processing_time", &self.media.video_processing)
+            .field("fail_video_processing", &self.media.video_processing_fails)
             .finish_non_exhaustive()
     }
 }

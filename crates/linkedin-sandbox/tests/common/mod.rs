@@ -160,3 +160,17 @@ impl Client {
         send(self.addr, request).await.unwrap()
     }
 }
+
+/// A text post by the seeded member, with the fields the Posts API
+/// requires (author, commentary, visibility, distribution, lifecycleState;
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api>).
+pub fn text_post(commentary: &str) -> Value {
+    serde_json::json!({
+        "author": "urn:li:person:sAnDb0x1d",
+        "commentary": commentary,
+        "visibility": "PUBLIC",
+        "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []},
+        "lifecycleState": "PUBLISHED",
+        "isReshareDisabledByAuthor": false
+    })
+}
