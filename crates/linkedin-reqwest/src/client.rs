@@ -82,7 +82,10 @@ impl<H: AsyncHttpClient> Client<H> {
     async fn bearer(&self) -> Result<AccessToken, Error> {
         match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
-            Bearer::Renew(source) => token::access_token(source, self).await,
+            Bearer::Renew(source) => {
+                let oauth = self.oauth_with_base(source.oauth());
+                token::access_token(source, &oauth, |call| self.oauth(call)).await
+            }
         }
     }
 

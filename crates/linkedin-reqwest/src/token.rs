@@ -4,12 +4,10 @@
 
 use std::time::SystemTime;
 
-use linkedin_client_core::RenewalStep;
-use linkedin_oauth::AccessToken;
-use restli_codec::transport::AsyncHttpClient;
+use linkedin_client_core::{OAuthCall, RenewalStep};
+use linkedin_oauth::{AccessToken, OAuthConfig};
 
 use crate::Error;
-use crate::client::Client;
 
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
@@ -43,13 +41,18 @@ pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 /// ```
 pub type TokenSource = linkedin_client_core::TokenSource<tokio::sync::Mutex<()>>;
 
-/// A valid access token from `source`, renewed first (through `client`'s
-/// HTTP stack) if it expires soon. The decisions are the source's; this
-/// only queues callers behind one renewal and sends it.
-pub(crate) async fn access_token<H: AsyncHttpClient>(
+/// A valid access token from `source`, renewed first with `oauth` (the
+/// source's application, with the client's base URL) through `send` if
+/// it expires soon. The decisions are the source's; this only queues
+/// callers behind one renewal and sends it.
+pub(crate) async fn access_token<F>(
     source: &TokenSource,
-    client: &Client<H>,
-) -> Result<AccessToken, Error> {
+    oauth: &OAuthConfig,
+    send: impl FnOnce(OAuthCall<http::Response<Vec<u8>>>) -> F,
+) -> Result<AccessToken, Error>
+where
+    F: Future<Output = Result<http::Response<Vec<u8>>, Error>>,
+{
     let seen = {
         let state = source.lock();
         if let Some(token) = state.fresh(SystemTime::now()) {
@@ -58,13 +61,12 @@ pub(crate) async fn access_token<H: AsyncHttpClient>(
         state.generation()
     };
     let _flight = source.flight().lock().await;
-    let oauth = client.oauth_with_base(source.oauth());
-    let call = match source.lock().decide(SystemTime::now(), &oauth, seen) {
+    let call = match source.lock().decide(SystemTime::now(), oauth, seen) {
         RenewalStep::Answer(answer) => return answer,
         RenewalStep::Renew(call) => call,
     };
     let url = call.url().to_owned();
-    let sent = client.oauth(*call).await;
+    let sent = send(*call).await;
     let settled = source.lock().settle(&url, sent, SystemTime::now());
     match settled {
         Ok(tokens) => {

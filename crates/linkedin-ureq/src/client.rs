@@ -130,7 +130,10 @@ impl<H: HttpClient> Client<H> {
     fn token_for_call(&self) -> Result<AccessToken, Error> {
         match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
-            Bearer::Renew(source) => token::access_token(source, self),
+            Bearer::Renew(source) => {
+                let oauth = self.oauth_with_base(source.oauth());
+                token::access_token(source, &oauth, |call| self.oauth(call))
+            }
         }
     }
 }

@@ -6,12 +6,10 @@
 use std::sync::{Condvar, PoisonError};
 use std::time::SystemTime;
 
-use linkedin_client_core::RenewalStep;
-use linkedin_oauth::AccessToken;
+use linkedin_client_core::{OAuthCall, RenewalStep};
+use linkedin_oauth::{AccessToken, OAuthConfig};
 use restli_codec::retry::TransportFailure;
-use restli_codec::transport::HttpClient;
 
-use crate::client::Client;
 use crate::{Error, TransportFailed};
 
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
@@ -41,20 +39,20 @@ pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 /// ```
 pub type TokenSource = linkedin_client_core::TokenSource<Condvar>;
 
-/// A valid access token from `source`, renewed first (through `client`'s
-/// HTTP stack) if it expires within the skew. The decisions are the
-/// source's; this only lets one thread renew while the others wait, and
-/// sends.
-pub(crate) fn access_token<H: HttpClient>(
+/// A valid access token from `source`, renewed first with `oauth` (the
+/// source's application, with the client's base URL) through `send` if
+/// it expires within the skew. The decisions are the source's; this only
+/// lets one thread renew while the others wait, and sends.
+pub(crate) fn access_token(
     source: &TokenSource,
-    client: &Client<H>,
+    oauth: &OAuthConfig,
+    send: impl FnOnce(OAuthCall<http::Response<Vec<u8>>>) -> Result<http::Response<Vec<u8>>, Error>,
 ) -> Result<AccessToken, Error> {
     let mut state = source.lock();
     if let Some(token) = state.fresh(SystemTime::now()) {
         return Ok(token);
     }
     let seen = state.generation();
-    let oauth = client.oauth_with_base(source.oauth());
     // Bounded: each round either answers, or waits for a renewal in
     // flight to end (which changes the generation, after which the next
     // round answers).
@@ -68,7 +66,7 @@ pub(crate) fn access_token<H: HttpClient>(
         }
         // Re-checked after waking: the renewal this caller waited for may
         // have left a token to share.
-        match state.decide(SystemTime::now(), &oauth, seen) {
+        match state.decide(SystemTime::now(), oauth, seen) {
             RenewalStep::Answer(answer) => return answer,
             // Another caller started a renewal meanwhile.
             RenewalStep::Renew(_) if state.renewing() => continue,
@@ -85,7 +83,7 @@ pub(crate) fn access_token<H: HttpClient>(
         armed: true,
     };
     let url = call.url().to_owned();
-    let sent = client.oauth(*call);
+    let sent = send(*call);
     let settled = source.lock().settle(&url, sent, SystemTime::now());
     // The callback runs without the lock (so it may read the client's
     // tokens) but before the waiters are released.
