@@ -6,11 +6,12 @@ use std::fmt;
 use std::time::Duration;
 
 use linkedin_oauth::{AccessToken, BaseUrl, OAuthConfig};
-use restli_codec::Endpoint;
+use restli_codec::excerpt::Excerpt;
 use restli_codec::retry::RetryPolicy;
+use restli_codec::{Endpoint, LinkedInVersion};
 
 use crate::core::ClientCore;
-use crate::error::Error;
+use crate::error::{ConfigError, Error};
 use crate::settings::ClientSettings;
 use crate::token_source::TokenSource;
 
@@ -103,7 +104,7 @@ impl Transport for CoreOnly {
 ///
 /// let client = ClientBuilder::<CoreOnly>::new()
 ///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
-///     .version("202406")?
+///     .version("202406")
 ///     .user_agent_suffix("my-app/1.0")
 ///     .timeout(Duration::from_secs(10))
 ///     .retry_policy(RetryPolicy::default().max_attempts(3))
@@ -129,6 +130,8 @@ impl Transport for CoreOnly {
 pub struct ClientBuilder<T: Transport> {
     settings: ClientSettings<TokenSource<T::Flight>>,
     library: Option<T::Library>,
+    /// The first invalid value a setter was given, reported by `build()`.
+    invalid: Option<ConfigError>,
 }
 
 impl<T: Transport> fmt::Debug for ClientBuilder<T>
@@ -139,6 +142,7 @@ where
         f.debug_struct("ClientBuilder")
             .field("settings", &self.settings)
             .field("http_client", &self.library.is_some())
+            .field("invalid", &self.invalid)
             .finish_non_exhaustive()
     }
 }
@@ -148,6 +152,7 @@ impl<T: Transport> Default for ClientBuilder<T> {
         ClientBuilder {
             settings: ClientSettings::new(),
             library: None,
+            invalid: None,
         }
     }
 }
@@ -220,25 +225,44 @@ impl<T: Transport> ClientBuilder<T> {
 
     /// The default `LinkedIn-Version` (`YYYYMM` or `YYYYMM.RR`); with one,
     /// requests go to the versioned `/rest` APIs. A request's own
-    /// `version` wins.
+    /// `version` wins. Another form is reported by
+    /// [`build`](Self::build), as a
+    /// [`ConfigError::Setter`] naming this setter and the value.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// let builder = ClientBuilder::<CoreOnly>::new().version("202406.01")?;
-    /// # let _ = builder;
-    /// assert!(ClientBuilder::<CoreOnly>::new().version("June 2024").is_err());
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// use linkedin_client_core::{ClientBuilder, ConfigError, CoreOnly, Error};
+    /// let client = ClientBuilder::<CoreOnly>::new().version("202406.01").build()?;
+    /// assert_eq!(client.config().version().map(|v| v.as_str()), Some("202406.01"));
+    ///
+    /// let err = ClientBuilder::<CoreOnly>::new().version("June 2024").timeout(std::time::Duration::from_secs(1)).build();
+    /// assert!(matches!(err, Err(Error::Config(ConfigError::Setter { setter: "version", .. }))));
+    /// # Ok::<(), Error>(())
     /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ConfigError::Version`](crate::ConfigError::Version) for anything
-    /// but `YYYYMM` or `YYYYMM.RR`.
-    pub fn version(self, version: &str) -> Result<Self, Error> {
-        Ok(ClientBuilder {
-            settings: self.settings.with_version(version)?,
+    pub fn version(self, version: &str) -> Self {
+        match LinkedInVersion::new(version) {
+            Ok(version) => self.with_settings(|settings| settings.with_linkedin_version(version)),
+            Err(err) => self.invalid("version", Some(version), err.into()),
+        }
+    }
+
+    /// Keeps the first invalid value, for `build()` to report; `value` is
+    /// `None` for a secret (shown as `[redacted]`).
+    fn invalid(self, setter: &'static str, value: Option<&str>, source: ConfigError) -> Self {
+        if self.invalid.is_some() {
+            return self;
+        }
+        let value = match value {
+            Some(value) => Excerpt(value).to_string(),
+            None => "[redacted]".to_owned(),
+        };
+        ClientBuilder {
+            invalid: Some(ConfigError::Setter {
+                setter,
+                value,
+                source: Box::new(source),
+            }),
             ..self
-        })
+        }
     }
 
     /// Appends a product token to the `User-Agent` (`linkedin-rs/x.y.z my-app/1.0`).
@@ -395,10 +419,13 @@ impl<T: Transport> ClientBuilder<T> {
     ///
     /// # Errors
     ///
-    /// [`ConfigError::Tls`](crate::ConfigError::Tls) or
-    /// [`ConfigError::HttpClient`](crate::ConfigError::HttpClient) when the
+    /// [`ConfigError::Setter`] for the first invalid value a setter was
+    /// given; [`ConfigError::Tls`] or [`ConfigError::HttpClient`] when the
     /// HTTP stack cannot be set up.
     pub fn build(self) -> Result<T::Client<T>, Error> {
+        if let Some(invalid) = self.invalid {
+            return Err(invalid.into());
+        }
         let http = T::http(self.library, &self.settings)?;
         Ok(ClientCore::new(http, self.settings).into())
     }
@@ -412,10 +439,65 @@ impl<T: Transport> ClientBuilder<T> {
     ///
     /// ```
     /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// let client = ClientBuilder::<CoreOnly>::new().build_with(7_u8);
+    /// let client = ClientBuilder::<CoreOnly>::new().build_with(7_u8)?;
     /// assert_eq!(*client.http(), 7);
+    /// # Ok::<(), linkedin_client_core::Error>(())
     /// ```
-    pub fn build_with<H>(self, http: H) -> T::Client<H> {
-        ClientCore::new(http, self.settings).into()
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Setter`] for the first invalid value a setter was
+    /// given.
+    pub fn build_with<H>(self, http: H) -> Result<T::Client<H>, Error> {
+        if let Some(invalid) = self.invalid {
+            return Err(invalid.into());
+        }
+        Ok(ClientCore::new(http, self.settings).into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_invalid_value_is_reported_by_build_even_after_a_valid_one() {
+        let built = ClientBuilder::<CoreOnly>::new()
+            .version("June 2024")
+            .version("202406")
+            .version("2024")
+            .build();
+        let Err(Error::Config(ConfigError::Setter {
+            setter,
+            value,
+            source,
+        })) = built
+        else {
+            panic!("expected a setter error, got {built:?}");
+        };
+        assert_eq!(setter, "version");
+        assert_eq!(value, "\"June 2024\"");
+        assert!(matches!(*source, ConfigError::Version(_)));
+    }
+
+    #[test]
+    fn build_with_reports_the_invalid_value_too() {
+        let built = ClientBuilder::<CoreOnly>::new().version("x").build_with(());
+        assert!(matches!(
+            built,
+            Err(Error::Config(ConfigError::Setter {
+                setter: "version",
+                ..
+            }))
+        ));
+    }
+
+    #[test]
+    fn a_long_value_is_quoted_as_a_bounded_excerpt() {
+        let long = "9".repeat(10_000);
+        let Err(err) = ClientBuilder::<CoreOnly>::new().version(&long).build() else {
+            panic!("a 10,000-digit version is not YYYYMM");
+        };
+        assert!(err.to_string().len() < 1_000, "{}", err.to_string().len());
     }
 }

@@ -90,10 +90,11 @@ pub use restli_codec as restli;
 ///     /// A handle whose calls use `token`.
 /// );
 ///
-/// let client = Client(ClientBuilder::<CoreOnly>::new().build_with(()));
+/// let client = Client(ClientBuilder::<CoreOnly>::new().build_with(())?);
 /// let member = client.with_access_token(&AccessToken::new("member"));
 /// assert_eq!(member.clone().config().tunnel_threshold(), 4000);
 /// assert!(!format!("{member:?}").contains("member\""));
+/// # Ok::<(), linkedin_client_core::Error>(())
 /// ```
 #[macro_export]
 macro_rules! client_handle {

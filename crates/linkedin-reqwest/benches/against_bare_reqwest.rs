@@ -103,7 +103,6 @@ fn requests(c: &mut Criterion) {
         Client::builder()
             .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
             .version(VERSION)
-            .unwrap()
             .access_token(AccessToken::new(sandbox.access_token()))
             .build()
             .unwrap(),

@@ -27,7 +27,7 @@ use crate::transport::Reqwest;
 ///
 /// let client = Client::builder()
 ///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
-///     .version("202406")?
+///     .version("202406")
 ///     .user_agent_suffix("my-app/1.0")
 ///     .timeout(Duration::from_secs(10))
 ///     .retry_policy(RetryPolicy::default().max_attempts(3))
@@ -84,7 +84,7 @@ use crate::transport::Reqwest;
 /// }
 ///
 /// # tokio::runtime::Builder::new_current_thread().enable_all().build()?.block_on(async {
-/// let client = Client::builder().access_token(AccessToken::new("t")).build_with(Canned);
+/// let client = Client::builder().access_token(AccessToken::new("t")).build_with(Canned)?;
 /// let me: EntityResponse = client.send(Request::get("/me")).await?;
 /// assert_eq!(me.entity["id"], 7);
 /// # Ok::<(), linkedin_reqwest::Error>(())

@@ -40,7 +40,7 @@ use crate::{Error, TransportFailed};
 ///
 /// # async fn run() -> Result<(), linkedin_reqwest::Error> {
 /// let client = Client::builder()
-///     .version("202406")?
+///     .version("202406")
 ///     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 ///     .build()?;
 /// let account: linkedin_reqwest::restli::EntityResponse =

@@ -20,7 +20,7 @@
 //!
 //! # async fn run() -> Result<(), linkedin_reqwest::Error> {
 //! let client = Client::builder()
-//!     .version("202406")? // LinkedIn-Version, and the versioned /rest APIs
+//!     .version("202406") // LinkedIn-Version, and the versioned /rest APIs
 //!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 //!     .build()?;
 //!

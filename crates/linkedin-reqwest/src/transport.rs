@@ -98,7 +98,7 @@ impl Reqwest {
     /// ```
     /// use linkedin_reqwest::{Client, Reqwest};
     /// let http = Reqwest::new()?.max_body_size(1024 * 1024);
-    /// let client = Client::builder().build_with(http);
+    /// let client = Client::builder().build_with(http)?;
     /// # let _ = client;
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```

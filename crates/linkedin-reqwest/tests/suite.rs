@@ -49,7 +49,7 @@ impl Transport for ReqwestAdapter {
             builder = builder.endpoint(Endpoint::from_origin(origin).expect("a loopback origin"));
         }
         if let Some(version) = setup.version {
-            builder = builder.version(version)?;
+            builder = builder.version(version);
         }
         if let Some(policy) = setup.retry {
             builder = builder.retry_policy(policy);
@@ -87,7 +87,7 @@ impl Transport for ReqwestAdapter {
         let client = {
             let _inside = runtime.enter();
             match setup.max_body_size {
-                Some(limit) => builder.build_with(Reqwest::new()?.max_body_size(limit)),
+                Some(limit) => builder.build_with(Reqwest::new()?.max_body_size(limit))?,
                 None => builder.build()?,
             }
         };

@@ -24,7 +24,7 @@ impl<H: HttpClient> Client<H> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
@@ -58,7 +58,7 @@ impl<H: HttpClient> Client<H> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::RefreshToken;
     ///
@@ -83,7 +83,7 @@ impl<H: HttpClient> Client<H> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// let client = fake(r#"{"access_token":"AQV-app","expires_in":1800}"#);
     /// let app = client.client_credentials()?;
@@ -106,7 +106,7 @@ impl<H: HttpClient> Client<H> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::AccessToken;
     ///

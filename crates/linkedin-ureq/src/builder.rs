@@ -28,7 +28,7 @@ use crate::transport::Ureq;
 ///
 /// let client = Client::builder()
 ///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
-///     .version("202406")?
+///     .version("202406")
 ///     .user_agent_suffix("my-app/1.0")
 ///     .timeout(Duration::from_secs(10))
 ///     .retry_policy(RetryPolicy::default().max_attempts(3))
@@ -64,7 +64,7 @@ use crate::transport::Ureq;
 ///     .access_token(AccessToken::new("t"))
 ///     .build_with(|_request: http::Request<Vec<u8>>| {
 ///         Ok::<_, UreqError>(http::Response::builder().status(204).body(Vec::new()).unwrap())
-///     });
+///     })?;
 /// let deleted = client.send(Request::delete("/posts/{id}").key("id", &1))?;
 /// assert_eq!(deleted.meta.status(), 204);
 /// # Ok::<(), linkedin_ureq::Error>(())

@@ -27,7 +27,7 @@ use crate::transport::Ureq;
 /// use linkedin_ureq::restli::EntityResponse;
 ///
 /// let client = Client::builder()
-///     .version("202406")?
+///     .version("202406")
 ///     .access_token(AccessToken::new("AQV..."))
 ///     .build()?;
 /// let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
@@ -52,7 +52,7 @@ linkedin_client_core::client_handle!(
     /// #             let auth = r.headers()["authorization"].to_str().unwrap().to_owned();
     /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200)
     /// #                 .body(format!(r#"{{"auth":"{auth}"}}"#).into_bytes()).unwrap())
-    /// #         })
+    /// #         }).unwrap()
     /// # }
     /// let client = fake();
     /// let member = client.with_access_token(&AccessToken::new("member-token"));
@@ -77,7 +77,7 @@ impl<H: HttpClient> Client<H> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
     /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use restli_codec::{Request, response::{CollectionResponse, EntityResponse}};
     ///

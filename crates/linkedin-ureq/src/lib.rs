@@ -19,7 +19,7 @@
 //!
 //! # fn run() -> Result<(), linkedin_ureq::Error> {
 //! let client = Client::builder()
-//!     .version("202406")? // LinkedIn-Version, and the versioned /rest APIs
+//!     .version("202406") // LinkedIn-Version, and the versioned /rest APIs
 //!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 //!     .build()?;
 //!

@@ -146,7 +146,7 @@ impl<H: HttpClient> Client<H> {
     /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
     /// #             let body = format!(r#"{{"elements":[{{"id":{start}}},{{"id":{}}}],"paging":{{"start":{start},"count":2,"total":5}}}}"#, start + 1);
     /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
-    /// #         })
+    /// #         }).unwrap()
     /// # }
     /// let client = fake(); // 5 accounts, 2 per page
     /// let pages = client.pages::<serde_json::Value>(restli_codec::Request::get_all("/adAccounts").page(0, 2));
@@ -175,7 +175,7 @@ impl<H: HttpClient> Client<H> {
     /// #             let ids: Vec<String> = (start..(start + 10).min(25)).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
     /// #             let body = format!(r#"{{"elements":[{}],"paging":{{"start":{start},"count":10,"total":25}}}}"#, ids.join(","));
     /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
-    /// #         })
+    /// #         }).unwrap()
     /// # }
     /// use restli_codec::Request;
     ///

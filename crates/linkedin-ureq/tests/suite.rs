@@ -29,7 +29,7 @@ impl Transport for UreqAdapter {
             builder = builder.endpoint(Endpoint::from_origin(origin).expect("a loopback origin"));
         }
         if let Some(version) = setup.version {
-            builder = builder.version(version)?;
+            builder = builder.version(version);
         }
         if let Some(policy) = setup.retry {
             builder = builder.retry_policy(policy);
@@ -69,7 +69,7 @@ impl Transport for UreqAdapter {
                 // `build` sets the agent's timeout from the settings; a
                 // stack of one's own carries its own.
                 let timeout = setup.timeout.unwrap_or(linkedin_ureq::DEFAULT_TIMEOUT);
-                builder.build_with(Ureq::new().max_body_size(limit).timeout(Some(timeout)))
+                builder.build_with(Ureq::new().max_body_size(limit).timeout(Some(timeout)))?
             }
             None => builder.build()?,
         };
