@@ -7,14 +7,14 @@ use linkedin_client_core::{SettingsOf, Transport};
 
 use crate::Error;
 use crate::client::Client;
-use crate::transport::Reqwest;
+use crate::transport::HttpClient;
 
 /// Configures a [`Client`]: where requests go, the default
 /// `LinkedIn-Version`, the token, timeouts and retries, and the
 /// `reqwest::Client` to send with ([`http_client`](linkedin_client_core::ClientBuilder::http_client)).
 /// Every setter is described on [`linkedin_client_core::ClientBuilder`],
 /// this type for reqwest; [`build`](linkedin_client_core::ClientBuilder::build)
-/// gives a [`Client`] over [`Reqwest`] (the recommended [`Reqwest::new`]
+/// gives a [`Client`] over [`HttpClient`] (the recommended [`HttpClient::new`]
 /// unless `http_client` gave one), and
 /// [`build_with`](linkedin_client_core::ClientBuilder::build_with) a client
 /// over any [`AsyncHttpClient`].
@@ -43,9 +43,9 @@ use crate::transport::Reqwest;
 /// own):
 ///
 /// ```
-/// use linkedin_reqwest::Reqwest;
+/// use linkedin_reqwest::HttpClient;
 /// let own = reqwest::Client::builder()
-///     .tls_backend_preconfigured(Reqwest::tls_config()?)
+///     .tls_backend_preconfigured(HttpClient::tls_config()?)
 ///     .redirect(reqwest::redirect::Policy::none())
 ///     .build()
 ///     .expect("valid configuration");
@@ -54,7 +54,7 @@ use crate::transport::Reqwest;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// Over any [`AsyncHttpClient`]: another HTTP stack, a [`Reqwest`] with
+/// Over any [`AsyncHttpClient`]: another HTTP stack, a [`HttpClient`] with
 /// other settings, or a stub in tests. The per-attempt timeout still
 /// applies.
 ///
@@ -91,17 +91,17 @@ use crate::transport::Reqwest;
 /// # })?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub type ClientBuilder = linkedin_client_core::ClientBuilder<Reqwest>;
+pub type ClientBuilder = linkedin_client_core::ClientBuilder<HttpClient>;
 
-impl Transport for Reqwest {
+impl Transport for HttpClient {
     type Flight = tokio::sync::Mutex<()>;
     type Library = reqwest::Client;
     type Client<H> = Client<H>;
 
     fn http(library: Option<reqwest::Client>, _: &SettingsOf<Self>) -> Result<Self, Error> {
         Ok(match library {
-            Some(client) => Reqwest::from_client(client),
-            None => Reqwest::new()?,
+            Some(client) => HttpClient::from_client(client),
+            None => HttpClient::new()?,
         })
     }
 }

@@ -14,7 +14,7 @@ use tracing::field::Empty;
 use linkedin_client_core::{Bearer, ClientCore};
 
 use crate::token::{self, TokenSource};
-use crate::transport::Reqwest;
+use crate::transport::HttpClient;
 use crate::{Error, TransportFailed};
 
 /// An async client for LinkedIn's Rest.li APIs.
@@ -31,7 +31,7 @@ use crate::{Error, TransportFailed};
 /// `restli.request` tracing span (method, path template, status, attempt,
 /// latency; never the token).
 ///
-/// `H` is the HTTP stack: [`Reqwest`] unless you bring your own
+/// `H` is the HTTP stack: [`HttpClient`] unless you bring your own
 /// [`AsyncHttpClient`] with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
 ///
 /// ```no_run
@@ -49,7 +49,7 @@ use crate::{Error, TransportFailed};
 /// # Ok(())
 /// # }
 /// ```
-pub struct Client<H = Reqwest>(pub(crate) ClientCore<H, TokenSource>);
+pub struct Client<H = HttpClient>(pub(crate) ClientCore<H, TokenSource>);
 
 linkedin_client_core::client_handle!(
     Client,

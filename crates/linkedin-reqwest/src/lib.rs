@@ -69,7 +69,7 @@
 //!
 //! [`Client`] is generic over [`AsyncHttpClient`](restli::transport::AsyncHttpClient);
 //! [`ClientBuilder::build_with`] takes any implementation (another client
-//! library, or a stub in tests). [`Reqwest`] is the default: HTTP/1.1,
+//! library, or a stub in tests). [`HttpClient`] is the default: HTTP/1.1,
 //! rustls with the *ring* provider and Mozilla's roots, no redirects
 //! followed.
 #![forbid(unsafe_code)]
@@ -98,7 +98,7 @@ pub use client::Client;
 pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, TransportFailed};
 pub use paging::DEFAULT_PAGE_SIZE;
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
-pub use transport::{DEFAULT_MAX_BODY_SIZE, Reqwest, ReqwestError};
+pub use transport::{DEFAULT_MAX_BODY_SIZE, HttpClient, HttpError};
 
 /// The Rest.li codec (`restli-codec`): requests, responses, keys, URNs,
 /// retry and paging decisions.

@@ -23,7 +23,7 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
@@ -57,7 +57,7 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::RefreshToken;
@@ -82,7 +82,7 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// let client = fake(r#"{"access_token":"AQV-app","expires_in":1800}"#);
@@ -105,7 +105,7 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::AccessToken;

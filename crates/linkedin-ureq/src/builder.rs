@@ -1,24 +1,24 @@
 //! [`ClientBuilder`]: `linkedin_client_core`'s builder, whose setters
 //! are written once for both transports; this crate supplies `build()`
 //! over ureq (the [`Transport`] impl) and `build_with(..)` over any
-//! [`HttpClient`].
+//! [`restli_codec::transport::HttpClient`].
 
 use linkedin_client_core::{SettingsOf, Transport};
 
 use crate::Error;
 use crate::client::Client;
-use crate::transport::Ureq;
+use crate::transport::HttpClient;
 
 /// Configures a [`Client`]. Every setting has a default, so every method
 /// is optional; each setter is described on
 /// [`linkedin_client_core::ClientBuilder`], this type for ureq.
 /// [`build`](linkedin_client_core::ClientBuilder::build) gives a [`Client`]
-/// over [`Ureq`] (one agent, shared by every clone; the one given with
+/// over [`HttpClient`] (one agent, shared by every clone; the one given with
 /// [`http_client`](linkedin_client_core::ClientBuilder::http_client) if
 /// any, which follows no redirects, returns error statuses as responses
 /// and gets the builder's timeout whatever its configuration says), and
 /// [`build_with`](linkedin_client_core::ClientBuilder::build_with) a client
-/// over any [`HttpClient`].
+/// over any [`restli_codec::transport::HttpClient`].
 ///
 /// ```
 /// use std::time::Duration;
@@ -43,7 +43,7 @@ use crate::transport::Ureq;
 /// (TLS roots, proxy, pool sizes):
 ///
 /// ```
-/// let agent: ureq::Agent = linkedin_ureq::Ureq::agent_config()
+/// let agent: ureq::Agent = linkedin_ureq::HttpClient::agent_config()
 ///     .max_idle_connections_per_host(16)
 ///     .build()
 ///     .into();
@@ -52,26 +52,26 @@ use crate::transport::Ureq;
 /// # Ok::<(), linkedin_ureq::Error>(())
 /// ```
 ///
-/// Over any [`HttpClient`]: another HTTP stack, or a stub in tests (a
+/// Over any [`restli_codec::transport::HttpClient`]: another HTTP stack, or a stub in tests (a
 /// closure works):
 ///
 /// ```
-/// use linkedin_ureq::{Client, Request, UreqError};
+/// use linkedin_ureq::{Client, Request, HttpError};
 /// use linkedin_ureq::oauth::AccessToken;
 ///
 /// // A stack that answers everything with 204.
 /// let client = Client::builder()
 ///     .access_token(AccessToken::new("t"))
 ///     .build_with(|_request: http::Request<Vec<u8>>| {
-///         Ok::<_, UreqError>(http::Response::builder().status(204).body(Vec::new()).unwrap())
+///         Ok::<_, HttpError>(http::Response::builder().status(204).body(Vec::new()).unwrap())
 ///     })?;
 /// let deleted = client.send(Request::delete("/posts/{id}").key("id", &1))?;
 /// assert_eq!(deleted.meta.status(), 204);
 /// # Ok::<(), linkedin_ureq::Error>(())
 /// ```
-pub type ClientBuilder = linkedin_client_core::ClientBuilder<Ureq>;
+pub type ClientBuilder = linkedin_client_core::ClientBuilder<HttpClient>;
 
-impl Transport for Ureq {
+impl Transport for HttpClient {
     type Flight = std::sync::Condvar;
     type Library = ureq::Agent;
     type Client<H> = Client<H>;
@@ -79,7 +79,7 @@ impl Transport for Ureq {
     /// Never fails with ureq (building an agent cannot); the `Result`
     /// keeps the builder the same as the async transport's.
     fn http(agent: Option<ureq::Agent>, settings: &SettingsOf<Self>) -> Result<Self, Error> {
-        let http = agent.map_or_else(Ureq::new, Ureq::from_agent);
+        let http = agent.map_or_else(HttpClient::new, HttpClient::from_agent);
         Ok(http.timeout(Some(settings.timeout())))
     }
 }

@@ -12,13 +12,12 @@ use linkedin_client_core::{Bearer, ClientCore};
 use crate::Error;
 use crate::drive;
 use crate::token::{self, TokenSource};
-use crate::transport::Ureq;
 
 /// A blocking LinkedIn API client.
 ///
 /// Cheap to clone (clones share the HTTP agent with its connection pool,
 /// and the token source) and usable from many threads at once. `H` is the
-/// HTTP stack: [`Ureq`] unless [`ClientBuilder::build_with`](crate::ClientBuilder::build_with) was given
+/// HTTP stack: [`HttpClient`](crate::HttpClient) (ureq) unless [`ClientBuilder::build_with`](crate::ClientBuilder::build_with) was given
 /// another.
 ///
 /// ```no_run
@@ -34,7 +33,7 @@ use crate::transport::Ureq;
 /// println!("{}", account.entity["name"]);
 /// # Ok::<(), linkedin_ureq::Error>(())
 /// ```
-pub struct Client<H = Ureq>(pub(crate) ClientCore<H, TokenSource>);
+pub struct Client<H = crate::HttpClient>(pub(crate) ClientCore<H, TokenSource>);
 
 linkedin_client_core::client_handle!(
     Client,
@@ -50,7 +49,7 @@ linkedin_client_core::client_handle!(
     /// #         .access_token(AccessToken::new("app-token"))
     /// #         .build_with(|r: http::Request<Vec<u8>>| {
     /// #             let auth = r.headers()["authorization"].to_str().unwrap().to_owned();
-    /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200)
+    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200)
     /// #                 .body(format!(r#"{{"auth":"{auth}"}}"#).into_bytes()).unwrap())
     /// #         }).unwrap()
     /// # }
@@ -76,7 +75,7 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use restli_codec::{Request, response::{CollectionResponse, EntityResponse}};

@@ -425,7 +425,7 @@ pub use restli_codec::{
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use linkedin_reqwest::{
     Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
-    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Reqwest, ReqwestError, TokenError, TokenSource,
+    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, TokenError, TokenSource,
     TransportFailed,
 };
 
@@ -458,8 +458,8 @@ pub use linkedin_reqwest::{
 pub mod blocking {
     pub use linkedin_ureq::{
         Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
-        DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Pages, Paginate, TokenError, TokenSource,
-        TransportFailed, Ureq, UreqError, logging,
+        DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, Pages, Paginate,
+        TokenError, TokenSource, TransportFailed, logging,
     };
 }
 
