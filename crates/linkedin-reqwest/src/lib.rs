@@ -87,12 +87,14 @@
 mod auth;
 mod builder;
 mod client;
+mod layered;
 mod paging;
 mod token;
 mod transport;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
+pub use layered::Layered;
 /// The error types, shared with the blocking `linkedin-ureq` (one type in
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, TransportFailed};
