@@ -25,7 +25,7 @@ use crate::{Error, TransportFailed};
 /// with [`Request`](restli_codec::Request)) and returns the response of that
 /// method; [`pages`](Client::pages) and [`paginate`](Client::paginate) walk
 /// a GET_ALL or FINDER collection.
-/// Every call retries by the client's [`RetryPolicy`] (429 for every
+/// Every call retries by the client's [`RetryPolicy`](restli_codec::retry::RetryPolicy) (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
 /// each attempt by the [timeout](crate::ClientBuilder::timeout), and runs in a
 /// `restli.request` tracing span (method, path template, status, attempt,
