@@ -44,7 +44,7 @@ async fn main() -> Result {
     target.print_banner("batch_get_campaign_groups_query_tunneling");
     let client = Client::builder()
         .endpoint(target.endpoint()?)
-        .version(target.version())?
+        .version(target.version())
         .access_token(target.access_token()?)
         .build()?;
     let groups = "/adAccounts/{account}/adCampaignGroups";

@@ -41,7 +41,7 @@ async fn main() -> Result {
     target.print_banner("crud_ad_accounts");
     let client = Client::builder()
         .endpoint(target.endpoint()?)
-        .version(target.version())? // every call here is to a versioned API
+        .version(target.version()) // every call here is to a versioned API
         .access_token(target.access_token()?)
         .build()?;
 

@@ -224,10 +224,15 @@ impl From<VersionError> for Error {
 /// The client could not be configured.
 ///
 /// ```
-/// use linkedin_client_core::{ClientSettings, ConfigError};
+/// use linkedin_client_core::{ClientBuilder, ClientSettings, ConfigError, CoreOnly, Error};
 ///
 /// let err = ClientSettings::<()>::new().with_version("2024").unwrap_err();
 /// assert!(matches!(err, ConfigError::Version(_)));
+///
+/// // A builder setter's bad value is reported by `build()`, naming the setter.
+/// let err = ClientBuilder::<CoreOnly>::new().version("2024").build().unwrap_err();
+/// assert!(matches!(err, Error::Config(ConfigError::Setter { setter: "version", .. })));
+/// assert!(err.to_string().starts_with("`.version(\"2024\")` on the client builder: invalid LinkedIn-Version"));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -244,6 +249,20 @@ pub enum ConfigError {
     /// (`rustls::Error` for `linkedin-reqwest`), reachable by downcasting.
     #[error("cannot configure TLS: {}", Bounded(.0))]
     Tls(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// A client builder setter was given a value it cannot use; `build()`
+    /// reports the first such value (later setters do not hide it). The
+    /// value is quoted as a bounded excerpt, or `[redacted]` for a
+    /// secret.
+    #[error("`.{setter}({value})` on the client builder: {source}")]
+    Setter {
+        /// The setter's name (`version`).
+        setter: &'static str,
+        /// The value given, quoted (or `[redacted]`).
+        value: String,
+        /// What is wrong with it.
+        #[source]
+        source: Box<ConfigError>,
+    },
     /// An OAuth call was made on a client without an OAuth application.
     #[error(
         "no OAuth application configured: call `.oauth(OAuthConfig::new(client_id, client_secret))` \

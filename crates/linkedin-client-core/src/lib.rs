@@ -51,11 +51,19 @@
     )
 )]
 
+mod builder;
+mod core;
 mod error;
+mod oauth_call;
 mod settings;
+mod token_source;
 
+pub use builder::{ClientBuilder, CoreOnly, SettingsOf, Transport};
+pub use core::ClientCore;
 pub use error::{ConfigError, Error, TokenError, TransportFailed};
+pub use oauth_call::{OAuthAnswer, OAuthCall};
 pub use settings::{Auth, Bearer, ClientSettings, DEFAULT_TIMEOUT, ManagedTokens};
+pub use token_source::{RenewalState, RenewalStep, TokenSource};
 
 /// The Rest.li codec (`restli-codec`) these types are built on.
 ///
@@ -65,6 +73,68 @@ pub use settings::{Auth, Bearer, ClientSettings, DEFAULT_TIMEOUT, ManagedTokens}
 /// # Ok::<(), linkedin_client_core::restli::Error>(())
 /// ```
 pub use restli_codec as restli;
+
+/// Implements, for a transport's `Client<H>` (a newtype around
+/// [`ClientCore<H, S>`](ClientCore)), what every client handle has:
+/// `Clone`, a redacted `Debug`, `From` the core (what the builder
+/// makes), `Deref` to the core (so the core's
+/// accessors are the client's) and `with_access_token` (documented by the
+/// doc comments given), written once for both transports.
+///
+/// ```
+/// use linkedin_client_core::{ClientBuilder, ClientCore, CoreOnly, TokenSource};
+/// use linkedin_client_core::oauth::AccessToken;
+///
+/// pub struct Client<H>(ClientCore<H, TokenSource<()>>);
+/// linkedin_client_core::client_handle!(Client, TokenSource<()>,
+///     /// A handle whose calls use `token`.
+/// );
+///
+/// let client = Client(ClientBuilder::<CoreOnly>::new().build_with(())?);
+/// let member = client.with_access_token(&AccessToken::new("member"));
+/// assert_eq!(member.clone().config().tunnel_threshold(), 4000);
+/// assert!(!format!("{member:?}").contains("member\""));
+/// # Ok::<(), linkedin_client_core::Error>(())
+/// ```
+#[macro_export]
+macro_rules! client_handle {
+    ($client:ident, $tokens:ty, $(#[$with_docs:meta])*) => {
+        impl<H> ::core::clone::Clone for $client<H> {
+            fn clone(&self) -> Self {
+                $client(::core::clone::Clone::clone(&self.0))
+            }
+        }
+
+        impl<H> ::core::fmt::Debug for $client<H> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        /// The accessors (`config`, `retry_policy`, `timeout`, `http`,
+        /// `tokens`, `settings`) are the core's, shared by both transports.
+        impl<H> ::core::ops::Deref for $client<H> {
+            type Target = $crate::ClientCore<H, $tokens>;
+
+            fn deref(&self) -> &Self::Target {
+                &self.0
+            }
+        }
+
+        impl<H> ::core::convert::From<$crate::ClientCore<H, $tokens>> for $client<H> {
+            fn from(core: $crate::ClientCore<H, $tokens>) -> Self {
+                $client(core)
+            }
+        }
+
+        impl<H> $client<H> {
+            $(#[$with_docs])*
+            pub fn with_access_token(&self, token: &$crate::oauth::AccessToken) -> Self {
+                $client(self.0.with_access_token(token))
+            }
+        }
+    };
+}
 
 /// The OAuth 2.0 flows (`linkedin-oauth`) these types are built on.
 ///

@@ -233,11 +233,23 @@ impl<S> ClientSettings<S> {
     ///
     /// [`ConfigError::Version`] for anything but `YYYYMM` or `YYYYMM.RR`.
     pub fn with_version(self, version: &str) -> Result<Self, ConfigError> {
-        let version = LinkedInVersion::new(version)?;
-        Ok(ClientSettings {
+        Ok(self.with_linkedin_version(LinkedInVersion::new(version)?))
+    }
+
+    /// The default `LinkedIn-Version`, already checked.
+    ///
+    /// ```
+    /// use linkedin_client_core::ClientSettings;
+    /// use linkedin_client_core::restli::LinkedInVersion;
+    /// let settings = ClientSettings::<()>::new().with_linkedin_version(LinkedInVersion::new("202406")?);
+    /// assert_eq!(settings.config().version().map(|v| v.as_str()), Some("202406"));
+    /// # Ok::<(), linkedin_client_core::restli::VersionError>(())
+    /// ```
+    pub fn with_linkedin_version(self, version: LinkedInVersion) -> Self {
+        ClientSettings {
             config: self.config.with_version(version),
             ..self
-        })
+        }
     }
 
     /// Appends a product token to the `User-Agent`

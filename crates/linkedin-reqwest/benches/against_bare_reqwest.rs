@@ -16,7 +16,7 @@ use futures_util::StreamExt;
 use linkedin_reqwest::oauth::AccessToken;
 use linkedin_reqwest::restli::response::EntityResponse;
 use linkedin_reqwest::restli::{Endpoint, Request};
-use linkedin_reqwest::{Client, Reqwest};
+use linkedin_reqwest::{Client, HttpClient};
 use linkedin_sandbox::Sandbox;
 use serde_json::Value;
 
@@ -89,11 +89,11 @@ fn requests(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    // The bare side gets the configuration `Reqwest::new` gives the
+    // The bare side gets the configuration `HttpClient::new` gives the
     // client (the client below uses its default stack).
     let reqwest_client = || {
         reqwest::Client::builder()
-            .tls_backend_preconfigured(Reqwest::tls_config().unwrap())
+            .tls_backend_preconfigured(HttpClient::tls_config().unwrap())
             .redirect(reqwest::redirect::Policy::none())
             .http1_only()
             .build()
@@ -103,7 +103,6 @@ fn requests(c: &mut Criterion) {
         Client::builder()
             .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
             .version(VERSION)
-            .unwrap()
             .access_token(AccessToken::new(sandbox.access_token()))
             .build()
             .unwrap(),

@@ -3,12 +3,11 @@
 
 use std::time::SystemTime;
 
+use linkedin_client_core::OAuthCall;
 use linkedin_oauth::{
     AccessToken, CodeExchange, Introspection, RefreshToken, RefreshedToken, ThreeLeggedToken,
     TwoLeggedToken,
 };
-use restli_codec::Method;
-use restli_codec::exchange::Exchange;
 use restli_codec::transport::AsyncHttpClient;
 use tracing::Instrument;
 use tracing::field::Empty;
@@ -17,26 +16,20 @@ use crate::Error;
 use crate::client::Client;
 
 impl<H: AsyncHttpClient> Client<H> {
-    /// Sends an OAuth request (only 429 is retried, as for an ACTION) and
-    /// returns the answer whatever its status.
-    pub(crate) async fn oauth_send(
-        &self,
-        request: http::Request<Vec<u8>>,
-        grant: &'static str,
-    ) -> Result<(String, http::Response<Vec<u8>>), Error> {
-        let url = request.uri().to_string();
+    /// Sends an OAuth call (only 429 is retried, as for an ACTION) and
+    /// parses its answer.
+    pub(crate) async fn oauth<T>(&self, call: OAuthCall<T>) -> Result<T, Error> {
         let span = tracing::info_span!(
             "linkedin.oauth",
-            endpoint = request.uri().path(),
-            grant,
+            endpoint = call.path(),
+            grant = call.grant(),
             status = Empty,
             attempt = Empty,
             latency_ms = Empty,
         );
-        let mut exchange =
-            Exchange::from_http(Method::Action, url.clone(), request, self.retry_policy());
+        let (mut exchange, answer) = call.start(self.retry_policy());
         let response = self.run(&mut exchange).instrument(span).await?;
-        Ok((url, response))
+        answer.finish(response, SystemTime::now())
     }
 
     /// Exchanges the authorization code of a finished 3-legged
@@ -70,12 +63,8 @@ impl<H: AsyncHttpClient> Client<H> {
     /// [`Error::OAuth`] when LinkedIn refuses (`invalid_grant` for an
     /// expired or reused code), [`Error::Transport`] when no answer came.
     pub async fn exchange_code(&self, exchange: &CodeExchange) -> Result<ThreeLeggedToken, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(exchange.token_request(&oauth), "authorization_code")
-            .await?;
-        ThreeLeggedToken::from_response(&response, SystemTime::now())
-            .map_err(|source| Error::OAuth { url, source })
+        self.oauth(OAuthCall::exchange_code(&self.oauth_app()?, exchange))
+            .await
     }
 
     /// Trades a refresh token for a new access token (the token source
@@ -96,12 +85,8 @@ impl<H: AsyncHttpClient> Client<H> {
     /// refresh token is an [`Error::OAuth`] (the member must authorize
     /// again).
     pub async fn refresh(&self, refresh_token: &RefreshToken) -> Result<RefreshedToken, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(oauth.refresh_request(refresh_token), "refresh_token")
-            .await?;
-        RefreshedToken::from_response(&response, SystemTime::now())
-            .map_err(|source| Error::OAuth { url, source })
+        self.oauth(OAuthCall::refresh(&self.oauth_app()?, refresh_token))
+            .await
     }
 
     /// Fetches a 2-legged (application) token with the client credentials
@@ -120,12 +105,8 @@ impl<H: AsyncHttpClient> Client<H> {
     /// As for [`exchange_code`](Self::exchange_code);
     /// `unauthorized_client` when the application may not use this grant.
     pub async fn client_credentials(&self) -> Result<TwoLeggedToken, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(oauth.client_credentials_request(), "client_credentials")
-            .await?;
-        TwoLeggedToken::from_response(&response, SystemTime::now())
-            .map_err(|source| Error::OAuth { url, source })
+        self.oauth(OAuthCall::client_credentials(&self.oauth_app()?))
+            .await
     }
 
     /// Asks LinkedIn about a token: active or not, its scopes, expiry and
@@ -143,10 +124,7 @@ impl<H: AsyncHttpClient> Client<H> {
     ///
     /// As for [`exchange_code`](Self::exchange_code).
     pub async fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error> {
-        let oauth = self.oauth_config()?;
-        let (url, response) = self
-            .oauth_send(oauth.introspect_request(token), "introspect")
-            .await?;
-        Introspection::from_response(&response).map_err(|source| Error::OAuth { url, source })
+        self.oauth(OAuthCall::introspect(&self.oauth_app()?, token))
+            .await
     }
 }

@@ -1,23 +1,20 @@
 //! The client: one `send` for every Rest.li request and the send loop
 //! (its builder is in `builder.rs`, its OAuth calls in `auth.rs`).
 
-use std::fmt;
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
+use linkedin_oauth::AccessToken;
 use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::FromResponse;
-use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::{AsyncHttpClient, AttemptTimeout, TransportError};
-use restli_codec::{DynamicRequest, RequestConfig, RestliRequest};
+use restli_codec::{DynamicRequest, RestliRequest};
 use tracing::Instrument;
 use tracing::field::Empty;
 
-use linkedin_client_core::{Bearer, ClientSettings};
+use linkedin_client_core::{Bearer, ClientCore};
 
-use crate::token::TokenSource;
-use crate::transport::Reqwest;
+use crate::token::{self, TokenSource};
+use crate::transport::HttpClient;
 use crate::{Error, TransportFailed};
 
 /// An async client for LinkedIn's Rest.li APIs.
@@ -28,13 +25,13 @@ use crate::{Error, TransportFailed};
 /// with [`Request`](restli_codec::Request)) and returns the response of that
 /// method; [`pages`](Client::pages) and [`paginate`](Client::paginate) walk
 /// a GET_ALL or FINDER collection.
-/// Every call retries by the client's [`RetryPolicy`] (429 for every
+/// Every call retries by the client's [`RetryPolicy`](restli_codec::retry::RetryPolicy) (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
 /// each attempt by the [timeout](crate::ClientBuilder::timeout), and runs in a
 /// `restli.request` tracing span (method, path template, status, attempt,
 /// latency; never the token).
 ///
-/// `H` is the HTTP stack: [`Reqwest`] unless you bring your own
+/// `H` is the HTTP stack: [`HttpClient`] unless you bring your own
 /// [`AsyncHttpClient`] with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
 ///
 /// ```no_run
@@ -43,7 +40,7 @@ use crate::{Error, TransportFailed};
 ///
 /// # async fn run() -> Result<(), linkedin_reqwest::Error> {
 /// let client = Client::builder()
-///     .version("202406")?
+///     .version("202406")
 ///     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 ///     .build()?;
 /// let account: linkedin_reqwest::restli::EntityResponse =
@@ -52,110 +49,11 @@ use crate::{Error, TransportFailed};
 /// # Ok(())
 /// # }
 /// ```
-pub struct Client<H = Reqwest> {
-    shared: Arc<Shared<H>>,
-    /// A per-call token from [`Client::with_access_token`].
-    token: Option<AccessToken>,
-}
+pub struct Client<H = HttpClient>(pub(crate) ClientCore<H, TokenSource>);
 
-struct Shared<H> {
-    http: H,
-    settings: ClientSettings<Arc<TokenSource>>,
-}
-
-impl<H> Clone for Client<H> {
-    fn clone(&self) -> Self {
-        Client {
-            shared: self.shared.clone(),
-            token: self.token.clone(),
-        }
-    }
-}
-
-impl<H> fmt::Debug for Client<H> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client")
-            .field("config", self.shared.settings.config())
-            .field("retry_policy", &self.shared.settings.retry_policy())
-            .field("timeout", &self.shared.settings.timeout())
-            .field("auth", self.shared.settings.auth())
-            .field("per_call_token", &self.token.is_some())
-            .finish_non_exhaustive()
-    }
-}
-
-fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
-}
-
-impl<H> Client<H> {
-    /// A client over `http` with `settings` (what [`ClientBuilder`](crate::ClientBuilder) builds).
-    pub(crate) fn new(http: H, settings: ClientSettings<Arc<TokenSource>>) -> Client<H> {
-        Client {
-            shared: Arc::new(Shared { http, settings }),
-            token: None,
-        }
-    }
-
-    /// What every request shares: endpoint, default version, user agent,
-    /// tunneling threshold.
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// assert_eq!(client.config().tunnel_threshold(), 4000);
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn config(&self) -> &RequestConfig {
-        self.shared.settings.config()
-    }
-
-    /// The retry policy.
-    ///
-    /// ```
-    /// use linkedin_reqwest::restli::retry::RetryPolicy;
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// assert_eq!(client.retry_policy(), RetryPolicy::default());
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn retry_policy(&self) -> RetryPolicy {
-        self.shared.settings.retry_policy()
-    }
-
-    /// The per-attempt timeout.
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// assert_eq!(client.timeout(), linkedin_reqwest::DEFAULT_TIMEOUT);
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn timeout(&self) -> Duration {
-        self.shared.settings.timeout()
-    }
-
-    /// The HTTP stack.
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// let _reqwest: &reqwest::Client = client.http().client();
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn http(&self) -> &H {
-        &self.shared.http
-    }
-
-    /// The token source's current tokens (to persist them), or `None`
-    /// without a token source (and for a 2-legged source before its first
-    /// fetch).
-    ///
-    /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
-    /// assert!(client.tokens().is_none());
-    /// # Ok::<(), linkedin_reqwest::Error>(())
-    /// ```
-    pub fn tokens(&self) -> Option<TokenSet> {
-        self.shared.settings.tokens()
-    }
-
+linkedin_client_core::client_handle!(
+    Client,
+    TokenSource,
     /// A handle that sends every call with `token` instead of the client's
     /// own token or token source: the per-call override, for a service
     /// acting for many members. It shares the client's connections and
@@ -172,33 +70,22 @@ impl<H> Client<H> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn with_access_token(&self, token: &AccessToken) -> Client<H> {
-        Client {
-            shared: self.shared.clone(),
-            token: Some(token.clone()),
-        }
-    }
+);
 
-    /// `config` with the client's OAuth base URL override applied.
-    pub(crate) fn oauth_with_base(&self, config: &OAuthConfig) -> OAuthConfig {
-        self.shared.settings.apply_oauth_base(config)
-    }
-
-    /// The application for the OAuth calls: the one given with
-    /// [`ClientBuilder::oauth`](crate::ClientBuilder::oauth), else the token source's; with the base URL
-    /// override applied.
-    pub(crate) fn oauth_config(&self) -> Result<OAuthConfig, Error> {
-        Ok(self.shared.settings.oauth_app()?)
-    }
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 impl<H: AsyncHttpClient> Client<H> {
     /// The token for the next request: this handle's override, the static
     /// token, or the token source's (renewed first if it expires soon).
     async fn bearer(&self) -> Result<AccessToken, Error> {
-        match self.shared.settings.bearer(self.token.as_ref())? {
+        match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
-            Bearer::Renew(source) => source.access_token(self).await,
+            Bearer::Renew(source) => {
+                let oauth = self.oauth_with_base(source.oauth());
+                token::access_token(source, &oauth, |call| self.oauth(call)).await
+            }
         }
     }
 
@@ -219,9 +106,9 @@ impl<H: AsyncHttpClient> Client<H> {
             let token = self.bearer().await?;
             let mut exchange = Exchange::new(
                 request,
-                self.shared.settings.config(),
+                self.config(),
                 Some(token.secret()),
-                self.shared.settings.retry_policy(),
+                self.retry_policy(),
             )?;
             self.run(&mut exchange).await
         }
@@ -242,7 +129,7 @@ impl<H: AsyncHttpClient> Client<H> {
             }
             span.record("latency_ms", millis(started.elapsed()));
         };
-        let timeout = self.shared.settings.timeout();
+        let timeout = self.timeout();
         let mut last_status = None;
         loop {
             let attempt = exchange.attempt();
@@ -250,13 +137,13 @@ impl<H: AsyncHttpClient> Client<H> {
             // total deadline.
             let Some(limit) = exchange.attempt_timeout(SystemTime::now(), timeout) else {
                 finish(attempt, last_status);
-                let total = self.shared.settings.total_timeout();
+                let total = self.settings().total_timeout();
                 let attempts = attempt.saturating_sub(1).max(1);
                 return Err(TransportFailed::timed_out(exchange.url(), total, attempts).into());
             };
             let mut request = exchange.request();
             request.extensions_mut().insert(AttemptTimeout(limit));
-            let sent = tokio::time::timeout(limit, self.shared.http.send(request)).await;
+            let sent = tokio::time::timeout(limit, self.http().send(request)).await;
             let failure = match sent {
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();

@@ -20,7 +20,7 @@
 //!
 //! # async fn run() -> Result<(), linkedin_reqwest::Error> {
 //! let client = Client::builder()
-//!     .version("202406")? // LinkedIn-Version, and the versioned /rest APIs
+//!     .version("202406") // LinkedIn-Version, and the versioned /rest APIs
 //!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 //!     .build()?;
 //!
@@ -69,7 +69,7 @@
 //!
 //! [`Client`] is generic over [`AsyncHttpClient`](restli::transport::AsyncHttpClient);
 //! [`ClientBuilder::build_with`] takes any implementation (another client
-//! library, or a stub in tests). [`Reqwest`] is the default: HTTP/1.1,
+//! library, or a stub in tests). [`HttpClient`] is the default: HTTP/1.1,
 //! rustls with the *ring* provider and Mozilla's roots, no redirects
 //! followed.
 #![forbid(unsafe_code)]
@@ -87,18 +87,20 @@
 mod auth;
 mod builder;
 mod client;
+mod layered;
 mod paging;
 mod token;
 mod transport;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
+pub use layered::Layered;
 /// The error types, shared with the blocking `linkedin-ureq` (one type in
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, TransportFailed};
 pub use paging::DEFAULT_PAGE_SIZE;
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
-pub use transport::{DEFAULT_MAX_BODY_SIZE, Reqwest, ReqwestError};
+pub use transport::{DEFAULT_MAX_BODY_SIZE, HttpClient, HttpError};
 
 /// The Rest.li codec (`restli-codec`): requests, responses, keys, URNs,
 /// retry and paging decisions.

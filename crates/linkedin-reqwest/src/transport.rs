@@ -9,51 +9,53 @@ use restli_codec::transport::{AsyncHttpClient, TransportError, has_dot_segment};
 
 use crate::ConfigError;
 
-/// The largest response body [`Reqwest`] reads unless set with
-/// [`Reqwest::max_body_size`]: 32 MiB.
+/// The largest response body [`HttpClient`] reads unless set with
+/// [`HttpClient::max_body_size`]: 32 MiB.
 ///
 /// ```
 /// assert_eq!(linkedin_reqwest::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
 /// ```
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
-/// [`AsyncHttpClient`] over a [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html): the default HTTP stack of
-/// [`Client`](crate::Client).
+/// The HTTP client adapter a [`Client`](crate::Client) sends through by
+/// default: an [`AsyncHttpClient`] over a
+/// [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html)
+/// (the crate's name says which library).
 ///
-/// [`Reqwest::new`] builds the client this crate recommends: HTTP/1.1,
+/// [`HttpClient::new`] builds the client this crate recommends: HTTP/1.1,
 /// rustls with the *ring* provider and Mozilla's roots (`webpki-roots`), no
 /// redirects followed (LinkedIn's API and OAuth endpoints never redirect; a
 /// redirect is returned as the response), connection reuse on.
-/// [`Reqwest::from_client`] wraps your own `reqwest::Client` instead (proxy
+/// [`HttpClient::from_client`] wraps your own `reqwest::Client` instead (proxy
 /// settings, extra roots); configure it not to follow redirects.
 ///
 /// ```
-/// use linkedin_reqwest::Reqwest;
+/// use linkedin_reqwest::HttpClient;
 ///
-/// let http = Reqwest::new()?;
+/// let http = HttpClient::new()?;
 /// let same_pool = http.clone(); // clones share connections
 /// # let _ = same_pool;
 /// # Ok::<(), linkedin_reqwest::ConfigError>(())
 /// ```
 #[derive(Clone)]
-pub struct Reqwest {
+pub struct HttpClient {
     client: reqwest::Client,
     max_body_size: u64,
 }
 
-impl fmt::Debug for Reqwest {
+impl fmt::Debug for HttpClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Reqwest")
+        f.debug_struct("HttpClient")
             .field("max_body_size", &self.max_body_size)
             .finish_non_exhaustive()
     }
 }
 
-impl Reqwest {
-    /// The recommended client (see the [type docs](Reqwest)).
+impl HttpClient {
+    /// The recommended client (see the [type docs](HttpClient)).
     ///
     /// ```
-    /// let http = linkedin_reqwest::Reqwest::new()?;
+    /// let http = linkedin_reqwest::HttpClient::new()?;
     /// # let _ = http;
     /// # Ok::<(), linkedin_reqwest::ConfigError>(())
     /// ```
@@ -69,7 +71,7 @@ impl Reqwest {
             .http1_only()
             .build()
             .map_err(|err| ConfigError::HttpClient(Box::new(err)))?;
-        Ok(Reqwest::from_client(client))
+        Ok(HttpClient::from_client(client))
     }
 
     /// Wraps a client you configured yourself.
@@ -77,15 +79,15 @@ impl Reqwest {
     /// ```
     /// let own = reqwest::Client::builder()
     ///     .redirect(reqwest::redirect::Policy::none())
-    ///     .tls_backend_preconfigured(linkedin_reqwest::Reqwest::tls_config()?)
+    ///     .tls_backend_preconfigured(linkedin_reqwest::HttpClient::tls_config()?)
     ///     .build()
     ///     .expect("TLS is configured");
-    /// let http = linkedin_reqwest::Reqwest::from_client(own);
+    /// let http = linkedin_reqwest::HttpClient::from_client(own);
     /// # let _ = http;
     /// # Ok::<(), linkedin_reqwest::ConfigError>(())
     /// ```
     pub fn from_client(client: reqwest::Client) -> Self {
-        Reqwest {
+        HttpClient {
             client,
             max_body_size: DEFAULT_MAX_BODY_SIZE,
         }
@@ -96,9 +98,9 @@ impl Reqwest {
     /// into memory. Use it with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
     ///
     /// ```
-    /// use linkedin_reqwest::{Client, Reqwest};
-    /// let http = Reqwest::new()?.max_body_size(1024 * 1024);
-    /// let client = Client::builder().build_with(http);
+    /// use linkedin_reqwest::{Client, HttpClient};
+    /// let http = HttpClient::new()?.max_body_size(1024 * 1024);
+    /// let client = Client::builder().build_with(http)?;
     /// # let _ = client;
     /// # Ok::<(), linkedin_reqwest::Error>(())
     /// ```
@@ -107,14 +109,14 @@ impl Reqwest {
         self
     }
 
-    /// The rustls configuration [`Reqwest::new`] uses: the *ring* provider,
+    /// The rustls configuration [`HttpClient::new`] uses: the *ring* provider,
     /// TLS 1.2 and 1.3, Mozilla's roots, HTTP/1.1 by ALPN. Useful when you
     /// build your own `reqwest::Client` (this crate's reqwest has no TLS
     /// provider of its own, so a `reqwest::Client` built without a
     /// preconfigured TLS setup cannot make https requests).
     ///
     /// ```
-    /// let config = linkedin_reqwest::Reqwest::tls_config()?;
+    /// let config = linkedin_reqwest::HttpClient::tls_config()?;
     /// assert_eq!(config.alpn_protocols, [b"http/1.1".to_vec()]);
     /// # Ok::<(), linkedin_reqwest::ConfigError>(())
     /// ```
@@ -130,7 +132,7 @@ impl Reqwest {
     /// The wrapped `reqwest::Client`.
     ///
     /// ```
-    /// let http = linkedin_reqwest::Reqwest::new()?;
+    /// let http = linkedin_reqwest::HttpClient::new()?;
     /// let _client: &reqwest::Client = http.client();
     /// # Ok::<(), linkedin_reqwest::ConfigError>(())
     /// ```
@@ -153,32 +155,32 @@ fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
     Ok(config)
 }
 
-impl AsyncHttpClient for Reqwest {
-    type Error = ReqwestError;
+impl AsyncHttpClient for HttpClient {
+    type Error = HttpError;
 
     async fn send(
         &self,
         request: http::Request<Vec<u8>>,
-    ) -> Result<http::Response<Vec<u8>>, ReqwestError> {
+    ) -> Result<http::Response<Vec<u8>>, HttpError> {
         // reqwest's URL parser removes `.` and `..` segments with their
         // parent: `/adCampaigns/..` would address the account. Refuse.
         if has_dot_segment(request.uri()) {
-            return Err(ReqwestError {
+            return Err(HttpError {
                 inner: Inner::DotSegment,
                 failure: TransportFailure::Other,
             });
         }
-        let request = reqwest::Request::try_from(request).map_err(ReqwestError::from)?;
+        let request = reqwest::Request::try_from(request).map_err(HttpError::from)?;
         let mut response = self
             .client
             .execute(request)
             .await
-            .map_err(ReqwestError::from)?;
+            .map_err(HttpError::from)?;
         let status = response.status();
         let version = response.version();
         let headers = response.headers().clone();
         let limit = self.max_body_size;
-        let too_large = || ReqwestError {
+        let too_large = || HttpError {
             inner: Inner::TooLarge { limit },
             failure: TransportFailure::Other,
         };
@@ -190,7 +192,7 @@ impl AsyncHttpClient for Reqwest {
         }
         let expected = response.content_length().unwrap_or(0).min(limit);
         let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
-        while let Some(chunk) = response.chunk().await.map_err(ReqwestError::from)? {
+        while let Some(chunk) = response.chunk().await.map_err(HttpError::from)? {
             if u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX) > limit {
                 return Err(too_large());
             }
@@ -209,59 +211,59 @@ impl AsyncHttpClient for Reqwest {
 /// ```
 /// use linkedin_reqwest::restli::transport::TransportError;
 ///
-/// fn kind(err: &linkedin_reqwest::ReqwestError) -> linkedin_reqwest::restli::retry::TransportFailure {
+/// fn kind(err: &linkedin_reqwest::HttpError) -> linkedin_reqwest::restli::retry::TransportFailure {
 ///     err.failure()
 /// }
 /// ```
 #[derive(Debug)]
-pub struct ReqwestError {
+pub struct HttpError {
     inner: Inner,
     failure: TransportFailure,
 }
 
 #[derive(Debug)]
 enum Inner {
-    Reqwest(reqwest::Error),
+    HttpClient(reqwest::Error),
     TooLarge { limit: u64 },
     DotSegment,
 }
 
-impl ReqwestError {
+impl HttpError {
     /// The underlying reqwest error (`None` for a body over the size
     /// limit).
     ///
     /// ```
-    /// fn url(err: &linkedin_reqwest::ReqwestError) -> Option<&reqwest::Url> {
+    /// fn url(err: &linkedin_reqwest::HttpError) -> Option<&reqwest::Url> {
     ///     err.inner().and_then(|e| e.url())
     /// }
     /// ```
     pub fn inner(&self) -> Option<&reqwest::Error> {
         match &self.inner {
-            Inner::Reqwest(err) => Some(err),
+            Inner::HttpClient(err) => Some(err),
             Inner::TooLarge { .. } | Inner::DotSegment => None,
         }
     }
 }
 
-impl From<reqwest::Error> for ReqwestError {
+impl From<reqwest::Error> for HttpError {
     fn from(inner: reqwest::Error) -> Self {
         let failure = classify(&inner);
-        ReqwestError {
-            inner: Inner::Reqwest(inner),
+        HttpError {
+            inner: Inner::HttpClient(inner),
             failure,
         }
     }
 }
 
-impl fmt::Display for ReqwestError {
+impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = match &self.inner {
-            Inner::Reqwest(inner) => inner,
+            Inner::HttpClient(inner) => inner,
             Inner::TooLarge { limit } => {
                 return write!(
                     f,
                     "the response body is larger than {limit} bytes; raise the limit with \
-                     `Reqwest::max_body_size` if this is expected"
+                     `HttpClient::max_body_size` if this is expected"
                 );
             }
             Inner::DotSegment => {
@@ -288,16 +290,16 @@ impl fmt::Display for ReqwestError {
     }
 }
 
-impl std::error::Error for ReqwestError {
+impl std::error::Error for HttpError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner {
-            Inner::Reqwest(err) => Some(err),
+            Inner::HttpClient(err) => Some(err),
             Inner::TooLarge { .. } | Inner::DotSegment => None,
         }
     }
 }
 
-impl TransportError for ReqwestError {
+impl TransportError for HttpError {
     fn failure(&self) -> TransportFailure {
         self.failure
     }

@@ -13,7 +13,7 @@ use linkedin_reqwest::oauth::{
 };
 use linkedin_reqwest::restli::response::{CollectionResponse, EntityResponse};
 use linkedin_reqwest::restli::{Endpoint, FromResponse, Get, Paginated, RestliRequest};
-use linkedin_reqwest::{Client, Error, Reqwest, TokenSource};
+use linkedin_reqwest::{Client, Error, HttpClient, TokenSource};
 use linkedin_transport_tests::{Auth, Setup, Transport};
 use serde::de::DeserializeOwned;
 use tokio::runtime::Runtime;
@@ -49,7 +49,7 @@ impl Transport for ReqwestAdapter {
             builder = builder.endpoint(Endpoint::from_origin(origin).expect("a loopback origin"));
         }
         if let Some(version) = setup.version {
-            builder = builder.version(version)?;
+            builder = builder.version(version);
         }
         if let Some(policy) = setup.retry {
             builder = builder.retry_policy(policy);
@@ -87,7 +87,7 @@ impl Transport for ReqwestAdapter {
         let client = {
             let _inside = runtime.enter();
             match setup.max_body_size {
-                Some(limit) => builder.build_with(Reqwest::new()?.max_body_size(limit)),
+                Some(limit) => builder.build_with(HttpClient::new()?.max_body_size(limit))?,
                 None => builder.build()?,
             }
         };
@@ -189,7 +189,7 @@ impl Transport for ReqwestAdapter {
             ("Client (per-call token)", Box::new(per_call)),
             ("TokenSource", Box::new(source)),
             ("Client (token source)", Box::new(with_source)),
-            ("Reqwest", Box::new(Reqwest::new().expect("reqwest"))),
+            ("HttpClient", Box::new(HttpClient::new().expect("reqwest"))),
         ]
     }
 }

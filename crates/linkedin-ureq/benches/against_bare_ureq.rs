@@ -20,7 +20,7 @@ use linkedin_sandbox::Sandbox;
 use linkedin_ureq::oauth::AccessToken;
 use linkedin_ureq::restli::response::EntityResponse;
 use linkedin_ureq::restli::{Endpoint, Request};
-use linkedin_ureq::{Client, Ureq};
+use linkedin_ureq::{Client, HttpClient};
 use serde_json::{Value, json};
 
 const VERSION: &str = "202406";
@@ -30,7 +30,6 @@ fn client(sandbox: &Sandbox) -> Client {
     Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
         .version(VERSION)
-        .unwrap()
         .access_token(AccessToken::new(sandbox.access_token()))
         .build()
         .unwrap()
@@ -95,7 +94,7 @@ fn rate(threads: usize, n: usize, f: Arc<dyn Fn() + Send + Sync>) -> f64 {
 /// burst of load from other processes does not land on one side only.
 ///
 /// `old` is the client on an agent with ureq's default resolver (what
-/// `Ureq::new` built before issue 17), to show what the resolver costs.
+/// `HttpClient::new` built before issue 17), to show what the resolver costs.
 fn print_ratio(
     label: &str,
     threads: usize,
@@ -132,9 +131,8 @@ fn requests(c: &mut Criterion) {
         let old = Client::builder()
             .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
             .version(VERSION)
-            .unwrap()
             .access_token(AccessToken::new(sandbox.access_token()))
-            .http_client(Ureq::agent_config().build().new_agent())
+            .http_client(HttpClient::agent_config().build().new_agent())
             .build()
             .unwrap();
         for _ in 0..1000 {
@@ -176,9 +174,8 @@ fn requests(c: &mut Criterion) {
         Client::builder()
             .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
             .version(VERSION)
-            .unwrap()
             .access_token(AccessToken::new(sandbox.access_token()))
-            .http_client(Ureq::agent_config().build().new_agent())
+            .http_client(HttpClient::agent_config().build().new_agent())
             .build()
             .unwrap(),
     );

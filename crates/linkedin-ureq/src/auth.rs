@@ -3,9 +3,10 @@
 
 use std::time::SystemTime;
 
+use linkedin_client_core::OAuthCall;
 use linkedin_oauth::{
-    AccessToken, CodeExchange, Introspection, OAuthConfig, RefreshToken, RefreshedToken,
-    ThreeLeggedToken, TwoLeggedToken,
+    AccessToken, CodeExchange, Introspection, RefreshToken, RefreshedToken, ThreeLeggedToken,
+    TwoLeggedToken,
 };
 use restli_codec::transport::HttpClient;
 
@@ -22,8 +23,8 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
@@ -46,8 +47,7 @@ impl<H: HttpClient> Client<H> {
     /// [`Error::OAuth`] when it refused (`invalid_grant` for an expired or
     /// reused code).
     pub fn exchange_code(&self, exchange: &CodeExchange) -> Result<ThreeLeggedToken, Error> {
-        let request = exchange.token_request(&self.oauth_app()?);
-        self.send_oauth(request, ThreeLeggedToken::from_response)
+        self.oauth(OAuthCall::exchange_code(&self.oauth_app()?, exchange))
     }
 
     /// Exchanges a refresh token for a new access token (a
@@ -57,8 +57,8 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::RefreshToken;
     ///
@@ -73,7 +73,7 @@ impl<H: HttpClient> Client<H> {
     /// As for [`exchange_code`](Self::exchange_code); a revoked or expired
     /// refresh token is an [`Error::OAuth`].
     pub fn refresh(&self, refresh_token: &RefreshToken) -> Result<RefreshedToken, Error> {
-        self.refresh_with(&self.oauth_app()?, refresh_token)
+        self.oauth(OAuthCall::refresh(&self.oauth_app()?, refresh_token))
     }
 
     /// Gets a 2-legged (application) token with the client credentials.
@@ -82,8 +82,8 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// let client = fake(r#"{"access_token":"AQV-app","expires_in":1800}"#);
     /// let app = client.client_credentials()?;
@@ -96,7 +96,7 @@ impl<H: HttpClient> Client<H> {
     /// As for [`exchange_code`](Self::exchange_code);
     /// `unauthorized_client` is a typical [`Error::OAuth`].
     pub fn client_credentials(&self) -> Result<TwoLeggedToken, Error> {
-        self.client_credentials_with(&self.oauth_app()?)
+        self.oauth(OAuthCall::client_credentials(&self.oauth_app()?))
     }
 
     /// Asks LinkedIn about a token: active or not, its scopes and expiry.
@@ -105,8 +105,8 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use linkedin_oauth::AccessToken;
     ///
@@ -120,46 +120,15 @@ impl<H: HttpClient> Client<H> {
     ///
     /// As for [`exchange_code`](Self::exchange_code).
     pub fn introspect(&self, token: &AccessToken) -> Result<Introspection, Error> {
-        let request = self.oauth_app()?.introspect_request(token);
-        self.send_oauth(request, |response, _| {
-            Introspection::from_response(response)
-        })
+        self.oauth(OAuthCall::introspect(&self.oauth_app()?, token))
     }
 
-    pub(crate) fn refresh_with(
-        &self,
-        oauth: &OAuthConfig,
-        refresh_token: &RefreshToken,
-    ) -> Result<RefreshedToken, Error> {
-        self.send_oauth(
-            oauth.refresh_request(refresh_token),
-            RefreshedToken::from_response,
-        )
-    }
-
-    pub(crate) fn client_credentials_with(
-        &self,
-        oauth: &OAuthConfig,
-    ) -> Result<TwoLeggedToken, Error> {
-        self.send_oauth(
-            oauth.client_credentials_request(),
-            TwoLeggedToken::from_response,
-        )
-    }
-
-    /// Sends an OAuth request and parses the answer with `parse` (given the
-    /// time the answer arrived).
-    fn send_oauth<T>(
-        &self,
-        request: http::Request<Vec<u8>>,
-        parse: impl FnOnce(
-            &http::Response<Vec<u8>>,
-            SystemTime,
-        ) -> Result<T, linkedin_oauth::ResponseError>,
-    ) -> Result<T, Error> {
-        let url = request.uri().to_string();
-        let response =
-            drive::send_oauth(self.http(), request, self.retry_policy(), self.timeout())?;
-        parse(&response, SystemTime::now()).map_err(|source| Error::oauth(url, source))
+    /// Sends an OAuth call (only 429 is retried, as for an ACTION) and
+    /// parses its answer.
+    pub(crate) fn oauth<T>(&self, call: OAuthCall<T>) -> Result<T, Error> {
+        let path = call.path().to_owned();
+        let (mut exchange, answer) = call.start(self.retry_policy());
+        let response = drive::send_oauth(self.http(), &mut exchange, &path, self.timeout())?;
+        answer.finish(response, SystemTime::now())
     }
 }

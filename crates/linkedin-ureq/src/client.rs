@@ -2,27 +2,22 @@
 //! is in `builder.rs`, its OAuth calls in `auth.rs`, the send loop in
 //! `drive.rs`).
 
-use std::fmt;
-use std::sync::Arc;
-
-use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
+use linkedin_oauth::AccessToken;
 use restli_codec::response::FromResponse;
-use restli_codec::retry::RetryPolicy;
 use restli_codec::transport::HttpClient;
-use restli_codec::{DynamicRequest, RequestConfig, RestliRequest};
+use restli_codec::{DynamicRequest, RestliRequest};
 
-use linkedin_client_core::{Bearer, ClientSettings};
+use linkedin_client_core::{Bearer, ClientCore};
 
 use crate::Error;
 use crate::drive;
-use crate::token::TokenSource;
-use crate::transport::Ureq;
+use crate::token::{self, TokenSource};
 
 /// A blocking LinkedIn API client.
 ///
 /// Cheap to clone (clones share the HTTP agent with its connection pool,
 /// and the token source) and usable from many threads at once. `H` is the
-/// HTTP stack: [`Ureq`] unless [`ClientBuilder::build_with`](crate::ClientBuilder::build_with) was given
+/// HTTP stack: [`HttpClient`](crate::HttpClient) (ureq) unless [`ClientBuilder::build_with`](crate::ClientBuilder::build_with) was given
 /// another.
 ///
 /// ```no_run
@@ -31,113 +26,18 @@ use crate::transport::Ureq;
 /// use linkedin_ureq::restli::EntityResponse;
 ///
 /// let client = Client::builder()
-///     .version("202406")?
+///     .version("202406")
 ///     .access_token(AccessToken::new("AQV..."))
 ///     .build()?;
 /// let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
 /// println!("{}", account.entity["name"]);
 /// # Ok::<(), linkedin_ureq::Error>(())
 /// ```
-pub struct Client<H = Ureq> {
-    shared: Arc<Shared<H>>,
-    /// A token for this handle's calls only ([`Client::with_access_token`]).
-    token: Option<AccessToken>,
-}
+pub struct Client<H = crate::HttpClient>(pub(crate) ClientCore<H, TokenSource>);
 
-struct Shared<H> {
-    http: H,
-    settings: ClientSettings<Box<TokenSource>>,
-}
-
-impl<H> Clone for Client<H> {
-    fn clone(&self) -> Self {
-        Client {
-            shared: Arc::clone(&self.shared),
-            token: self.token.clone(),
-        }
-    }
-}
-
-impl<H> fmt::Debug for Client<H> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client")
-            .field("config", self.shared.settings.config())
-            .field("policy", &self.shared.settings.retry_policy())
-            .field("timeout", &self.shared.settings.timeout())
-            // AccessToken's Debug is redacted, and so are the source's and the application's.
-            .field("auth", self.shared.settings.auth())
-            .field("oauth", &self.shared.settings.oauth())
-            .field("token_override", &self.token)
-            .finish_non_exhaustive()
-    }
-}
-
-impl<H> Client<H> {
-    /// A client over `http` with `settings` (what [`ClientBuilder`](crate::ClientBuilder) builds).
-    pub(crate) fn new(http: H, settings: ClientSettings<Box<TokenSource>>) -> Client<H> {
-        Client {
-            shared: Arc::new(Shared { http, settings }),
-            token: None,
-        }
-    }
-
-    /// The request configuration (endpoint, default version, user agent,
-    /// tunneling threshold).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// assert_eq!(client.config().tunnel_threshold(), 4000);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn config(&self) -> &RequestConfig {
-        self.shared.settings.config()
-    }
-
-    /// The retry policy.
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// assert_eq!(client.retry_policy(), linkedin_ureq::restli::RetryPolicy::default());
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn retry_policy(&self) -> RetryPolicy {
-        self.shared.settings.retry_policy()
-    }
-
-    /// The per-attempt timeout.
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// assert_eq!(client.timeout(), linkedin_ureq::DEFAULT_TIMEOUT);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn timeout(&self) -> std::time::Duration {
-        self.shared.settings.timeout()
-    }
-
-    /// The HTTP stack.
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// assert_eq!(client.http().agent().config().max_redirects(), 0);
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn http(&self) -> &H {
-        &self.shared.http
-    }
-
-    /// The token source's current tokens, to persist them (`None` without
-    /// a token source, or for a 2-legged source before its first fetch).
-    ///
-    /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
-    /// assert!(client.tokens().is_none());
-    /// # Ok::<(), linkedin_ureq::Error>(())
-    /// ```
-    pub fn tokens(&self) -> Option<TokenSet> {
-        self.shared.settings.tokens()
-    }
-
+linkedin_client_core::client_handle!(
+    Client,
+    TokenSource,
     /// A handle on the same client whose calls use `token` instead of the
     /// configured one (a member's token in a multi-member service, say).
     /// Cheap: it shares the agent and everything else.
@@ -149,9 +49,9 @@ impl<H> Client<H> {
     /// #         .access_token(AccessToken::new("app-token"))
     /// #         .build_with(|r: http::Request<Vec<u8>>| {
     /// #             let auth = r.headers()["authorization"].to_str().unwrap().to_owned();
-    /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200)
+    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200)
     /// #                 .body(format!(r#"{{"auth":"{auth}"}}"#).into_bytes()).unwrap())
-    /// #         })
+    /// #         }).unwrap()
     /// # }
     /// let client = fake();
     /// let member = client.with_access_token(&AccessToken::new("member-token"));
@@ -159,24 +59,7 @@ impl<H> Client<H> {
     /// assert_eq!(me.entity["auth"], "Bearer member-token");
     /// # Ok::<(), linkedin_ureq::Error>(())
     /// ```
-    pub fn with_access_token(&self, token: &AccessToken) -> Client<H> {
-        Client {
-            shared: Arc::clone(&self.shared),
-            token: Some(token.clone()),
-        }
-    }
-
-    /// The OAuth application of the auth calls: the builder's, else the
-    /// token source's; with the builder's OAuth base URL, if any.
-    pub(crate) fn oauth_app(&self) -> Result<OAuthConfig, Error> {
-        Ok(self.shared.settings.oauth_app()?)
-    }
-
-    /// `app` with the builder's OAuth base URL, if one was set.
-    pub(crate) fn oauth_with_base(&self, app: &OAuthConfig) -> OAuthConfig {
-        self.shared.settings.apply_oauth_base(app)
-    }
-}
+);
 
 impl<H: HttpClient> Client<H> {
     /// Sends a request and parses the answer as the response of its method:
@@ -192,8 +75,8 @@ impl<H: HttpClient> Client<H> {
     /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
     /// #     linkedin_ureq::Client::builder()
     /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::UreqError>(
-    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// use restli_codec::{Request, response::{CollectionResponse, EntityResponse}};
     ///
@@ -232,10 +115,10 @@ impl<H: HttpClient> Client<H> {
     pub(crate) fn execute<R: FromResponse>(&self, request: &DynamicRequest) -> Result<R, Error> {
         let token = self.token_for_call()?;
         drive::send_restli::<R, H>(
-            &self.shared.http,
-            self.shared.settings.config(),
-            self.shared.settings.retry_policy(),
-            self.shared.settings.timeout(),
+            self.http(),
+            self.config(),
+            self.retry_policy(),
+            self.timeout(),
             request,
             token.secret(),
         )
@@ -244,9 +127,12 @@ impl<H: HttpClient> Client<H> {
     /// The token for a call: this handle's, the fixed one, or the token
     /// source's (renewed first if need be).
     fn token_for_call(&self) -> Result<AccessToken, Error> {
-        match self.shared.settings.bearer(self.token.as_ref())? {
+        match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
-            Bearer::Renew(source) => source.access_token(self),
+            Bearer::Renew(source) => {
+                let oauth = self.oauth_with_base(source.oauth());
+                token::access_token(source, &oauth, |call| self.oauth(call))
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{FromResponse, ResponseError};
 use restli_codec::retry::{RetryPolicy, TransportFailure};
 use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
-use restli_codec::{DynamicRequest, Method, RequestConfig};
+use restli_codec::{DynamicRequest, RequestConfig};
 use tracing::{Span, field};
 
 use crate::{Error, TransportFailed};
@@ -138,27 +138,25 @@ impl Failed {
     }
 }
 
-/// Sends an OAuth request (built by `linkedin_oauth`) inside a
-/// `linkedin.oauth` span, retried like an ACTION: only on 429. Its body
-/// holds secrets; neither it nor the headers are ever logged.
+/// Drives an OAuth call's exchange (retried like an ACTION: only on 429)
+/// inside a `linkedin.oauth` span. Its body holds secrets; neither it nor
+/// the headers are ever logged.
 pub(crate) fn send_oauth<H: HttpClient + ?Sized>(
     http: &H,
-    request: http::Request<Vec<u8>>,
-    policy: RetryPolicy,
+    exchange: &mut Exchange,
+    path: &str,
     timeout: Duration,
 ) -> Result<http::Response<Vec<u8>>, Error> {
     let span = tracing::info_span!(
         "linkedin.oauth",
-        path = %request.uri().path(),
+        path = %path,
         status = field::Empty,
         attempt = field::Empty,
         latency_ms = field::Empty,
     );
     let _entered = span.enter();
-    let url = request.uri().to_string();
-    let mut exchange = Exchange::from_http(Method::Action, url, request, policy);
     // The raw response takes every status; keep the match total anyway.
-    match drive::<http::Response<Vec<u8>>, H>(http, &mut exchange, timeout, &span) {
+    match drive::<http::Response<Vec<u8>>, H>(http, exchange, timeout, &span) {
         Ok(result) => Ok(result?),
         Err(failed) => Err(failed.into_error(exchange.url())),
     }

@@ -19,7 +19,7 @@
 //!
 //! # fn run() -> Result<(), linkedin_ureq::Error> {
 //! let client = Client::builder()
-//!     .version("202406")? // LinkedIn-Version, and the versioned /rest APIs
+//!     .version("202406") // LinkedIn-Version, and the versioned /rest APIs
 //!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 //!     .build()?;
 //!
@@ -80,7 +80,7 @@
 //!
 //! [`Client`] is generic over [`HttpClient`](restli::transport::HttpClient);
 //! [`ClientBuilder::build_with`] takes any implementation (another client
-//! library, or a closure in tests). [`Ureq`] is the default: HTTP/1.1,
+//! library, or a closure in tests). [`HttpClient`] is the default: HTTP/1.1,
 //! rustls with the *ring* provider and the webpki roots, connections kept
 //! alive in one shared pool.
 #![forbid(unsafe_code)]
@@ -108,7 +108,7 @@ pub use linkedin_client_core::{ConfigError, Error, TokenError, TransportFailed};
 pub use paging::{DEFAULT_PAGE_SIZE, Pages, Paginate};
 pub use resolve::{CACHE_TTL, CachingResolver};
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
-pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, Ureq, UreqError};
+pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, HttpClient, HttpError};
 
 /// The Rest.li codec (`restli-codec`): requests, responses, keys, URNs,
 /// retry and paging decisions.
@@ -135,7 +135,7 @@ pub use restli_codec::{Method, Patch, Request, Urn};
 /// configure yourself comes from the same version.
 ///
 /// ```
-/// let agent: linkedin_ureq::ureq::Agent = linkedin_ureq::Ureq::agent_config().build().into();
+/// let agent: linkedin_ureq::ureq::Agent = linkedin_ureq::HttpClient::agent_config().build().into();
 /// # let _ = agent;
 /// ```
 pub use ureq;

@@ -145,8 +145,8 @@ impl<H: HttpClient> Client<H> {
     /// #         .build_with(|r: http::Request<Vec<u8>>| {
     /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
     /// #             let body = format!(r#"{{"elements":[{{"id":{start}}},{{"id":{}}}],"paging":{{"start":{start},"count":2,"total":5}}}}"#, start + 1);
-    /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
-    /// #         })
+    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
+    /// #         }).unwrap()
     /// # }
     /// let client = fake(); // 5 accounts, 2 per page
     /// let pages = client.pages::<serde_json::Value>(restli_codec::Request::get_all("/adAccounts").page(0, 2));
@@ -174,8 +174,8 @@ impl<H: HttpClient> Client<H> {
     /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
     /// #             let ids: Vec<String> = (start..(start + 10).min(25)).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
     /// #             let body = format!(r#"{{"elements":[{}],"paging":{{"start":{start},"count":10,"total":25}}}}"#, ids.join(","));
-    /// #             Ok::<_, linkedin_ureq::UreqError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
-    /// #         })
+    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
+    /// #         }).unwrap()
     /// # }
     /// use restli_codec::Request;
     ///

@@ -37,19 +37,19 @@ const CACHE_ENTRIES: usize = 8;
 /// looked up less than [`CACHE_TTL`] ago; other lookups go to ureq's
 /// [`DefaultResolver`] (a thread bounded by the request's timeout).
 ///
-/// [`Ureq::new`](crate::Ureq::new) uses it. For an agent you build
+/// [`HttpClient::new`](crate::HttpClient::new) uses it. For an agent you build
 /// yourself, pass it to [`ureq::Agent::with_parts`]:
 ///
 /// ```
 /// use ureq::unversioned::transport::DefaultConnector;
 ///
-/// let config = linkedin_ureq::Ureq::agent_config().build();
+/// let config = linkedin_ureq::HttpClient::agent_config().build();
 /// let agent = ureq::Agent::with_parts(
 ///     config,
 ///     DefaultConnector::new(),
 ///     linkedin_ureq::CachingResolver::new(),
 /// );
-/// let http = linkedin_ureq::Ureq::from_agent(agent);
+/// let http = linkedin_ureq::HttpClient::from_agent(agent);
 /// # let _ = http;
 /// ```
 #[derive(Default)]

@@ -1,6 +1,6 @@
-//! The ureq HTTP stack behind [`Client`](crate::Client): [`Ureq`], an
+//! The ureq HTTP stack behind [`Client`](crate::Client): [`HttpClient`], an
 //! implementation of [`restli_codec::transport::HttpClient`] over one shared
-//! [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html), and its error, [`UreqError`].
+//! [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html), and its error, [`HttpError`].
 //!
 //! Every request goes out with redirects off (a 3xx is returned as the
 //! response), non-2xx statuses returned as responses (the codec turns them
@@ -12,7 +12,7 @@ use std::io;
 use std::time::Duration;
 
 use restli_codec::retry::TransportFailure;
-use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError, has_dot_segment};
+use restli_codec::transport::{self, AttemptTimeout, TransportError, has_dot_segment};
 
 pub use linkedin_client_core::DEFAULT_TIMEOUT;
 
@@ -23,44 +23,46 @@ pub use linkedin_client_core::DEFAULT_TIMEOUT;
 /// ```
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
-/// A [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html) as an [`HttpClient`]: the default HTTP stack of
-/// [`Client`](crate::Client).
+/// The HTTP client adapter a [`Client`](crate::Client) sends through by
+/// default: a [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html)
+/// as a [`restli_codec::transport::HttpClient`] (the crate's name says
+/// which library).
 ///
 /// Cloning is cheap and shares the agent, so its connection pool is reused
 /// by every clone.
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_ureq::Ureq;
+/// use linkedin_ureq::HttpClient;
 ///
-/// let http = Ureq::new().timeout(Some(Duration::from_secs(5)));
+/// let http = HttpClient::new().timeout(Some(Duration::from_secs(5)));
 /// assert_eq!(http.timeout_value(), Some(Duration::from_secs(5)));
 /// ```
 #[derive(Debug, Clone)]
-pub struct Ureq {
+pub struct HttpClient {
     agent: ureq::Agent,
     timeout: Option<Duration>,
     max_body_size: u64,
 }
 
-impl Default for Ureq {
+impl Default for HttpClient {
     fn default() -> Self {
-        Ureq::new()
+        HttpClient::new()
     }
 }
 
-impl Ureq {
-    /// An agent configured for LinkedIn ([`Ureq::agent_config`]) with the
+impl HttpClient {
+    /// An agent configured for LinkedIn ([`HttpClient::agent_config`]) with the
     /// [`DEFAULT_TIMEOUT`], resolving names through a
     /// [`CachingResolver`](crate::CachingResolver) (no thread per request).
     ///
     /// ```
-    /// let http = linkedin_ureq::Ureq::new();
+    /// let http = linkedin_ureq::HttpClient::new();
     /// assert_eq!(http.timeout_value(), Some(linkedin_ureq::DEFAULT_TIMEOUT));
     /// ```
     pub fn new() -> Self {
-        Ureq::from_agent(ureq::Agent::with_parts(
-            Ureq::agent_config().build(),
+        HttpClient::from_agent(ureq::Agent::with_parts(
+            HttpClient::agent_config().build(),
             ureq::unversioned::transport::DefaultConnector::new(),
             crate::CachingResolver::new(),
         ))
@@ -71,15 +73,15 @@ impl Ureq {
     /// redirects and return non-2xx statuses as responses.
     ///
     /// ```
-    /// let agent: ureq::Agent = linkedin_ureq::Ureq::agent_config()
+    /// let agent: ureq::Agent = linkedin_ureq::HttpClient::agent_config()
     ///     .max_idle_connections_per_host(8)
     ///     .build()
     ///     .into();
-    /// let http = linkedin_ureq::Ureq::from_agent(agent);
+    /// let http = linkedin_ureq::HttpClient::from_agent(agent);
     /// # let _ = http;
     /// ```
     pub fn from_agent(agent: ureq::Agent) -> Self {
-        Ureq {
+        HttpClient {
             agent,
             timeout: Some(DEFAULT_TIMEOUT),
             max_body_size: DEFAULT_MAX_BODY_SIZE,
@@ -89,10 +91,10 @@ impl Ureq {
     /// The agent configuration this crate uses: redirects off, non-2xx
     /// statuses returned as responses, no timeout at the agent level (it is
     /// set per request). Extend it and wrap the agent with
-    /// [`Ureq::from_agent`].
+    /// [`HttpClient::from_agent`].
     ///
     /// ```
-    /// let config = linkedin_ureq::Ureq::agent_config().build();
+    /// let config = linkedin_ureq::HttpClient::agent_config().build();
     /// assert_eq!(config.max_redirects(), 0);
     /// assert!(!config.http_status_as_error());
     /// ```
@@ -106,7 +108,7 @@ impl Ureq {
     /// byte of the response (`None`: no timeout).
     ///
     /// ```
-    /// let http = linkedin_ureq::Ureq::new().timeout(None);
+    /// let http = linkedin_ureq::HttpClient::new().timeout(None);
     /// assert_eq!(http.timeout_value(), None);
     /// ```
     pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
@@ -117,7 +119,7 @@ impl Ureq {
     /// The timeout of one attempt.
     ///
     /// ```
-    /// assert!(linkedin_ureq::Ureq::new().timeout_value().is_some());
+    /// assert!(linkedin_ureq::HttpClient::new().timeout_value().is_some());
     /// ```
     pub fn timeout_value(&self) -> Option<Duration> {
         self.timeout
@@ -128,7 +130,7 @@ impl Ureq {
     /// `Content-Length` announces more, before any of it is read).
     ///
     /// ```
-    /// let http = linkedin_ureq::Ureq::new().max_body_size(1024 * 1024);
+    /// let http = linkedin_ureq::HttpClient::new().max_body_size(1024 * 1024);
     /// # let _ = http;
     /// ```
     pub fn max_body_size(mut self, bytes: u64) -> Self {
@@ -139,7 +141,7 @@ impl Ureq {
     /// The wrapped agent.
     ///
     /// ```
-    /// let http = linkedin_ureq::Ureq::new();
+    /// let http = linkedin_ureq::HttpClient::new();
     /// assert_eq!(http.agent().config().max_redirects(), 0);
     /// ```
     pub fn agent(&self) -> &ureq::Agent {
@@ -147,20 +149,20 @@ impl Ureq {
     }
 }
 
-impl From<ureq::Agent> for Ureq {
+impl From<ureq::Agent> for HttpClient {
     fn from(agent: ureq::Agent) -> Self {
-        Ureq::from_agent(agent)
+        HttpClient::from_agent(agent)
     }
 }
 
-impl HttpClient for Ureq {
-    type Error = UreqError;
+impl transport::HttpClient for HttpClient {
+    type Error = HttpError;
 
-    fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, UreqError> {
+    fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, HttpError> {
         // A `..` segment would be resolved away by the server (or a proxy)
         // and reach its parent: refuse to send it.
         if has_dot_segment(request.uri()) {
-            return Err(UreqError::from(ureq::Error::BadUri(
+            return Err(HttpError::from(ureq::Error::BadUri(
                 "the request path has a `.` or `..` segment, which would address another resource"
                     .to_owned(),
             )));
@@ -192,7 +194,7 @@ impl HttpClient for Ureq {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
         if announced.is_some_and(|length| length > self.max_body_size) {
-            return Err(UreqError::from(ureq::Error::BodyExceedsLimit(
+            return Err(HttpError::from(ureq::Error::BodyExceedsLimit(
                 self.max_body_size,
             )));
         }
@@ -200,17 +202,17 @@ impl HttpClient for Ureq {
             .with_config()
             .limit(self.max_body_size)
             .read_to_vec()
-            .map_err(UreqError::from)?;
+            .map_err(HttpError::from)?;
         Ok(http::Response::from_parts(parts, bytes))
     }
 }
 
-impl Ureq {
+impl HttpClient {
     fn run<B: ureq::AsSendBody>(
         &self,
         request: http::Request<B>,
         timeout: Option<Duration>,
-    ) -> Result<http::Response<ureq::Body>, UreqError> {
+    ) -> Result<http::Response<ureq::Body>, HttpError> {
         let request = self
             .agent
             .configure_request(request)
@@ -218,32 +220,32 @@ impl Ureq {
             .http_status_as_error(false)
             .timeout_global(timeout)
             .build();
-        self.agent.run(request).map_err(UreqError::from)
+        self.agent.run(request).map_err(HttpError::from)
     }
 }
 
 /// Why ureq got no complete response, classified for the retry rules.
 ///
 /// ```
-/// use linkedin_ureq::UreqError;
+/// use linkedin_ureq::HttpError;
 /// use linkedin_ureq::restli::retry::TransportFailure;
 /// use linkedin_ureq::restli::transport::TransportError;
 ///
-/// let err = UreqError::from(ureq::Error::HostNotFound);
+/// let err = HttpError::from(ureq::Error::HostNotFound);
 /// assert_eq!(err.failure(), TransportFailure::Connect);
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[error("{source}")]
-pub struct UreqError {
+pub struct HttpError {
     failure: TransportFailure,
     source: ureq::Error,
 }
 
-impl UreqError {
+impl HttpError {
     /// The underlying ureq error.
     ///
     /// ```
-    /// let err = linkedin_ureq::UreqError::from(ureq::Error::ConnectionFailed);
+    /// let err = linkedin_ureq::HttpError::from(ureq::Error::ConnectionFailed);
     /// assert!(matches!(err.inner(), ureq::Error::ConnectionFailed));
     /// ```
     pub fn inner(&self) -> &ureq::Error {
@@ -251,16 +253,16 @@ impl UreqError {
     }
 }
 
-impl From<ureq::Error> for UreqError {
+impl From<ureq::Error> for HttpError {
     fn from(source: ureq::Error) -> Self {
-        UreqError {
+        HttpError {
             failure: classify(&source),
             source,
         }
     }
 }
 
-impl TransportError for UreqError {
+impl TransportError for HttpError {
     fn failure(&self) -> TransportFailure {
         self.failure
     }
@@ -299,7 +301,7 @@ mod tests {
 
     #[test]
     fn io_errors_are_classified() {
-        let of = |kind| UreqError::from(ureq::Error::Io(io::Error::from(kind))).failure();
+        let of = |kind| HttpError::from(ureq::Error::Io(io::Error::from(kind))).failure();
         assert_eq!(
             of(io::ErrorKind::ConnectionRefused),
             TransportFailure::Connect
@@ -318,7 +320,7 @@ mod tests {
 
     #[test]
     fn ureq_timeouts_are_timeouts() {
-        let err = UreqError::from(ureq::Error::Timeout(ureq::Timeout::Global));
+        let err = HttpError::from(ureq::Error::Timeout(ureq::Timeout::Global));
         assert_eq!(err.failure(), TransportFailure::Timeout);
     }
 }

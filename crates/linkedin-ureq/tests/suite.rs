@@ -13,7 +13,7 @@ use linkedin_oauth::{
 use linkedin_transport_tests::{Auth, Setup, Transport};
 use linkedin_ureq::restli::response::{CollectionResponse, EntityResponse};
 use linkedin_ureq::restli::{Endpoint, FromResponse, Get, Paginated, RestliRequest};
-use linkedin_ureq::{Client, Error, TokenSource, Ureq};
+use linkedin_ureq::{Client, Error, HttpClient, TokenSource};
 use serde::de::DeserializeOwned;
 
 /// The blocking client behind the suite's [`Transport`].
@@ -29,7 +29,7 @@ impl Transport for UreqAdapter {
             builder = builder.endpoint(Endpoint::from_origin(origin).expect("a loopback origin"));
         }
         if let Some(version) = setup.version {
-            builder = builder.version(version)?;
+            builder = builder.version(version);
         }
         if let Some(policy) = setup.retry {
             builder = builder.retry_policy(policy);
@@ -69,7 +69,11 @@ impl Transport for UreqAdapter {
                 // `build` sets the agent's timeout from the settings; a
                 // stack of one's own carries its own.
                 let timeout = setup.timeout.unwrap_or(linkedin_ureq::DEFAULT_TIMEOUT);
-                builder.build_with(Ureq::new().max_body_size(limit).timeout(Some(timeout)))
+                builder.build_with(
+                    HttpClient::new()
+                        .max_body_size(limit)
+                        .timeout(Some(timeout)),
+                )?
             }
             None => builder.build()?,
         };
@@ -163,7 +167,7 @@ impl Transport for UreqAdapter {
             ("Client (per-call token)", Box::new(per_call)),
             ("TokenSource", Box::new(source)),
             ("Client (token source)", Box::new(with_source)),
-            ("Ureq", Box::new(Ureq::new())),
+            ("HttpClient", Box::new(HttpClient::new())),
         ]
     }
 }

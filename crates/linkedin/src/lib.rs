@@ -40,7 +40,7 @@
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?) // leave out for LinkedIn
-//!     .version("202606")?                                  // LinkedIn-Version: the /rest APIs
+//!     .version("202606")                                  // LinkedIn-Version: the /rest APIs
 //!     .access_token(AccessToken::new(sandbox.access_token()))
 //!     .build()?;
 //!
@@ -92,7 +92,7 @@
 //! # let sandbox = linkedin::sandbox::Sandbox::start().await?;
 //! # let client = linkedin::Client::builder()
 //! #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
-//! #     .version("202606")?
+//! #     .version("202606")
 //! #     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //! #     .build()?;
 //! use linkedin::prelude::*;
@@ -147,7 +147,7 @@
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
-//!     .version("202606")?
+//!     .version("202606")
 //!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //!     .timeout(Duration::from_secs(10))
 //!     .retry_policy(RetryPolicy::default().max_attempts(3).base_delay(Duration::from_millis(50)))
@@ -266,7 +266,7 @@
 //!
 //! let client = Client::builder()
 //!     .endpoint(Endpoint::from_origin(sandbox.origin())?)
-//!     .version("202601")?
+//!     .version("202601")
 //!     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
 //!     .build()?;
 //! let me: EntityResponse = client.send(Request::get("/v2/userinfo"))?;
@@ -425,7 +425,7 @@ pub use restli_codec::{
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use linkedin_reqwest::{
     Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
-    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Reqwest, ReqwestError, TokenError, TokenSource,
+    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, TokenError, TokenSource,
     TransportFailed,
 };
 
@@ -458,8 +458,8 @@ pub use linkedin_reqwest::{
 pub mod blocking {
     pub use linkedin_ureq::{
         Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
-        DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, Pages, Paginate, TokenError, TokenSource,
-        TransportFailed, Ureq, UreqError, logging,
+        DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, Pages, Paginate,
+        TokenError, TokenSource, TransportFailed, logging,
     };
 }
 

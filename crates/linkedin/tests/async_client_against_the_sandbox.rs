@@ -15,7 +15,6 @@ async fn client(sandbox: &Sandbox) -> Client {
     Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
         .version("202606")
-        .unwrap()
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(20)))
         .access_token(AccessToken::new(sandbox.access_token()))
         .build()
@@ -264,7 +263,6 @@ async fn a_client_credentials_token_source_gets_a_token_the_sandbox_accepts() {
     let client = Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
         .version("202606")
-        .unwrap()
         .token_source(TokenSource::client_credentials(oauth))
         .build()
         .unwrap();

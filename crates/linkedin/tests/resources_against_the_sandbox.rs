@@ -26,7 +26,6 @@ async fn client(sandbox: &Sandbox) -> Client {
     Client::builder()
         .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
         .version("202606")
-        .unwrap()
         .access_token(AccessToken::new(sandbox.access_token()))
         .build()
         .unwrap()

@@ -365,23 +365,38 @@ impl DynamicRequest {
         self.base
     }
 
-    /// Adds a header (replacing one of the same name).
+    /// Adds a header (replacing one of the same name), read like reqwest's
+    /// `RequestBuilder::header`: the name and value are anything
+    /// `http::HeaderName` and `http::HeaderValue` convert from (`&str`,
+    /// `String`, the `http::header` constants, a `HeaderValue`). A name or
+    /// value HTTP cannot carry is reported by [`to_http`](Self::to_http),
+    /// as every builder error is ([`RequestError::Header`]).
     ///
     /// ```
-    /// let r = restli_codec::Request::get("/me").header("x-restli-symbol-table-name", "none");
+    /// use http::header::{ACCEPT_LANGUAGE, HeaderValue};
+    /// let r = restli_codec::Request::get("/me")
+    ///     .header("x-restli-symbol-table-name", "none")
+    ///     .header(ACCEPT_LANGUAGE, HeaderValue::from_static("en-US"));
     /// let http = r.to_http(&Default::default(), None)?;
     /// assert_eq!(http.headers()["x-restli-symbol-table-name"], "none");
+    /// assert_eq!(http.headers()["accept-language"], "en-US");
+    ///
+    /// let bad = restli_codec::Request::get("/me").header("x-note", "line\nbreak");
+    /// assert!(matches!(bad.to_http(&Default::default(), None), Err(restli_codec::RequestError::Header { .. })));
     /// # Ok::<(), restli_codec::RequestError>(())
     /// ```
-    pub fn header(self, name: &str, value: &str) -> Self {
+    pub fn header<K, V>(self, name: K, value: V) -> Self
+    where
+        HeaderName: TryFrom<K>,
+        HeaderValue: TryFrom<V>,
+    {
         self.try_with(|r| {
-            let header_name =
-                HeaderName::from_bytes(name.as_bytes()).map_err(|_| RequestError::Header {
-                    name: excerpt::quote(name),
-                    reason: "not a valid header name",
-                })?;
-            let header_value = HeaderValue::from_str(value).map_err(|_| RequestError::Header {
-                name: excerpt::quote(name),
+            let header_name = HeaderName::try_from(name).map_err(|_| RequestError::Header {
+                name: "(the name given)".to_owned(),
+                reason: "not a valid header name",
+            })?;
+            let header_value = HeaderValue::try_from(value).map_err(|_| RequestError::Header {
+                name: excerpt::quote(header_name.as_str()),
                 reason: "the value has characters a header cannot carry",
             })?;
             r.headers.insert(header_name, header_value);

@@ -172,7 +172,9 @@ macro_rules! shared_methods {
                 self.map(|r| r.base(base))
             }
 
-            #[doc = "Adds a header (replacing one of the same name)."]
+            #[doc = "Adds a header (replacing one of the same name); the name and value are anything"]
+            #[doc = "`http::HeaderName` and `http::HeaderValue` convert from, an invalid one reported by"]
+            #[doc = "`to_http` (see [`DynamicRequest::header`])."]
             #[doc = ""]
             #[doc = "```"]
             #[doc = concat!("let r = restli_codec::", $example, ".header(\"x-restli-symbol-table-name\", \"none\");")]
@@ -180,7 +182,11 @@ macro_rules! shared_methods {
             #[doc = "assert_eq!(http.headers()[\"x-restli-symbol-table-name\"], \"none\");"]
             #[doc = "# Ok::<(), restli_codec::RequestError>(())"]
             #[doc = "```"]
-            pub fn header(self, name: &str, value: &str) -> Self {
+            pub fn header<N, V>(self, name: N, value: V) -> Self
+            where
+                http::HeaderName: TryFrom<N>,
+                http::HeaderValue: TryFrom<V>,
+            {
                 self.map(|r| r.header(name, value))
             }
 
