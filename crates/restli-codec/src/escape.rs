@@ -118,24 +118,40 @@ fn write_url(out: &mut String, s: &str) {
         out.push_str(s);
         return;
     }
+    if bytes.len() <= SHORT {
+        // Keys, symbols, URNs: a small buffer is cheaper to set up.
+        let mut buf = [0u8; SHORT * 3 + 8];
+        let len = escape_chunk(bytes, &mut buf);
+        push_ascii(out, &buf, len);
+        return;
+    }
     let mut buf = [0u8; BUF];
     for chunk in bytes.chunks(CHUNK) {
         let len = escape_chunk(chunk, &mut buf);
-        // Every byte written is ASCII (`%`, hex digits, unreserved).
-        if let Some(Ok(text)) = buf.get(..len).map(std::str::from_utf8) {
-            out.push_str(text);
-        }
+        push_ascii(out, &buf, len);
     }
 }
 
-/// Escapes at most [`CHUNK`] bytes into `buf`, returning the length written.
+/// Strings up to this length are escaped through a buffer of their own size.
+const SHORT: usize = 32;
+
+/// Appends the first `len` bytes of `buf`, which are ASCII (`%`, hex
+/// digits, unreserved).
+fn push_ascii(out: &mut String, buf: &[u8], len: usize) {
+    if let Some(Ok(text)) = buf.get(..len).map(std::str::from_utf8) {
+        out.push_str(text);
+    }
+}
+
+/// Escapes `chunk` into `buf`, returning the length written; `buf` holds
+/// three bytes per input byte and eight more.
 ///
 /// No branch depends on the data: each byte is one table load, one
 /// four-byte store and an add of the entry's width. (Fast paths that
 /// branched on the bytes, such as eight non-ASCII bytes at fixed offsets,
 /// measured slower on mixed text: the branch mispredicts cost more than
 /// the stores they save.)
-fn escape_chunk(chunk: &[u8], buf: &mut [u8; BUF]) -> usize {
+fn escape_chunk<const N: usize>(chunk: &[u8], buf: &mut [u8; N]) -> usize {
     let mut len = 0;
     for &b in chunk {
         len = escape_byte(b, buf, len);
@@ -145,7 +161,7 @@ fn escape_chunk(chunk: &[u8], buf: &mut [u8; BUF]) -> usize {
 
 /// Writes one byte's entry at `len`, returning the new length.
 #[inline(always)]
-fn escape_byte(b: u8, buf: &mut [u8; BUF], len: usize) -> usize {
+fn escape_byte<const N: usize>(b: u8, buf: &mut [u8; N], len: usize) -> usize {
     let entry = URL_TABLE.get(usize::from(b)).copied().unwrap_or_default();
     if let Some(dst) = buf.get_mut(len..len + 4) {
         dst.copy_from_slice(&entry);
