@@ -472,7 +472,7 @@ fn span(text: &[u8], (start, end): (usize, usize)) -> &[u8] {
 /// Compares two escaped keys by the raw bytes they stand for, which is the
 /// order keys are sorted in (the escaped text alone would put `%2F`
 /// (`/`) before `.`).
-fn raw_cmp(a: &[u8], b: &[u8]) -> Ordering {
+pub(crate) fn raw_cmp(a: &[u8], b: &[u8]) -> Ordering {
     let (a, b) = (RawBytes::new(a).0, RawBytes::new(b).0);
     // Up to the first difference the two keys are the same tokens, so that
     // difference is either inside an escape in both (hex digits, which
