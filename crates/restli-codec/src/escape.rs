@@ -119,7 +119,8 @@ fn write_url(out: &mut String, s: &str) {
         return;
     }
     if bytes.len() <= SHORT {
-        // Keys, symbols, URNs: a small buffer is cheaper to set up.
+        // Keys, symbols, URNs, short text: a smaller buffer is cheaper to
+        // set up.
         let mut buf = [0u8; SHORT * 3 + 8];
         let len = escape_chunk(bytes, &mut buf);
         push_ascii(out, &buf, len);
@@ -133,7 +134,7 @@ fn write_url(out: &mut String, s: &str) {
 }
 
 /// Strings up to this length are escaped through a buffer of their own size.
-const SHORT: usize = 32;
+const SHORT: usize = 64;
 
 /// Appends the first `len` bytes of `buf`, which are ASCII (`%`, hex
 /// digits, unreserved).

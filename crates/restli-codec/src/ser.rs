@@ -473,6 +473,16 @@ fn span(text: &[u8], (start, end): (usize, usize)) -> &[u8] {
 /// order keys are sorted in (the escaped text alone would put `%2F`
 /// (`/`) before `.`).
 pub(crate) fn raw_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    // Most keys differ at their first byte.
+    if let (Some(&x), Some(&y)) = (a.first(), b.first())
+        && x != y
+        && x != b'%'
+        && y != b'%'
+        && x != b'\''
+        && y != b'\''
+    {
+        return x.cmp(&y);
+    }
     let (a, b) = (RawBytes::new(a).0, RawBytes::new(b).0);
     // Up to the first difference the two keys are the same tokens, so that
     // difference is either inside an escape in both (hex digits, which
