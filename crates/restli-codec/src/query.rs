@@ -2,6 +2,7 @@
 //! projection written as LinkedIn expects it.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -11,7 +12,7 @@ use serde::ser;
 use crate::error::{Error, ErrorKind, Result};
 use crate::escape::{Form, push_percent, write_escaped};
 use crate::params::{self, EntrySink};
-use crate::ser::{Emitted, encode_into};
+use crate::ser::{Emitted, encode_into, raw_cmp};
 
 /// The query parameter that carries the entity projection and is not
 /// Rest.li-encoded.
@@ -79,7 +80,76 @@ pub(crate) const PAGING_PROJECTION_PARAM: &str = "pagingFields";
 /// or a list of strings, and any error of [`to_string`](crate::to_string) for
 /// a value.
 pub fn to_query_string<T: Serialize + ?Sized>(params: &T) -> Result<String> {
-    Ok(QueryParams::from_serialize(params)?.to_string())
+    // Written straight into the output; only names that arrive unsorted
+    // (or twice) take the way through a sorted `QueryParams`.
+    match params::collect(params, Direct::default())? {
+        Some(query) => Ok(query),
+        None => Ok(QueryParams::from_serialize(params)?.to_string()),
+    }
+}
+
+/// Writes `name=value` pairs into one string as they come, while each name
+/// comes after the one before it; finishes with `None` otherwise.
+struct Direct {
+    out: String,
+    /// The escaped name of the last pair kept.
+    previous: Option<(usize, usize)>,
+    sorted: bool,
+}
+
+impl Default for Direct {
+    fn default() -> Self {
+        Direct {
+            out: String::with_capacity(128),
+            previous: None,
+            sorted: true,
+        }
+    }
+}
+
+impl EntrySink for Direct {
+    type Output = Option<String>;
+    const CONTEXT: &'static str = "query parameters";
+
+    fn entry<T: Serialize + ?Sized>(&mut self, name: Cow<'static, str>, value: &T) -> Result<()> {
+        let out = &mut self.out;
+        let rollback = out.len();
+        if self.previous.is_some() {
+            out.push('&');
+        }
+        let start = out.len();
+        write_escaped(out, &name, Form::Url);
+        let end = out.len();
+        out.push('=');
+        let emitted = if PROJECTION_PARAMS.contains(&name.as_ref()) {
+            match projection_text(value)? {
+                Some(text) => {
+                    write_projection(out, &text);
+                    Emitted::Value
+                }
+                None => Emitted::Null,
+            }
+        } else {
+            encode_into(out, value, Form::Url)?
+        };
+        // Every name, null or not, must come after the last one kept: a
+        // name kept twice is a duplicate, which the sorted way reports.
+        if let Some((p_start, p_end)) = self.previous {
+            let text = out.as_bytes();
+            let previous = text.get(p_start..p_end).unwrap_or_default();
+            let this = text.get(start..end).unwrap_or_default();
+            self.sorted &= raw_cmp(previous, this) == Ordering::Less;
+        }
+        match emitted {
+            Emitted::Value => self.previous = Some((start, end)),
+            Emitted::Null => out.truncate(rollback),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Option<String>> {
+        Ok(self.sorted.then_some(self.out))
+    }
 }
 
 /// A set of encoded query parameters, kept sorted by name.
@@ -584,6 +654,40 @@ mod tests {
         let err = to_query_string(&[1, 2]).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::ExpectedMap { .. }));
         assert_eq!(to_query_string(&()).unwrap(), "");
+    }
+
+    /// Parameters handed over in the order given.
+    struct InOrder(Vec<(String, Option<serde_json::Value>)>);
+
+    impl Serialize for InOrder {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in &self.0 {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
+    }
+
+    proptest::proptest! {
+        /// The direct writer equals the way through `QueryParams` (which
+        /// sorts), for names in any order, twice, null, or projections.
+        #[test]
+        fn direct_query_equals_query_params(
+            names in proptest::collection::vec("fields|pagingFields|q|[a-c. %]{0,3}", 0..8),
+            values in proptest::collection::vec(proptest::option::of("[a-z(),: ]{0,5}"), 8),
+        ) {
+            let pairs: Vec<_> = names
+                .into_iter()
+                .zip(values)
+                .map(|(n, v)| (n, v.map(serde_json::Value::String)))
+                .collect();
+            let params = InOrder(pairs);
+            let direct = to_query_string(&params);
+            let through = QueryParams::from_serialize(&params).map(|p| p.to_string());
+            proptest::prop_assert_eq!(direct, through);
+        }
     }
 
     #[test]

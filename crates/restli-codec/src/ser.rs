@@ -1,19 +1,23 @@
 //! The serde `Serializer` that writes Rest.li values straight into one buffer.
 //!
 //! Maps must come out with their keys sorted, yet serde hands entries over in
-//! the caller's order. Rather than building a value tree, each entry is
-//! written in place and its byte range remembered; only when a map's entries
-//! arrive out of order is that map's slice of the buffer rearranged. Null
+//! the caller's order. Rather than building a value tree, each entry (its
+//! key escaped, `:`, its value) is written in place as it comes, and each key
+//! is compared with the one before it, in the buffer, by the raw bytes its
+//! escapes stand for. Only when a map's entries arrive out of order is that
+//! map's slice of the buffer taken apart again (at its top-level commas:
+//! data never holds a bare grammar character) and put back sorted. Null
 //! fields are removed the same way: the entry is written, found to be null,
 //! and the buffer truncated back.
 //!
-//! The bookkeeping costs no allocation per map or key: every map of one
-//! call shares a [`Scratch`], a stack of entry ranges and an arena of raw
-//! keys that each map truncates back to where it started when it closes
-//! (issue 17: a `Vec` per map and a `String` per key made the 1,000-key
-//! BATCH_GET twice as slow as `serde_json` writing the same value).
+//! So the bookkeeping is a few offsets per open map on the stack: no
+//! allocation per call beyond the output, and no sorting work when keys
+//! arrive sorted (issue 17: a `Vec` per map and a `String` per key, then a
+//! shared arena of keys and entry ranges, kept the 1,000-key BATCH_GET
+//! slower than `serde_json` writing the same value).
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 use serde::ser::{self, Serialize};
 
@@ -34,31 +38,17 @@ pub(crate) fn encode_into<T: Serialize + ?Sized>(
     value: &T,
     form: Form,
 ) -> Result<Emitted> {
-    encode_at(out, &mut Scratch::default(), value, form, 0)
+    encode_at(out, value, form, 0)
 }
 
 /// Serializes a value found inside `depth` lists, maps and unions.
 fn encode_at<T: Serialize + ?Sized>(
     out: &mut String,
-    scratch: &mut Scratch,
     value: &T,
     form: Form,
     depth: usize,
 ) -> Result<Emitted> {
-    value.serialize(Encoder {
-        out,
-        scratch,
-        form,
-        depth,
-    })
-}
-
-/// The map bookkeeping shared by every map of one encoding call (see the
-/// module docs): open maps' entries, innermost last, and their raw keys.
-#[derive(Default)]
-struct Scratch {
-    entries: Vec<Entry>,
-    keys: String,
+    value.serialize(Encoder { out, form, depth })
 }
 
 /// The depth of a list, map or union opened inside `depth` others; more
@@ -77,9 +67,9 @@ fn deeper(depth: usize) -> Result<usize> {
 
 /// Serializes a top-level value; a bare null is an error.
 pub(crate) fn encode_value<T: Serialize + ?Sized>(value: &T, form: Form) -> Result<String> {
-    // Most values are short (keys, finder parameters); starting with room
-    // for one saves the first few regrowths.
-    let mut out = String::with_capacity(64);
+    // As `serde_json::to_string`: room for a short value (a key, a finder
+    // parameter) at once, doubling from there.
+    let mut out = String::with_capacity(128);
     match encode_into(&mut out, value, form)? {
         Emitted::Value => Ok(out),
         Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
@@ -88,7 +78,6 @@ pub(crate) fn encode_value<T: Serialize + ?Sized>(value: &T, form: Form) -> Resu
 
 pub(crate) struct Encoder<'a> {
     out: &'a mut String,
-    scratch: &'a mut Scratch,
     form: Form,
     /// How many lists, maps and unions enclose this value.
     depth: usize,
@@ -96,6 +85,7 @@ pub(crate) struct Encoder<'a> {
 
 impl<'a> Encoder<'a> {
     fn write_int(self, v: impl itoa::Integer) -> Result<Emitted> {
+        // Digits and `-` are unreserved: nothing to escape.
         self.out.push_str(itoa::Buffer::new().format(v));
         Ok(Emitted::Value)
     }
@@ -117,7 +107,6 @@ impl<'a> Encoder<'a> {
         self.out.push(':');
         Ok(Encoder {
             out: self.out,
-            scratch: self.scratch,
             form: self.form,
             depth,
         })
@@ -128,7 +117,6 @@ impl<'a> Encoder<'a> {
         self.out.push_str("List(");
         Ok(ListEncoder {
             out: self.out,
-            scratch: self.scratch,
             form: self.form,
             depth,
             first: true,
@@ -140,20 +128,14 @@ impl<'a> Encoder<'a> {
         let depth = deeper(self.depth)?;
         self.out.push('(');
         let body_start = self.out.len();
-        let base = self.scratch.entries.len();
-        let keys_base = self.scratch.keys.len();
         Ok(MapEncoder {
-            entries: EntryList {
-                out: self.out,
-                scratch: self.scratch,
-                form: self.form,
-                depth,
-                body_start,
-                base,
-                keys_base,
-                sorted: true,
-            },
+            out: self.out,
+            form: self.form,
+            depth,
+            body_start,
+            previous: None,
             pending: None,
+            sorted: true,
             close_variant,
         })
     }
@@ -277,7 +259,7 @@ impl<'a> ser::Serializer for Encoder<'a> {
     ) -> Result<Emitted> {
         let inner = self.open_variant(variant)?;
         let out = inner.out;
-        match encode_at(out, inner.scratch, value, inner.form, inner.depth)? {
+        match encode_at(out, value, inner.form, inner.depth)? {
             Emitted::Value => {
                 out.push(')');
                 Ok(Emitted::Value)
@@ -323,7 +305,6 @@ impl<'a> ser::Serializer for Encoder<'a> {
 /// Writes the elements of a `List(...)`.
 pub(crate) struct ListEncoder<'a> {
     out: &'a mut String,
-    scratch: &'a mut Scratch,
     form: Form,
     /// The depth of this list (its elements are inside it).
     depth: usize,
@@ -337,7 +318,7 @@ impl ListEncoder<'_> {
             self.out.push(',');
         }
         self.first = false;
-        match encode_at(self.out, self.scratch, value, self.form, self.depth)? {
+        match encode_at(self.out, value, self.form, self.depth)? {
             Emitted::Value => Ok(()),
             Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
         }
@@ -396,160 +377,232 @@ impl ser::SerializeTupleVariant for ListEncoder<'_> {
     }
 }
 
-/// A map key: a field name, or a range of [`Scratch::keys`].
+/// Where an entry being written sits in the buffer: where it started
+/// (before its `,`) and its escaped key.
 #[derive(Clone, Copy)]
-enum Key {
-    Static(&'static str),
-    Arena(usize, usize),
+struct Pending {
+    rollback: usize,
+    key: (usize, usize),
 }
 
-impl Key {
-    fn text(self, keys: &str) -> &str {
-        match self {
-            Key::Static(text) => text,
-            Key::Arena(start, end) => keys.get(start..end).unwrap_or_default(),
-        }
-    }
-}
-
-/// One written entry of a map: its raw key and where it sits in the buffer.
-struct Entry {
-    key: Key,
-    start: usize,
-    end: usize,
-}
-
-/// The entries of one map written into the shared buffer, with the
-/// bookkeeping to drop nulls and sort by key at the end.
-struct EntryList<'a> {
+/// Writes the entries of a map or record in place (see the module docs).
+pub(crate) struct MapEncoder<'a> {
     out: &'a mut String,
-    scratch: &'a mut Scratch,
     form: Form,
     /// The depth of this map (its values are inside it).
     depth: usize,
+    /// Where the map's body starts, after its `(`.
     body_start: usize,
-    /// Where this map's entries start in `scratch.entries`.
-    base: usize,
-    /// Where this map's keys start in `scratch.keys`.
-    keys_base: usize,
+    /// The escaped key of the last entry kept.
+    previous: Option<(usize, usize)>,
+    /// The entry whose key is written and whose value is awaited.
+    pending: Option<Pending>,
     /// Whether every entry so far came after the one before, by raw key.
     sorted: bool,
-}
-
-impl<'a> EntryList<'a> {
-    /// Writes `key:value`; an entry whose value turns out to be null is
-    /// removed again.
-    fn entry<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<()> {
-        let rollback = self.out.len();
-        let previous = self
-            .scratch
-            .entries
-            .get(self.base..)
-            .and_then(<[Entry]>::last)
-            .map(|e| e.key);
-        if previous.is_some() {
-            self.out.push(',');
-        }
-        let start = self.out.len();
-        write_escaped(self.out, key.text(&self.scratch.keys), self.form);
-        self.out.push(':');
-        match encode_at(self.out, self.scratch, value, self.form, self.depth)? {
-            Emitted::Value => {
-                let end = self.out.len();
-                if let Some(previous) = previous {
-                    let keys = &self.scratch.keys;
-                    self.sorted &= previous.text(keys).as_bytes() < key.text(keys).as_bytes();
-                }
-                self.scratch.entries.push(Entry { key, start, end });
-            }
-            Emitted::Null => {
-                self.out.truncate(rollback);
-                if let Key::Arena(start, _) = key {
-                    self.scratch.keys.truncate(start);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> Result<&'a mut String> {
-        let EntryList {
-            out,
-            scratch,
-            body_start,
-            base,
-            keys_base,
-            sorted,
-            ..
-        } = self;
-        if !sorted {
-            let Scratch { entries, keys } = &mut *scratch;
-            let mine = entries.get_mut(base..).unwrap_or_default();
-            let keys = keys.as_str();
-            mine.sort_by(|a, b| a.key.text(keys).as_bytes().cmp(b.key.text(keys).as_bytes()));
-            let duplicate = mine.windows(2).find_map(|pair| match pair {
-                [a, b] if a.key.text(keys) == b.key.text(keys) => Some(a.key.text(keys).to_owned()),
-                _ => None,
-            });
-            if let Some(key) = duplicate {
-                return Err(Error::new(ErrorKind::DuplicateKey(key)));
-            }
-            let body = out.split_off(body_start);
-            for (i, entry) in mine.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                let (start, end) = (entry.start - body_start, entry.end - body_start);
-                out.push_str(body.get(start..end).unwrap_or_default());
-            }
-        }
-        scratch.entries.truncate(base);
-        scratch.keys.truncate(keys_base);
-        Ok(out)
-    }
-}
-
-pub(crate) struct MapEncoder<'a> {
-    entries: EntryList<'a>,
-    pending: Option<Key>,
     close_variant: bool,
 }
 
 impl MapEncoder<'_> {
-    fn field<T: Serialize + ?Sized>(&mut self, key: Key, value: &T) -> Result<()> {
-        self.entries.entry(key, value)
+    /// Writes `,` (after the first entry), the escaped key and `:`.
+    fn open_entry(
+        &mut self,
+        write_key: impl FnOnce(&mut String, Form) -> Result<()>,
+    ) -> Result<()> {
+        let rollback = self.out.len();
+        if self.previous.is_some() {
+            self.out.push(',');
+        }
+        let start = self.out.len();
+        write_key(self.out, self.form)?;
+        let end = self.out.len();
+        self.out.push(':');
+        self.pending = Some(Pending {
+            rollback,
+            key: (start, end),
+        });
+        Ok(())
+    }
+
+    /// Writes the pending entry's value; a null removes the entry again.
+    fn close_entry<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let Pending { rollback, key } = self.pending.take().ok_or_else(|| {
+            Error::new(ErrorKind::Message(
+                "serialize_value called before serialize_key".into(),
+            ))
+        })?;
+        match encode_at(self.out, value, self.form, self.depth)? {
+            Emitted::Value => {
+                if let Some(previous) = self.previous {
+                    let text = self.out.as_bytes();
+                    let (p, k) = (span(text, previous), span(text, key));
+                    self.sorted &= raw_cmp(p, k) == Ordering::Less;
+                }
+                self.previous = Some(key);
+            }
+            Emitted::Null => self.out.truncate(rollback),
+        }
+        Ok(())
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+        self.open_entry(|out, form| {
+            write_escaped(out, key, form);
+            Ok(())
+        })?;
+        self.close_entry(value)
     }
 
     fn close(self) -> Result<Emitted> {
-        let close_variant = self.close_variant;
-        let out = self.entries.finish()?;
-        out.push(')');
-        if close_variant {
-            out.push(')');
+        if !self.sorted {
+            sort_body(self.out, self.body_start)?;
+        }
+        self.out.push(')');
+        if self.close_variant {
+            self.out.push(')');
         }
         Ok(Emitted::Value)
     }
+}
+
+/// `text[start..end]`, or nothing.
+fn span(text: &[u8], (start, end): (usize, usize)) -> &[u8] {
+    text.get(start..end).unwrap_or_default()
+}
+
+/// Compares two escaped keys by the raw bytes they stand for, which is the
+/// order keys are sorted in (the escaped text alone would put `%2F`
+/// (`/`) before `.`).
+pub(crate) fn raw_cmp(a: &[u8], b: &[u8]) -> Ordering {
+    // Most keys differ at their first byte.
+    if let (Some(&x), Some(&y)) = (a.first(), b.first())
+        && x != y
+        && x != b'%'
+        && y != b'%'
+        && x != b'\''
+        && y != b'\''
+    {
+        return x.cmp(&y);
+    }
+    let (a, b) = (RawBytes::new(a).0, RawBytes::new(b).0);
+    // Up to the first difference the two keys are the same tokens, so that
+    // difference is either inside an escape in both (hex digits, which
+    // compare as their values) or at the start of a token in both: two
+    // plain bytes, or an escape against a plain byte, which the escape's
+    // value decides (it is never equal: one form never both escapes and
+    // keeps the same byte).
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return a.len().cmp(&b.len());
+    };
+    let token = |text: &[u8]| match text.get(i..) {
+        Some([b'%', hi, lo, ..]) => hex_value(*hi) << 4 | hex_value(*lo),
+        Some([byte, ..]) => *byte,
+        _ => 0,
+    };
+    match token(a).cmp(&token(b)) {
+        Ordering::Equal => RawBytes::new(a).cmp(RawBytes::new(b)),
+        decided => decided,
+    }
+}
+
+/// The raw bytes of an escaped key: `%XX` is one byte, `''` is the empty
+/// key (a non-empty key never escapes to `''`: `'` is always escaped).
+struct RawBytes<'a>(&'a [u8]);
+
+impl<'a> RawBytes<'a> {
+    fn new(escaped: &'a [u8]) -> Self {
+        RawBytes(if escaped == b"''" { &[] } else { escaped })
+    }
+}
+
+impl Iterator for RawBytes<'_> {
+    type Item = u8;
+    fn next(&mut self) -> Option<u8> {
+        match self.0 {
+            [b'%', hi, lo, rest @ ..] => {
+                self.0 = rest;
+                Some(hex_value(*hi) << 4 | hex_value(*lo))
+            }
+            [b, rest @ ..] => {
+                self.0 = rest;
+                Some(*b)
+            }
+            [] => None,
+        }
+    }
+}
+
+/// The value of an uppercase hex digit, as the encoder writes them.
+fn hex_value(b: u8) -> u8 {
+    match b {
+        b'0'..=b'9' => b - b'0',
+        b'A'..=b'F' => b - b'A' + 10,
+        _ => 0,
+    }
+}
+
+/// Puts the entries of the map body starting at `body_start` (to the end
+/// of `out`) in raw key order; two equal keys are an error.
+///
+/// The body is split at its top-level commas, and each entry's key ends at
+/// its first `:`: the encoder escapes every grammar character in data, so
+/// only the grammar's own are bare.
+fn sort_body(out: &mut String, body_start: usize) -> Result<()> {
+    let body = out.split_off(body_start);
+    let mut entries: Vec<(&str, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, b) in body.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                entries.push(entry_at(&body, start, i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    entries.push(entry_at(&body, start, body.len()));
+    entries.sort_by(|a, b| raw_cmp(key(*a), key(*b)));
+    if let Some(pair) = entries
+        .windows(2)
+        .find(|pair| matches!(pair, [a, b] if raw_cmp(key(*a), key(*b)) == Ordering::Equal))
+    {
+        let raw: Vec<u8> = pair
+            .first()
+            .map(|e| RawBytes::new(key(*e)).collect())
+            .unwrap_or_default();
+        return Err(Error::new(ErrorKind::DuplicateKey(
+            String::from_utf8_lossy(&raw).into_owned(),
+        )));
+    }
+    for (i, (entry, _)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(entry);
+    }
+    Ok(())
+}
+
+/// The escaped key of an entry found by [`entry_at`].
+fn key((entry, key_len): (&str, usize)) -> &[u8] {
+    entry.as_bytes().get(..key_len).unwrap_or_default()
+}
+
+/// The entry `body[start..end]` and the length of its key.
+fn entry_at(body: &str, start: usize, end: usize) -> (&str, usize) {
+    let entry = body.get(start..end).unwrap_or_default();
+    (entry, entry.find(':').unwrap_or(entry.len()))
 }
 
 impl ser::SerializeMap for MapEncoder<'_> {
     type Ok = Emitted;
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
-        let keys = &mut self.entries.scratch.keys;
-        let start = keys.len();
-        self.pending = Some(match key.serialize(KeyText(keys))? {
-            KeyOut::Static(text) => Key::Static(text),
-            KeyOut::Written => Key::Arena(start, keys.len()),
-        });
-        Ok(())
+        self.open_entry(|out, form| key.serialize(KeyText::escaped(out, form)))
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        let key = self.pending.take().ok_or_else(|| {
-            Error::new(ErrorKind::Message(
-                "serialize_value called before serialize_key".into(),
-            ))
-        })?;
-        self.field(key, value)
+        self.close_entry(value)
     }
     fn end(self) -> Result<Emitted> {
         self.close()
@@ -564,7 +617,7 @@ impl ser::SerializeStruct for MapEncoder<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.field(Key::Static(key), value)
+        self.field(key, value)
     }
     fn end(self) -> Result<Emitted> {
         self.close()
@@ -579,7 +632,7 @@ impl ser::SerializeStructVariant for MapEncoder<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.field(Key::Static(key), value)
+        self.field(key, value)
     }
     fn end(self) -> Result<Emitted> {
         self.close()
@@ -589,28 +642,48 @@ impl ser::SerializeStructVariant for MapEncoder<'_> {
 /// The raw (unescaped) text of a map key.
 pub(crate) fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<Cow<'static, str>> {
     let mut text = String::new();
-    Ok(match key.serialize(KeyText(&mut text))? {
-        KeyOut::Static(text) => Cow::Borrowed(text),
-        KeyOut::Written => Cow::Owned(text),
-    })
+    key.serialize(KeyText {
+        out: &mut text,
+        form: None,
+    })?;
+    Ok(Cow::Owned(text))
 }
 
-/// Where [`KeyText`] put a key's text.
-enum KeyOut {
-    /// A `'static` name (a boolean, a unit variant).
-    Static(&'static str),
-    /// Appended to the string it was given.
-    Written,
+/// Writes a map key, raw or escaped in a form, to the string it holds;
+/// only primitives can be keys.
+struct KeyText<'a> {
+    out: &'a mut String,
+    /// `None` for the raw text.
+    form: Option<Form>,
 }
 
-/// Turns a map key into its raw (unescaped) text, appended to the string
-/// it holds; only primitives can be keys.
-struct KeyText<'a>(&'a mut String);
+impl<'a> KeyText<'a> {
+    fn escaped(out: &'a mut String, form: Form) -> Self {
+        KeyText {
+            out,
+            form: Some(form),
+        }
+    }
 
-impl KeyText<'_> {
-    fn int(self, v: impl itoa::Integer) -> Result<KeyOut> {
-        self.0.push_str(itoa::Buffer::new().format(v));
-        Ok(KeyOut::Written)
+    fn text(self, text: &str) -> Result<()> {
+        match self.form {
+            Some(form) => write_escaped(self.out, text, form),
+            None => self.out.push_str(text),
+        }
+        Ok(())
+    }
+
+    fn int(self, v: impl itoa::Integer) -> Result<()> {
+        // Digits and `-` need no escape in either form.
+        self.out.push_str(itoa::Buffer::new().format(v));
+        Ok(())
+    }
+
+    fn float(self, v: impl ryu::Float + FiniteCheck) -> Result<()> {
+        if !v.finite() {
+            return Err(Error::new(ErrorKind::NonFiniteFloat));
+        }
+        self.text(ryu::Buffer::new().format_finite(v))
     }
 }
 
@@ -619,84 +692,74 @@ fn key_error<T>() -> Result<T> {
 }
 
 impl ser::Serializer for KeyText<'_> {
-    type Ok = KeyOut;
+    type Ok = ();
     type Error = Error;
-    type SerializeSeq = ser::Impossible<KeyOut, Error>;
-    type SerializeTuple = ser::Impossible<KeyOut, Error>;
-    type SerializeTupleStruct = ser::Impossible<KeyOut, Error>;
-    type SerializeTupleVariant = ser::Impossible<KeyOut, Error>;
-    type SerializeMap = ser::Impossible<KeyOut, Error>;
-    type SerializeStruct = ser::Impossible<KeyOut, Error>;
-    type SerializeStructVariant = ser::Impossible<KeyOut, Error>;
+    type SerializeSeq = ser::Impossible<(), Error>;
+    type SerializeTuple = ser::Impossible<(), Error>;
+    type SerializeTupleStruct = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeMap = ser::Impossible<(), Error>;
+    type SerializeStruct = ser::Impossible<(), Error>;
+    type SerializeStructVariant = ser::Impossible<(), Error>;
 
-    fn serialize_bool(self, v: bool) -> Result<Self::Ok> {
-        Ok(KeyOut::Static(if v { "true" } else { "false" }))
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.text(if v { "true" } else { "false" })
     }
-    fn serialize_i8(self, v: i8) -> Result<Self::Ok> {
+    fn serialize_i8(self, v: i8) -> Result<()> {
         self.int(v)
     }
-    fn serialize_i16(self, v: i16) -> Result<Self::Ok> {
+    fn serialize_i16(self, v: i16) -> Result<()> {
         self.int(v)
     }
-    fn serialize_i32(self, v: i32) -> Result<Self::Ok> {
+    fn serialize_i32(self, v: i32) -> Result<()> {
         self.int(v)
     }
-    fn serialize_i64(self, v: i64) -> Result<Self::Ok> {
+    fn serialize_i64(self, v: i64) -> Result<()> {
         self.int(v)
     }
-    fn serialize_i128(self, v: i128) -> Result<Self::Ok> {
+    fn serialize_i128(self, v: i128) -> Result<()> {
         self.int(v)
     }
-    fn serialize_u8(self, v: u8) -> Result<Self::Ok> {
+    fn serialize_u8(self, v: u8) -> Result<()> {
         self.int(v)
     }
-    fn serialize_u16(self, v: u16) -> Result<Self::Ok> {
+    fn serialize_u16(self, v: u16) -> Result<()> {
         self.int(v)
     }
-    fn serialize_u32(self, v: u32) -> Result<Self::Ok> {
+    fn serialize_u32(self, v: u32) -> Result<()> {
         self.int(v)
     }
-    fn serialize_u64(self, v: u64) -> Result<Self::Ok> {
+    fn serialize_u64(self, v: u64) -> Result<()> {
         self.int(v)
     }
-    fn serialize_u128(self, v: u128) -> Result<Self::Ok> {
+    fn serialize_u128(self, v: u128) -> Result<()> {
         self.int(v)
     }
-    fn serialize_f32(self, v: f32) -> Result<Self::Ok> {
-        if !v.is_finite() {
-            return Err(Error::new(ErrorKind::NonFiniteFloat));
-        }
-        self.0.push_str(ryu::Buffer::new().format_finite(v));
-        Ok(KeyOut::Written)
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        self.float(v)
     }
-    fn serialize_f64(self, v: f64) -> Result<Self::Ok> {
-        if !v.is_finite() {
-            return Err(Error::new(ErrorKind::NonFiniteFloat));
-        }
-        self.0.push_str(ryu::Buffer::new().format_finite(v));
-        Ok(KeyOut::Written)
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        self.float(v)
     }
-    fn serialize_char(self, v: char) -> Result<Self::Ok> {
-        self.0.push(v);
-        Ok(KeyOut::Written)
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.text(v.encode_utf8(&mut [0; 4]))
     }
-    fn serialize_str(self, v: &str) -> Result<Self::Ok> {
-        self.0.push_str(v);
-        Ok(KeyOut::Written)
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.text(v)
     }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<Self::Ok> {
+    fn serialize_bytes(self, _v: &[u8]) -> Result<()> {
         key_error()
     }
-    fn serialize_none(self) -> Result<Self::Ok> {
+    fn serialize_none(self) -> Result<()> {
         Err(Error::new(ErrorKind::NullValue))
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<Self::Ok> {
+    fn serialize_unit(self) -> Result<()> {
         Err(Error::new(ErrorKind::NullValue))
     }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok> {
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
         Err(Error::new(ErrorKind::NullValue))
     }
     fn serialize_unit_variant(
@@ -704,14 +767,14 @@ impl ser::Serializer for KeyText<'_> {
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-    ) -> Result<Self::Ok> {
-        Ok(KeyOut::Static(variant))
+    ) -> Result<()> {
+        self.text(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
         value: &T,
-    ) -> Result<Self::Ok> {
+    ) -> Result<()> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -720,7 +783,7 @@ impl ser::Serializer for KeyText<'_> {
         _index: u32,
         _variant: &'static str,
         _value: &T,
-    ) -> Result<Self::Ok> {
+    ) -> Result<()> {
         key_error()
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
@@ -759,5 +822,101 @@ impl ser::Serializer for KeyText<'_> {
         _len: usize,
     ) -> Result<Self::SerializeStructVariant> {
         key_error()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use serde::ser::SerializeMap;
+
+    use super::*;
+
+    /// A map whose entries reach the serializer in the order given.
+    struct InOrder(Vec<(String, Option<u32>)>);
+
+    impl Serialize for InOrder {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in &self.0 {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
+    }
+
+    fn both(value: &impl Serialize) -> (Result<String>, Result<String>) {
+        (
+            encode_value(value, Form::Url),
+            encode_value(value, Form::Reduced),
+        )
+    }
+
+    #[test]
+    fn keys_sort_by_raw_bytes_not_by_their_escapes() {
+        // Escaped, `/` is `%2F`, which would sort before `.`; `''` is the
+        // empty key, which sorts first.
+        let entries = ["/", ".", "", "'", "a b", "a"]
+            .map(|k| (k.to_owned(), Some(1)))
+            .to_vec();
+        let (url, reduced) = both(&InOrder(entries));
+        assert_eq!(url.unwrap(), "('':1,%27:1,.:1,%2F:1,a:1,a%20b:1)");
+        assert_eq!(reduced.unwrap(), "('':1,%27:1,.:1,/:1,a:1,a b:1)");
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_in_any_order() {
+        let entries = vec![
+            ("b".to_owned(), Some(1)),
+            ("a(".to_owned(), Some(2)),
+            ("b".to_owned(), Some(3)),
+        ];
+        let err = encode_value(&InOrder(entries), Form::Url).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::DuplicateKey("b".into()));
+        let entries = vec![("a(".to_owned(), Some(1)), ("a(".to_owned(), Some(2))];
+        let err = encode_value(&InOrder(entries), Form::Reduced).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::DuplicateKey("a(".into()));
+    }
+
+    proptest! {
+        /// Comparing escaped keys is comparing the raw keys, in both forms.
+        #[test]
+        fn escaped_keys_compare_as_their_raw_bytes(
+            a in "\\PC{0,8}|[.%/(),:' a-c~]{0,5}",
+            b in "\\PC{0,8}|[.%/(),:' a-c~]{0,5}",
+        ) {
+            for form in [Form::Url, Form::Reduced] {
+                let (mut x, mut y) = (String::new(), String::new());
+                write_escaped(&mut x, &a, form);
+                write_escaped(&mut y, &b, form);
+                prop_assert_eq!(raw_cmp(x.as_bytes(), y.as_bytes()), a.as_bytes().cmp(b.as_bytes()));
+            }
+        }
+    }
+
+    proptest! {
+        /// The in-place writer (sorted as it goes, taken apart and sorted
+        /// again only when out of order) equals encoding the same entries
+        /// from a `BTreeMap`, which hands them over sorted; nulls dropped.
+        #[test]
+        fn unsorted_maps_equal_the_sorted_path(
+            map in proptest::collection::btree_map("\\PC{0,6}|[.%/(),:' a-c]{0,4}", proptest::option::of(0u32..1000), 0..12),
+            seed in any::<u64>(),
+        ) {
+            let mut entries: Vec<_> = map.clone().into_iter().collect();
+            // A permutation from the seed.
+            let n = entries.len();
+            for i in (1..n).rev() {
+                let j = (seed.rotate_left(i as u32) as usize) % (i + 1);
+                entries.swap(i, j);
+            }
+            let inner = InOrder(entries.clone());
+            let nested: BTreeMap<&str, &InOrder> = BTreeMap::from([("x", &inner)]);
+            let expected_nested: BTreeMap<&str, &BTreeMap<String, Option<u32>>> = BTreeMap::from([("x", &map)]);
+            prop_assert_eq!(both(&InOrder(entries)), both(&map));
+            prop_assert_eq!(both(&nested), both(&expected_nested));
+        }
     }
 }
