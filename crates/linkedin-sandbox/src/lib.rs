@@ -157,6 +157,7 @@
 )]
 
 mod admin;
+mod ads;
 mod apps;
 mod auth;
 mod clock;

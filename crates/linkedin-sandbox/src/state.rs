@@ -32,6 +32,8 @@ pub(crate) struct Inner {
     pub(crate) versions: VersionPolicy,
     /// The optional daily quotas and their counts.
     pub(crate) quotas: Quotas,
+    /// The synthetic ads data's seed and the `adAnalytics` row cap.
+    pub(crate) ads: crate::ads::AdsConfig,
 }
 
 impl AppState {

@@ -48,7 +48,12 @@ pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Reque
         })
         .and_then(|call| Ok((projection::requested(&call.params)?, call)))
         .and_then(|(projection, call)| {
-            let response = methods::dispatch(&mut store, &call)?;
+            let today = crate::clock::unix_seconds(state.clock.now()).div_euclid(86_400);
+            let today = i64::try_from(today).unwrap_or(i64::MAX);
+            let response = match crate::ads::answer(&store, &state.ads, &call, today) {
+                Some(answer) => answer?,
+                None => methods::dispatch(&mut store, &call)?,
+            };
             Ok((response, projection, call))
         })
     };
