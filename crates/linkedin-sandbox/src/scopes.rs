@@ -10,6 +10,7 @@
 //! | `/v2/userinfo` | `openid`; its claims: `sub` always, `name`, `given_name`, `family_name`, `picture`, `locale` with `profile`, `email`, `email_verified` with `email` ([Sign In with LinkedIn using OpenID Connect](https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2)) |
 //! | `/me` | a legacy profile scope: `r_liteprofile`, `r_basicprofile` or `r_fullprofile` ([Profile API](https://learn.microsoft.com/en-us/linkedin/shared/integrations/people/profile-api)); the OpenID scopes are not enough |
 //! | `posts`, `ugcPosts`, `shares`, writes | `w_member_social` for a member author (`urn:li:person:..`), `w_organization_social` for an organization (`urn:li:organization:..`, `urn:li:organizationBrand:..`); either when the author is not in the request (deletes) ([Posts API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api)) |
+//! | `adAnalytics` | `r_ads_reporting` ([Ads Reporting](https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads-reporting/ads-reporting)) |
 //! | `adAccounts` and below, `adCampaignGroups`, `adCampaigns`, `creatives`, `adAccountUsers` | reads `r_ads` or `rw_ads`, writes `rw_ads` ([Ad Accounts](https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-accounts)) |
 //!
 //! Other resources are not checked. The static access token has every
@@ -167,6 +168,7 @@ fn required(call: &Call) -> Vec<&'static [&'static str]> {
     match resource {
         "me" => vec![PROFILE_SCOPES],
         "userinfo" => vec![&["openid"]],
+        "adAnalytics" => vec![&["r_ads_reporting"]],
         r if ADS_RESOURCES.contains(&r) => {
             vec![if is_write(call.method) {
                 ADS_WRITE

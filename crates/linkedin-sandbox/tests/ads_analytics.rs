@@ -459,3 +459,24 @@ async fn no_activity_is_an_empty_answer() {
         .is_empty()
     );
 }
+
+// "Ads Reporting", Permissions: reports need r_ads_reporting.
+#[tokio::test]
+async fn reports_need_r_ads_reporting() {
+    let report = accounts(analytics("CAMPAIGN", "ALL", &half_year()), &[500001]);
+    let without = Sandbox::builder()
+        .ads_seed(1, 3)
+        .access_token_scopes(["r_ads"])
+        .start()
+        .await
+        .unwrap();
+    let response = Client::versioned(&without).send(&report).await;
+    assert_eq!(response.status(), 403, "{}", json(&response));
+    let with = Sandbox::builder()
+        .ads_seed(1, 3)
+        .access_token_scopes(["r_ads_reporting"])
+        .start()
+        .await
+        .unwrap();
+    assert_eq!(elements(&Client::versioned(&with), &report).await.len(), 2);
+}
