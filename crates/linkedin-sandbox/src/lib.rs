@@ -54,7 +54,9 @@
 //!   counts (`networkSizes`).
 //! * **Seed data**: `/v2/me`, `/v2/userinfo`, `adAccounts` and their
 //!   `adAccounts/{id}/adCampaignGroups`, three organizations with the
-//!   member's roles (turn it off with [`SandboxBuilder::empty`]).
+//!   member's roles (turn it off with [`SandboxBuilder::empty`]); with
+//!   [`SandboxBuilder::ads_seed`], synthetic campaigns and creatives and
+//!   `GET /rest/adAnalytics` reports on them, computed from one daily table.
 //! * **Checks like LinkedIn's**, with LinkedIn-shaped error bodies: bearer
 //!   token (401), `X-RestLi-Protocol-Version: 2.0.0` (400), `LinkedIn-Version`
 //!   on `/rest` (400 `VERSION_MISSING` when absent, 426
@@ -165,6 +167,7 @@
 )]
 
 mod admin;
+mod ads;
 mod apps;
 mod auth;
 mod clock;

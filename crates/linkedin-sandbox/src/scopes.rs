@@ -14,6 +14,7 @@
 //! | `socialActions/{urn}/comments`, `reactions` | writes: the author scopes of the `actor` (body of a comment, `?actor=` of a reaction or a delete, the key of a reaction); reads `r_member_social` or `r_organization_social` ([Comments API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api), [Reactions API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api)) |
 //! | `organizations`, `organizationAcls` | `rw_organization_admin`, `r_organization_admin`, `r_organization_social` or `w_organization_social` ([Organization Lookup API](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-lookup-api), [Organization Access Control](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role)) |
 //! | `networkSizes` | `rw_organization_admin`, `r_organization_admin` or `r_organization_social` ([Organization Followers](https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/follower-statistics)) |
+//! | `adAnalytics` | `r_ads_reporting` ([Ads Reporting](https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads-reporting/ads-reporting)) |
 //! | `adAccounts` and below, `adCampaignGroups`, `adCampaigns`, `creatives`, `adAccountUsers` | reads `r_ads` or `rw_ads`, writes `rw_ads` ([Ad Accounts](https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-accounts)) |
 //!
 //! Other resources are not checked. The static access token has every
@@ -189,6 +190,7 @@ fn required(call: &Call) -> Vec<&'static [&'static str]> {
     match resource {
         "me" => vec![PROFILE_SCOPES],
         "userinfo" => vec![&["openid"]],
+        "adAnalytics" => vec![&["r_ads_reporting"]],
         r if ADS_RESOURCES.contains(&r) => {
             vec![if is_write(call.method) {
                 ADS_WRITE

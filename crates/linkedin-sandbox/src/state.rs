@@ -37,6 +37,8 @@ pub(crate) struct Inner {
     pub(crate) origin: String,
     /// How uploaded videos are processed.
     pub(crate) media: MediaOptions,
+    /// The synthetic ads data's seed and the `adAnalytics` row cap.
+    pub(crate) ads: crate::ads::AdsConfig,
 }
 
 impl AppState {

@@ -57,6 +57,12 @@ pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Reque
             let own = (prefix == "/rest")
                 .then(|| social::route(&mut store, &call, &ctx))
                 .flatten();
+            let today = crate::clock::unix_seconds(state.clock.now()).div_euclid(86_400);
+            let today = i64::try_from(today).unwrap_or(i64::MAX);
+            let own = match own {
+                Some(answer) => Some(answer),
+                None => crate::ads::answer(&store, &state.ads, &call, today),
+            };
             let response = match own {
                 Some(answer) => answer?,
                 None => methods::dispatch(&mut store, &call)?,

@@ -24,7 +24,7 @@ use crate::stats::StatsRecorder;
 use crate::store::Store;
 use crate::versions::VersionPolicy;
 use crate::webhooks::Hub;
-use crate::{Error, admin, routes, scopes, seed, server};
+use crate::{Error, admin, ads, routes, scopes, seed, server};
 
 /// Options for a [`Sandbox`]; finish with [`start`](SandboxBuilder::start)
 /// or [`spawn`](SandboxBuilder::spawn).
@@ -68,6 +68,7 @@ pub struct SandboxBuilder {
     daily_app_quota: Option<u32>,
     daily_member_quota: Option<u32>,
     media: MediaOptions,
+    ads: ads::AdsConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -95,6 +96,7 @@ impl Default for SandboxBuilder {
             daily_app_quota: None,
             daily_member_quota: None,
             media: MediaOptions::default(),
+            ads: ads::AdsConfig::default(),
         }
     }
 }
@@ -292,6 +294,37 @@ impl SandboxBuilder {
     /// ```
     pub fn empty(mut self) -> Self {
         self.seed = false;
+        self
+    }
+
+    /// Seeds synthetic ads data from `seed`: `campaigns` campaigns (at most
+    /// 10,000) spread over the seeded campaign groups, one or two creatives
+    /// each, and the daily numbers `GET /rest/adAnalytics` reports on them.
+    /// The same seed gives the same entities and numbers. Without this call
+    /// no campaigns or creatives are seeded. Needs the seed data (not
+    /// [`empty`](SandboxBuilder::empty)).
+    ///
+    /// ```
+    /// let sandbox = linkedin_sandbox::Sandbox::builder().ads_seed(7, 3).spawn()?;
+    /// let campaign = sandbox.get("adAccounts/500001/adCampaigns", &700001)?.unwrap();
+    /// assert_eq!(campaign["campaignGroup"], "urn:li:sponsoredCampaignGroup:600001");
+    /// # Ok::<(), linkedin_sandbox::Error>(())
+    /// ```
+    pub fn ads_seed(mut self, seed: u64, campaigns: usize) -> Self {
+        self.ads.seed = seed;
+        self.ads.campaigns = campaigns;
+        self
+    }
+
+    /// The most rows one `adAnalytics` answer may hold before it is refused
+    /// (default 15,000, LinkedIn's cap), lower for tests.
+    ///
+    /// ```
+    /// let builder = linkedin_sandbox::Sandbox::builder().analytics_row_cap(100);
+    /// # let _ = builder;
+    /// ```
+    pub fn analytics_row_cap(mut self, rows: usize) -> Self {
+        self.ads.row_cap = rows;
         self
     }
 
@@ -557,6 +590,7 @@ impl SandboxBuilder {
         let mut store = Store::default();
         if self.seed {
             seed::seed(&mut store);
+            ads::seed(&mut store, &self.ads);
         }
         let faults = FaultState::default();
         for fault in self.faults {
@@ -574,6 +608,7 @@ impl SandboxBuilder {
             quotas: Quotas::new(self.daily_app_quota, self.daily_member_quota),
             origin: origin.clone(),
             media: self.media,
+            ads: self.ads.clone(),
         });
         let webhooks = Hub::new(state.clone(), client.id.clone());
         let admin_token: Arc<str> = self
@@ -613,6 +648,7 @@ impl fmt::Debug for SandboxBuilder {
             .field("consent", &self.consent)
             .field("faults", &self.faults)
             .field("seed", &self.seed)
+            .field("ads", &self.ads)
             .field("hang_limit", &self.hang_limit)
             .field("header_read_timeout", &self.limits.header_read_timeout)
             .field("max_connections", &self.limits.max_connections)
