@@ -30,7 +30,7 @@ use crate::version::LinkedInVersion;
 /// reported by [`DynamicRequest::to_http`], so calls chain without `?`.
 ///
 /// ```
-/// use restli_codec::{DynamicRequest, Method, Request, RequestConfig};
+/// use linkedin::restli::{DynamicRequest, Method, Request, RequestConfig};
 ///
 /// let request: DynamicRequest = Request::get("/adAccounts/{id}").key("id", &507404993).into();
 /// let request = request.fields("id,name");
@@ -38,7 +38,7 @@ use crate::version::LinkedInVersion;
 /// let http = request.to_http(&RequestConfig::new(), None)?;
 /// assert_eq!(http.uri(), "https://api.linkedin.com/v2/adAccounts/507404993?fields=id,name");
 /// assert_eq!(http.headers()["x-restli-protocol-version"], "2.0.0");
-/// # Ok::<(), restli_codec::RequestError>(())
+/// # Ok::<(), linkedin::restli::RequestError>(())
 /// ```
 ///
 /// Its `Debug` shows the method, path, keys and query (but the values of
@@ -195,10 +195,10 @@ impl DynamicRequest {
     /// Sets the path key for the `{name}` placeholder (URL-form encoded).
     ///
     /// ```
-    /// let r = restli_codec::Request::get("/socialActions/{urn}").key("urn", "urn:li:share:1");
-    /// let http = r.to_http(&restli_codec::RequestConfig::new(), None)?;
+    /// let r = linkedin::restli::Request::get("/socialActions/{urn}").key("urn", "urn:li:share:1");
+    /// let http = r.to_http(&linkedin::restli::RequestConfig::new(), None)?;
     /// assert_eq!(http.uri().path(), "/v2/socialActions/urn%3Ali%3Ashare%3A1");
-    /// # Ok::<(), restli_codec::RequestError>(())
+    /// # Ok::<(), linkedin::restli::RequestError>(())
     /// ```
     pub fn key<T: Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
         self.try_with(|r| {
@@ -215,10 +215,10 @@ impl DynamicRequest {
     ///
     /// ```
     /// use serde_json::json;
-    /// let r = restli_codec::Request::get("/a/{x}/b/{y}").keys(&json!({"x": 1, "y": "two"}));
-    /// let http = r.to_http(&restli_codec::RequestConfig::new(), None)?;
+    /// let r = linkedin::restli::Request::get("/a/{x}/b/{y}").keys(&json!({"x": 1, "y": "two"}));
+    /// let http = r.to_http(&linkedin::restli::RequestConfig::new(), None)?;
     /// assert_eq!(http.uri().path(), "/v2/a/1/b/two");
-    /// # Ok::<(), restli_codec::RequestError>(())
+    /// # Ok::<(), linkedin::restli::RequestError>(())
     /// ```
     pub fn keys<K: Serialize + ?Sized>(self, keys: &K) -> Self {
         self.try_with(|r| {
@@ -232,7 +232,7 @@ impl DynamicRequest {
     /// null value removes the parameter).
     ///
     /// ```
-    /// let r = restli_codec::Request::get_all("/x").param("sortOrder", "ASCENDING");
+    /// let r = linkedin::restli::Request::get_all("/x").param("sortOrder", "ASCENDING");
     /// assert_eq!(r.query().get("sortOrder"), Some("ASCENDING"));
     /// ```
     pub fn param<T: Serialize + ?Sized>(self, name: &str, value: &T) -> Self {
@@ -249,7 +249,7 @@ impl DynamicRequest {
     /// Adds every entry of a struct or map as query parameters.
     ///
     /// ```
-    /// let r = restli_codec::Request::get_all("/x").params(&serde_json::json!({"a": 1, "b": [2]}));
+    /// let r = linkedin::restli::Request::get_all("/x").params(&serde_json::json!({"a": 1, "b": [2]}));
     /// assert_eq!(r.query().to_string(), "a=1&b=List(2)");
     /// ```
     pub fn params<T: Serialize + ?Sized>(self, params: &T) -> Self {
@@ -267,7 +267,7 @@ impl DynamicRequest {
     /// or mask text sent as written (`id,name`, `author:(id)`...).
     ///
     /// ```
-    /// use restli_codec::{Projection, Request};
+    /// use linkedin::restli::{Projection, Request};
     ///
     /// let r = Request::get("/me").fields("id,localizedFirstName");
     /// assert_eq!(r.query().get("fields"), Some("id,localizedFirstName"));
@@ -275,7 +275,7 @@ impl DynamicRequest {
     /// let projection = Projection::new().field("id")?.field("name")?;
     /// let r = Request::get("/me").fields(&projection);
     /// assert_eq!(r.query().get("fields"), Some("id,name"));
-    /// # Ok::<(), restli_codec::ProjectionError>(())
+    /// # Ok::<(), linkedin::restli::ProjectionError>(())
     /// ```
     pub fn fields(self, projection: impl Into<Fields>) -> Self {
         self.param(PROJECTION_PARAM, &projection.into())
@@ -284,7 +284,7 @@ impl DynamicRequest {
     /// Sets the `metadataFields` projection (of a collection's metadata).
     ///
     /// ```
-    /// let r = restli_codec::Request::finder("/adAccounts", "search").metadata_fields("nextPageToken");
+    /// let r = linkedin::restli::Request::finder("/adAccounts", "search").metadata_fields("nextPageToken");
     /// assert_eq!(r.query().get("metadataFields"), Some("nextPageToken"));
     /// ```
     pub fn metadata_fields(self, projection: impl Into<Fields>) -> Self {
@@ -294,7 +294,7 @@ impl DynamicRequest {
     /// Sets the `pagingFields` projection (of a collection's paging block).
     ///
     /// ```
-    /// let r = restli_codec::Request::get_all("/x").paging_fields("start,count");
+    /// let r = linkedin::restli::Request::get_all("/x").paging_fields("start,count");
     /// assert_eq!(r.query().to_string(), "pagingFields=start,count");
     /// ```
     pub fn paging_fields(self, projection: impl Into<Fields>) -> Self {
@@ -304,7 +304,7 @@ impl DynamicRequest {
     /// Sets the paging window (`start` and `count`).
     ///
     /// ```
-    /// let r = restli_codec::Request::get_all("/x").page(20, 10);
+    /// let r = linkedin::restli::Request::get_all("/x").page(20, 10);
     /// assert_eq!(r.query().to_string(), "count=10&start=20");
     /// ```
     pub fn page(self, start: u64, count: u64) -> Self {
@@ -315,9 +315,9 @@ impl DynamicRequest {
     /// URL), overriding the client's default.
     ///
     /// ```
-    /// let r = restli_codec::Request::get("/me").version("202406");
+    /// let r = linkedin::restli::Request::get("/me").version("202406");
     /// assert_eq!(r.linkedin_version().map(|v| v.as_str()), Some("202406"));
-    /// assert!(restli_codec::Request::get("/me").version("2024").to_http(&Default::default(), None).is_err());
+    /// assert!(linkedin::restli::Request::get("/me").version("2024").to_http(&Default::default(), None).is_err());
     /// ```
     pub fn version(self, version: &str) -> Self {
         self.try_with(|r| {
@@ -337,7 +337,7 @@ impl DynamicRequest {
     /// itself still is.
     ///
     /// ```
-    /// use restli_codec::{ApiBase, Request, RequestConfig};
+    /// use linkedin::restli::{ApiBase, Request, RequestConfig};
     ///
     /// let config = RequestConfig::new().with_version("202406".parse()?);
     /// let http = Request::get("/userinfo").base(ApiBase::V2).to_http(&config, None)?;
@@ -357,7 +357,7 @@ impl DynamicRequest {
     /// The API root chosen with [`base`](Self::base), if any.
     ///
     /// ```
-    /// use restli_codec::{ApiBase, Request};
+    /// use linkedin::restli::{ApiBase, Request};
     /// assert_eq!(Request::get("/me").base(ApiBase::V2).api_base(), Some(ApiBase::V2));
     /// assert_eq!(Request::get("/me").api_base(), None);
     /// ```
@@ -374,25 +374,33 @@ impl DynamicRequest {
     ///
     /// ```
     /// use http::header::{ACCEPT_LANGUAGE, HeaderValue};
-    /// let r = restli_codec::Request::get("/me")
+    /// let r = linkedin::restli::Request::get("/me")
     ///     .header("x-restli-symbol-table-name", "none")
     ///     .header(ACCEPT_LANGUAGE, HeaderValue::from_static("en-US"));
     /// let http = r.to_http(&Default::default(), None)?;
     /// assert_eq!(http.headers()["x-restli-symbol-table-name"], "none");
     /// assert_eq!(http.headers()["accept-language"], "en-US");
     ///
-    /// let bad = restli_codec::Request::get("/me").header("x-note", "line\nbreak");
-    /// assert!(matches!(bad.to_http(&Default::default(), None), Err(restli_codec::RequestError::Header { .. })));
-    /// # Ok::<(), restli_codec::RequestError>(())
+    /// let bad = linkedin::restli::Request::get("/me").header("x note", "v");
+    /// let err = bad.to_http(&Default::default(), None).unwrap_err();
+    /// assert!(err.to_string().contains("\"x note\""), "{err}");
+    ///
+    /// let bad = linkedin::restli::Request::get("/me").header("x-note", "line\nbreak");
+    /// assert!(matches!(bad.to_http(&Default::default(), None), Err(linkedin::restli::RequestError::Header { .. })));
+    /// # Ok::<(), linkedin::restli::RequestError>(())
     /// ```
     pub fn header<K, V>(self, name: K, value: V) -> Self
     where
+        K: AsRef<[u8]>,
         HeaderName: TryFrom<K>,
         HeaderValue: TryFrom<V>,
     {
         self.try_with(|r| {
+            // Quoted before the conversion takes the name, so the error
+            // says which name was refused.
+            let shown = excerpt::quote(&String::from_utf8_lossy(name.as_ref()));
             let header_name = HeaderName::try_from(name).map_err(|_| RequestError::Header {
-                name: "(the name given)".to_owned(),
+                name: shown,
                 reason: "not a valid header name",
             })?;
             let header_value = HeaderValue::try_from(value).map_err(|_| RequestError::Header {
@@ -407,7 +415,7 @@ impl DynamicRequest {
     /// The Rest.li method.
     ///
     /// ```
-    /// assert_eq!(restli_codec::Request::delete("/x").method(), restli_codec::Method::Delete);
+    /// assert_eq!(linkedin::restli::Request::delete("/x").method(), linkedin::restli::Method::Delete);
     /// ```
     pub fn method(&self) -> Method {
         self.method
@@ -416,7 +424,7 @@ impl DynamicRequest {
     /// The path template as given.
     ///
     /// ```
-    /// assert_eq!(restli_codec::Request::get("/a/{id}").path(), "/a/{id}");
+    /// assert_eq!(linkedin::restli::Request::get("/a/{id}").path(), "/a/{id}");
     /// ```
     pub fn path(&self) -> &str {
         &self.path
@@ -425,7 +433,7 @@ impl DynamicRequest {
     /// The query parameters.
     ///
     /// ```
-    /// assert!(restli_codec::Request::get("/me").query().is_empty());
+    /// assert!(linkedin::restli::Request::get("/me").query().is_empty());
     /// ```
     pub fn query(&self) -> &QueryParams {
         &self.query
@@ -434,7 +442,7 @@ impl DynamicRequest {
     /// The JSON body, if the method has one.
     ///
     /// ```
-    /// assert!(restli_codec::Request::get("/me").body().is_none());
+    /// assert!(linkedin::restli::Request::get("/me").body().is_none());
     /// ```
     pub fn body(&self) -> Option<&Value> {
         self.body.as_ref()
@@ -443,7 +451,7 @@ impl DynamicRequest {
     /// This request's own `LinkedIn-Version`, if set.
     ///
     /// ```
-    /// assert!(restli_codec::Request::get("/me").linkedin_version().is_none());
+    /// assert!(linkedin::restli::Request::get("/me").linkedin_version().is_none());
     /// ```
     pub fn linkedin_version(&self) -> Option<&LinkedInVersion> {
         self.version.as_ref()
@@ -452,7 +460,7 @@ impl DynamicRequest {
     /// The first error any builder method met, if any.
     ///
     /// ```
-    /// let r = restli_codec::Request::get("/x").param("bad", &f64::NAN);
+    /// let r = linkedin::restli::Request::get("/x").param("bad", &f64::NAN);
     /// assert!(r.error().is_some());
     /// ```
     pub fn error(&self) -> Option<&RequestError> {

@@ -31,8 +31,8 @@ use crate::version::LinkedInVersion;
 /// them from that use and refuses a response of another method:
 ///
 /// ```
-/// use restli_codec::response::{EntityResponse, FromResponse, StatusResponse};
-/// use restli_codec::{DynamicRequest, Request, RestliRequest};
+/// use linkedin::restli::response::{EntityResponse, FromResponse, StatusResponse};
+/// use linkedin::restli::{DynamicRequest, Request, RestliRequest};
 ///
 /// /// What a transport does, minus the IO.
 /// fn send<Q: RestliRequest<R>, R: FromResponse>(request: Q, answer: &[u8]) -> R {
@@ -54,15 +54,15 @@ use crate::version::LinkedInVersion;
 /// compile (these were run-time errors before requests were typed):
 ///
 /// ```compile_fail
-/// use restli_codec::response::{EntityResponse, FromResponse};
-/// use restli_codec::{Request, RestliRequest};
+/// use linkedin::restli::response::{EntityResponse, FromResponse};
+/// use linkedin::restli::{Request, RestliRequest};
 ///
 /// fn send<Q: RestliRequest<R>, R: FromResponse>(_: Q) -> Option<R> { None }
 /// let _: Option<EntityResponse> = send(Request::finder("/adAccounts", "search"));
 /// ```
 ///
 /// ```compile_fail
-/// use restli_codec::{Paginated, Request, paging::Pagination};
+/// use linkedin::restli::{Paginated, Request, paging::Pagination};
 ///
 /// let _ = Pagination::new(Request::get("/adAccounts/1"), 10);
 /// ```
@@ -77,7 +77,7 @@ pub trait RestliRequest<R: FromResponse>: Into<DynamicRequest> + AsRef<DynamicRe
 /// starts).
 ///
 /// ```
-/// use restli_codec::{Paginated, Request, paging::Pagination};
+/// use linkedin::restli::{Paginated, Request, paging::Pagination};
 ///
 /// fn walk(request: impl Paginated) -> Pagination {
 ///     Pagination::new(request, 10).unwrap()
@@ -104,7 +104,7 @@ macro_rules! shared_methods {
             #[doc = "Sets the path key for the `{name}` placeholder (URL-form encoded)."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ";")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ";")]
             #[doc = "assert!(r.clone().key(\"id\", &1).error().is_none());"]
             #[doc = "assert!(r.key(\"id\", &f64::NAN).error().is_some(), \"NaN has no Rest.li encoding\");"]
             #[doc = "```"]
@@ -115,7 +115,7 @@ macro_rules! shared_methods {
             #[doc = "Sets every path key from a struct or map."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".keys(&serde_json::json!({}));")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".keys(&serde_json::json!({}));")]
             #[doc = "assert!(r.error().is_none());"]
             #[doc = "```"]
             pub fn keys<V: Serialize + ?Sized>(self, keys: &V) -> Self {
@@ -125,7 +125,7 @@ macro_rules! shared_methods {
             #[doc = "Adds a query parameter (URL-form encoded; a null value removes it)."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".param(\"sortOrder\", \"ASCENDING\");")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".param(\"sortOrder\", \"ASCENDING\");")]
             #[doc = "assert_eq!(r.query().get(\"sortOrder\"), Some(\"ASCENDING\"));"]
             #[doc = "```"]
             pub fn param<V: Serialize + ?Sized>(self, name: &str, value: &V) -> Self {
@@ -135,7 +135,7 @@ macro_rules! shared_methods {
             #[doc = "Adds every entry of a struct or map as query parameters."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".params(&serde_json::json!({\"a\": 1}));")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".params(&serde_json::json!({\"a\": 1}));")]
             #[doc = "assert_eq!(r.query().get(\"a\"), Some(\"1\"));"]
             #[doc = "```"]
             pub fn params<V: Serialize + ?Sized>(self, params: &V) -> Self {
@@ -145,7 +145,7 @@ macro_rules! shared_methods {
             #[doc = "Sets the `fields` projection: a [`Projection`](crate::Projection), or mask text sent as written."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".fields(\"id,name\");")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".fields(\"id,name\");")]
             #[doc = "assert_eq!(r.query().get(\"fields\"), Some(\"id,name\"));"]
             #[doc = "```"]
             pub fn fields(self, projection: impl Into<Fields>) -> Self {
@@ -155,7 +155,7 @@ macro_rules! shared_methods {
             #[doc = "Sets this request's `LinkedIn-Version` (and so the versioned base URL)."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".version(\"202406\");")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".version(\"202406\");")]
             #[doc = "assert_eq!(r.linkedin_version().map(|v| v.as_str()), Some(\"202406\"));"]
             #[doc = "```"]
             pub fn version(self, version: &str) -> Self {
@@ -165,8 +165,8 @@ macro_rules! shared_methods {
             #[doc = "Sends this request to one API root whatever the client's default (see [`DynamicRequest::base`])."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".base(restli_codec::ApiBase::V2);")]
-            #[doc = "assert_eq!(r.api_base(), Some(restli_codec::ApiBase::V2));"]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".base(linkedin::restli::ApiBase::V2);")]
+            #[doc = "assert_eq!(r.api_base(), Some(linkedin::restli::ApiBase::V2));"]
             #[doc = "```"]
             pub fn base(self, base: ApiBase) -> Self {
                 self.map(|r| r.base(base))
@@ -177,13 +177,14 @@ macro_rules! shared_methods {
             #[doc = "`to_http` (see [`DynamicRequest::header`])."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".header(\"x-restli-symbol-table-name\", \"none\");")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".header(\"x-restli-symbol-table-name\", \"none\");")]
             #[doc = "let http = r.to_http(&Default::default(), None)?;"]
             #[doc = "assert_eq!(http.headers()[\"x-restli-symbol-table-name\"], \"none\");"]
-            #[doc = "# Ok::<(), restli_codec::RequestError>(())"]
+            #[doc = "# Ok::<(), linkedin::restli::RequestError>(())"]
             #[doc = "```"]
             pub fn header<N, V>(self, name: N, value: V) -> Self
             where
+                N: AsRef<[u8]>,
                 http::HeaderName: TryFrom<N>,
                 http::HeaderValue: TryFrom<V>,
             {
@@ -193,7 +194,7 @@ macro_rules! shared_methods {
             #[doc = "The API root chosen with [`base`](Self::base), if any."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("assert_eq!(restli_codec::", $example, ".api_base(), None);")]
+            #[doc = concat!("assert_eq!(linkedin::restli::", $example, ".api_base(), None);")]
             #[doc = "```"]
             pub fn api_base(&self) -> Option<ApiBase> {
                 self.inner.api_base()
@@ -202,7 +203,7 @@ macro_rules! shared_methods {
             #[doc = "The Rest.li method, fixed by the type."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let method = restli_codec::", $example, ".method();")]
+            #[doc = concat!("let method = linkedin::restli::", $example, ".method();")]
             #[doc = "assert!(!method.as_str().is_empty());"]
             #[doc = "```"]
             pub fn method(&self) -> Method {
@@ -212,7 +213,7 @@ macro_rules! shared_methods {
             #[doc = "The path template as given."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("assert!(restli_codec::", $example, ".path().starts_with('/'));")]
+            #[doc = concat!("assert!(linkedin::restli::", $example, ".path().starts_with('/'));")]
             #[doc = "```"]
             pub fn path(&self) -> &str {
                 self.inner.path()
@@ -221,7 +222,7 @@ macro_rules! shared_methods {
             #[doc = "The query parameters."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".param(\"x\", &1);")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".param(\"x\", &1);")]
             #[doc = "assert_eq!(r.query().get(\"x\"), Some(\"1\"));"]
             #[doc = "```"]
             pub fn query(&self) -> &QueryParams {
@@ -231,7 +232,7 @@ macro_rules! shared_methods {
             #[doc = "The JSON body, if the method has one."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ";")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ";")]
             #[doc = "assert_eq!(r.body().is_some(), r.method().http_method() == http::Method::POST || r.method().http_method() == http::Method::PUT);"]
             #[doc = "```"]
             pub fn body(&self) -> Option<&Value> {
@@ -241,7 +242,7 @@ macro_rules! shared_methods {
             #[doc = "This request's own `LinkedIn-Version`, if set."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("assert!(restli_codec::", $example, ".linkedin_version().is_none());")]
+            #[doc = concat!("assert!(linkedin::restli::", $example, ".linkedin_version().is_none());")]
             #[doc = "```"]
             pub fn linkedin_version(&self) -> Option<&LinkedInVersion> {
                 self.inner.linkedin_version()
@@ -250,7 +251,7 @@ macro_rules! shared_methods {
             #[doc = "The first error any builder method met, if any."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".param(\"bad\", &f64::NAN);")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".param(\"bad\", &f64::NAN);")]
             #[doc = "assert!(r.error().is_some());"]
             #[doc = "```"]
             pub fn error(&self) -> Option<&RequestError> {
@@ -260,9 +261,9 @@ macro_rules! shared_methods {
             #[doc = "The full URL, before any tunneling (see [`DynamicRequest::url`])."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let url = restli_codec::", $example, ".url(&Default::default())?;")]
+            #[doc = concat!("let url = linkedin::restli::", $example, ".url(&Default::default())?;")]
             #[doc = "assert!(url.starts_with(\"https://api.linkedin.com/v2/\"));"]
-            #[doc = "# Ok::<(), restli_codec::RequestError>(())"]
+            #[doc = "# Ok::<(), linkedin::restli::RequestError>(())"]
             #[doc = "```"]
             #[doc = ""]
             #[doc = "# Errors"]
@@ -275,10 +276,10 @@ macro_rules! shared_methods {
             #[doc = "The HTTP request to send (see [`DynamicRequest::to_http`])."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ";")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ";")]
             #[doc = "let http = r.to_http(&Default::default(), Some(\"t\"))?;"]
             #[doc = "assert_eq!(http.headers()[\"x-restli-method\"], r.method().as_str());"]
-            #[doc = "# Ok::<(), restli_codec::RequestError>(())"]
+            #[doc = "# Ok::<(), linkedin::restli::RequestError>(())"]
             #[doc = "```"]
             #[doc = ""]
             #[doc = "# Errors"]
@@ -321,7 +322,7 @@ macro_rules! collection_methods {
             #[doc = "Sets the `metadataFields` projection (of a collection's metadata)."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".metadata_fields(\"nextPageToken\");")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".metadata_fields(\"nextPageToken\");")]
             #[doc = "assert_eq!(r.query().get(\"metadataFields\"), Some(\"nextPageToken\"));"]
             #[doc = "```"]
             pub fn metadata_fields(self, projection: impl Into<Fields>) -> Self {
@@ -331,7 +332,7 @@ macro_rules! collection_methods {
             #[doc = "Sets the `pagingFields` projection (of a collection's paging block)."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".paging_fields(\"start,count\");")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".paging_fields(\"start,count\");")]
             #[doc = "assert_eq!(r.query().get(\"pagingFields\"), Some(\"start,count\"));"]
             #[doc = "```"]
             pub fn paging_fields(self, projection: impl Into<Fields>) -> Self {
@@ -341,7 +342,7 @@ macro_rules! collection_methods {
             #[doc = "Sets the paging window (`start` and `count`)."]
             #[doc = ""]
             #[doc = "```"]
-            #[doc = concat!("let r = restli_codec::", $example, ".page(20, 10);")]
+            #[doc = concat!("let r = linkedin::restli::", $example, ".page(20, 10);")]
             #[doc = "assert_eq!((r.query().get(\"start\"), r.query().get(\"count\")), (Some(\"20\"), Some(\"10\")));"]
             #[doc = "```"]
             pub fn page(self, start: u64, count: u64) -> Self {
@@ -488,7 +489,7 @@ impl BatchFinder {
     /// Sets the `metadataFields` projection (of each result's metadata).
     ///
     /// ```
-    /// let r = restli_codec::Request::batch_finder("/x", "search", "criteria", [1])
+    /// let r = linkedin::restli::Request::batch_finder("/x", "search", "criteria", [1])
     ///     .metadata_fields("total");
     /// assert_eq!(r.query().get("metadataFields"), Some("total"));
     /// ```
@@ -499,7 +500,7 @@ impl BatchFinder {
     /// Sets the `pagingFields` projection (of each result's paging block).
     ///
     /// ```
-    /// let r = restli_codec::Request::batch_finder("/x", "search", "criteria", [1])
+    /// let r = linkedin::restli::Request::batch_finder("/x", "search", "criteria", [1])
     ///     .paging_fields("total");
     /// assert_eq!(r.query().get("pagingFields"), Some("total"));
     /// ```
@@ -545,13 +546,13 @@ impl Paginated for Finder {}
 /// the request type of its method.
 ///
 /// ```
-/// use restli_codec::{Request, RequestConfig};
+/// use linkedin::restli::{Request, RequestConfig};
 ///
 /// let request = Request::get("/adAccounts/{id}").key("id", &507404993).fields("id,name");
 /// let http = request.to_http(&RequestConfig::new(), None)?;
 /// assert_eq!(http.uri(), "https://api.linkedin.com/v2/adAccounts/507404993?fields=id,name");
 /// assert_eq!(http.headers()["x-restli-protocol-version"], "2.0.0");
-/// # Ok::<(), restli_codec::RequestError>(())
+/// # Ok::<(), linkedin::restli::RequestError>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub enum Request {}
@@ -565,8 +566,8 @@ impl Request {
     /// with [`key`](Get::key)); simple resources have none.
     ///
     /// ```
-    /// let r = restli_codec::Request::get("/me");
-    /// assert_eq!(r.method(), restli_codec::Method::Get);
+    /// let r = linkedin::restli::Request::get("/me");
+    /// assert_eq!(r.method(), linkedin::restli::Method::Get);
     /// ```
     pub fn get(path: &str) -> Get {
         Get {
@@ -581,12 +582,12 @@ impl Request {
     /// ```
     /// // Campaign groups live below their ad account (LinkedIn's
     /// // "Create and Manage Campaign Groups" page).
-    /// let http = restli_codec::Request::batch_get("/adAccounts/{id}/adCampaignGroups", [1, 2, 3])
+    /// let http = linkedin::restli::Request::batch_get("/adAccounts/{id}/adCampaignGroups", [1, 2, 3])
     ///     .key("id", &507404993)
-    ///     .to_http(&restli_codec::RequestConfig::new(), None)?;
+    ///     .to_http(&linkedin::restli::RequestConfig::new(), None)?;
     /// assert_eq!(http.uri().path(), "/v2/adAccounts/507404993/adCampaignGroups");
     /// assert_eq!(http.uri().query(), Some("ids=List(1,2,3)"));
-    /// # Ok::<(), restli_codec::RequestError>(())
+    /// # Ok::<(), linkedin::restli::RequestError>(())
     /// ```
     pub fn batch_get<K: Serialize>(path: &str, ids: impl IntoIterator<Item = K>) -> BatchGet<K> {
         let (inner, ids) = keyed(DynamicRequest::new(Method::BatchGet, path).with_ids(ids).0);
@@ -596,7 +597,7 @@ impl Request {
     /// GET_ALL: read a collection page by page (see [`page`](GetAll::page)).
     ///
     /// ```
-    /// let r = restli_codec::Request::get_all("/adAccounts").page(0, 10);
+    /// let r = linkedin::restli::Request::get_all("/adAccounts").page(0, 10);
     /// assert_eq!(r.query().get("count"), Some("10"));
     /// ```
     pub fn get_all(path: &str) -> GetAll {
@@ -609,7 +610,7 @@ impl Request {
     /// query parameters ([`param`](Finder::param)).
     ///
     /// ```
-    /// let r = restli_codec::Request::finder("/adAccounts", "search");
+    /// let r = linkedin::restli::Request::finder("/adAccounts", "search");
     /// assert_eq!(r.query().get("q"), Some("search"));
     /// ```
     pub fn finder(path: &str, name: &str) -> Finder {
@@ -623,7 +624,7 @@ impl Request {
     ///
     /// ```
     /// use serde_json::json;
-    /// let r = restli_codec::Request::batch_finder(
+    /// let r = linkedin::restli::Request::batch_finder(
     ///     "/adCampaigns",
     ///     "search",
     ///     "searchCriteria",
@@ -649,7 +650,7 @@ impl Request {
     /// CREATE: create one entity; the server answers with its id.
     ///
     /// ```
-    /// let r = restli_codec::Request::create("/adAccounts", &serde_json::json!({"name": "x"}));
+    /// let r = linkedin::restli::Request::create("/adAccounts", &serde_json::json!({"name": "x"}));
     /// assert_eq!(r.body(), Some(&serde_json::json!({"name": "x"})));
     /// ```
     pub fn create<T: Serialize + ?Sized>(path: &str, entity: &T) -> Create {
@@ -662,7 +663,7 @@ impl Request {
     ///
     /// ```
     /// use serde_json::json;
-    /// let r = restli_codec::Request::batch_create("/posts", [json!({"a": 1}), json!({"a": 2})]);
+    /// let r = linkedin::restli::Request::batch_create("/posts", [json!({"a": 1}), json!({"a": 2})]);
     /// assert_eq!(r.body(), Some(&json!({"elements": [{"a": 1}, {"a": 2}]})));
     /// ```
     pub fn batch_create<T: Serialize>(
@@ -683,7 +684,7 @@ impl Request {
     /// UPDATE: replace one entity.
     ///
     /// ```
-    /// let r = restli_codec::Request::update("/adAccounts/{id}", &serde_json::json!({"name": "x"}))
+    /// let r = linkedin::restli::Request::update("/adAccounts/{id}", &serde_json::json!({"name": "x"}))
     ///     .key("id", &1);
     /// assert_eq!(r.method().http_method(), http::Method::PUT);
     /// ```
@@ -698,7 +699,7 @@ impl Request {
     ///
     /// ```
     /// use serde_json::json;
-    /// let r = restli_codec::Request::batch_update("/x", [1, 3], [json!({"m": "a"}), json!({"m": "b"})]);
+    /// let r = linkedin::restli::Request::batch_update("/x", [1, 3], [json!({"m": "a"}), json!({"m": "b"})]);
     /// assert_eq!(r.body(), Some(&json!({"entities": {"1": {"m": "a"}, "3": {"m": "b"}}})));
     /// ```
     pub fn batch_update<K: Serialize, T: Serialize>(
@@ -718,13 +719,13 @@ impl Request {
     /// PARTIAL_UPDATE: change some fields of one entity (`{"patch": ..}`).
     ///
     /// ```
-    /// use restli_codec::{Patch, Request};
+    /// use linkedin::restli::{Patch, Request};
     /// use serde_json::json;
     ///
     /// let patch = Patch::set(&json!({"status": "PAUSED"}))?;
     /// let r = Request::partial_update("/adAccounts/{id}", &patch).key("id", &1);
     /// assert_eq!(r.body(), Some(&json!({"patch": {"$set": {"status": "PAUSED"}}})));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     pub fn partial_update(path: &str, patch: &Patch) -> PartialUpdate {
         let mut inner = DynamicRequest::new(Method::PartialUpdate, path);
@@ -735,13 +736,13 @@ impl Request {
     /// BATCH_PARTIAL_UPDATE: one patch per id.
     ///
     /// ```
-    /// use restli_codec::{Patch, Request};
+    /// use linkedin::restli::{Patch, Request};
     /// use serde_json::json;
     ///
     /// let patches = [Patch::set(&json!({"a": 1}))?, Patch::set(&json!({"a": 2}))?];
     /// let r = Request::batch_partial_update("/x", ["k1", "k2"], patches);
     /// assert_eq!(r.body().unwrap()["entities"]["k2"], json!({"patch": {"$set": {"a": 2}}}));
-    /// # Ok::<(), restli_codec::PatchError>(())
+    /// # Ok::<(), linkedin::restli::PatchError>(())
     /// ```
     pub fn batch_partial_update<K: Serialize>(
         path: &str,
@@ -758,7 +759,7 @@ impl Request {
     /// DELETE: delete one entity.
     ///
     /// ```
-    /// let r = restli_codec::Request::delete("/adAccounts/{id}").key("id", &1);
+    /// let r = linkedin::restli::Request::delete("/adAccounts/{id}").key("id", &1);
     /// assert_eq!(r.method().http_method(), http::Method::DELETE);
     /// ```
     pub fn delete(path: &str) -> Delete {
@@ -770,7 +771,7 @@ impl Request {
     /// BATCH_DELETE: delete several entities by id.
     ///
     /// ```
-    /// let r = restli_codec::Request::batch_delete("/x", [1, 3]);
+    /// let r = linkedin::restli::Request::batch_delete("/x", [1, 3]);
     /// assert_eq!(r.query().get("ids"), Some("List(1,3)"));
     /// ```
     pub fn batch_delete<K: Serialize>(
@@ -789,7 +790,7 @@ impl Request {
     /// the JSON body (a struct or map; `()` for none).
     ///
     /// ```
-    /// let r = restli_codec::Request::action("/actionSet", "echo", &serde_json::json!({"input": "hi"}));
+    /// let r = linkedin::restli::Request::action("/actionSet", "echo", &serde_json::json!({"input": "hi"}));
     /// assert_eq!(r.query().get("action"), Some("echo"));
     /// assert_eq!(r.body(), Some(&serde_json::json!({"input": "hi"})));
     /// ```
