@@ -252,7 +252,7 @@ fn request_errors_quote_a_bounded_excerpt() {
             .to_http(&versioned(), None)
             .unwrap_err(),
         Request::get("/x")
-            .header(&format!("bad name {long}"), "v")
+            .header(format!("bad name {long}"), "v")
             .to_http(&versioned(), None)
             .unwrap_err(),
         Request::batch_update("/x", [long.clone(), long.clone()], [1, 2])
