@@ -26,7 +26,8 @@
 //!   `cargo xtask fuzz run TARGET [SECONDS]`.
 //! - `docs`: only the docs step of `ci` (the workspace, then the facade as
 //!   docs.rs builds it: all features, and `--cfg docsrs` for its feature
-//!   badges, under `RUSTC_BOOTSTRAP=1` since CI runs stable).
+//!   badges, under `RUSTC_BOOTSTRAP=1` since CI runs stable), then that
+//!   no code example on a facade page names an inner crate.
 //! - `bench`: the criterion benchmarks (`cargo bench --workspace`).
 //! - `examples`: runs every `[[example]]` of `examples/Cargo.toml` against
 //!   its in-process sandbox (the `LINKEDIN_*` credentials removed from the
@@ -215,7 +216,103 @@ fn docs() -> TaskResult {
         "cargo",
         &facade,
         &[("RUSTDOCFLAGS", &docsrs), ("RUSTC_BOOTSTRAP", "1")],
-    )
+    )?;
+    facade_examples_use_facade_paths()
+}
+
+/// The crates behind the facade, as a doc example would name them.
+const INNER_CRATES: &[&str] = &[
+    "restli_codec",
+    "linkedin_oauth",
+    "linkedin_webhooks",
+    "linkedin_client_core",
+    "linkedin_reqwest",
+    "linkedin_ureq",
+    "linkedin_sandbox",
+    "linkedin_resources",
+];
+
+/// Every code example on a page of the facade's docs (its own items and
+/// the ones it inlines from the crates behind it) names only `linkedin::`
+/// paths: users depend on the facade, and an example they cannot paste is a
+/// wrong example (issue 16). Reads the HTML `cargo doc -p linkedin` wrote.
+fn facade_examples_use_facade_paths() -> TaskResult {
+    let root = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+        .join("doc")
+        .join("linkedin");
+    let mut pages = Vec::new();
+    collect_html(&root, &mut pages)?;
+    if pages.is_empty() {
+        return Err(format!("no facade docs under {}", root.display()));
+    }
+    let mut problems = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page)
+            .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+        for example in code_examples(&html) {
+            for name in INNER_CRATES {
+                if example.contains(&format!("{name}::")) {
+                    let shown = page.strip_prefix(&root).unwrap_or(page);
+                    problems.push(format!("{}: an example names `{name}::`", shown.display()));
+                }
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    if problems.is_empty() {
+        eprintln!(
+            "xtask: the {} pages of the facade's docs show linkedin:: paths only",
+            pages.len()
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "{} facade doc pages show examples with inner crate paths:\n  {}",
+            problems.len(),
+            problems.join("\n  ")
+        ))
+    }
+}
+
+fn collect_html(dir: &Path, pages: &mut Vec<PathBuf>) -> TaskResult {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect_html(&path, pages)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            pages.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The text of each rustdoc code example (`<pre class="rust ...">`) of a
+/// page, its highlighting tags removed.
+fn code_examples(html: &str) -> Vec<String> {
+    let mut examples = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<pre class=\"rust") {
+        let block = &rest[start..];
+        let end = block.find("</pre>").unwrap_or(block.len());
+        let mut text = String::with_capacity(end);
+        let mut in_tag = false;
+        for c in block[..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        examples.push(text);
+        rest = &block[end..];
+    }
+    examples
 }
 
 /// Runs every example to completion against its sandbox, failing on the
@@ -1038,6 +1135,25 @@ mod tests {
             .into_iter()
             .map(|((name, _), line)| (name, line))
             .collect()
+    }
+
+    #[test]
+    fn code_examples_are_read_without_their_highlighting() {
+        let html = concat!(
+            "<p>restli_codec::Request in prose</p>",
+            "<pre class=\"rust rust-example-rendered\"><code><span class=\"kw\">use </span>",
+            "restli_codec::Patch;</code></pre>",
+            "<pre class=\"rust\"><code>linkedin::Request::get(<span>\"/me\"</span>)</code></pre>",
+        );
+        assert_eq!(
+            code_examples(html),
+            [
+                "use restli_codec::Patch;",
+                "linkedin::Request::get(\"/me\")"
+            ]
+        );
+        assert!(code_examples("<pre class=\"rust\">unterminated").len() == 1);
+        assert!(code_examples("no code").is_empty());
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::token_source::TokenSource;
 /// Each transport's HTTP client adapter implements it; [`CoreOnly`] is the transport-free one of the examples.
 ///
 /// ```
-/// use linkedin_client_core::{ClientBuilder, ClientCore, CoreOnly, Error};
+/// use linkedin::client_core::{ClientBuilder, ClientCore, CoreOnly, Error};
 ///
 /// // A transport that builds only the client core.
 /// let core: ClientCore<CoreOnly, _> = ClientBuilder::<CoreOnly>::new().build()?;
@@ -53,7 +53,7 @@ pub trait Transport: Sized {
 /// The settings of a client of transport `T`.
 ///
 /// ```
-/// use linkedin_client_core::{ClientBuilder, CoreOnly, SettingsOf};
+/// use linkedin::client_core::{ClientBuilder, CoreOnly, SettingsOf};
 /// let builder = ClientBuilder::<CoreOnly>::new();
 /// let settings: &SettingsOf<CoreOnly> = builder.settings();
 /// assert!(settings.oauth().is_none());
@@ -67,11 +67,11 @@ pub type SettingsOf<T> = ClientSettings<TokenSource<<T as Transport>::Flight>>;
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_client_core::{ClientBuilder, CoreOnly};
+/// use linkedin::client_core::{ClientBuilder, CoreOnly};
 ///
 /// let core = ClientBuilder::<CoreOnly>::new().timeout(Duration::from_secs(5)).build()?;
 /// assert_eq!(core.timeout(), Duration::from_secs(5));
-/// # Ok::<(), linkedin_client_core::Error>(())
+/// # Ok::<(), linkedin::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct CoreOnly;
@@ -98,9 +98,9 @@ impl Transport for CoreOnly {
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_client_core::{ClientBuilder, CoreOnly};
-/// use linkedin_client_core::oauth::AccessToken;
-/// use linkedin_client_core::restli::{Endpoint, retry::RetryPolicy};
+/// use linkedin::client_core::{ClientBuilder, CoreOnly};
+/// use linkedin::oauth::AccessToken;
+/// use linkedin::restli::{Endpoint, retry::RetryPolicy};
 ///
 /// let client = ClientBuilder::<CoreOnly>::new()
 ///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
@@ -161,7 +161,7 @@ impl<T: Transport> ClientBuilder<T> {
     /// A builder with every default (a transport's `Client::builder()`).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let builder = ClientBuilder::<CoreOnly>::new();
     /// assert_eq!(builder.settings().config().tunnel_threshold(), 4000);
     /// ```
@@ -172,7 +172,7 @@ impl<T: Transport> ClientBuilder<T> {
     /// The settings so far.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let builder = ClientBuilder::<CoreOnly>::new().tunnel_threshold(100);
     /// assert_eq!(builder.settings().config().tunnel_threshold(), 100);
     /// ```
@@ -197,12 +197,12 @@ impl<T: Transport> ClientBuilder<T> {
     /// default: LinkedIn.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// use linkedin_client_core::restli::Endpoint;
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::restli::Endpoint;
     /// let builder = ClientBuilder::<CoreOnly>::new()
     ///     .endpoint(Endpoint::from_origin("http://localhost:9000")?);
     /// assert_eq!(builder.settings().config().endpoint().base(true).as_str(), "http://localhost:9000/rest");
-    /// # Ok::<(), linkedin_client_core::restli::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     pub fn endpoint(self, endpoint: Endpoint) -> Self {
         self.with_settings(|settings| settings.with_endpoint(endpoint))
@@ -212,12 +212,12 @@ impl<T: Transport> ClientBuilder<T> {
     /// another base URL; default: the one in each [`OAuthConfig`].
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// use linkedin_client_core::oauth::BaseUrl;
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::oauth::BaseUrl;
     /// let builder = ClientBuilder::<CoreOnly>::new()
     ///     .oauth_base_url(BaseUrl::parse("http://127.0.0.1:9000/oauth/v2")?);
     /// assert!(builder.settings().oauth_base_url().is_some());
-    /// # Ok::<(), linkedin_client_core::oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn oauth_base_url(self, base: BaseUrl) -> Self {
         self.with_settings(|settings| settings.with_oauth_base_url(base))
@@ -230,7 +230,7 @@ impl<T: Transport> ClientBuilder<T> {
     /// [`ConfigError::Setter`] naming this setter and the value.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, ConfigError, CoreOnly, Error};
+    /// use linkedin::client_core::{ClientBuilder, ConfigError, CoreOnly, Error};
     /// let client = ClientBuilder::<CoreOnly>::new().version("202406.01").build()?;
     /// assert_eq!(client.config().version().map(|v| v.as_str()), Some("202406.01"));
     ///
@@ -268,10 +268,10 @@ impl<T: Transport> ClientBuilder<T> {
     /// Appends a product token to the `User-Agent` (`linkedin-rs/x.y.z my-app/1.0`).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().user_agent_suffix("my-app/1.0").build()?;
     /// assert!(client.config().user_agent().ends_with(" my-app/1.0"));
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn user_agent_suffix(self, suffix: &str) -> Self {
         self.with_settings(|settings| settings.with_user_agent_suffix(suffix))
@@ -282,14 +282,14 @@ impl<T: Transport> ClientBuilder<T> {
     /// [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT)). A timed-out attempt is
     /// retried like a lost connection (for idempotent methods). A stack
     /// given to [`build_with`](Self::build_with) gets it in each request's
-    /// extensions ([`AttemptTimeout`](restli_codec::transport::AttemptTimeout)).
+    /// extensions ([`AttemptTimeout`](linkedin::restli::transport::AttemptTimeout)).
     ///
     /// ```
     /// use std::time::Duration;
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().timeout(Duration::from_secs(5)).build()?;
     /// assert_eq!(client.timeout(), Duration::from_secs(5));
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn timeout(self, timeout: Duration) -> Self {
         self.with_settings(|settings| settings.with_timeout(timeout))
@@ -297,7 +297,7 @@ impl<T: Transport> ClientBuilder<T> {
 
     /// The longest a whole call may take, every attempt and wait between
     /// them included (default 60 s,
-    /// [`DEFAULT_TOTAL_TIMEOUT`](restli_codec::retry::DEFAULT_TOTAL_TIMEOUT)):
+    /// [`DEFAULT_TOTAL_TIMEOUT`](linkedin::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
     /// a retry that would end past it is not taken, and each attempt's
     /// [timeout](Self::timeout) is cut to the time left. Without it, four
     /// attempts of 30 s plus `Retry-After` waits could hold a call for
@@ -305,10 +305,10 @@ impl<T: Transport> ClientBuilder<T> {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().total_timeout(Duration::from_secs(20)).build()?;
     /// assert_eq!(client.retry_policy().total_timeout_value(), Duration::from_secs(20));
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn total_timeout(self, total: Duration) -> Self {
         self.with_settings(|settings| settings.with_total_timeout(total))
@@ -318,11 +318,11 @@ impl<T: Transport> ClientBuilder<T> {
     /// the default is described [above](ClientBuilder#retries-by-default)).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// use linkedin_client_core::restli::retry::RetryPolicy;
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::restli::retry::RetryPolicy;
     /// let client = ClientBuilder::<CoreOnly>::new().retry_policy(RetryPolicy::none()).build()?;
     /// assert_eq!(client.retry_policy(), RetryPolicy::none());
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn retry_policy(self, policy: RetryPolicy) -> Self {
         self.with_settings(|settings| settings.with_retry_policy(policy))
@@ -332,10 +332,10 @@ impl<T: Transport> ClientBuilder<T> {
     /// 4,000) as a POST with `X-HTTP-Method-Override`.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().tunnel_threshold(2000).build()?;
     /// assert_eq!(client.config().tunnel_threshold(), 2000);
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn tunnel_threshold(self, bytes: usize) -> Self {
         self.with_settings(|settings| settings.with_tunnel_threshold(bytes))
@@ -344,11 +344,11 @@ impl<T: Transport> ClientBuilder<T> {
     /// A fixed access token for every request (replaces a token source).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// use linkedin_client_core::oauth::AccessToken;
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::oauth::AccessToken;
     /// let client = ClientBuilder::<CoreOnly>::new().access_token(AccessToken::new("AQV")).build()?;
     /// assert!(!format!("{client:?}").contains("AQV"));
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn access_token(self, token: AccessToken) -> Self {
         self.with_settings(|settings| settings.with_access_token(token))
@@ -359,14 +359,14 @@ impl<T: Transport> ClientBuilder<T> {
     /// OAuth calls when [`oauth`](Self::oauth) is not set.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly, TokenSource};
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly, TokenSource};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// let client = ClientBuilder::<CoreOnly>::new()
     ///     .token_source(TokenSource::client_credentials(oauth))
     ///     .build()?;
     /// assert!(client.tokens().is_none()); // nothing fetched yet
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn token_source(self, source: TokenSource<T::Flight>) -> Self {
         self.with_settings(|settings| settings.with_token_source(source))
@@ -377,13 +377,13 @@ impl<T: Transport> ClientBuilder<T> {
     /// source's, if any.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let client = ClientBuilder::<CoreOnly>::new()
     ///     .oauth(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret")))
     ///     .build()?;
     /// assert_eq!(client.oauth_app()?.client_id().as_str(), "id");
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn oauth(self, config: OAuthConfig) -> Self {
         self.with_settings(|settings| settings.with_oauth(config))
@@ -395,10 +395,10 @@ impl<T: Transport> ClientBuilder<T> {
     /// no redirects and each attempt keeps the [timeout](Self::timeout).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().http_client(()).build()?;
     /// assert!(matches!(client.http(), CoreOnly));
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn http_client(self, library: T::Library) -> Self {
         ClientBuilder {
@@ -411,10 +411,10 @@ impl<T: Transport> ClientBuilder<T> {
     /// with [`http_client`](Self::http_client), else the recommended one).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().build()?;
     /// # let _ = client;
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     ///
     /// # Errors
@@ -431,17 +431,17 @@ impl<T: Transport> ClientBuilder<T> {
     }
 
     /// Builds the client over any HTTP stack the transport takes
-    /// ([`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient) for
-    /// `linkedin-reqwest`, [`HttpClient`](restli_codec::transport::HttpClient)
+    /// ([`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient) for
+    /// `linkedin-reqwest`, [`HttpClient`](linkedin::restli::transport::HttpClient)
     /// for `linkedin-ureq`): another HTTP library, or a stub in tests. A
     /// library client given to [`http_client`](Self::http_client) is not
     /// used.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientBuilder, CoreOnly};
+    /// use linkedin::client_core::{ClientBuilder, CoreOnly};
     /// let client = ClientBuilder::<CoreOnly>::new().build_with(7_u8)?;
     /// assert_eq!(*client.http(), 7);
-    /// # Ok::<(), linkedin_client_core::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     ///
     /// # Errors

@@ -23,7 +23,7 @@ use crate::settings::{Bearer, ClientSettings, ManagedTokens};
 /// whether the handle carries its own token, never the token itself.
 ///
 /// ```
-/// use linkedin_client_core::{ClientCore, ClientSettings};
+/// use linkedin::client_core::{ClientCore, ClientSettings};
 ///
 /// let core = ClientCore::new("a stack", ClientSettings::<()>::new());
 /// assert_eq!(core.config().tunnel_threshold(), 4000);
@@ -69,7 +69,7 @@ impl<H, S> ClientCore<H, S> {
     /// `build` makes).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// # let _ = core;
     /// ```
@@ -83,7 +83,7 @@ impl<H, S> ClientCore<H, S> {
     /// Every setting the client was built with.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// assert!(core.settings().oauth().is_none());
     /// ```
@@ -95,7 +95,7 @@ impl<H, S> ClientCore<H, S> {
     /// tunneling threshold.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// assert_eq!(core.config().tunnel_threshold(), 4000);
     /// ```
@@ -106,8 +106,8 @@ impl<H, S> ClientCore<H, S> {
     /// The retry policy (with the total timeout applied).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
-    /// use linkedin_client_core::restli::retry::RetryPolicy;
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
+    /// use linkedin::restli::retry::RetryPolicy;
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// assert_eq!(core.retry_policy(), RetryPolicy::default());
     /// ```
@@ -118,7 +118,7 @@ impl<H, S> ClientCore<H, S> {
     /// The per-attempt timeout.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings, DEFAULT_TIMEOUT};
+    /// use linkedin::client_core::{ClientCore, ClientSettings, DEFAULT_TIMEOUT};
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// assert_eq!(core.timeout(), DEFAULT_TIMEOUT);
     /// ```
@@ -129,7 +129,7 @@ impl<H, S> ClientCore<H, S> {
     /// The HTTP stack.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
     /// let core = ClientCore::new(42, ClientSettings::<()>::new());
     /// assert_eq!(*core.http(), 42);
     /// ```
@@ -142,13 +142,13 @@ impl<H, S> ClientCore<H, S> {
     /// acting for many members). It shares everything else.
     ///
     /// ```
-    /// use linkedin_client_core::{Bearer, ClientCore, ClientSettings};
-    /// use linkedin_client_core::oauth::AccessToken;
+    /// use linkedin::client_core::{Bearer, ClientCore, ClientSettings};
+    /// use linkedin::oauth::AccessToken;
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// let member = core.with_access_token(&AccessToken::new("member"));
     /// assert!(matches!(member.bearer()?, Bearer::Ready(t) if t.secret() == "member"));
     /// assert!(!format!("{member:?}").contains("member\""));
-    /// # Ok::<(), linkedin_client_core::TokenError>(())
+    /// # Ok::<(), linkedin::TokenError>(())
     /// ```
     pub fn with_access_token(&self, token: &AccessToken) -> Self {
         ClientCore {
@@ -161,7 +161,7 @@ impl<H, S> ClientCore<H, S> {
     /// token, or the token source to ask (which may renew first).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings, TokenError};
+    /// use linkedin::client_core::{ClientCore, ClientSettings, TokenError};
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// assert!(matches!(core.bearer(), Err(TokenError::Missing)));
     /// ```
@@ -176,8 +176,8 @@ impl<H, S> ClientCore<H, S> {
     /// `app` with the client's OAuth base URL override applied.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// assert_eq!(core.oauth_with_base(&app).base(), app.base());
@@ -193,7 +193,7 @@ impl<H, S: ManagedTokens> ClientCore<H, S> {
     /// fetch).
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings, TokenSource};
+    /// use linkedin::client_core::{ClientCore, ClientSettings, TokenSource};
     /// let core = ClientCore::new((), ClientSettings::<TokenSource<()>>::new());
     /// assert!(core.tokens().is_none());
     /// ```
@@ -205,7 +205,7 @@ impl<H, S: ManagedTokens> ClientCore<H, S> {
     /// source's; with the OAuth base URL override applied.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings, ConfigError, TokenSource};
+    /// use linkedin::client_core::{ClientCore, ClientSettings, ConfigError, TokenSource};
     /// let core = ClientCore::new((), ClientSettings::<TokenSource<()>>::new());
     /// assert!(matches!(core.oauth_app(), Err(ConfigError::NoOAuth)));
     /// ```

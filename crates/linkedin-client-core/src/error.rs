@@ -26,7 +26,7 @@ use restli_codec::{PagingError, RequestError, VersionError};
 /// the common questions.
 ///
 /// ```
-/// use linkedin_client_core::{Error, TokenError};
+/// use linkedin::client_core::{Error, TokenError};
 ///
 /// let err = Error::from(TokenError::Missing);
 /// assert!(err.to_string().contains(".access_token("));
@@ -61,7 +61,7 @@ pub enum Error {
     Paging(#[from] PagingError),
     /// An OAuth endpoint answered with an error, or with a body that could
     /// not be read. The message quotes at most
-    /// [`EXCERPT_LIMIT`](restli_codec::EXCERPT_LIMIT) characters
+    /// [`EXCERPT_LIMIT`](linkedin::restli::EXCERPT_LIMIT) characters
     /// of LinkedIn's answer; `source` has all of it.
     #[error("the OAuth request to {} failed: {}", Bounded(url), Bounded(source))]
     OAuth {
@@ -76,10 +76,10 @@ impl Error {
     /// The HTTP status of the answer, when there was one.
     ///
     /// ```
-    /// use linkedin_client_core::restli::response::{ApiError, ResponseMeta};
+    /// use linkedin::restli::response::{ApiError, ResponseMeta};
     ///
     /// let api = ApiError::new(ResponseMeta::new(http::StatusCode::NOT_FOUND, Default::default(), "/x"), b"");
-    /// let err = linkedin_client_core::Error::from(api);
+    /// let err = linkedin::Error::from(api);
     /// assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
     /// ```
     pub fn status(&self) -> Option<http::StatusCode> {
@@ -95,13 +95,13 @@ impl Error {
     /// the server answered with one.
     ///
     /// ```
-    /// use linkedin_client_core::restli::response::{ApiError, ResponseMeta};
+    /// use linkedin::restli::response::{ApiError, ResponseMeta};
     ///
     /// let api = ApiError::new(
     ///     ResponseMeta::new(http::StatusCode::FORBIDDEN, Default::default(), "/x"),
     ///     br#"{"status":403,"serviceErrorCode":100,"message":"Not enough permissions"}"#,
     /// );
-    /// let err = linkedin_client_core::Error::from(api);
+    /// let err = linkedin::Error::from(api);
     /// assert_eq!(err.api_error().and_then(|e| e.service_error_code()), Some(100));
     /// ```
     pub fn api_error(&self) -> Option<&ApiError> {
@@ -118,13 +118,13 @@ impl Error {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_client_core::restli::response::{ApiError, ResponseMeta};
+    /// use linkedin::restli::response::{ApiError, ResponseMeta};
     ///
     /// let body = br#"{"status":429,"serviceErrorCode":101,"code":"TOO_MANY_REQUESTS",
     ///     "message":"Resource level throttle MEMBER DAY limit for calls to this resource is reached."}"#;
     /// let api = ApiError::new(ResponseMeta::new(http::StatusCode::TOO_MANY_REQUESTS, Default::default(), "/x"), body)
     ///     .received_at(SystemTime::UNIX_EPOCH + Duration::from_secs(90_000));
-    /// let err = linkedin_client_core::Error::from(api);
+    /// let err = linkedin::Error::from(api);
     /// let limit = err.rate_limit().unwrap();
     /// assert_eq!(limit.resets_at(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(2 * 86_400)));
     /// assert!(err.is_rate_limited());
@@ -137,7 +137,7 @@ impl Error {
     /// details).
     ///
     /// ```
-    /// use linkedin_client_core::{Error, TokenError};
+    /// use linkedin::client_core::{Error, TokenError};
     /// assert!(!Error::from(TokenError::Missing).is_rate_limited());
     /// ```
     pub fn is_rate_limited(&self) -> bool {
@@ -147,7 +147,7 @@ impl Error {
     /// Why no response arrived, for transport errors.
     ///
     /// ```
-    /// use linkedin_client_core::{Error, TokenError};
+    /// use linkedin::client_core::{Error, TokenError};
     /// assert_eq!(Error::from(TokenError::Missing).transport_failure(), None);
     /// ```
     pub fn transport_failure(&self) -> Option<TransportFailure> {
@@ -161,7 +161,7 @@ impl Error {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use linkedin_client_core::{Error, TransportFailed};
+    /// use linkedin::client_core::{Error, TransportFailed};
     ///
     /// let err = Error::from(TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1));
     /// assert!(err.is_timeout());
@@ -174,12 +174,12 @@ impl Error {
     /// [`Error::OAuth`]: `url` is the endpoint, never the form body.
     ///
     /// ```
-    /// use linkedin_client_core::Error;
+    /// use linkedin::Error;
     ///
     /// let answer = http::Response::builder()
     ///     .status(400)
     ///     .body(br#"{"error":"invalid_grant","error_description":"expired"}"#.to_vec())?;
-    /// let source = linkedin_client_core::oauth::RefreshedToken::from_response(&answer, std::time::SystemTime::UNIX_EPOCH)
+    /// let source = linkedin::oauth::RefreshedToken::from_response(&answer, std::time::SystemTime::UNIX_EPOCH)
     ///     .unwrap_err();
     /// let err = Error::oauth("https://www.linkedin.com/oauth/v2/accessToken", source);
     /// assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
@@ -224,7 +224,7 @@ impl From<VersionError> for Error {
 /// The client could not be configured.
 ///
 /// ```
-/// use linkedin_client_core::{ClientBuilder, ClientSettings, ConfigError, CoreOnly, Error};
+/// use linkedin::client_core::{ClientBuilder, ClientSettings, ConfigError, CoreOnly, Error};
 ///
 /// let err = ClientSettings::<()>::new().with_version("2024").unwrap_err();
 /// assert!(matches!(err, ConfigError::Version(_)));
@@ -275,7 +275,7 @@ pub enum ConfigError {
 /// caller that waited for it as the same error.
 ///
 /// ```
-/// let err = linkedin_client_core::TokenError::Missing;
+/// let err = linkedin::TokenError::Missing;
 /// assert!(err.to_string().starts_with("no access token configured"));
 /// ```
 #[derive(Debug, Clone, thiserror::Error)]
@@ -306,15 +306,15 @@ pub enum TokenError {
 
 impl TokenError {
     /// A caller's answer from a token source's
-    /// [`TokenLifecycle`](linkedin_oauth::TokenLifecycle) outcome: the
+    /// [`TokenLifecycle`](linkedin::oauth::TokenLifecycle) outcome: the
     /// token to use, or why there is none. `on_stale` is told about a
     /// failed renewal whose current token is still valid (and used), so
     /// the transport can log it.
     ///
     /// ```
     /// use std::sync::Arc;
-    /// use linkedin_client_core::{Error, TokenError};
-    /// use linkedin_client_core::oauth::{AccessToken, TokenOutcome};
+    /// use linkedin::client_core::{Error, TokenError};
+    /// use linkedin::oauth::{AccessToken, TokenOutcome};
     ///
     /// let token = TokenError::answer(TokenOutcome::Use(AccessToken::new("AQV")), |_| {})?;
     /// assert_eq!(token.secret(), "AQV");
@@ -353,7 +353,7 @@ impl TokenError {
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_client_core::{Error, TransportFailed};
+/// use linkedin::client_core::{Error, TransportFailed};
 ///
 /// let err = Error::from(TransportFailed::timed_out("https://api.linkedin.com/v2/me", Duration::from_secs(30), 4));
 /// assert!(err.is_timeout());
@@ -371,8 +371,8 @@ impl TransportFailed {
     /// A failure reported by the HTTP stack.
     ///
     /// ```
-    /// use linkedin_client_core::TransportFailed;
-    /// use linkedin_client_core::restli::retry::TransportFailure;
+    /// use linkedin::TransportFailed;
+    /// use linkedin::restli::retry::TransportFailure;
     ///
     /// let io = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
     /// let err = TransportFailed::new(TransportFailure::ConnectionReset, "http://127.0.0.1:1/v2/x", 1, io);
@@ -390,8 +390,8 @@ impl TransportFailed {
     /// A failure whose source is already boxed.
     ///
     /// ```
-    /// use linkedin_client_core::TransportFailed;
-    /// use linkedin_client_core::restli::retry::TransportFailure;
+    /// use linkedin::TransportFailed;
+    /// use linkedin::restli::retry::TransportFailure;
     ///
     /// let source: Box<dyn std::error::Error + Send + Sync> = "refused".into();
     /// let err = TransportFailed::from_boxed(TransportFailure::Connect, "http://127.0.0.1:1/", 2, source);
@@ -415,7 +415,7 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/v2/x", Duration::from_millis(250), 1);
+    /// let err = linkedin::TransportFailed::timed_out("http://127.0.0.1:1/v2/x", Duration::from_millis(250), 1);
     /// assert!(err.to_string().contains("250ms"));
     /// ```
     pub fn timed_out(url: impl Into<String>, after: Duration, attempts: u32) -> Self {
@@ -426,8 +426,8 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use linkedin_client_core::restli::retry::TransportFailure;
-    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 1);
+    /// use linkedin::restli::retry::TransportFailure;
+    /// let err = linkedin::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 1);
     /// assert_eq!(err.failure(), TransportFailure::Timeout);
     /// ```
     pub fn failure(&self) -> TransportFailure {
@@ -438,7 +438,7 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 3);
+    /// let err = linkedin::TransportFailed::timed_out("http://127.0.0.1:1/", Duration::from_secs(1), 3);
     /// assert_eq!(err.attempts(), 3);
     /// ```
     pub fn attempts(&self) -> u32 {
@@ -449,7 +449,7 @@ impl TransportFailed {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let err = linkedin_client_core::TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1);
+    /// let err = linkedin::TransportFailed::timed_out("http://127.0.0.1:1/v2/me", Duration::from_secs(1), 1);
     /// assert_eq!(err.url(), "http://127.0.0.1:1/v2/me");
     /// ```
     pub fn url(&self) -> &str {

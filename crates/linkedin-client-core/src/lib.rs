@@ -26,8 +26,8 @@
 //! facade; this crate is for whoever writes a transport.
 //!
 //! ```
-//! use linkedin_client_core::{Bearer, ClientSettings, Error, TokenError};
-//! use linkedin_client_core::oauth::AccessToken;
+//! use linkedin::client_core::{Bearer, ClientSettings, Error, TokenError};
+//! use linkedin::oauth::AccessToken;
 //!
 //! // A transport's builder holds the settings; its token source type is `S`.
 //! let settings = ClientSettings::<()>::new().with_version("202406")?;
@@ -68,9 +68,9 @@ pub use token_source::{RenewalState, RenewalStep, TokenSource};
 /// The Rest.li codec (`restli-codec`) these types are built on.
 ///
 /// ```
-/// let encoded = linkedin_client_core::restli::to_string(&"")?;
+/// let encoded = linkedin::restli::to_string(&"")?;
 /// assert_eq!(encoded, "''");
-/// # Ok::<(), linkedin_client_core::restli::Error>(())
+/// # Ok::<(), linkedin::restli::Error>(())
 /// ```
 pub use restli_codec as restli;
 
@@ -82,11 +82,11 @@ pub use restli_codec as restli;
 /// doc comments given), written once for both transports.
 ///
 /// ```
-/// use linkedin_client_core::{ClientBuilder, ClientCore, CoreOnly, TokenSource};
-/// use linkedin_client_core::oauth::AccessToken;
+/// use linkedin::client_core::{ClientBuilder, ClientCore, CoreOnly, TokenSource};
+/// use linkedin::oauth::AccessToken;
 ///
 /// pub struct Client<H>(ClientCore<H, TokenSource<()>>);
-/// linkedin_client_core::client_handle!(Client, TokenSource<()>,
+/// linkedin::client_core::client_handle!(Client, TokenSource<()>,
 ///     /// A handle whose calls use `token`.
 /// );
 ///
@@ -94,7 +94,7 @@ pub use restli_codec as restli;
 /// let member = client.with_access_token(&AccessToken::new("member"));
 /// assert_eq!(member.clone().config().tunnel_threshold(), 4000);
 /// assert!(!format!("{member:?}").contains("member\""));
-/// # Ok::<(), linkedin_client_core::Error>(())
+/// # Ok::<(), linkedin::Error>(())
 /// ```
 #[macro_export]
 macro_rules! client_handle {
@@ -139,7 +139,7 @@ macro_rules! client_handle {
 /// The OAuth 2.0 flows (`linkedin-oauth`) these types are built on.
 ///
 /// ```
-/// let token = linkedin_client_core::oauth::AccessToken::new("AQV");
+/// let token = linkedin::oauth::AccessToken::new("AQV");
 /// assert_eq!(format!("{token:?}"), "AccessToken([redacted])");
 /// ```
 pub use linkedin_oauth as oauth;

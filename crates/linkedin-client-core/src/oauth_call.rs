@@ -27,9 +27,9 @@ type Parse<T> = fn(http::Response<Vec<u8>>, SystemTime) -> Result<T, ResponseErr
 ///
 /// ```
 /// use std::time::SystemTime;
-/// use linkedin_client_core::OAuthCall;
-/// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
-/// use linkedin_client_core::restli::retry::RetryPolicy;
+/// use linkedin::client_core::OAuthCall;
+/// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
+/// use linkedin::restli::retry::RetryPolicy;
 ///
 /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s3cr3t"));
 /// let call = OAuthCall::client_credentials(&app);
@@ -39,7 +39,7 @@ type Parse<T> = fn(http::Response<Vec<u8>>, SystemTime) -> Result<T, ResponseErr
 /// let body = br#"{"access_token":"AQV","expires_in":1800}"#.to_vec();
 /// let token = answer.finish(http::Response::new(body), SystemTime::now())?;
 /// assert_eq!(token.access_token.secret(), "AQV");
-/// # Ok::<(), linkedin_client_core::Error>(())
+/// # Ok::<(), linkedin::Error>(())
 /// ```
 pub struct OAuthCall<T> {
     request: http::Request<Vec<u8>>,
@@ -70,8 +70,8 @@ impl<T> OAuthCall<T> {
     /// `client_credentials`) or `introspect`.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// assert_eq!(OAuthCall::introspect(&app, &AccessToken::new("t")).grant(), "introspect");
     /// ```
@@ -82,8 +82,8 @@ impl<T> OAuthCall<T> {
     /// The URL the call goes to (no secret: they travel in the form body).
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// assert!(OAuthCall::client_credentials(&app).url().ends_with("/accessToken"));
     /// ```
@@ -94,8 +94,8 @@ impl<T> OAuthCall<T> {
     /// The request's path (what its span records).
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// assert_eq!(OAuthCall::client_credentials(&app).path(), "/oauth/v2/accessToken");
     /// ```
@@ -107,9 +107,9 @@ impl<T> OAuthCall<T> {
     /// parser of its answer.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
-    /// use linkedin_client_core::restli::retry::RetryPolicy;
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::restli::retry::RetryPolicy;
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let (mut exchange, _answer) = OAuthCall::client_credentials(&app).start(RetryPolicy::none());
     /// assert_eq!(exchange.request().method(), http::Method::POST);
@@ -126,8 +126,8 @@ impl OAuthCall<ThreeLeggedToken> {
     /// authorization for the member's tokens.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let (_url, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?).scopes(["openid"]).start()?;
     /// let state = pending.state().secret().to_owned();
@@ -148,8 +148,8 @@ impl OAuthCall<RefreshedToken> {
     /// Trades a refresh token for a new access token.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig, RefreshToken};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, RefreshToken};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// assert_eq!(OAuthCall::refresh(&app, &RefreshToken::new("AQX")).grant(), "refresh_token");
     /// ```
@@ -167,8 +167,8 @@ impl OAuthCall<TwoLeggedToken> {
     /// grant.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// assert_eq!(OAuthCall::client_credentials(&app).grant(), "client_credentials");
     /// ```
@@ -185,8 +185,8 @@ impl OAuthCall<Introspection> {
     /// Asks LinkedIn about a token: active or not, its scopes and expiry.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// assert!(OAuthCall::introspect(&app, &AccessToken::new("AQV")).url().ends_with("/introspectToken"));
     /// ```
@@ -201,12 +201,12 @@ impl OAuthCall<Introspection> {
 
 impl OAuthCall<http::Response<Vec<u8>>> {
     /// A token source's renewal (the request its
-    /// [`TokenLifecycle`](linkedin_oauth::TokenLifecycle) decided on),
+    /// [`TokenLifecycle`](linkedin::oauth::TokenLifecycle) decided on),
     /// answered by the raw response, which the lifecycle reads.
     ///
     /// ```
-    /// use linkedin_client_core::OAuthCall;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::OAuthCall;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let call = OAuthCall::renewal(app.client_credentials_request(), "client_credentials");
     /// assert_eq!(call.grant(), "client_credentials");
@@ -235,9 +235,9 @@ impl<T> OAuthAnswer<T> {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use linkedin_client_core::{Error, OAuthCall};
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
-    /// use linkedin_client_core::restli::retry::RetryPolicy;
+    /// use linkedin::client_core::{Error, OAuthCall};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::restli::retry::RetryPolicy;
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let (_, answer) = OAuthCall::client_credentials(&app).start(RetryPolicy::none());
     /// let refused = http::Response::builder().status(401)

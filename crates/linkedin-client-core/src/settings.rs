@@ -14,7 +14,7 @@ use crate::error::{ConfigError, TokenError};
 /// [`ClientSettings::with_timeout`] (a transport's `ClientBuilder::timeout`).
 ///
 /// ```
-/// assert_eq!(linkedin_client_core::DEFAULT_TIMEOUT.as_secs(), 30);
+/// assert_eq!(linkedin::DEFAULT_TIMEOUT.as_secs(), 30);
 /// ```
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -24,8 +24,8 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// its own, since renewing one means sending a request).
 ///
 /// ```
-/// use linkedin_client_core::{Auth, ClientSettings};
-/// use linkedin_client_core::oauth::AccessToken;
+/// use linkedin::client_core::{Auth, ClientSettings};
+/// use linkedin::oauth::AccessToken;
 ///
 /// let settings = ClientSettings::<()>::new().with_access_token(AccessToken::new("AQV"));
 /// assert!(matches!(settings.auth(), Auth::Static(_)));
@@ -48,8 +48,8 @@ pub enum Auth<S> {
 /// through `Arc` and `Box`).
 ///
 /// ```
-/// use linkedin_client_core::{ClientSettings, ManagedTokens};
-/// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig, TokenSet};
+/// use linkedin::client_core::{ClientSettings, ManagedTokens};
+/// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, TokenSet};
 ///
 /// struct Fixed(OAuthConfig);
 /// impl ManagedTokens for Fixed {
@@ -60,7 +60,7 @@ pub enum Auth<S> {
 /// let app = OAuthConfig::new(ClientId::new("from-source"), ClientSecret::new("secret"));
 /// let settings = ClientSettings::new().with_token_source(Fixed(app));
 /// assert_eq!(settings.oauth_app()?.client_id().as_str(), "from-source");
-/// # Ok::<(), linkedin_client_core::ConfigError>(())
+/// # Ok::<(), linkedin::ConfigError>(())
 /// ```
 pub trait ManagedTokens {
     /// The OAuth application the source renews tokens with.
@@ -94,12 +94,12 @@ impl<T: ManagedTokens + ?Sized> ManagedTokens for Box<T> {
 /// ([`ClientSettings::bearer`]).
 ///
 /// ```
-/// use linkedin_client_core::{Bearer, ClientSettings};
-/// use linkedin_client_core::oauth::AccessToken;
+/// use linkedin::client_core::{Bearer, ClientSettings};
+/// use linkedin::oauth::AccessToken;
 ///
 /// let settings = ClientSettings::<()>::new().with_access_token(AccessToken::new("AQV"));
 /// assert!(matches!(settings.bearer(None)?, Bearer::Ready(token) if token.secret() == "AQV"));
-/// # Ok::<(), linkedin_client_core::TokenError>(())
+/// # Ok::<(), linkedin::TokenError>(())
 /// ```
 #[derive(Debug)]
 pub enum Bearer<'a, S> {
@@ -127,9 +127,9 @@ pub enum Bearer<'a, S> {
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_client_core::ClientSettings;
-/// use linkedin_client_core::oauth::AccessToken;
-/// use linkedin_client_core::restli::{Endpoint, retry::RetryPolicy};
+/// use linkedin::client_core::ClientSettings;
+/// use linkedin::oauth::AccessToken;
+/// use linkedin::restli::{Endpoint, retry::RetryPolicy};
 ///
 /// let settings = ClientSettings::<()>::new()
 ///     .with_endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
@@ -175,8 +175,8 @@ impl<S> ClientSettings<S> {
     /// The defaults (see [`ClientSettings`]).
     ///
     /// ```
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new();
-    /// assert_eq!(settings.timeout(), linkedin_client_core::DEFAULT_TIMEOUT);
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new();
+    /// assert_eq!(settings.timeout(), linkedin::DEFAULT_TIMEOUT);
     /// assert_eq!(settings.config().tunnel_threshold(), 4000);
     /// ```
     pub fn new() -> Self {
@@ -187,11 +187,11 @@ impl<S> ClientSettings<S> {
     /// default: LinkedIn.
     ///
     /// ```
-    /// use linkedin_client_core::restli::Endpoint;
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new()
+    /// use linkedin::restli::Endpoint;
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new()
     ///     .with_endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?);
     /// assert_eq!(settings.config().endpoint().base(true).as_str(), "http://127.0.0.1:8080/rest");
-    /// # Ok::<(), linkedin_client_core::restli::EndpointError>(())
+    /// # Ok::<(), linkedin::restli::EndpointError>(())
     /// ```
     pub fn with_endpoint(self, endpoint: Endpoint) -> Self {
         ClientSettings {
@@ -204,11 +204,11 @@ impl<S> ClientSettings<S> {
     /// another base URL; default: the one in each [`OAuthConfig`].
     ///
     /// ```
-    /// use linkedin_client_core::oauth::BaseUrl;
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new()
+    /// use linkedin::oauth::BaseUrl;
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new()
     ///     .with_oauth_base_url(BaseUrl::parse("http://127.0.0.1:9000/oauth/v2")?);
     /// assert!(settings.oauth_base_url().is_some());
-    /// # Ok::<(), linkedin_client_core::oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn with_oauth_base_url(self, base: BaseUrl) -> Self {
         ClientSettings {
@@ -222,11 +222,11 @@ impl<S> ClientSettings<S> {
     /// wins.
     ///
     /// ```
-    /// use linkedin_client_core::ClientSettings;
+    /// use linkedin::client_core::ClientSettings;
     /// let settings = ClientSettings::<()>::new().with_version("202406.01")?;
     /// assert_eq!(settings.config().version().map(|v| v.as_str()), Some("202406.01"));
     /// assert!(ClientSettings::<()>::new().with_version("June 2024").is_err());
-    /// # Ok::<(), linkedin_client_core::ConfigError>(())
+    /// # Ok::<(), linkedin::ConfigError>(())
     /// ```
     ///
     /// # Errors
@@ -239,11 +239,11 @@ impl<S> ClientSettings<S> {
     /// The default `LinkedIn-Version`, already checked.
     ///
     /// ```
-    /// use linkedin_client_core::ClientSettings;
-    /// use linkedin_client_core::restli::LinkedInVersion;
+    /// use linkedin::client_core::ClientSettings;
+    /// use linkedin::restli::LinkedInVersion;
     /// let settings = ClientSettings::<()>::new().with_linkedin_version(LinkedInVersion::new("202406")?);
     /// assert_eq!(settings.config().version().map(|v| v.as_str()), Some("202406"));
-    /// # Ok::<(), linkedin_client_core::restli::VersionError>(())
+    /// # Ok::<(), linkedin::restli::VersionError>(())
     /// ```
     pub fn with_linkedin_version(self, version: LinkedInVersion) -> Self {
         ClientSettings {
@@ -256,7 +256,7 @@ impl<S> ClientSettings<S> {
     /// (`linkedin-rs/x.y.z my-app/1.0`).
     ///
     /// ```
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new().with_user_agent_suffix("my-app/1.0");
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new().with_user_agent_suffix("my-app/1.0");
     /// assert!(settings.config().user_agent().ends_with(" my-app/1.0"));
     /// ```
     pub fn with_user_agent_suffix(self, suffix: &str) -> Self {
@@ -270,7 +270,7 @@ impl<S> ClientSettings<S> {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new().with_timeout(Duration::from_secs(5));
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new().with_timeout(Duration::from_secs(5));
     /// assert_eq!(settings.timeout(), Duration::from_secs(5));
     /// ```
     pub fn with_timeout(self, timeout: Duration) -> Self {
@@ -278,7 +278,7 @@ impl<S> ClientSettings<S> {
     }
 
     /// The longest a whole call may take, every attempt and wait included
-    /// (default [`DEFAULT_TOTAL_TIMEOUT`](restli_codec::retry::DEFAULT_TOTAL_TIMEOUT),
+    /// (default [`DEFAULT_TOTAL_TIMEOUT`](linkedin::restli::retry::DEFAULT_TOTAL_TIMEOUT),
     /// 60 s): no retry starts that would end past it, and each attempt's
     /// [timeout](Self::with_timeout) is cut to the time left. It overrides
     /// the retry policy's own [`total_timeout`](RetryPolicy::total_timeout),
@@ -286,7 +286,7 @@ impl<S> ClientSettings<S> {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new().with_total_timeout(Duration::from_secs(20));
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new().with_total_timeout(Duration::from_secs(20));
     /// assert_eq!(settings.retry_policy().total_timeout_value(), Duration::from_secs(20));
     /// ```
     pub fn with_total_timeout(self, total: Duration) -> Self {
@@ -299,8 +299,8 @@ impl<S> ClientSettings<S> {
     /// When and how often to retry ([`RetryPolicy::none`] to never retry).
     ///
     /// ```
-    /// use linkedin_client_core::restli::retry::RetryPolicy;
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new().with_retry_policy(RetryPolicy::none());
+    /// use linkedin::restli::retry::RetryPolicy;
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new().with_retry_policy(RetryPolicy::none());
     /// assert_eq!(settings.retry_policy(), RetryPolicy::none());
     /// ```
     pub fn with_retry_policy(self, retry_policy: RetryPolicy) -> Self {
@@ -314,7 +314,7 @@ impl<S> ClientSettings<S> {
     /// 4,000) as a POST with `X-HTTP-Method-Override`.
     ///
     /// ```
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new().with_tunnel_threshold(2000);
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new().with_tunnel_threshold(2000);
     /// assert_eq!(settings.config().tunnel_threshold(), 2000);
     /// ```
     pub fn with_tunnel_threshold(self, bytes: usize) -> Self {
@@ -327,8 +327,8 @@ impl<S> ClientSettings<S> {
     /// A fixed access token for every request (replaces a token source).
     ///
     /// ```
-    /// use linkedin_client_core::{Auth, ClientSettings};
-    /// use linkedin_client_core::oauth::AccessToken;
+    /// use linkedin::client_core::{Auth, ClientSettings};
+    /// use linkedin::oauth::AccessToken;
     /// let settings = ClientSettings::<()>::new().with_token_source(()).with_access_token(AccessToken::new("AQV"));
     /// assert!(matches!(settings.auth(), Auth::Static(_)));
     /// ```
@@ -344,7 +344,7 @@ impl<S> ClientSettings<S> {
     /// when [`with_oauth`](Self::with_oauth) is not set.
     ///
     /// ```
-    /// use linkedin_client_core::{Auth, ClientSettings};
+    /// use linkedin::client_core::{Auth, ClientSettings};
     /// let settings = ClientSettings::new().with_token_source("a source");
     /// assert!(matches!(settings.auth(), Auth::Source("a source")));
     /// ```
@@ -359,8 +359,8 @@ impl<S> ClientSettings<S> {
     /// client credentials, introspection); default: the token source's.
     ///
     /// ```
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new()
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new()
     ///     .with_oauth(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret")));
     /// assert!(settings.oauth().is_some());
     /// ```
@@ -375,7 +375,7 @@ impl<S> ClientSettings<S> {
     /// tunneling threshold.
     ///
     /// ```
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new();
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new();
     /// assert!(settings.config().version().is_none());
     /// ```
     pub fn config(&self) -> &RequestConfig {
@@ -386,8 +386,8 @@ impl<S> ClientSettings<S> {
     /// applied when one was set.
     ///
     /// ```
-    /// use linkedin_client_core::restli::retry::RetryPolicy;
-    /// assert_eq!(linkedin_client_core::ClientSettings::<()>::new().retry_policy(), RetryPolicy::default());
+    /// use linkedin::restli::retry::RetryPolicy;
+    /// assert_eq!(linkedin::client_core::ClientSettings::<()>::new().retry_policy(), RetryPolicy::default());
     /// ```
     pub fn retry_policy(&self) -> RetryPolicy {
         match self.total_timeout {
@@ -400,8 +400,8 @@ impl<S> ClientSettings<S> {
     /// [`with_total_timeout`](Self::with_total_timeout)).
     ///
     /// ```
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new();
-    /// assert_eq!(settings.total_timeout(), linkedin_client_core::restli::retry::DEFAULT_TOTAL_TIMEOUT);
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new();
+    /// assert_eq!(settings.total_timeout(), linkedin::restli::retry::DEFAULT_TOTAL_TIMEOUT);
     /// ```
     pub fn total_timeout(&self) -> Duration {
         self.retry_policy().total_timeout_value()
@@ -410,8 +410,8 @@ impl<S> ClientSettings<S> {
     /// The per-attempt timeout.
     ///
     /// ```
-    /// let settings = linkedin_client_core::ClientSettings::<()>::new();
-    /// assert_eq!(settings.timeout(), linkedin_client_core::DEFAULT_TIMEOUT);
+    /// let settings = linkedin::client_core::ClientSettings::<()>::new();
+    /// assert_eq!(settings.timeout(), linkedin::DEFAULT_TIMEOUT);
     /// ```
     pub fn timeout(&self) -> Duration {
         self.timeout
@@ -420,7 +420,7 @@ impl<S> ClientSettings<S> {
     /// Where request tokens come from.
     ///
     /// ```
-    /// use linkedin_client_core::{Auth, ClientSettings};
+    /// use linkedin::client_core::{Auth, ClientSettings};
     /// assert!(matches!(ClientSettings::<()>::new().auth(), Auth::None));
     /// ```
     pub fn auth(&self) -> &Auth<S> {
@@ -430,7 +430,7 @@ impl<S> ClientSettings<S> {
     /// The OAuth application given with [`with_oauth`](Self::with_oauth).
     ///
     /// ```
-    /// assert!(linkedin_client_core::ClientSettings::<()>::new().oauth().is_none());
+    /// assert!(linkedin::client_core::ClientSettings::<()>::new().oauth().is_none());
     /// ```
     pub fn oauth(&self) -> Option<&OAuthConfig> {
         self.oauth.as_ref()
@@ -439,7 +439,7 @@ impl<S> ClientSettings<S> {
     /// The OAuth base URL override, if any.
     ///
     /// ```
-    /// assert!(linkedin_client_core::ClientSettings::<()>::new().oauth_base_url().is_none());
+    /// assert!(linkedin::client_core::ClientSettings::<()>::new().oauth_base_url().is_none());
     /// ```
     pub fn oauth_base_url(&self) -> Option<&BaseUrl> {
         self.oauth_base_url.as_ref()
@@ -449,15 +449,15 @@ impl<S> ClientSettings<S> {
     /// without one).
     ///
     /// ```
-    /// use linkedin_client_core::ClientSettings;
-    /// use linkedin_client_core::oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::ClientSettings;
+    /// use linkedin::oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
     ///
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// let settings = ClientSettings::<()>::new()
     ///     .with_oauth_base_url(BaseUrl::parse("http://127.0.0.1:9000/oauth/v2")?);
     /// let local = settings.apply_oauth_base(&app);
     /// assert!(local.client_credentials_request().uri().to_string().starts_with("http://127.0.0.1:9000/"));
-    /// # Ok::<(), linkedin_client_core::oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn apply_oauth_base(&self, config: &OAuthConfig) -> OAuthConfig {
         match &self.oauth_base_url {
@@ -470,8 +470,8 @@ impl<S> ClientSettings<S> {
     /// if given, else the static token, else the token source to ask.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientSettings, TokenError};
-    /// use linkedin_client_core::oauth::AccessToken;
+    /// use linkedin::client_core::{ClientSettings, TokenError};
+    /// use linkedin::oauth::AccessToken;
     ///
     /// let settings = ClientSettings::<()>::new();
     /// assert!(matches!(settings.bearer(None), Err(TokenError::Missing)));
@@ -499,9 +499,9 @@ impl<S: ManagedTokens> ClientSettings<S> {
     /// OAuth base URL override applied.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientSettings, ConfigError};
-    /// # use linkedin_client_core::ManagedTokens;
-    /// # use linkedin_client_core::oauth::{OAuthConfig, TokenSet};
+    /// use linkedin::client_core::{ClientSettings, ConfigError};
+    /// # use linkedin::client_core::ManagedTokens;
+    /// # use linkedin::oauth::{OAuthConfig, TokenSet};
     /// # struct Source;
     /// # impl ManagedTokens for Source {
     /// #     fn oauth(&self) -> &OAuthConfig { unimplemented!() }
@@ -527,8 +527,8 @@ impl<S: ManagedTokens> ClientSettings<S> {
     /// without a token source.
     ///
     /// ```
-    /// # use linkedin_client_core::{ClientSettings, ManagedTokens};
-    /// # use linkedin_client_core::oauth::{OAuthConfig, TokenSet};
+    /// # use linkedin::client_core::{ClientSettings, ManagedTokens};
+    /// # use linkedin::oauth::{OAuthConfig, TokenSet};
     /// # struct Source;
     /// # impl ManagedTokens for Source {
     /// #     fn oauth(&self) -> &OAuthConfig { unimplemented!() }

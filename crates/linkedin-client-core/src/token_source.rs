@@ -42,8 +42,8 @@ type OnRefresh = Arc<dyn Fn(&TokenSet) + Send + Sync>;
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_client_core::TokenSource;
-/// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, RefreshToken, TokenSet};
+/// use linkedin::client_core::TokenSource;
+/// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, RefreshToken, TokenSet};
 ///
 /// let oauth = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
 /// let tokens = TokenSet::new(AccessToken::new("AQV..."), SystemTime::now() + Duration::from_secs(3600))
@@ -81,8 +81,8 @@ impl<F: Default> TokenSource<F> {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
     ///
     /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// let source = TokenSource::<()>::new(oauth, TokenSet::new(AccessToken::new("AQV"), SystemTime::now()));
@@ -96,8 +96,8 @@ impl<F: Default> TokenSource<F> {
     /// grant on first use and fetched again ahead of each expiry.
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     ///
     /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// let source = TokenSource::<()>::client_credentials(oauth);
@@ -122,12 +122,12 @@ impl<F: Default> TokenSource<F> {
 
 impl<F> TokenSource<F> {
     /// Renews tokens that expire within `skew` (default
-    /// [`DEFAULT_REFRESH_AHEAD`](linkedin_oauth::DEFAULT_REFRESH_AHEAD), 5 minutes).
+    /// [`DEFAULT_REFRESH_AHEAD`](linkedin::oauth::DEFAULT_REFRESH_AHEAD), 5 minutes).
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
     ///
     /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// let now = SystemTime::now();
@@ -148,8 +148,8 @@ impl<F> TokenSource<F> {
     ///
     /// ```
     /// use std::sync::{Arc, Mutex};
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig, TokenSet};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, TokenSet};
     ///
     /// let saved: Arc<Mutex<Option<TokenSet>>> = Arc::default();
     /// let sink = Arc::clone(&saved);
@@ -166,8 +166,8 @@ impl<F> TokenSource<F> {
     /// The OAuth application renewals use.
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     ///
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// assert_eq!(source.oauth().client_id().as_str(), "id");
@@ -180,8 +180,8 @@ impl<F> TokenSource<F> {
     /// never hold it across IO).
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// assert!(!source.lock().renewing());
     /// ```
@@ -192,8 +192,8 @@ impl<F> TokenSource<F> {
     /// The transport's single-flight primitive.
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<u8>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// assert_eq!(*source.flight(), 0);
     /// ```
@@ -209,8 +209,8 @@ impl<F> TokenSource<F> {
     /// ```
     /// use std::sync::{Arc, atomic::{AtomicBool, Ordering}};
     /// use std::time::SystemTime;
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
     /// let called = Arc::new(AtomicBool::new(false));
     /// let seen = Arc::clone(&called);
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")))
@@ -259,8 +259,8 @@ impl RenewalState {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
     /// let now = SystemTime::now();
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let source = TokenSource::<()>::new(app, TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(3600)));
@@ -273,8 +273,8 @@ impl RenewalState {
     /// The current tokens, if any.
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// assert!(source.lock().tokens().is_none());
     /// ```
@@ -286,8 +286,8 @@ impl RenewalState {
     /// waiting, and passes it to [`decide`](Self::decide).
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// assert_eq!(source.lock().generation(), 0);
     /// ```
@@ -298,8 +298,8 @@ impl RenewalState {
     /// Whether a caller is sending a renewal now.
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// let mut state = source.lock();
     /// state.set_renewing(true);
@@ -312,8 +312,8 @@ impl RenewalState {
     /// Marks a renewal as in flight, or as ended.
     ///
     /// ```
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// source.lock().set_renewing(false);
     /// assert!(!source.lock().renewing());
@@ -332,8 +332,8 @@ impl RenewalState {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use linkedin_client_core::{RenewalStep, TokenSource};
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::{RenewalStep, TokenSource};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let source = TokenSource::<()>::client_credentials(app.clone());
     /// let step = source.lock().decide(SystemTime::now(), &app, 0);
@@ -363,8 +363,8 @@ impl RenewalState {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use linkedin_client_core::TokenSource;
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::TokenSource;
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let app = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s"));
     /// let source = TokenSource::<()>::client_credentials(app);
     /// let answer = http::Response::new(br#"{"access_token":"AQV","expires_in":1800}"#.to_vec());
@@ -397,8 +397,8 @@ impl RenewalState {
     /// `error`, the next call tries again.
     ///
     /// ```
-    /// use linkedin_client_core::{Error, TokenError, TokenSource};
-    /// use linkedin_client_core::oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::client_core::{Error, TokenError, TokenSource};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     /// let source = TokenSource::<()>::client_credentials(OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s")));
     /// source.lock().abandon(Error::from(TokenError::Missing));
     /// assert!(!source.lock().renewing());

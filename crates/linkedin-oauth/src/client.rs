@@ -8,7 +8,7 @@ use crate::secret::ClientSecret;
 /// The client id of a LinkedIn application (public, sent in URLs).
 ///
 /// ```
-/// use linkedin_oauth::ClientId;
+/// use linkedin::oauth::ClientId;
 ///
 /// let id = ClientId::new("86abc123");
 /// assert_eq!(id.as_str(), "86abc123");
@@ -22,7 +22,7 @@ impl ClientId {
     /// Wraps a client id.
     ///
     /// ```
-    /// use linkedin_oauth::ClientId;
+    /// use linkedin::oauth::ClientId;
     ///
     /// assert_eq!(ClientId::new("abc"), ClientId::new(String::from("abc")));
     /// ```
@@ -33,7 +33,7 @@ impl ClientId {
     /// The client id.
     ///
     /// ```
-    /// use linkedin_oauth::ClientId;
+    /// use linkedin::oauth::ClientId;
     ///
     /// assert_eq!(ClientId::new("abc").as_str(), "abc");
     /// ```
@@ -64,14 +64,14 @@ impl fmt::Display for ClientId {
 /// built by [`CodeExchange::token_request`](crate::CodeExchange::token_request).
 ///
 /// ```
-/// use linkedin_oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
+/// use linkedin::oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
 ///
 /// let config = OAuthConfig::new(ClientId::new("client"), ClientSecret::new("hunter2"))
 ///     .base_url(BaseUrl::parse("http://127.0.0.1:8080/oauth/v2")?);
 /// assert_eq!(config.base().as_str(), "http://127.0.0.1:8080/oauth/v2");
 /// // Debug never shows the secret.
 /// assert!(!format!("{config:?}").contains("hunter2"));
-/// # Ok::<(), linkedin_oauth::ConfigError>(())
+/// # Ok::<(), linkedin::oauth::ConfigError>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct OAuthConfig {
@@ -84,7 +84,7 @@ impl OAuthConfig {
     /// A configuration for LinkedIn's production endpoints.
     ///
     /// ```
-    /// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("client"), ClientSecret::new("secret"));
     /// assert_eq!(config.base().as_str(), "https://www.linkedin.com/oauth/v2");
@@ -101,13 +101,13 @@ impl OAuthConfig {
     /// by [`BaseUrl::parse`].
     ///
     /// ```
-    /// use linkedin_oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("client"), ClientSecret::new("secret"))
     ///     .base_url(BaseUrl::parse("https://sandbox.example/oauth/v2")?);
     /// let request = config.client_credentials_request();
     /// assert_eq!(request.uri(), "https://sandbox.example/oauth/v2/accessToken");
-    /// # Ok::<(), linkedin_oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn base_url(mut self, base: BaseUrl) -> Self {
         self.base = base;
@@ -117,7 +117,7 @@ impl OAuthConfig {
     /// The client id.
     ///
     /// ```
-    /// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("client"), ClientSecret::new("secret"));
     /// assert_eq!(config.client_id().as_str(), "client");
@@ -129,7 +129,7 @@ impl OAuthConfig {
     /// The client secret.
     ///
     /// ```
-    /// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("client"), ClientSecret::new("secret"));
     /// assert_eq!(config.client_secret().secret(), "secret");
@@ -141,7 +141,7 @@ impl OAuthConfig {
     /// The OAuth base URL.
     ///
     /// ```
-    /// use linkedin_oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{BaseUrl, ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("client"), ClientSecret::new("secret"));
     /// assert_eq!(config.base(), &BaseUrl::linkedin());

@@ -10,7 +10,7 @@ use crate::error::ConfigError;
 /// LinkedIn's production OAuth base URL, the default of [`BaseUrl`].
 ///
 /// ```
-/// use linkedin_oauth::{BaseUrl, LINKEDIN_OAUTH_BASE};
+/// use linkedin::oauth::{BaseUrl, LINKEDIN_OAUTH_BASE};
 ///
 /// assert_eq!(BaseUrl::default().as_str(), LINKEDIN_OAUTH_BASE);
 /// ```
@@ -24,13 +24,13 @@ pub const LINKEDIN_OAUTH_BASE: &str = "https://www.linkedin.com/oauth/v2";
 /// `localhost`), which may use plain `http`.
 ///
 /// ```
-/// use linkedin_oauth::BaseUrl;
+/// use linkedin::oauth::BaseUrl;
 ///
 /// let sandbox = BaseUrl::parse("http://127.0.0.1:8080/oauth/v2/")?;
 /// assert_eq!(sandbox.as_str(), "http://127.0.0.1:8080/oauth/v2");
 /// assert!(BaseUrl::parse("http://example.com/oauth/v2").is_err());
 /// assert_eq!(BaseUrl::default().as_str(), "https://www.linkedin.com/oauth/v2");
-/// # Ok::<(), linkedin_oauth::ConfigError>(())
+/// # Ok::<(), linkedin::oauth::ConfigError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -47,7 +47,7 @@ impl BaseUrl {
     /// slash is ignored.
     ///
     /// ```
-    /// use linkedin_oauth::{BaseUrl, ConfigError};
+    /// use linkedin::oauth::{BaseUrl, ConfigError};
     ///
     /// let base = BaseUrl::parse("https://sandbox.example/oauth/v2")?;
     /// assert_eq!(base.as_str(), "https://sandbox.example/oauth/v2");
@@ -99,7 +99,7 @@ impl BaseUrl {
     /// The base URL, without a trailing slash.
     ///
     /// ```
-    /// use linkedin_oauth::BaseUrl;
+    /// use linkedin::oauth::BaseUrl;
     ///
     /// assert_eq!(BaseUrl::linkedin().as_str(), "https://www.linkedin.com/oauth/v2");
     /// ```
@@ -110,7 +110,7 @@ impl BaseUrl {
     /// LinkedIn's production endpoints ([`LINKEDIN_OAUTH_BASE`]); the same as `BaseUrl::default()`.
     ///
     /// ```
-    /// use linkedin_oauth::BaseUrl;
+    /// use linkedin::oauth::BaseUrl;
     ///
     /// assert_eq!(BaseUrl::linkedin(), BaseUrl::default());
     /// ```
@@ -186,12 +186,12 @@ fn is_loopback(host: &Host<&str>) -> bool {
 /// without a fragment.
 ///
 /// ```
-/// use linkedin_oauth::RedirectUrl;
+/// use linkedin::oauth::RedirectUrl;
 ///
 /// let redirect = RedirectUrl::new("https://app.example/callback")?;
 /// assert_eq!(redirect.as_str(), "https://app.example/callback");
 /// assert!(RedirectUrl::new("/callback").is_err());
-/// # Ok::<(), linkedin_oauth::ConfigError>(())
+/// # Ok::<(), linkedin::oauth::ConfigError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -201,7 +201,7 @@ impl RedirectUrl {
     /// Validates a redirect URL: absolute, with a host, without a fragment.
     ///
     /// ```
-    /// use linkedin_oauth::{ConfigError, RedirectUrl};
+    /// use linkedin::oauth::{ConfigError, RedirectUrl};
     ///
     /// assert!(RedirectUrl::new("http://localhost:8400/callback").is_ok());
     /// assert!(matches!(
@@ -225,11 +225,11 @@ impl RedirectUrl {
     /// The URL as given.
     ///
     /// ```
-    /// use linkedin_oauth::RedirectUrl;
+    /// use linkedin::oauth::RedirectUrl;
     ///
     /// let redirect = RedirectUrl::new("https://app.example/callback")?;
     /// assert_eq!(redirect.as_str(), "https://app.example/callback");
-    /// # Ok::<(), linkedin_oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0

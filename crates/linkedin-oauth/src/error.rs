@@ -8,7 +8,7 @@ use http::StatusCode;
 /// Any error of this crate; each variant wraps the error of one step.
 ///
 /// ```
-/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, ConfigError, Error, RedirectUrl};
+/// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, ConfigError, Error, RedirectUrl};
 ///
 /// let flow = AuthorizationCodeFlow::new(
 ///     ClientId::new("client"),
@@ -38,7 +38,7 @@ pub enum Error {
 /// A configuration value is invalid. Raised when it is built or when a flow starts.
 ///
 /// ```
-/// use linkedin_oauth::{BaseUrl, ConfigError};
+/// use linkedin::oauth::{BaseUrl, ConfigError};
 ///
 /// let err = BaseUrl::parse("http://oauth.example/v2").unwrap_err();
 /// assert!(matches!(err, ConfigError::InsecureBaseUrl { .. }));
@@ -104,7 +104,7 @@ pub enum ConfigError {
 /// configuration problem.
 ///
 /// ```
-/// use linkedin_oauth::RandomError;
+/// use linkedin::oauth::RandomError;
 ///
 /// fn describe(err: &RandomError) -> String {
 ///     err.to_string()
@@ -117,7 +117,7 @@ pub struct RandomError(#[source] pub(crate) getrandom::Error);
 /// The redirect back from LinkedIn did not yield an authorization code.
 ///
 /// ```
-/// use linkedin_oauth::RedirectError;
+/// use linkedin::oauth::RedirectError;
 ///
 /// let err = RedirectError::Authorization {
 ///     error: "user_cancelled_login".into(),
@@ -165,7 +165,7 @@ impl RedirectError {
     /// application (`user_cancelled_login`, `user_cancelled_authorize`).
     ///
     /// ```
-    /// use linkedin_oauth::RedirectError;
+    /// use linkedin::oauth::RedirectError;
     ///
     /// assert!(!RedirectError::StateMismatch.member_cancelled());
     /// ```
@@ -185,7 +185,7 @@ impl RedirectError {
 /// `error_description`, or a bounded excerpt of a non-OAuth body.
 ///
 /// ```
-/// use linkedin_oauth::{ResponseError, ThreeLeggedToken};
+/// use linkedin::oauth::{ResponseError, ThreeLeggedToken};
 /// use std::time::SystemTime;
 ///
 /// let response = http::Response::builder()
@@ -255,7 +255,7 @@ impl ResponseError {
     /// The HTTP status of the response.
     ///
     /// ```
-    /// use linkedin_oauth::ResponseError;
+    /// use linkedin::oauth::ResponseError;
     ///
     /// let err = ResponseError::Http { status: http::StatusCode::BAD_GATEWAY, excerpt: String::new() };
     /// assert_eq!(err.status(), http::StatusCode::BAD_GATEWAY);
@@ -273,7 +273,7 @@ impl ResponseError {
     /// LinkedIn's OAuth `error` code, when the response carried one.
     ///
     /// ```
-    /// use linkedin_oauth::ResponseError;
+    /// use linkedin::oauth::ResponseError;
     ///
     /// let err = ResponseError::OAuth {
     ///     status: http::StatusCode::UNAUTHORIZED,

@@ -15,7 +15,7 @@ impl OAuthConfig {
     /// [`Introspection::from_response`].
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("cid"), ClientSecret::new("csecret"));
     /// let request = config.introspect_request(&AccessToken::new("AQV"));
@@ -38,7 +38,7 @@ impl OAuthConfig {
 /// more than `active: false`, so everything but `active` is optional.
 ///
 /// ```
-/// use linkedin_oauth::{AuthType, Introspection, TokenStatus};
+/// use linkedin::oauth::{AuthType, Introspection, TokenStatus};
 /// use std::time::{Duration, SystemTime};
 ///
 /// let response = http::Response::builder()
@@ -52,7 +52,7 @@ impl OAuthConfig {
 /// assert_eq!(info.status, Some(TokenStatus::Active));
 /// assert_eq!(info.expires_at, Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_705_184_000)));
 /// assert_eq!(info.scopes, ["r_ads", "rw_ads"]);
-/// # Ok::<(), linkedin_oauth::ResponseError>(())
+/// # Ok::<(), linkedin::oauth::ResponseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -85,7 +85,7 @@ impl Introspection {
     /// the other variants when `active` is missing or a field has the wrong type.
     ///
     /// ```
-    /// use linkedin_oauth::{Introspection, TokenStatus};
+    /// use linkedin::oauth::{Introspection, TokenStatus};
     ///
     /// let response = http::Response::builder()
     ///     .status(200)
@@ -94,7 +94,7 @@ impl Introspection {
     /// let info = Introspection::from_response(&response)?;
     /// assert!(!info.active);
     /// assert_eq!(info.status, Some(TokenStatus::Revoked));
-    /// # Ok::<(), linkedin_oauth::ResponseError>(())
+    /// # Ok::<(), linkedin::oauth::ResponseError>(())
     /// ```
     pub fn from_response<B: AsRef<[u8]>>(
         response: &http::Response<B>,
@@ -120,7 +120,7 @@ impl Introspection {
 /// Whether a token was issued to an application (2-legged) or on behalf of a member (3-legged).
 ///
 /// ```
-/// use linkedin_oauth::AuthType;
+/// use linkedin::oauth::AuthType;
 ///
 /// assert_eq!(AuthType::TwoLegged.as_str(), "2L");
 /// assert_eq!(AuthType::ThreeLegged.to_string(), "3L");
@@ -148,7 +148,7 @@ impl AuthType {
     /// The wire form: `2L`, `3L`, or the unknown value as sent.
     ///
     /// ```
-    /// use linkedin_oauth::AuthType;
+    /// use linkedin::oauth::AuthType;
     ///
     /// assert_eq!(AuthType::Other("4L".into()).as_str(), "4L");
     /// ```
@@ -170,7 +170,7 @@ impl fmt::Display for AuthType {
 /// A token's status as reported by introspection.
 ///
 /// ```
-/// use linkedin_oauth::TokenStatus;
+/// use linkedin::oauth::TokenStatus;
 ///
 /// assert_eq!(TokenStatus::Expired.as_str(), "expired");
 /// assert_eq!(TokenStatus::Revoked.to_string(), "revoked");
@@ -201,7 +201,7 @@ impl TokenStatus {
     /// The wire form, lowercase for the known values.
     ///
     /// ```
-    /// use linkedin_oauth::TokenStatus;
+    /// use linkedin::oauth::TokenStatus;
     ///
     /// assert_eq!(TokenStatus::Active.as_str(), "active");
     /// ```

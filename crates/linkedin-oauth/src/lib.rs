@@ -49,7 +49,7 @@
 //!
 //! ```
 //! use std::time::{Duration, SystemTime};
-//! use linkedin_oauth::{
+//! use linkedin::oauth::{
 //!     AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, PendingAuthorization,
 //!     RedirectUrl, RefreshedToken, ThreeLeggedToken,
 //! };
@@ -164,7 +164,7 @@ pub use token_set::TokenSet;
 /// so callers use the same version.
 ///
 /// ```
-/// let response: linkedin_oauth::http::Response<Vec<u8>> = linkedin_oauth::http::Response::new(Vec::new());
+/// let response: linkedin::oauth::http::Response<Vec<u8>> = linkedin::oauth::http::Response::new(Vec::new());
 /// assert_eq!(response.status(), 200);
 /// ```
 pub use http;
@@ -172,7 +172,7 @@ pub use http;
 /// The `url` crate whose [`Url`](url::Url) the authorization URL is, re-exported.
 ///
 /// ```
-/// let url = linkedin_oauth::url::Url::parse("https://app.example/callback").unwrap();
+/// let url = linkedin::oauth::url::Url::parse("https://app.example/callback").unwrap();
 /// assert_eq!(url.host_str(), Some("app.example"));
 /// ```
 pub use url;

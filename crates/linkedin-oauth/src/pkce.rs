@@ -32,11 +32,11 @@ impl PkceVerifier {
     /// Generates a verifier from 32 bytes of the operating system's CSPRNG (43 characters).
     ///
     /// ```
-    /// use linkedin_oauth::PkceVerifier;
+    /// use linkedin::oauth::PkceVerifier;
     ///
     /// let verifier = PkceVerifier::generate()?;
     /// assert_eq!(verifier.secret().len(), 43);
-    /// # Ok::<(), linkedin_oauth::RandomError>(())
+    /// # Ok::<(), linkedin::oauth::RandomError>(())
     /// ```
     pub fn generate() -> Result<Self, RandomError> {
         Ok(PkceVerifier(random_base64url::<VERIFIER_BYTES>()?))
@@ -46,7 +46,7 @@ impl PkceVerifier {
     /// characters from the unreserved set).
     ///
     /// ```
-    /// use linkedin_oauth::{ConfigError, PkceVerifier};
+    /// use linkedin::oauth::{ConfigError, PkceVerifier};
     ///
     /// let verifier = PkceVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")?;
     /// assert!(matches!(PkceVerifier::new("too-short"), Err(ConfigError::InvalidPkceVerifier { .. })));
@@ -68,12 +68,12 @@ impl PkceVerifier {
     /// The `S256` challenge for this verifier.
     ///
     /// ```
-    /// use linkedin_oauth::PkceVerifier;
+    /// use linkedin::oauth::PkceVerifier;
     ///
     /// // RFC 7636, appendix B.
     /// let verifier = PkceVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")?;
     /// assert_eq!(verifier.challenge().as_str(), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
-    /// # Ok::<(), linkedin_oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn challenge(&self) -> PkceChallenge {
         let digest = Sha256::digest(self.secret().as_bytes());
@@ -96,12 +96,12 @@ fn is_unreserved(b: u8) -> bool {
 /// A PKCE `S256` code challenge: public, sent with the authorization request.
 ///
 /// ```
-/// use linkedin_oauth::PkceVerifier;
+/// use linkedin::oauth::PkceVerifier;
 ///
 /// let challenge = PkceVerifier::generate()?.challenge();
 /// assert_eq!(challenge.as_str().len(), 43);
 /// assert_eq!(challenge.method(), "S256");
-/// # Ok::<(), linkedin_oauth::RandomError>(())
+/// # Ok::<(), linkedin::oauth::RandomError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PkceChallenge(String);
@@ -110,11 +110,11 @@ impl PkceChallenge {
     /// The challenge, base64url without padding.
     ///
     /// ```
-    /// use linkedin_oauth::PkceVerifier;
+    /// use linkedin::oauth::PkceVerifier;
     ///
     /// let verifier = PkceVerifier::new("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")?;
     /// assert_eq!(verifier.challenge().as_str(), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
-    /// # Ok::<(), linkedin_oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
@@ -123,10 +123,10 @@ impl PkceChallenge {
     /// The challenge method sent as `code_challenge_method`: always `S256`.
     ///
     /// ```
-    /// use linkedin_oauth::PkceVerifier;
+    /// use linkedin::oauth::PkceVerifier;
     ///
     /// assert_eq!(PkceVerifier::generate()?.challenge().method(), "S256");
-    /// # Ok::<(), linkedin_oauth::RandomError>(())
+    /// # Ok::<(), linkedin::oauth::RandomError>(())
     /// ```
     pub fn method(&self) -> &'static str {
         "S256"

@@ -16,7 +16,7 @@ use crate::token_set::TokenSet;
 /// lifetime when that is known (see [`TokenSet::refresh_window`]).
 ///
 /// ```
-/// assert_eq!(linkedin_oauth::DEFAULT_REFRESH_AHEAD.as_secs(), 300);
+/// assert_eq!(linkedin::oauth::DEFAULT_REFRESH_AHEAD.as_secs(), 300);
 /// ```
 pub const DEFAULT_REFRESH_AHEAD: Duration = Duration::from_secs(5 * 60);
 
@@ -24,14 +24,14 @@ pub const DEFAULT_REFRESH_AHEAD: Duration = Duration::from_secs(5 * 60);
 /// renewal is tried: 10 seconds.
 ///
 /// ```
-/// assert_eq!(linkedin_oauth::RENEWAL_COOL_DOWN.as_secs(), 10);
+/// assert_eq!(linkedin::oauth::RENEWAL_COOL_DOWN.as_secs(), 10);
 /// ```
 pub const RENEWAL_COOL_DOWN: Duration = Duration::from_secs(10);
 
 /// The grant that renews a [`TokenLifecycle`]'s token.
 ///
 /// ```
-/// use linkedin_oauth::RenewalGrant;
+/// use linkedin::oauth::RenewalGrant;
 /// assert_eq!(RenewalGrant::RefreshToken.as_str(), "refresh_token");
 /// assert_eq!(RenewalGrant::ClientCredentials.as_str(), "client_credentials");
 /// ```
@@ -84,7 +84,7 @@ pub enum TokenOutcome<E> {
 ///
 /// ```
 /// use std::time::SystemTime;
-/// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig, TokenLifecycle};
+/// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, TokenLifecycle};
 ///
 /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("s3cr3t"));
 /// let lifecycle = TokenLifecycle::<String>::client_credentials();
@@ -222,7 +222,7 @@ impl<E> Failure<E> {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_oauth::{
+/// use linkedin::oauth::{
 ///     AccessToken, ClientId, ClientSecret, OAuthConfig, RefreshToken, RenewalDecision,
 ///     TokenLifecycle, TokenOutcome, TokenSet,
 /// };
@@ -265,7 +265,7 @@ impl<E> Failure<E> {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig, RenewalDecision, TokenLifecycle};
+/// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, RenewalDecision, TokenLifecycle};
 ///
 /// // A 2-legged source has no token until its first fetch.
 /// let lifecycle = TokenLifecycle::<String>::client_credentials();
@@ -292,7 +292,7 @@ impl<E: Clone> TokenLifecycle<E> {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use linkedin_oauth::{AccessToken, RenewalGrant, TokenLifecycle, TokenSet};
+    /// use linkedin::oauth::{AccessToken, RenewalGrant, TokenLifecycle, TokenSet};
     ///
     /// let lifecycle = TokenLifecycle::<String>::new(TokenSet::new(AccessToken::new("AQV"), SystemTime::now()));
     /// assert_eq!(lifecycle.grant(), RenewalGrant::RefreshToken);
@@ -306,7 +306,7 @@ impl<E: Clone> TokenLifecycle<E> {
     /// grant on first use and again ahead of each expiry.
     ///
     /// ```
-    /// use linkedin_oauth::{RenewalGrant, TokenLifecycle};
+    /// use linkedin::oauth::{RenewalGrant, TokenLifecycle};
     ///
     /// let lifecycle = TokenLifecycle::<String>::client_credentials();
     /// assert_eq!(lifecycle.grant(), RenewalGrant::ClientCredentials);
@@ -332,7 +332,7 @@ impl<E: Clone> TokenLifecycle<E> {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_oauth::{AccessToken, TokenLifecycle, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenLifecycle, TokenSet};
     ///
     /// let now = SystemTime::now();
     /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(120));
@@ -366,7 +366,7 @@ impl<E: Clone> TokenLifecycle<E> {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_oauth::{AccessToken, TokenLifecycle, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenLifecycle, TokenSet};
     ///
     /// let now = SystemTime::now();
     /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(3600));
@@ -474,7 +474,7 @@ impl<E: Clone> TokenLifecycle<E> {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_oauth::{AccessToken, RefreshToken, TokenLifecycle, TokenOutcome, TokenSet};
+    /// use linkedin::oauth::{AccessToken, RefreshToken, TokenLifecycle, TokenOutcome, TokenSet};
     ///
     /// let now = SystemTime::now();
     /// let tokens = TokenSet::new(AccessToken::new("AQV"), now + Duration::from_secs(60))
@@ -496,7 +496,7 @@ impl<E: Clone> TokenLifecycle<E> {
     ///
     /// ```
     /// use std::time::SystemTime;
-    /// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig, RenewalDecision, TokenLifecycle, TokenOutcome};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, RenewalDecision, TokenLifecycle, TokenOutcome};
     ///
     /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
     /// let mut lifecycle = TokenLifecycle::<&str>::client_credentials();

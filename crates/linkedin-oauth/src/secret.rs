@@ -44,7 +44,7 @@ macro_rules! secret_type {
             #[doc = concat!("Wraps a value as a [`", stringify!($name), "`].")]
             ///
             /// ```
-            #[doc = concat!("use linkedin_oauth::", stringify!($name), ";")]
+            #[doc = concat!("use linkedin::oauth::", stringify!($name), ";")]
             ///
             #[doc = concat!("let secret = ", stringify!($name), "::new(\"s3cr3t\");")]
             /// assert_eq!(secret.secret(), "s3cr3t");
@@ -79,7 +79,7 @@ macro_rules! secret_type {
             /// Returns the secret value. Every use of this accessor handles the raw secret.
             ///
             /// ```
-            #[doc = concat!("use linkedin_oauth::", stringify!($name), ";")]
+            #[doc = concat!("use linkedin::oauth::", stringify!($name), ";")]
             ///
             #[doc = concat!("let secret = ", $example, ";")]
             /// assert!(!secret.secret().is_empty());
@@ -91,7 +91,7 @@ macro_rules! secret_type {
             /// Consumes the wrapper and returns the secret value.
             ///
             /// ```
-            #[doc = concat!("use linkedin_oauth::", stringify!($name), ";")]
+            #[doc = concat!("use linkedin::oauth::", stringify!($name), ";")]
             ///
             #[doc = concat!("let secret = ", $example, ";")]
             /// let copy = secret.secret().to_owned();

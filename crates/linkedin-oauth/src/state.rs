@@ -26,13 +26,13 @@ impl CsrfState {
     /// base64url without padding (43 characters).
     ///
     /// ```
-    /// use linkedin_oauth::CsrfState;
+    /// use linkedin::oauth::CsrfState;
     ///
     /// let a = CsrfState::generate()?;
     /// let b = CsrfState::generate()?;
     /// assert_eq!(a.secret().len(), 43);
     /// assert_ne!(a, b);
-    /// # Ok::<(), linkedin_oauth::RandomError>(())
+    /// # Ok::<(), linkedin::oauth::RandomError>(())
     /// ```
     pub fn generate() -> Result<Self, RandomError> {
         Ok(CsrfState::new(random_base64url::<STATE_BYTES>()?))
@@ -41,7 +41,7 @@ impl CsrfState {
     /// Compares `received` with this state in constant time.
     ///
     /// ```
-    /// use linkedin_oauth::CsrfState;
+    /// use linkedin::oauth::CsrfState;
     ///
     /// let state = CsrfState::new("abc");
     /// assert!(state.matches("abc"));

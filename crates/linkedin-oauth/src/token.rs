@@ -18,7 +18,7 @@ use crate::token_set::TokenSet;
 /// The `User-Agent` sent with every token request: `linkedin-rs/<crate version>`.
 ///
 /// ```
-/// assert!(linkedin_oauth::USER_AGENT.starts_with("linkedin-rs/"));
+/// assert!(linkedin::oauth::USER_AGENT.starts_with("linkedin-rs/"));
 /// ```
 pub const USER_AGENT: &str = concat!("linkedin-rs/", env!("CARGO_PKG_VERSION"));
 
@@ -46,7 +46,7 @@ impl OAuthConfig {
     /// [`RefreshedToken::from_response`] and apply it with [`TokenSet::apply_refresh`].
     ///
     /// ```
-    /// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig, RefreshToken};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig, RefreshToken};
     ///
     /// let config = OAuthConfig::new(ClientId::new("cid"), ClientSecret::new("csecret"));
     /// let request = config.refresh_request(&RefreshToken::new("AQX-refresh"));
@@ -73,7 +73,7 @@ impl OAuthConfig {
     /// [`TwoLeggedToken::from_response`].
     ///
     /// ```
-    /// use linkedin_oauth::{ClientId, ClientSecret, OAuthConfig};
+    /// use linkedin::oauth::{ClientId, ClientSecret, OAuthConfig};
     ///
     /// let config = OAuthConfig::new(ClientId::new("cid"), ClientSecret::new("csecret"));
     /// let request = config.client_credentials_request();
@@ -156,7 +156,7 @@ pub(crate) fn split_scopes(scope: &str) -> Vec<String> {
 /// a member's tokens, plus the OpenID ID token when `openid` was granted.
 ///
 /// ```
-/// use linkedin_oauth::ThreeLeggedToken;
+/// use linkedin::oauth::ThreeLeggedToken;
 /// use std::time::{Duration, SystemTime};
 ///
 /// let response = http::Response::builder()
@@ -168,7 +168,7 @@ pub(crate) fn split_scopes(scope: &str) -> Vec<String> {
 /// assert_eq!(token.tokens.access_token.secret(), "AQV-token");
 /// assert_eq!(token.tokens.expires_at, now + Duration::from_secs(5_184_000));
 /// assert_eq!(token.tokens.scopes, ["openid", "profile"]);
-/// # Ok::<(), linkedin_oauth::ResponseError>(())
+/// # Ok::<(), linkedin::oauth::ResponseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -192,7 +192,7 @@ impl ThreeLeggedToken {
     /// for other error statuses, and the other variants for a malformed body.
     ///
     /// ```
-    /// use linkedin_oauth::{ResponseError, ThreeLeggedToken};
+    /// use linkedin::oauth::{ResponseError, ThreeLeggedToken};
     /// use std::time::SystemTime;
     ///
     /// let response = http::Response::builder()
@@ -227,7 +227,7 @@ impl ThreeLeggedToken {
 /// nears expiry.
 ///
 /// ```
-/// use linkedin_oauth::TwoLeggedToken;
+/// use linkedin::oauth::TwoLeggedToken;
 /// use std::time::{Duration, SystemTime};
 ///
 /// let response = http::Response::builder()
@@ -237,7 +237,7 @@ impl ThreeLeggedToken {
 /// let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
 /// let token = TwoLeggedToken::from_response(&response, now)?;
 /// assert_eq!(token.expires_at, now + Duration::from_secs(1800));
-/// # Ok::<(), linkedin_oauth::ResponseError>(())
+/// # Ok::<(), linkedin::oauth::ResponseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -267,7 +267,7 @@ impl TwoLeggedToken {
     /// [`ResponseError::OAuth`].
     ///
     /// ```
-    /// use linkedin_oauth::TwoLeggedToken;
+    /// use linkedin::oauth::TwoLeggedToken;
     /// use std::time::SystemTime;
     ///
     /// let response = http::Response::builder().status(502).body(b"<html>Bad gateway</html>".to_vec()).unwrap();
@@ -292,7 +292,7 @@ impl TwoLeggedToken {
     /// same way as 3-legged ones.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TwoLeggedToken};
+    /// use linkedin::oauth::{AccessToken, TwoLeggedToken};
     /// use std::time::{Duration, SystemTime};
     ///
     /// # let response = http::Response::builder().status(200)
@@ -305,7 +305,7 @@ impl TwoLeggedToken {
     /// // A 30-minute token is renewed ahead by at most half its lifetime.
     /// assert!(!set.needs_refresh(now + Duration::from_secs(899), Duration::from_secs(1800)));
     /// assert!(set.needs_refresh(now + Duration::from_secs(900), Duration::from_secs(1800)));
-    /// # Ok::<(), linkedin_oauth::ResponseError>(())
+    /// # Ok::<(), linkedin::oauth::ResponseError>(())
     /// ```
     pub fn into_token_set(self) -> TokenSet {
         TokenSet::new(self.access_token, self.expires_at)
@@ -318,7 +318,7 @@ impl TwoLeggedToken {
 /// tokens with [`TokenSet::apply_refresh`].
 ///
 /// ```
-/// use linkedin_oauth::RefreshedToken;
+/// use linkedin::oauth::RefreshedToken;
 /// use std::time::{Duration, SystemTime};
 ///
 /// let response = http::Response::builder()
@@ -328,7 +328,7 @@ impl TwoLeggedToken {
 /// let now = SystemTime::now();
 /// let refreshed = RefreshedToken::from_response(&response, now)?;
 /// assert_eq!(refreshed.refresh_token_expires_at, Some(now + Duration::from_secs(439_199)));
-/// # Ok::<(), linkedin_oauth::ResponseError>(())
+/// # Ok::<(), linkedin::oauth::ResponseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -364,7 +364,7 @@ impl RefreshedToken {
     /// `invalid_grant`): the member must authorize again.
     ///
     /// ```
-    /// use linkedin_oauth::RefreshedToken;
+    /// use linkedin::oauth::RefreshedToken;
     /// use std::time::SystemTime;
     ///
     /// let response = http::Response::builder()

@@ -17,7 +17,7 @@ use crate::token::RefreshedToken;
 /// serialized form as confidential as the tokens.
 ///
 /// ```
-/// use linkedin_oauth::{AccessToken, RefreshToken, TokenSet};
+/// use linkedin::oauth::{AccessToken, RefreshToken, TokenSet};
 /// use std::time::{Duration, SystemTime};
 ///
 /// let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
@@ -67,7 +67,7 @@ impl TokenSet {
     /// A token set with just an access token and its expiry.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -91,7 +91,7 @@ impl TokenSet {
     /// Token sets read from LinkedIn's answers have it already.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -108,7 +108,7 @@ impl TokenSet {
     /// time is known; zero if the clock put the expiry before the issue.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -134,7 +134,7 @@ impl TokenSet {
     /// before it is renewed, so renewals are at least `lifetime / 2` apart.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -154,7 +154,7 @@ impl TokenSet {
     /// Adds a refresh token and its expiry (`None` if unknown).
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, RefreshToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, RefreshToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -175,7 +175,7 @@ impl TokenSet {
     /// Adds granted scopes.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::SystemTime;
     ///
     /// let tokens = TokenSet::new(AccessToken::new("AQV"), SystemTime::now())
@@ -194,7 +194,7 @@ impl TokenSet {
     /// True once the access token has expired (`now >= expires_at`).
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -213,7 +213,7 @@ impl TokenSet {
     /// not renewed on every call.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -237,7 +237,7 @@ impl TokenSet {
     /// True when a refresh token is present and not known to have expired at `now`.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, RefreshToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, RefreshToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -256,7 +256,7 @@ impl TokenSet {
     /// Time left before the access token expires (zero once expired).
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -275,7 +275,7 @@ impl TokenSet {
     /// when the answer carried them.
     ///
     /// ```
-    /// use linkedin_oauth::{AccessToken, RefreshToken, RefreshedToken, TokenSet};
+    /// use linkedin::oauth::{AccessToken, RefreshToken, RefreshedToken, TokenSet};
     /// use std::time::{Duration, SystemTime};
     ///
     /// let now = SystemTime::now();
@@ -287,7 +287,7 @@ impl TokenSet {
     /// tokens.apply_refresh(refreshed);
     /// assert_eq!(tokens.access_token.secret(), "new");
     /// assert_eq!(tokens.refresh_token.as_ref().map(|t| t.secret()), Some("AQX"));
-    /// # Ok::<(), linkedin_oauth::ResponseError>(())
+    /// # Ok::<(), linkedin::oauth::ResponseError>(())
     /// ```
     pub fn apply_refresh(&mut self, refreshed: RefreshedToken) {
         self.access_token = refreshed.access_token;

@@ -36,8 +36,8 @@ impl<H: AsyncHttpClient> Client<H> {
     /// authorization for tokens.
     ///
     /// ```no_run
-    /// use linkedin_reqwest::Client;
-    /// use linkedin_reqwest::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+    /// use linkedin::Client;
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
     ///
     /// # async fn run(callback_url: &str) -> Result<(), Box<dyn std::error::Error>> {
     /// let oauth = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
@@ -71,7 +71,7 @@ impl<H: AsyncHttpClient> Client<H> {
     /// does this by itself; this is for your own token handling).
     ///
     /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client, mut tokens: linkedin_reqwest::oauth::TokenSet) -> Result<(), linkedin_reqwest::Error> {
+    /// # async fn run(client: linkedin::Client, mut tokens: linkedin::oauth::TokenSet) -> Result<(), linkedin::Error> {
     /// if let Some(refresh_token) = tokens.refresh_token.clone() {
     ///     tokens.apply_refresh(client.refresh(&refresh_token).await?);
     /// }
@@ -93,7 +93,7 @@ impl<H: AsyncHttpClient> Client<H> {
     /// grant.
     ///
     /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client) -> Result<(), linkedin_reqwest::Error> {
+    /// # async fn run(client: linkedin::Client) -> Result<(), linkedin::Error> {
     /// let app_token = client.client_credentials().await?;
     /// println!("expires at {:?}", app_token.expires_at);
     /// # Ok(())
@@ -113,7 +113,7 @@ impl<H: AsyncHttpClient> Client<H> {
     /// status.
     ///
     /// ```no_run
-    /// # async fn run(client: linkedin_reqwest::Client, token: linkedin_reqwest::oauth::AccessToken) -> Result<(), linkedin_reqwest::Error> {
+    /// # async fn run(client: linkedin::Client, token: linkedin::oauth::AccessToken) -> Result<(), linkedin::Error> {
     /// let info = client.introspect(&token).await?;
     /// println!("active: {}, scopes: {:?}", info.active, info.scopes);
     /// # Ok(())

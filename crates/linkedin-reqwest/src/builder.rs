@@ -1,7 +1,7 @@
 //! [`ClientBuilder`]: `linkedin_client_core`'s builder, whose setters
 //! are written once for both transports; this crate supplies `build()`
 //! over reqwest (the [`Transport`] impl) and `build_with(..)` over any
-//! [`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient).
+//! [`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient).
 
 use linkedin_client_core::{SettingsOf, Transport};
 
@@ -17,13 +17,13 @@ use crate::transport::HttpClient;
 /// gives a [`Client`] over [`HttpClient`] (the recommended [`HttpClient::new`]
 /// unless `http_client` gave one), and
 /// [`build_with`](linkedin_client_core::ClientBuilder::build_with) a client
-/// over any [`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient).
+/// over any [`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient).
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_reqwest::Client;
-/// use linkedin_reqwest::oauth::AccessToken;
-/// use linkedin_reqwest::restli::{Endpoint, retry::RetryPolicy};
+/// use linkedin::Client;
+/// use linkedin::oauth::AccessToken;
+/// use linkedin::restli::{Endpoint, retry::RetryPolicy};
 ///
 /// let client = Client::builder()
 ///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
@@ -43,27 +43,27 @@ use crate::transport::HttpClient;
 /// own):
 ///
 /// ```
-/// use linkedin_reqwest::HttpClient;
+/// use linkedin::HttpClient;
 /// let own = reqwest::Client::builder()
 ///     .tls_backend_preconfigured(HttpClient::tls_config()?)
 ///     .redirect(reqwest::redirect::Policy::none())
 ///     .build()
 ///     .expect("valid configuration");
-/// let client = linkedin_reqwest::Client::builder().http_client(own).build()?;
+/// let client = linkedin::Client::builder().http_client(own).build()?;
 /// # let _ = client;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// Over any [`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient): another HTTP stack, a [`HttpClient`] with
+/// Over any [`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient): another HTTP stack, a [`HttpClient`] with
 /// other settings, or a stub in tests. The per-attempt timeout still
 /// applies.
 ///
 /// ```
-/// use linkedin_reqwest::Client;
-/// use linkedin_reqwest::oauth::AccessToken;
-/// use linkedin_reqwest::restli::retry::TransportFailure;
-/// use linkedin_reqwest::restli::transport::{AsyncHttpClient, TransportError};
-/// use linkedin_reqwest::restli::{EntityResponse, Request};
+/// use linkedin::Client;
+/// use linkedin::oauth::AccessToken;
+/// use linkedin::restli::retry::TransportFailure;
+/// use linkedin::restli::transport::{AsyncHttpClient, TransportError};
+/// use linkedin::restli::{EntityResponse, Request};
 ///
 /// /// Answers every request with the same entity.
 /// struct Canned;
@@ -87,7 +87,7 @@ use crate::transport::HttpClient;
 /// let client = Client::builder().access_token(AccessToken::new("t")).build_with(Canned)?;
 /// let me: EntityResponse = client.send(Request::get("/me")).await?;
 /// assert_eq!(me.entity["id"], 7);
-/// # Ok::<(), linkedin_reqwest::Error>(())
+/// # Ok::<(), linkedin::Error>(())
 /// # })?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -110,9 +110,9 @@ impl Client {
     /// Starts configuring a client (see [`ClientBuilder`]).
     ///
     /// ```
-    /// let client = linkedin_reqwest::Client::builder().build()?;
+    /// let client = linkedin::Client::builder().build()?;
     /// # let _ = client;
-    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::new()

@@ -22,10 +22,10 @@ use crate::{Error, TransportFailed};
 /// Build one with [`Client::builder`] and share it (it is cheap to clone;
 /// clones share connections, configuration and the token source).
 /// [`send`](Client::send) takes a request of any Rest.li method (built
-/// with [`Request`](restli_codec::Request)) and returns the response of that
+/// with [`Request`](linkedin::restli::Request)) and returns the response of that
 /// method; [`pages`](Client::pages) and [`paginate`](Client::paginate) walk
 /// a GET_ALL or FINDER collection.
-/// Every call retries by the client's [`RetryPolicy`](restli_codec::retry::RetryPolicy) (429 for every
+/// Every call retries by the client's [`RetryPolicy`](linkedin::restli::retry::RetryPolicy) (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
 /// each attempt by the [timeout](crate::ClientBuilder::timeout), and runs in a
 /// `restli.request` tracing span (method, path template, status, attempt,
@@ -35,15 +35,15 @@ use crate::{Error, TransportFailed};
 /// [`AsyncHttpClient`] with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
 ///
 /// ```no_run
-/// use linkedin_reqwest::{Client, Request};
-/// use linkedin_reqwest::oauth::AccessToken;
+/// use linkedin::{Client, Request};
+/// use linkedin::oauth::AccessToken;
 ///
-/// # async fn run() -> Result<(), linkedin_reqwest::Error> {
+/// # async fn run() -> Result<(), linkedin::Error> {
 /// let client = Client::builder()
 ///     .version("202406")
 ///     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
 ///     .build()?;
-/// let account: linkedin_reqwest::restli::EntityResponse =
+/// let account: linkedin::restli::EntityResponse =
 ///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
 /// println!("{}", account.entity["name"]);
 /// # Ok(())
@@ -60,11 +60,11 @@ linkedin_client_core::client_handle!(
     /// configuration.
     ///
     /// ```no_run
-    /// use linkedin_reqwest::{Client, Request};
-    /// use linkedin_reqwest::oauth::AccessToken;
+    /// use linkedin::{Client, Request};
+    /// use linkedin::oauth::AccessToken;
     ///
-    /// # async fn run(client: Client, member_token: AccessToken) -> Result<(), linkedin_reqwest::Error> {
-    /// let me: linkedin_reqwest::restli::EntityResponse =
+    /// # async fn run(client: Client, member_token: AccessToken) -> Result<(), linkedin::Error> {
+    /// let me: linkedin::restli::EntityResponse =
     ///     client.with_access_token(&member_token).send(Request::get("/userinfo")).await?;
     /// # let _ = me;
     /// # Ok(())
@@ -189,23 +189,23 @@ impl<H: AsyncHttpClient> Client<H> {
     }
 
     /// Sends a request and parses the answer as the response of its method:
-    /// [`Request::get`](restli_codec::Request::get) gives an [`EntityResponse<T>`](restli_codec::EntityResponse),
-    /// [`Request::batch_get`](restli_codec::Request::batch_get) a [`BatchGetResponse<K, T>`](restli_codec::BatchGetResponse)
+    /// [`Request::get`](linkedin::restli::Request::get) gives an [`EntityResponse<T>`](linkedin::restli::EntityResponse),
+    /// [`Request::batch_get`](linkedin::restli::Request::batch_get) a [`BatchGetResponse<K, T>`](linkedin::restli::BatchGetResponse)
     /// keyed by the ids' type, a finder a
-    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
-    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ...
+    /// [`CollectionResponse<T, M>`](linkedin::restli::CollectionResponse), a
+    /// delete a [`StatusResponse`](linkedin::restli::StatusResponse), ...
     /// (see [`RestliRequest`]). The entity and metadata types are inferred
     /// from where the response is used; a response of another method does
     /// not compile.
     ///
     /// ```no_run
-    /// use linkedin_reqwest::{Client, Request};
-    /// use linkedin_reqwest::restli::{BatchGetResponse, CollectionResponse, EntityResponse};
+    /// use linkedin::{Client, Request};
+    /// use linkedin::restli::{BatchGetResponse, CollectionResponse, EntityResponse};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: i64, name: String }
     ///
-    /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
+    /// # async fn run(client: Client) -> Result<(), linkedin::Error> {
     /// let account: EntityResponse<Account> =
     ///     client.send(Request::get("/adAccounts/{id}").key("id", &507404993)).await?;
     /// let groups: BatchGetResponse<i64> =

@@ -23,8 +23,8 @@ use crate::transport::{HttpClient, HttpError};
 /// ```
 /// use std::sync::Arc;
 /// use std::sync::atomic::{AtomicUsize, Ordering};
-/// use linkedin_reqwest::{Client, HttpClient, Layered};
-/// use linkedin_reqwest::oauth::AccessToken;
+/// use linkedin::{Client, HttpClient, Layered};
+/// use linkedin::oauth::AccessToken;
 ///
 /// // A layer counting the requests that pass: a metrics layer in miniature.
 /// let sent = Arc::new(AtomicUsize::new(0));
@@ -51,9 +51,9 @@ impl<S> Layered<S> {
     /// Sends through `service`.
     ///
     /// ```
-    /// let layered = linkedin_reqwest::Layered::new(linkedin_reqwest::HttpClient::new()?);
+    /// let layered = linkedin::Layered::new(linkedin::HttpClient::new()?);
     /// # let _ = layered;
-    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// # Ok::<(), linkedin::ConfigError>(())
     /// ```
     pub fn new(service: S) -> Self {
         Layered(service)
@@ -62,7 +62,7 @@ impl<S> Layered<S> {
     /// The service.
     ///
     /// ```
-    /// let layered = linkedin_reqwest::Layered::new(7_u8);
+    /// let layered = linkedin::Layered::new(7_u8);
     /// assert_eq!(*layered.service(), 7);
     /// ```
     pub fn service(&self) -> &S {

@@ -13,12 +13,12 @@
 //!
 //! ```no_run
 //! use futures_util::StreamExt;
-//! use linkedin_reqwest::restli::{CollectionResponse, EntityResponse};
-//! use linkedin_reqwest::{Client, Request};
-//! use linkedin_reqwest::oauth::AccessToken;
+//! use linkedin::restli::{CollectionResponse, EntityResponse};
+//! use linkedin::{Client, Request};
+//! use linkedin::oauth::AccessToken;
 //! use serde_json::json;
 //!
-//! # async fn run() -> Result<(), linkedin_reqwest::Error> {
+//! # async fn run() -> Result<(), linkedin::Error> {
 //! let client = Client::builder()
 //!     .version("202406") // LinkedIn-Version, and the versioned /rest APIs
 //!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
@@ -106,9 +106,9 @@ pub use transport::{DEFAULT_MAX_BODY_SIZE, HttpClient, HttpError};
 /// retry and paging decisions.
 ///
 /// ```
-/// let encoded = linkedin_reqwest::restli::to_string(&serde_json::json!({"a": [1, 2]}))?;
+/// let encoded = linkedin::restli::to_string(&serde_json::json!({"a": [1, 2]}))?;
 /// assert_eq!(encoded, "(a:List(1,2))");
-/// # Ok::<(), linkedin_reqwest::restli::Error>(())
+/// # Ok::<(), linkedin::restli::Error>(())
 /// ```
 pub use restli_codec as restli;
 
@@ -116,7 +116,7 @@ pub use restli_codec as restli;
 /// token sets, secrets.
 ///
 /// ```
-/// let token = linkedin_reqwest::oauth::AccessToken::new("AQV");
+/// let token = linkedin::oauth::AccessToken::new("AQV");
 /// assert_eq!(format!("{token:?}"), "AccessToken([redacted])");
 /// ```
 pub use linkedin_oauth as oauth;

@@ -42,9 +42,9 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     ///
     /// ```no_run
     /// use futures_util::StreamExt;
-    /// use linkedin_reqwest::{Client, Request};
+    /// use linkedin::{Client, Request};
     ///
-    /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
+    /// # async fn run(client: Client) -> Result<(), linkedin::Error> {
     /// let mut pages = std::pin::pin!(client.pages::<serde_json::Value>(
     ///     Request::finder("/adAccounts", "search").page(0, 100),
     /// ));
@@ -77,12 +77,12 @@ impl<H: AsyncHttpClient + 'static> Client<H> {
     ///
     /// ```no_run
     /// use futures_util::StreamExt;
-    /// use linkedin_reqwest::{Client, Request};
+    /// use linkedin::{Client, Request};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: i64, name: String }
     ///
-    /// # async fn run(client: Client) -> Result<(), linkedin_reqwest::Error> {
+    /// # async fn run(client: Client) -> Result<(), linkedin::Error> {
     /// let mut accounts = std::pin::pin!(client.paginate::<Account>(Request::get_all("/adAccounts")));
     /// while let Some(account) = accounts.next().await {
     ///     let account = account?;

@@ -12,7 +12,7 @@ use crate::Error;
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
 /// An access token that renews itself: a 3-legged
-/// [`TokenSet`](linkedin_oauth::TokenSet) refreshed with its refresh
+/// [`TokenSet`](linkedin::oauth::TokenSet) refreshed with its refresh
 /// token, or a 2-legged token fetched with the client credentials grant;
 /// see [`linkedin_client_core::TokenSource`] for the whole story.
 ///
@@ -23,8 +23,8 @@ pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_reqwest::{Client, TokenSource};
-/// use linkedin_reqwest::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, RefreshToken, TokenSet};
+/// use linkedin::{Client, TokenSource};
+/// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, RefreshToken, TokenSet};
 ///
 /// let oauth = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
 /// let tokens = TokenSet::new(AccessToken::new("AQV..."), SystemTime::now() + Duration::from_secs(3600))
@@ -37,7 +37,7 @@ pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 ///     });
 /// let client = Client::builder().token_source(source).build()?;
 /// assert!(client.tokens().is_some());
-/// # Ok::<(), linkedin_reqwest::Error>(())
+/// # Ok::<(), linkedin::Error>(())
 /// ```
 pub type TokenSource = linkedin_client_core::TokenSource<tokio::sync::Mutex<()>>;
 

@@ -13,7 +13,7 @@ use crate::ConfigError;
 /// [`HttpClient::max_body_size`]: 32 MiB.
 ///
 /// ```
-/// assert_eq!(linkedin_reqwest::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
+/// assert_eq!(linkedin::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
 /// ```
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
@@ -30,12 +30,12 @@ pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 /// settings, extra roots); configure it not to follow redirects.
 ///
 /// ```
-/// use linkedin_reqwest::HttpClient;
+/// use linkedin::HttpClient;
 ///
 /// let http = HttpClient::new()?;
 /// let same_pool = http.clone(); // clones share connections
 /// # let _ = same_pool;
-/// # Ok::<(), linkedin_reqwest::ConfigError>(())
+/// # Ok::<(), linkedin::ConfigError>(())
 /// ```
 #[derive(Clone)]
 pub struct HttpClient {
@@ -55,9 +55,9 @@ impl HttpClient {
     /// The recommended client (see the [type docs](HttpClient)).
     ///
     /// ```
-    /// let http = linkedin_reqwest::HttpClient::new()?;
+    /// let http = linkedin::HttpClient::new()?;
     /// # let _ = http;
-    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// # Ok::<(), linkedin::ConfigError>(())
     /// ```
     ///
     /// # Errors
@@ -79,12 +79,12 @@ impl HttpClient {
     /// ```
     /// let own = reqwest::Client::builder()
     ///     .redirect(reqwest::redirect::Policy::none())
-    ///     .tls_backend_preconfigured(linkedin_reqwest::HttpClient::tls_config()?)
+    ///     .tls_backend_preconfigured(linkedin::HttpClient::tls_config()?)
     ///     .build()
     ///     .expect("TLS is configured");
-    /// let http = linkedin_reqwest::HttpClient::from_client(own);
+    /// let http = linkedin::HttpClient::from_client(own);
     /// # let _ = http;
-    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// # Ok::<(), linkedin::ConfigError>(())
     /// ```
     pub fn from_client(client: reqwest::Client) -> Self {
         HttpClient {
@@ -98,11 +98,11 @@ impl HttpClient {
     /// into memory. Use it with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
     ///
     /// ```
-    /// use linkedin_reqwest::{Client, HttpClient};
+    /// use linkedin::{Client, HttpClient};
     /// let http = HttpClient::new()?.max_body_size(1024 * 1024);
     /// let client = Client::builder().build_with(http)?;
     /// # let _ = client;
-    /// # Ok::<(), linkedin_reqwest::Error>(())
+    /// # Ok::<(), linkedin::Error>(())
     /// ```
     pub fn max_body_size(mut self, bytes: u64) -> Self {
         self.max_body_size = bytes;
@@ -116,9 +116,9 @@ impl HttpClient {
     /// preconfigured TLS setup cannot make https requests).
     ///
     /// ```
-    /// let config = linkedin_reqwest::HttpClient::tls_config()?;
+    /// let config = linkedin::HttpClient::tls_config()?;
     /// assert_eq!(config.alpn_protocols, [b"http/1.1".to_vec()]);
-    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// # Ok::<(), linkedin::ConfigError>(())
     /// ```
     ///
     /// # Errors
@@ -132,9 +132,9 @@ impl HttpClient {
     /// The wrapped `reqwest::Client`.
     ///
     /// ```
-    /// let http = linkedin_reqwest::HttpClient::new()?;
+    /// let http = linkedin::HttpClient::new()?;
     /// let _client: &reqwest::Client = http.client();
-    /// # Ok::<(), linkedin_reqwest::ConfigError>(())
+    /// # Ok::<(), linkedin::ConfigError>(())
     /// ```
     pub fn client(&self) -> &reqwest::Client {
         &self.client
@@ -209,9 +209,9 @@ impl AsyncHttpClient for HttpClient {
 /// A [`reqwest::Error`](https://docs.rs/reqwest/0.13/reqwest/struct.Error.html), classified for the retry rules.
 ///
 /// ```
-/// use linkedin_reqwest::restli::transport::TransportError;
+/// use linkedin::restli::transport::TransportError;
 ///
-/// fn kind(err: &linkedin_reqwest::HttpError) -> linkedin_reqwest::restli::retry::TransportFailure {
+/// fn kind(err: &linkedin::HttpError) -> linkedin::restli::retry::TransportFailure {
 ///     err.failure()
 /// }
 /// ```
@@ -233,7 +233,7 @@ impl HttpError {
     /// limit).
     ///
     /// ```
-    /// fn url(err: &linkedin_reqwest::HttpError) -> Option<&reqwest::Url> {
+    /// fn url(err: &linkedin::HttpError) -> Option<&reqwest::Url> {
     ///     err.inner().and_then(|e| e.url())
     /// }
     /// ```

@@ -16,17 +16,17 @@ use crate::drive;
 
 impl<H: HttpClient> Client<H> {
     /// Exchanges the authorization code LinkedIn redirected back with (see
-    /// [`PendingAuthorization::finish`](linkedin_oauth::PendingAuthorization::finish))
+    /// [`PendingAuthorization::finish`](linkedin::oauth::PendingAuthorization::finish))
     /// for the member's tokens.
     ///
     /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// # fn fake(body: &'static str) -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .oauth(linkedin::oauth::OAuthConfig::new(linkedin::oauth::ClientId::new("id"), linkedin::oauth::ClientSecret::new("secret")))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin::blocking::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let client = fake(r#"{"access_token":"AQV","expires_in":5184000,"refresh_token":"AQX","refresh_token_expires_in":31536000}"#);
     /// let flow = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
@@ -54,18 +54,18 @@ impl<H: HttpClient> Client<H> {
     /// [`TokenSource`](crate::TokenSource) does this by itself).
     ///
     /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// # fn fake(body: &'static str) -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .oauth(linkedin::oauth::OAuthConfig::new(linkedin::oauth::ClientId::new("id"), linkedin::oauth::ClientSecret::new("secret")))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin::blocking::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
-    /// use linkedin_oauth::RefreshToken;
+    /// use linkedin::oauth::RefreshToken;
     ///
     /// let client = fake(r#"{"access_token":"AQV-new","expires_in":5184000}"#);
     /// let refreshed = client.refresh(&RefreshToken::new("AQX"))?;
     /// assert_eq!(refreshed.access_token.secret(), "AQV-new");
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     ///
     /// # Errors
@@ -79,16 +79,16 @@ impl<H: HttpClient> Client<H> {
     /// Gets a 2-legged (application) token with the client credentials.
     ///
     /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// # fn fake(body: &'static str) -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .oauth(linkedin::oauth::OAuthConfig::new(linkedin::oauth::ClientId::new("id"), linkedin::oauth::ClientSecret::new("secret")))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin::blocking::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
     /// let client = fake(r#"{"access_token":"AQV-app","expires_in":1800}"#);
     /// let app = client.client_credentials()?;
     /// assert_eq!(app.access_token.secret(), "AQV-app");
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     ///
     /// # Errors
@@ -102,18 +102,18 @@ impl<H: HttpClient> Client<H> {
     /// Asks LinkedIn about a token: active or not, its scopes and expiry.
     ///
     /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .oauth(linkedin_oauth::OAuthConfig::new(linkedin_oauth::ClientId::new("id"), linkedin_oauth::ClientSecret::new("secret")))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// # fn fake(body: &'static str) -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .oauth(linkedin::oauth::OAuthConfig::new(linkedin::oauth::ClientId::new("id"), linkedin::oauth::ClientSecret::new("secret")))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin::blocking::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
-    /// use linkedin_oauth::AccessToken;
+    /// use linkedin::oauth::AccessToken;
     ///
     /// let client = fake(r#"{"active":true,"scope":"r_ads","expires_at":1900000000}"#);
     /// let info = client.introspect(&AccessToken::new("AQV"))?;
     /// assert!(info.active);
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     ///
     /// # Errors

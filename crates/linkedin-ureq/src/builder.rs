@@ -1,7 +1,7 @@
 //! [`ClientBuilder`]: `linkedin_client_core`'s builder, whose setters
 //! are written once for both transports; this crate supplies `build()`
 //! over ureq (the [`Transport`] impl) and `build_with(..)` over any
-//! [`restli_codec::transport::HttpClient`].
+//! [`linkedin::restli::transport::HttpClient`].
 
 use linkedin_client_core::{SettingsOf, Transport};
 
@@ -18,13 +18,13 @@ use crate::transport::HttpClient;
 /// any, which follows no redirects, returns error statuses as responses
 /// and gets the builder's timeout whatever its configuration says), and
 /// [`build_with`](linkedin_client_core::ClientBuilder::build_with) a client
-/// over any [`restli_codec::transport::HttpClient`].
+/// over any [`linkedin::restli::transport::HttpClient`].
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_ureq::Client;
-/// use linkedin_ureq::oauth::AccessToken;
-/// use linkedin_ureq::restli::{Endpoint, RetryPolicy};
+/// use linkedin::blocking::Client;
+/// use linkedin::oauth::AccessToken;
+/// use linkedin::restli::{Endpoint, RetryPolicy};
 ///
 /// let client = Client::builder()
 ///     .endpoint(Endpoint::from_origin("http://127.0.0.1:8080")?)
@@ -43,21 +43,22 @@ use crate::transport::HttpClient;
 /// (TLS roots, proxy, pool sizes):
 ///
 /// ```
-/// let agent: ureq::Agent = linkedin_ureq::HttpClient::agent_config()
+/// let agent: ureq::Agent = linkedin::blocking::HttpClient::agent_config()
 ///     .max_idle_connections_per_host(16)
 ///     .build()
 ///     .into();
-/// let client = linkedin_ureq::Client::builder().http_client(agent).build()?;
+/// let client = linkedin::blocking::Client::builder().http_client(agent).build()?;
 /// # let _ = client;
-/// # Ok::<(), linkedin_ureq::Error>(())
+/// # Ok::<(), linkedin::blocking::Error>(())
 /// ```
 ///
-/// Over any [`restli_codec::transport::HttpClient`]: another HTTP stack, or a stub in tests (a
+/// Over any [`linkedin::restli::transport::HttpClient`]: another HTTP stack, or a stub in tests (a
 /// closure works):
 ///
 /// ```
-/// use linkedin_ureq::{Client, Request, HttpError};
-/// use linkedin_ureq::oauth::AccessToken;
+/// use linkedin::Request;
+/// use linkedin::blocking::{Client, HttpError};
+/// use linkedin::oauth::AccessToken;
 ///
 /// // A stack that answers everything with 204.
 /// let client = Client::builder()
@@ -67,7 +68,7 @@ use crate::transport::HttpClient;
 ///     })?;
 /// let deleted = client.send(Request::delete("/posts/{id}").key("id", &1))?;
 /// assert_eq!(deleted.meta.status(), 204);
-/// # Ok::<(), linkedin_ureq::Error>(())
+/// # Ok::<(), linkedin::blocking::Error>(())
 /// ```
 pub type ClientBuilder = linkedin_client_core::ClientBuilder<HttpClient>;
 
@@ -88,9 +89,9 @@ impl Client {
     /// Starts configuring a client (see [`ClientBuilder`]).
     ///
     /// ```
-    /// let client = linkedin_ureq::Client::builder().build()?;
+    /// let client = linkedin::blocking::Client::builder().build()?;
     /// # let _ = client;
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::new()

@@ -21,9 +21,10 @@ use crate::token::{self, TokenSource};
 /// another.
 ///
 /// ```no_run
-/// use linkedin_ureq::{Client, Request};
-/// use linkedin_ureq::oauth::AccessToken;
-/// use linkedin_ureq::restli::EntityResponse;
+/// use linkedin::Request;
+/// use linkedin::blocking::Client;
+/// use linkedin::oauth::AccessToken;
+/// use linkedin::restli::EntityResponse;
 ///
 /// let client = Client::builder()
 ///     .version("202406")
@@ -31,7 +32,7 @@ use crate::token::{self, TokenSource};
 ///     .build()?;
 /// let account: EntityResponse = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
 /// println!("{}", account.entity["name"]);
-/// # Ok::<(), linkedin_ureq::Error>(())
+/// # Ok::<(), linkedin::blocking::Error>(())
 /// ```
 pub struct Client<H = crate::HttpClient>(pub(crate) ClientCore<H, TokenSource>);
 
@@ -43,42 +44,42 @@ linkedin_client_core::client_handle!(
     /// Cheap: it shares the agent and everything else.
     ///
     /// ```
-    /// use linkedin_oauth::AccessToken;
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
+    /// use linkedin::oauth::AccessToken;
+    /// # fn fake() -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
     /// #         .access_token(AccessToken::new("app-token"))
     /// #         .build_with(|r: http::Request<Vec<u8>>| {
     /// #             let auth = r.headers()["authorization"].to_str().unwrap().to_owned();
-    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200)
+    /// #             Ok::<_, linkedin::blocking::HttpError>(http::Response::builder().status(200)
     /// #                 .body(format!(r#"{{"auth":"{auth}"}}"#).into_bytes()).unwrap())
     /// #         }).unwrap()
     /// # }
     /// let client = fake();
     /// let member = client.with_access_token(&AccessToken::new("member-token"));
-    /// let me: restli_codec::response::EntityResponse = member.send(restli_codec::Request::get("/me"))?;
+    /// let me: linkedin::restli::response::EntityResponse = member.send(linkedin::restli::Request::get("/me"))?;
     /// assert_eq!(me.entity["auth"], "Bearer member-token");
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
 );
 
 impl<H: HttpClient> Client<H> {
     /// Sends a request and parses the answer as the response of its method:
-    /// [`Request::get`](restli_codec::Request::get) gives an
-    /// [`EntityResponse<T>`](restli_codec::EntityResponse), a finder a
-    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
-    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ... (see
+    /// [`Request::get`](linkedin::restli::Request::get) gives an
+    /// [`EntityResponse<T>`](linkedin::restli::EntityResponse), a finder a
+    /// [`CollectionResponse<T, M>`](linkedin::restli::CollectionResponse), a
+    /// delete a [`StatusResponse`](linkedin::restli::StatusResponse), ... (see
     /// [`RestliRequest`]). The entity and metadata types are inferred from
     /// where the response is used; a response of another method does not
     /// compile.
     ///
     /// ```
-    /// # fn fake(body: &'static str) -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
-    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin_ureq::HttpError>(
+    /// # fn fake(body: &'static str) -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .access_token(linkedin::oauth::AccessToken::new("t"))
+    /// #         .build_with(move |_: http::Request<Vec<u8>>| Ok::<_, linkedin::blocking::HttpError>(
     /// #             http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap())).unwrap()
     /// # }
-    /// use restli_codec::{Request, response::{CollectionResponse, EntityResponse}};
+    /// use linkedin::restli::{Request, response::{CollectionResponse, EntityResponse}};
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: u64 }
@@ -93,7 +94,7 @@ impl<H: HttpClient> Client<H> {
     /// let client = fake(r#"{"id":507404993}"#);
     /// let account: EntityResponse<Account> = client.send(Request::get("/adAccounts/{id}").key("id", &507404993))?;
     /// assert_eq!(account.entity.id, 507404993);
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     ///
     /// # Errors

@@ -12,12 +12,13 @@
 //! the same surface as the async `linkedin-reqwest`, without `.await`.
 //!
 //! ```no_run
-//! use linkedin_ureq::restli::{CollectionResponse, EntityResponse};
-//! use linkedin_ureq::{Client, Request};
-//! use linkedin_ureq::oauth::AccessToken;
+//! use linkedin::restli::{CollectionResponse, EntityResponse};
+//! use linkedin::Request;
+//! use linkedin::blocking::Client;
+//! use linkedin::oauth::AccessToken;
 //! use serde_json::json;
 //!
-//! # fn run() -> Result<(), linkedin_ureq::Error> {
+//! # fn run() -> Result<(), linkedin::blocking::Error> {
 //! let client = Client::builder()
 //!     .version("202406") // LinkedIn-Version, and the versioned /rest APIs
 //!     .access_token(AccessToken::new(std::env::var("LINKEDIN_TOKEN").unwrap_or_default()))
@@ -114,9 +115,9 @@ pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, HttpClient, HttpErro
 /// retry and paging decisions.
 ///
 /// ```
-/// let encoded = linkedin_ureq::restli::to_string(&serde_json::json!({"a": [1, 2]}))?;
+/// let encoded = linkedin::restli::to_string(&serde_json::json!({"a": [1, 2]}))?;
 /// assert_eq!(encoded, "(a:List(1,2))");
-/// # Ok::<(), linkedin_ureq::restli::Error>(())
+/// # Ok::<(), linkedin::restli::Error>(())
 /// ```
 pub use restli_codec as restli;
 
@@ -124,7 +125,7 @@ pub use restli_codec as restli;
 /// token sets, secrets.
 ///
 /// ```
-/// let token = linkedin_ureq::oauth::AccessToken::new("AQV");
+/// let token = linkedin::oauth::AccessToken::new("AQV");
 /// assert_eq!(format!("{token:?}"), "AccessToken([redacted])");
 /// ```
 pub use linkedin_oauth as oauth;
@@ -135,7 +136,7 @@ pub use restli_codec::{Method, Patch, Request, Urn};
 /// configure yourself comes from the same version.
 ///
 /// ```
-/// let agent: linkedin_ureq::ureq::Agent = linkedin_ureq::HttpClient::agent_config().build().into();
+/// let agent: linkedin::blocking::ureq::Agent = linkedin::blocking::HttpClient::agent_config().build().into();
 /// # let _ = agent;
 /// ```
 pub use ureq;

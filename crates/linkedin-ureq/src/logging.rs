@@ -22,7 +22,7 @@
 //! response lines show only non-sensitive headers.
 //!
 //! ```
-//! use linkedin_ureq::logging::QuietWire;
+//! use linkedin::blocking::logging::QuietWire;
 //!
 //! struct Stderr;
 //! impl log::Log for Stderr {
@@ -40,7 +40,7 @@
 /// The target prefix of ureq's wire dump (`ureq_proto::util` at `TRACE`).
 ///
 /// ```
-/// assert_eq!(linkedin_ureq::logging::WIRE_DUMP_TARGET, "ureq_proto");
+/// assert_eq!(linkedin::blocking::logging::WIRE_DUMP_TARGET, "ureq_proto");
 /// ```
 pub const WIRE_DUMP_TARGET: &str = "ureq_proto";
 
@@ -48,14 +48,14 @@ pub const WIRE_DUMP_TARGET: &str = "ureq_proto";
 /// out and the rest of ureq's logs in.
 ///
 /// ```
-/// assert_eq!(linkedin_ureq::logging::WIRE_DUMP_FILTER, "ureq_proto=debug");
+/// assert_eq!(linkedin::blocking::logging::WIRE_DUMP_FILTER, "ureq_proto=debug");
 /// ```
 pub const WIRE_DUMP_FILTER: &str = "ureq_proto=debug";
 
 /// Whether a `log` record is part of ureq's wire dump.
 ///
 /// ```
-/// use linkedin_ureq::logging::is_wire_dump;
+/// use linkedin::blocking::logging::is_wire_dump;
 /// let dump = log::Metadata::builder().target("ureq_proto::util").level(log::Level::Trace).build();
 /// let call = log::Metadata::builder().target("ureq::run").level(log::Level::Debug).build();
 /// assert!(is_wire_dump(&dump));
@@ -74,7 +74,7 @@ pub fn is_wire_dump(metadata: &log::Metadata<'_>) -> bool {
 /// ([`is_wire_dump`]). See the [module docs](self).
 ///
 /// ```
-/// use linkedin_ureq::logging::QuietWire;
+/// use linkedin::blocking::logging::QuietWire;
 /// # struct Nop;
 /// # impl log::Log for Nop {
 /// #     fn enabled(&self, _: &log::Metadata<'_>) -> bool { true }
@@ -100,7 +100,7 @@ impl<L: log::Log> QuietWire<L> {
     /// #     fn log(&self, _: &log::Record<'_>) {}
     /// #     fn flush(&self) {}
     /// # }
-    /// let _logger = linkedin_ureq::logging::QuietWire::new(Nop);
+    /// let _logger = linkedin::blocking::logging::QuietWire::new(Nop);
     /// ```
     pub fn new(inner: L) -> Self {
         QuietWire { inner }
@@ -116,7 +116,7 @@ impl<L: log::Log> QuietWire<L> {
     /// #     fn log(&self, _: &log::Record<'_>) {}
     /// #     fn flush(&self) {}
     /// # }
-    /// assert_eq!(linkedin_ureq::logging::QuietWire::new(Nop).inner(), &Nop);
+    /// assert_eq!(linkedin::blocking::logging::QuietWire::new(Nop).inner(), &Nop);
     /// ```
     pub fn inner(&self) -> &L {
         &self.inner

@@ -19,7 +19,7 @@ use crate::client::Client;
 /// own default, 10.
 ///
 /// ```
-/// assert_eq!(linkedin_ureq::DEFAULT_PAGE_SIZE, 10);
+/// assert_eq!(linkedin::blocking::DEFAULT_PAGE_SIZE, 10);
 /// ```
 pub const DEFAULT_PAGE_SIZE: u64 = 10;
 
@@ -139,26 +139,26 @@ impl<H: HttpClient> Client<H> {
     /// first error.
     ///
     /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
+    /// # fn fake() -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .access_token(linkedin::oauth::AccessToken::new("t"))
     /// #         .build_with(|r: http::Request<Vec<u8>>| {
     /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
     /// #             let body = format!(r#"{{"elements":[{{"id":{start}}},{{"id":{}}}],"paging":{{"start":{start},"count":2,"total":5}}}}"#, start + 1);
-    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
+    /// #             Ok::<_, linkedin::blocking::HttpError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
     /// #         }).unwrap()
     /// # }
     /// let client = fake(); // 5 accounts, 2 per page
-    /// let pages = client.pages::<serde_json::Value>(restli_codec::Request::get_all("/adAccounts").page(0, 2));
+    /// let pages = client.pages::<serde_json::Value>(linkedin::restli::Request::get_all("/adAccounts").page(0, 2));
     /// let sizes: Vec<usize> = pages.map(|page| page.map(|p| p.elements.len())).collect::<Result<_, _>>()?;
     /// assert_eq!(sizes, [2, 2, 2]);
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     ///
     /// A final empty page is not yielded, unless it is the only one; before
     /// a paging error the page is yielded, then the error, unless the page
     /// repeats one already yielded (the codec's rule,
-    /// [`Pagination::take`](restli_codec::paging::Pagination::take)).
+    /// [`Pagination::take`](linkedin::restli::paging::Pagination::take)).
     pub fn pages<T: DeserializeOwned>(&self, request: impl Paginated) -> Pages<T, H> {
         Pages::new(self.clone(), request)
     }
@@ -167,17 +167,17 @@ impl<H: HttpClient> Client<H> {
     /// the iterator advances (see [`pages`](Self::pages)).
     ///
     /// ```
-    /// # fn fake() -> linkedin_ureq::Client<impl linkedin_ureq::restli::transport::HttpClient> {
-    /// #     linkedin_ureq::Client::builder()
-    /// #         .access_token(linkedin_ureq::oauth::AccessToken::new("t"))
+    /// # fn fake() -> linkedin::blocking::Client<impl linkedin::restli::transport::HttpClient> {
+    /// #     linkedin::blocking::Client::builder()
+    /// #         .access_token(linkedin::oauth::AccessToken::new("t"))
     /// #         .build_with(|r: http::Request<Vec<u8>>| {
     /// #             let start: u64 = r.uri().query().unwrap().split('&').find_map(|p| p.strip_prefix("start=")).unwrap().parse().unwrap();
     /// #             let ids: Vec<String> = (start..(start + 10).min(25)).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
     /// #             let body = format!(r#"{{"elements":[{}],"paging":{{"start":{start},"count":10,"total":25}}}}"#, ids.join(","));
-    /// #             Ok::<_, linkedin_ureq::HttpError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
+    /// #             Ok::<_, linkedin::blocking::HttpError>(http::Response::builder().status(200).body(body.into_bytes()).unwrap())
     /// #         }).unwrap()
     /// # }
-    /// use restli_codec::Request;
+    /// use linkedin::restli::Request;
     ///
     /// #[derive(serde::Deserialize)]
     /// struct Account { id: u64 }
@@ -189,7 +189,7 @@ impl<H: HttpClient> Client<H> {
     ///     .map(|account| account.map(|a| a.id))
     ///     .collect::<Result<_, _>>()?;
     /// assert_eq!(ids, (0..25).collect::<Vec<_>>());
-    /// # Ok::<(), linkedin_ureq::Error>(())
+    /// # Ok::<(), linkedin::blocking::Error>(())
     /// ```
     pub fn paginate<T: DeserializeOwned>(&self, request: impl Paginated) -> Paginate<T, H> {
         Paginate {

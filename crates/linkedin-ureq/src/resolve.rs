@@ -25,7 +25,7 @@ use ureq::unversioned::transport::NextTimeout;
 /// times a minute instead of once per request.
 ///
 /// ```
-/// assert_eq!(linkedin_ureq::CACHE_TTL.as_secs(), 30);
+/// assert_eq!(linkedin::blocking::CACHE_TTL.as_secs(), 30);
 /// ```
 pub const CACHE_TTL: Duration = Duration::from_secs(30);
 
@@ -43,13 +43,13 @@ const CACHE_ENTRIES: usize = 8;
 /// ```
 /// use ureq::unversioned::transport::DefaultConnector;
 ///
-/// let config = linkedin_ureq::HttpClient::agent_config().build();
+/// let config = linkedin::blocking::HttpClient::agent_config().build();
 /// let agent = ureq::Agent::with_parts(
 ///     config,
 ///     DefaultConnector::new(),
-///     linkedin_ureq::CachingResolver::new(),
+///     linkedin::blocking::CachingResolver::new(),
 /// );
-/// let http = linkedin_ureq::HttpClient::from_agent(agent);
+/// let http = linkedin::blocking::HttpClient::from_agent(agent);
 /// # let _ = http;
 /// ```
 #[derive(Default)]
@@ -68,7 +68,7 @@ impl CachingResolver {
     /// An empty cache in front of ureq's [`DefaultResolver`].
     ///
     /// ```
-    /// let resolver = linkedin_ureq::CachingResolver::new();
+    /// let resolver = linkedin::blocking::CachingResolver::new();
     /// # let _ = resolver;
     /// ```
     pub fn new() -> Self {

@@ -15,7 +15,7 @@ use crate::{Error, TransportFailed};
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
 /// An access token that renews itself: a 3-legged
-/// [`TokenSet`](linkedin_oauth::TokenSet) refreshed with its refresh
+/// [`TokenSet`](linkedin::oauth::TokenSet) refreshed with its refresh
 /// token, or a 2-legged token fetched with the client credentials grant;
 /// see [`linkedin_client_core::TokenSource`] for the whole story.
 ///
@@ -26,16 +26,16 @@ pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_ureq::TokenSource;
-/// use linkedin_ureq::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
+/// use linkedin::blocking::TokenSource;
+/// use linkedin::oauth::{AccessToken, ClientId, ClientSecret, OAuthConfig, TokenSet};
 ///
 /// let oauth = OAuthConfig::new(ClientId::new("id"), ClientSecret::new("secret"));
 /// let tokens = TokenSet::new(AccessToken::new("AQV"), SystemTime::now() + Duration::from_secs(3600));
-/// let client = linkedin_ureq::Client::builder()
+/// let client = linkedin::blocking::Client::builder()
 ///     .token_source(TokenSource::new(oauth, tokens))
 ///     .build()?;
 /// assert_eq!(client.tokens().map(|t| t.access_token.secret().to_owned()), Some("AQV".to_owned()));
-/// # Ok::<(), linkedin_ureq::Error>(())
+/// # Ok::<(), linkedin::blocking::Error>(())
 /// ```
 pub type TokenSource = linkedin_client_core::TokenSource<Condvar>;
 

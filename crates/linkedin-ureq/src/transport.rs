@@ -1,5 +1,5 @@
 //! The ureq HTTP stack behind [`Client`](crate::Client): [`HttpClient`], an
-//! implementation of [`restli_codec::transport::HttpClient`] over one shared
+//! implementation of [`linkedin::restli::transport::HttpClient`] over one shared
 //! [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html), and its error, [`HttpError`].
 //!
 //! Every request goes out with redirects off (a 3xx is returned as the
@@ -19,13 +19,13 @@ pub use linkedin_client_core::DEFAULT_TIMEOUT;
 /// The default cap on a response body: 32 MiB.
 ///
 /// ```
-/// assert_eq!(linkedin_ureq::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
+/// assert_eq!(linkedin::blocking::DEFAULT_MAX_BODY_SIZE, 32 * 1024 * 1024);
 /// ```
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
 /// The HTTP client adapter a [`Client`](crate::Client) sends through by
 /// default: a [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html)
-/// as a [`restli_codec::transport::HttpClient`] (the crate's name says
+/// as a [`linkedin::restli::transport::HttpClient`] (the crate's name says
 /// which library).
 ///
 /// Cloning is cheap and shares the agent, so its connection pool is reused
@@ -33,7 +33,7 @@ pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 ///
 /// ```
 /// use std::time::Duration;
-/// use linkedin_ureq::HttpClient;
+/// use linkedin::blocking::HttpClient;
 ///
 /// let http = HttpClient::new().timeout(Some(Duration::from_secs(5)));
 /// assert_eq!(http.timeout_value(), Some(Duration::from_secs(5)));
@@ -57,8 +57,8 @@ impl HttpClient {
     /// [`CachingResolver`](crate::CachingResolver) (no thread per request).
     ///
     /// ```
-    /// let http = linkedin_ureq::HttpClient::new();
-    /// assert_eq!(http.timeout_value(), Some(linkedin_ureq::DEFAULT_TIMEOUT));
+    /// let http = linkedin::blocking::HttpClient::new();
+    /// assert_eq!(http.timeout_value(), Some(linkedin::blocking::DEFAULT_TIMEOUT));
     /// ```
     pub fn new() -> Self {
         HttpClient::from_agent(ureq::Agent::with_parts(
@@ -73,11 +73,11 @@ impl HttpClient {
     /// redirects and return non-2xx statuses as responses.
     ///
     /// ```
-    /// let agent: ureq::Agent = linkedin_ureq::HttpClient::agent_config()
+    /// let agent: ureq::Agent = linkedin::blocking::HttpClient::agent_config()
     ///     .max_idle_connections_per_host(8)
     ///     .build()
     ///     .into();
-    /// let http = linkedin_ureq::HttpClient::from_agent(agent);
+    /// let http = linkedin::blocking::HttpClient::from_agent(agent);
     /// # let _ = http;
     /// ```
     pub fn from_agent(agent: ureq::Agent) -> Self {
@@ -94,7 +94,7 @@ impl HttpClient {
     /// [`HttpClient::from_agent`].
     ///
     /// ```
-    /// let config = linkedin_ureq::HttpClient::agent_config().build();
+    /// let config = linkedin::blocking::HttpClient::agent_config().build();
     /// assert_eq!(config.max_redirects(), 0);
     /// assert!(!config.http_status_as_error());
     /// ```
@@ -108,7 +108,7 @@ impl HttpClient {
     /// byte of the response (`None`: no timeout).
     ///
     /// ```
-    /// let http = linkedin_ureq::HttpClient::new().timeout(None);
+    /// let http = linkedin::blocking::HttpClient::new().timeout(None);
     /// assert_eq!(http.timeout_value(), None);
     /// ```
     pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
@@ -119,7 +119,7 @@ impl HttpClient {
     /// The timeout of one attempt.
     ///
     /// ```
-    /// assert!(linkedin_ureq::HttpClient::new().timeout_value().is_some());
+    /// assert!(linkedin::blocking::HttpClient::new().timeout_value().is_some());
     /// ```
     pub fn timeout_value(&self) -> Option<Duration> {
         self.timeout
@@ -130,7 +130,7 @@ impl HttpClient {
     /// `Content-Length` announces more, before any of it is read).
     ///
     /// ```
-    /// let http = linkedin_ureq::HttpClient::new().max_body_size(1024 * 1024);
+    /// let http = linkedin::blocking::HttpClient::new().max_body_size(1024 * 1024);
     /// # let _ = http;
     /// ```
     pub fn max_body_size(mut self, bytes: u64) -> Self {
@@ -141,7 +141,7 @@ impl HttpClient {
     /// The wrapped agent.
     ///
     /// ```
-    /// let http = linkedin_ureq::HttpClient::new();
+    /// let http = linkedin::blocking::HttpClient::new();
     /// assert_eq!(http.agent().config().max_redirects(), 0);
     /// ```
     pub fn agent(&self) -> &ureq::Agent {
@@ -227,9 +227,9 @@ impl HttpClient {
 /// Why ureq got no complete response, classified for the retry rules.
 ///
 /// ```
-/// use linkedin_ureq::HttpError;
-/// use linkedin_ureq::restli::retry::TransportFailure;
-/// use linkedin_ureq::restli::transport::TransportError;
+/// use linkedin::blocking::HttpError;
+/// use linkedin::restli::retry::TransportFailure;
+/// use linkedin::restli::transport::TransportError;
 ///
 /// let err = HttpError::from(ureq::Error::HostNotFound);
 /// assert_eq!(err.failure(), TransportFailure::Connect);
@@ -245,7 +245,7 @@ impl HttpError {
     /// The underlying ureq error.
     ///
     /// ```
-    /// let err = linkedin_ureq::HttpError::from(ureq::Error::ConnectionFailed);
+    /// let err = linkedin::blocking::HttpError::from(ureq::Error::ConnectionFailed);
     /// assert!(matches!(err.inner(), ureq::Error::ConnectionFailed));
     /// ```
     pub fn inner(&self) -> &ureq::Error {

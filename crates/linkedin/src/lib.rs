@@ -368,6 +368,20 @@ pub use restli_codec as restli;
 /// ```
 pub use linkedin_oauth as oauth;
 
+/// What both clients are made of, whatever their HTTP stack
+/// (`linkedin-client-core`): the generic `ClientBuilder`, the `ClientCore`
+/// every `Client` derefs to (its settings and accessors), the token source's
+/// decisions, the OAuth call; for writing a transport of your own. Pure: no
+/// IO.
+///
+/// ```
+/// use linkedin::client_core::{ClientCore, ClientSettings};
+///
+/// let core = ClientCore::new((), ClientSettings::<()>::new());
+/// assert_eq!(core.config().tunnel_threshold(), 4000);
+/// ```
+pub use linkedin_client_core as client_core;
+
 /// The `http` crate, whose types the SDK speaks: requests and responses
 /// built and parsed by [`restli`], the [`StatusCode`](http::StatusCode) an
 /// error returns, header maps.
@@ -425,8 +439,8 @@ pub use restli_codec::{
 #[cfg_attr(docsrs, doc(cfg(feature = "async")))]
 pub use linkedin_reqwest::{
     Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
-    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, TokenError, TokenSource,
-    TransportFailed,
+    DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, Layered, TokenError,
+    TokenSource, TransportFailed,
 };
 
 /// The blocking client (feature `blocking`): the same calls as the
@@ -457,9 +471,9 @@ pub use linkedin_reqwest::{
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking {
     pub use linkedin_ureq::{
-        Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
-        DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, Pages, Paginate,
-        TokenError, TokenSource, TransportFailed, logging,
+        CACHE_TTL, CachingResolver, Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE,
+        DEFAULT_PAGE_SIZE, DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError,
+        Pages, Paginate, TokenError, TokenSource, TransportFailed, logging, ureq,
     };
 }
 

@@ -42,7 +42,7 @@ pub use redirect::{CodeExchange, PendingAuthorization};
 /// always sends and checks.
 ///
 /// ```
-/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+/// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
 ///
 /// // A web application: no PKCE.
 /// let flow = AuthorizationCodeFlow::new(
@@ -65,7 +65,7 @@ pub use redirect::{CodeExchange, PendingAuthorization};
 /// let (url, pending) = native.start()?;
 /// assert!(url.as_str().contains("code_challenge_method=S256"));
 /// assert!(pending.pkce_verifier().is_some());
-/// # Ok::<(), linkedin_oauth::Error>(())
+/// # Ok::<(), linkedin::oauth::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct AuthorizationCodeFlow {
@@ -83,14 +83,14 @@ impl AuthorizationCodeFlow {
     /// for when to turn it on).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
     ///     RedirectUrl::new("https://app.example/callback")?,
     /// );
     /// assert!(flow.start().is_err(), "no scopes yet");
-    /// # Ok::<(), linkedin_oauth::ConfigError>(())
+    /// # Ok::<(), linkedin::oauth::ConfigError>(())
     /// ```
     pub fn new(client_id: ClientId, redirect_url: RedirectUrl) -> Self {
         AuthorizationCodeFlow {
@@ -107,7 +107,7 @@ impl AuthorizationCodeFlow {
     /// space-separated). Scopes are checked by [`start`](Self::start).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -117,7 +117,7 @@ impl AuthorizationCodeFlow {
     /// .scopes(vec![String::from("w_member_social")]);
     /// let (url, _) = flow.start()?;
     /// assert!(url.as_str().contains("scope=openid%20w_member_social"));
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn scopes<I, S>(mut self, scopes: I) -> Self
     where
@@ -139,7 +139,7 @@ impl AuthorizationCodeFlow {
     /// verifier with `401 invalid_client`.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -149,7 +149,7 @@ impl AuthorizationCodeFlow {
     /// .pkce(true);
     /// let (url, _) = flow.start()?;
     /// assert!(url.as_str().contains("code_challenge_method=S256"));
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn pkce(mut self, enabled: bool) -> Self {
         self.pkce = enabled;
@@ -167,7 +167,7 @@ impl AuthorizationCodeFlow {
     /// lists `nonce` as an optional parameter of the authorization request.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (url, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -178,7 +178,7 @@ impl AuthorizationCodeFlow {
     /// .start()?;
     /// let nonce = pending.nonce().unwrap();
     /// assert!(url.query_pairs().any(|(k, v)| k == "nonce" && v == nonce.secret()));
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn nonce(mut self, enabled: bool) -> Self {
         self.nonce = if enabled {
@@ -194,7 +194,7 @@ impl AuthorizationCodeFlow {
     /// keeps its nonces itself.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, Nonce, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, Nonce, RedirectUrl};
     ///
     /// let (url, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -215,7 +215,7 @@ impl AuthorizationCodeFlow {
     /// Uses another OAuth base URL (a sandbox, a test server) for `/authorization`.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, BaseUrl, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, BaseUrl, ClientId, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -225,7 +225,7 @@ impl AuthorizationCodeFlow {
     /// .base_url(BaseUrl::parse("http://localhost:8080/oauth/v2")?);
     /// let (url, _) = flow.start()?;
     /// assert!(url.as_str().starts_with("http://localhost:8080/oauth/v2/authorization?"));
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn base_url(mut self, base: BaseUrl) -> Self {
         self.base = base;
@@ -244,7 +244,7 @@ impl AuthorizationCodeFlow {
     /// system's random number generator fails.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -254,7 +254,7 @@ impl AuthorizationCodeFlow {
     /// let (url, pending) = flow.start()?;
     /// let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
     /// assert_eq!(state, pending.state().secret());
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn start(&self) -> Result<(Url, PendingAuthorization), Error> {
         if self.scopes.is_empty() {

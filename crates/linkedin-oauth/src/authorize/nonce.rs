@@ -34,7 +34,7 @@ secret_type!(validated
 /// Why a text cannot be a [`Nonce`].
 ///
 /// ```
-/// use linkedin_oauth::{Nonce, NonceError};
+/// use linkedin::oauth::{Nonce, NonceError};
 ///
 /// assert_eq!(Nonce::new("").unwrap_err(), NonceError::Empty);
 /// assert_eq!(Nonce::new("a b").unwrap_err(), NonceError::InvalidCharacter { offset: 1 });
@@ -66,12 +66,12 @@ impl Nonce {
     /// no spaces.
     ///
     /// ```
-    /// use linkedin_oauth::Nonce;
+    /// use linkedin::oauth::Nonce;
     ///
     /// let nonce = Nonce::new("n-0S6_WzA2Mj")?;
     /// assert_eq!(nonce.secret(), "n-0S6_WzA2Mj");
     /// assert!(Nonce::new("x".repeat(257)).is_err());
-    /// # Ok::<(), linkedin_oauth::NonceError>(())
+    /// # Ok::<(), linkedin::oauth::NonceError>(())
     /// ```
     ///
     /// # Errors
@@ -95,12 +95,12 @@ impl Nonce {
     /// CSPRNG, base64url without padding (43 characters).
     ///
     /// ```
-    /// use linkedin_oauth::Nonce;
+    /// use linkedin::oauth::Nonce;
     ///
     /// let a = Nonce::generate()?;
     /// assert_eq!(a.secret().len(), 43);
     /// assert_ne!(a, Nonce::generate()?);
-    /// # Ok::<(), linkedin_oauth::RandomError>(())
+    /// # Ok::<(), linkedin::oauth::RandomError>(())
     /// ```
     ///
     /// # Errors
@@ -114,12 +114,12 @@ impl Nonce {
     /// (the length is not hidden).
     ///
     /// ```
-    /// use linkedin_oauth::Nonce;
+    /// use linkedin::oauth::Nonce;
     ///
     /// let nonce = Nonce::new("abc")?;
     /// assert!(nonce.matches("abc"));
     /// assert!(!nonce.matches("abd"));
-    /// # Ok::<(), linkedin_oauth::NonceError>(())
+    /// # Ok::<(), linkedin::oauth::NonceError>(())
     /// ```
     pub fn matches(&self, received: &str) -> bool {
         crate::secret::ct_eq_str(&self.0, received)

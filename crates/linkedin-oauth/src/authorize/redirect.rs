@@ -26,7 +26,7 @@ use super::nonce::Nonce;
 /// in a plain cookie.
 ///
 /// ```
-/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, PendingAuthorization, RedirectUrl};
+/// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, PendingAuthorization, RedirectUrl};
 ///
 /// let flow = AuthorizationCodeFlow::new(
 ///     ClientId::new("86abc123"),
@@ -39,7 +39,7 @@ use super::nonce::Nonce;
 /// let saved = serde_json::to_string(&pending).unwrap();
 /// let restored: PendingAuthorization = serde_json::from_str(&saved).unwrap();
 /// assert_eq!(restored, pending);
-/// # Ok::<(), linkedin_oauth::Error>(())
+/// # Ok::<(), linkedin::oauth::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PendingAuthorization {
@@ -78,7 +78,7 @@ impl PendingAuthorization {
     /// - [`RedirectError::DuplicateParameter`] if `code`, `state` or `error` repeats.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectError, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectError, RedirectUrl};
     ///
     /// let flow = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -102,13 +102,13 @@ impl PendingAuthorization {
     ///     .finish(&format!("?error=user_cancelled_login&error_description=The+user+cancelled&state={state}"))
     ///     .unwrap_err();
     /// assert!(cancelled.member_cancelled());
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     ///
     /// A second call on the same value does not compile:
     ///
     /// ```compile_fail
-    /// # use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// # use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb").unwrap())
     ///     .scopes(["openid"])
     ///     .start()
@@ -148,7 +148,7 @@ impl PendingAuthorization {
     /// The CSRF state sent with the authorization request.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -157,7 +157,7 @@ impl PendingAuthorization {
     /// .scopes(["openid"])
     /// .start()?;
     /// assert_eq!(pending.state().secret().len(), 43);
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn state(&self) -> &CsrfState {
         &self.state
@@ -168,7 +168,7 @@ impl PendingAuthorization {
     /// check the id_token's `nonce` claim against it.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -177,7 +177,7 @@ impl PendingAuthorization {
     /// .scopes(["openid"])
     /// .start()?;
     /// assert!(pending.nonce().is_none());
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn nonce(&self) -> Option<&Nonce> {
         self.nonce.as_ref()
@@ -186,7 +186,7 @@ impl PendingAuthorization {
     /// The PKCE verifier, if the flow used PKCE.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -195,7 +195,7 @@ impl PendingAuthorization {
     /// .scopes(["openid"])
     /// .start()?;
     /// assert!(pending.pkce_verifier().is_none());
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn pkce_verifier(&self) -> Option<&PkceVerifier> {
         self.pkce_verifier.as_ref()
@@ -204,7 +204,7 @@ impl PendingAuthorization {
     /// The redirect URL of this attempt (sent again with the code exchange).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -213,7 +213,7 @@ impl PendingAuthorization {
     /// .scopes(["openid"])
     /// .start()?;
     /// assert_eq!(pending.redirect_url().as_str(), "https://app.example/callback");
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn redirect_url(&self) -> &RedirectUrl {
         &self.redirect_url
@@ -223,7 +223,7 @@ impl PendingAuthorization {
     /// token's scopes).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(
     ///     ClientId::new("86abc123"),
@@ -232,7 +232,7 @@ impl PendingAuthorization {
     /// .scopes(["openid", "email"])
     /// .start()?;
     /// assert_eq!(pending.scopes(), ["openid", "email"]);
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn scopes(&self) -> &[String] {
         &self.scopes
@@ -247,7 +247,7 @@ impl PendingAuthorization {
 /// the code nor the verifier.
 ///
 /// ```
-/// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+/// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
 ///
 /// let config = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
 /// let (_url, pending) = AuthorizationCodeFlow::new(
@@ -261,7 +261,7 @@ impl PendingAuthorization {
 /// assert_eq!(format!("{:?}", exchange.code()), "AuthorizationCode([redacted])");
 /// let request = exchange.token_request(&config);
 /// assert_eq!(request.uri(), "https://www.linkedin.com/oauth/v2/accessToken");
-/// # Ok::<(), linkedin_oauth::Error>(())
+/// # Ok::<(), linkedin::oauth::Error>(())
 /// ```
 #[derive(Debug)]
 pub struct CodeExchange {
@@ -277,7 +277,7 @@ impl CodeExchange {
     /// of the code exchange's answer must carry it in its `nonce` claim.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("http://127.0.0.1:8400/cb")?)
     ///     .scopes(["openid"])
@@ -286,7 +286,7 @@ impl CodeExchange {
     /// let nonce = pending.nonce().unwrap().clone();
     /// let state = pending.state().secret().to_owned();
     /// assert_eq!(pending.finish(&format!("code=AQT&state={state}"))?.nonce(), Some(&nonce));
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn nonce(&self) -> Option<&Nonce> {
         self.nonce.as_ref()
@@ -301,7 +301,7 @@ impl CodeExchange {
     /// LinkedIn accepts each code once.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, ClientSecret, OAuthConfig, RedirectUrl};
     ///
     /// let config = OAuthConfig::new(ClientId::new("86abc123"), ClientSecret::new("s3cr3t"));
     /// let (_url, pending) = AuthorizationCodeFlow::new(
@@ -318,7 +318,7 @@ impl CodeExchange {
     /// let body = String::from_utf8(request.into_body()).unwrap();
     /// assert!(body.starts_with("grant_type=authorization_code&code=AQT-code&redirect_uri="));
     /// assert!(!body.contains("code_verifier"), "no PKCE unless the flow asked for it");
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn token_request(&self, config: &OAuthConfig) -> http::Request<Vec<u8>> {
         let mut form = vec![
@@ -337,14 +337,14 @@ impl CodeExchange {
     /// The authorization code LinkedIn redirected back with.
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
     ///     .scopes(["openid"])
     ///     .start()?;
     /// let state = pending.state().secret().to_owned();
     /// assert_eq!(pending.finish(&format!("code=AQT&state={state}"))?.code().secret(), "AQT");
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn code(&self) -> &AuthorizationCode {
         &self.code
@@ -353,7 +353,7 @@ impl CodeExchange {
     /// The PKCE verifier, if the flow used PKCE (sent with the exchange).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("http://127.0.0.1:8400/cb")?)
     ///     .scopes(["openid"])
@@ -361,7 +361,7 @@ impl CodeExchange {
     ///     .start()?;
     /// let state = pending.state().secret().to_owned();
     /// assert!(pending.finish(&format!("code=AQT&state={state}"))?.pkce_verifier().is_some());
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn pkce_verifier(&self) -> Option<&PkceVerifier> {
         self.pkce_verifier.as_ref()
@@ -370,7 +370,7 @@ impl CodeExchange {
     /// The redirect URL of the attempt (sent again with the exchange).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
     ///     .scopes(["openid"])
@@ -378,7 +378,7 @@ impl CodeExchange {
     /// let state = pending.state().secret().to_owned();
     /// let exchange = pending.finish(&format!("code=AQT&state={state}"))?;
     /// assert_eq!(exchange.redirect_url().as_str(), "https://app.example/cb");
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn redirect_url(&self) -> &RedirectUrl {
         &self.redirect_url
@@ -388,14 +388,14 @@ impl CodeExchange {
     /// compare with the token's scopes).
     ///
     /// ```
-    /// use linkedin_oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
+    /// use linkedin::oauth::{AuthorizationCodeFlow, ClientId, RedirectUrl};
     ///
     /// let (_, pending) = AuthorizationCodeFlow::new(ClientId::new("id"), RedirectUrl::new("https://app.example/cb")?)
     ///     .scopes(["openid", "email"])
     ///     .start()?;
     /// let state = pending.state().secret().to_owned();
     /// assert_eq!(pending.finish(&format!("code=AQT&state={state}"))?.scopes(), ["openid", "email"]);
-    /// # Ok::<(), linkedin_oauth::Error>(())
+    /// # Ok::<(), linkedin::oauth::Error>(())
     /// ```
     pub fn scopes(&self) -> &[String] {
         &self.scopes

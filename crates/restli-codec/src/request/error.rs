@@ -10,7 +10,7 @@ use crate::version::VersionError;
 /// Why a request could not be built.
 ///
 /// ```
-/// use restli_codec::{Request, RequestConfig, RequestError};
+/// use linkedin::restli::{Request, RequestConfig, RequestError};
 ///
 /// let err = Request::batch_update("/adAccounts", [1, 2], [serde_json::json!({})])
 ///     .to_http(&RequestConfig::new(), None)

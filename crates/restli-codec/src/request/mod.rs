@@ -15,7 +15,7 @@
 //! on the wire, tunneled when the query is too long.
 //!
 //! ```
-//! use restli_codec::{Request, RequestConfig};
+//! use linkedin::restli::{Request, RequestConfig};
 //! use serde_json::json;
 //!
 //! let config = RequestConfig::new().with_version("202406".parse()?);

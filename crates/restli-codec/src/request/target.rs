@@ -68,9 +68,9 @@ impl DynamicRequest {
     /// The full URL, before any tunneling.
     ///
     /// ```
-    /// let url = restli_codec::Request::get("/me").url(&Default::default())?;
+    /// let url = linkedin::restli::Request::get("/me").url(&Default::default())?;
     /// assert_eq!(url, "https://api.linkedin.com/v2/me");
-    /// # Ok::<(), restli_codec::RequestError>(())
+    /// # Ok::<(), linkedin::restli::RequestError>(())
     /// ```
     ///
     /// # Errors
@@ -140,12 +140,12 @@ impl DynamicRequest {
     /// BATCH_GET of 20,000 ids) is tunneled rather than refused.
     ///
     /// ```
-    /// let http = restli_codec::Request::batch_get("/x", 0..2000)
+    /// let http = linkedin::restli::Request::batch_get("/x", 0..2000)
     ///     .to_http(&Default::default(), Some("t"))?;
     /// assert_eq!(http.method(), http::Method::POST);
     /// assert_eq!(http.headers()["x-http-method-override"], "GET");
     /// assert!(http.body().starts_with(b"ids=List(0,1,2,"));
-    /// # Ok::<(), restli_codec::RequestError>(())
+    /// # Ok::<(), linkedin::restli::RequestError>(())
     /// ```
     ///
     /// # Errors
