@@ -240,7 +240,9 @@ request_type!(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn get(organization: &OrganizationUrn) -> GetOrganization {
-    GetOrganization(Request::get("/rest/organizations/{id}").key("id", organization.id()))
+    GetOrganization {
+        inner: Request::get("/rest/organizations/{id}").key("id", organization.id()),
+    }
 }
 
 /// The organization whose page is `linkedin.com/company/{vanity_name}`:
@@ -271,9 +273,10 @@ pub fn find_by_vanity_name(
     {
         return Err(OrganizationError::InvalidVanityName);
     }
-    Ok(FindOrganizationByVanityName(
-        Request::finder("/rest/organizations", "vanityName").param("vanityName", vanity_name),
-    ))
+    Ok(FindOrganizationByVanityName {
+        inner: Request::finder("/rest/organizations", "vanityName")
+            .param("vanityName", vanity_name),
+    })
 }
 
 /// The signed-in member's roles on organizations: `GET
@@ -289,7 +292,9 @@ pub fn find_by_vanity_name(
 /// assert_eq!(request.into_inner().query().get("role"), Some("ADMINISTRATOR"));
 /// ```
 pub fn my_roles() -> FindMyRoles {
-    FindMyRoles(Request::finder("/rest/organizationAcls", "roleAssignee"))
+    FindMyRoles {
+        inner: Request::finder("/rest/organizationAcls", "roleAssignee"),
+    }
 }
 
 impl FindMyRoles {
@@ -301,7 +306,9 @@ impl FindMyRoles {
     /// assert_eq!(request.into_inner().query().get("role"), Some("ANALYST"));
     /// ```
     pub fn role(self, role: OrganizationRole) -> FindMyRoles {
-        FindMyRoles(self.0.param("role", &role))
+        FindMyRoles {
+            inner: self.inner.param("role", &role),
+        }
     }
 
     /// Only assignments in this state (`state=`).
@@ -312,7 +319,9 @@ impl FindMyRoles {
     /// assert_eq!(request.into_inner().query().get("state"), Some("APPROVED"));
     /// ```
     pub fn state(self, state: RoleState) -> FindMyRoles {
-        FindMyRoles(self.0.param("state", &state))
+        FindMyRoles {
+            inner: self.inner.param("state", &state),
+        }
     }
 }
 
@@ -372,11 +381,11 @@ pub fn postable_organizations<'a>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn follower_count(organization: &OrganizationUrn) -> GetFollowerCount {
-    GetFollowerCount(
-        Request::get("/rest/networkSizes/{urn}")
+    GetFollowerCount {
+        inner: Request::get("/rest/networkSizes/{urn}")
             .key("urn", organization)
             .param("edgeType", "COMPANY_FOLLOWED_BY_MEMBER"),
-    )
+    }
 }
 
 /// One role assignment (an element of `organizationAcls`).

@@ -10,6 +10,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
     Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
@@ -17,46 +18,46 @@ use restli_codec::{
 use serde_json::{Map, Value};
 
 use super::{
-    AccountId, AdsError, CampaignGroup, CreatedIdError, DEFAULT_PAGE_SIZE, Status, ads_request,
-    check_criteria, check_list, check_name, check_page_size, diff, status_patch, values,
+    AccountId, AdsError, CampaignGroup, CreatedIdError, DEFAULT_PAGE_SIZE, Status, check_criteria,
+    check_list, check_name, check_page_size, diff, status_patch, values,
 };
 use crate::urns::CampaignGroupUrn;
 
 const ALL: &str = "/rest/adAccounts/{account}/adCampaignGroups";
 const ONE: &str = "/rest/adAccounts/{account}/adCampaignGroups/{id}";
 
-ads_request!(
+request_type!(
     /// GET of one campaign group (built by [`get`]), answered by an
     /// [`EntityResponse<CampaignGroup>`].
     GetCampaignGroup(Get) => EntityResponse<CampaignGroup>,
     example = "linkedin_resources::ads::campaign_groups::get(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET of campaign groups (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by group number.
     BatchGetCampaignGroups(BatchGet<u64>) => BatchGetResponse<u64, CampaignGroup>,
     example = "linkedin_resources::ads::campaign_groups::batch_get(linkedin_resources::ads::AccountId::new(1), [2])?"
 );
-ads_request!(
+request_type!(
     /// CREATE of a campaign group (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the group's number (read it with
     /// [`created`]).
     CreateCampaignGroup(Create) => CreateResponse<String, CampaignGroup>,
     example = "linkedin_resources::ads::campaign_groups::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::CampaignGroup { name: Some(\"G\".into()), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of a campaign group (built by [`update`] or
     /// [`archive`]), answered by a [`StatusResponse`] (204).
     UpdateCampaignGroup(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::campaign_groups::archive(linkedin_resources::ads::AccountId::new(1), 2)?"
 );
-ads_request!(
+request_type!(
     /// DELETE of a campaign group (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteCampaignGroup(Delete) => StatusResponse,
     example = "linkedin_resources::ads::campaign_groups::delete(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=search` on an account's campaign groups (built by
     /// [`search`]), answered by a [`CollectionResponse<CampaignGroup>`]
     /// page; pageable by cursor.

@@ -10,6 +10,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
     Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
@@ -18,46 +19,45 @@ use serde_json::{Map, Value};
 
 use super::{
     AccountId, AdsError, Campaign, CampaignType, CreatedIdError, DEFAULT_PAGE_SIZE, Status,
-    ads_request, check_criteria, check_list, check_name, check_page_size, diff, status_patch,
-    values,
+    check_criteria, check_list, check_name, check_page_size, diff, status_patch, values,
 };
 use crate::urns::{CampaignGroupUrn, CampaignUrn};
 
 const ALL: &str = "/rest/adAccounts/{account}/adCampaigns";
 const ONE: &str = "/rest/adAccounts/{account}/adCampaigns/{id}";
 
-ads_request!(
+request_type!(
     /// GET of one campaign (built by [`get`]), answered by an
     /// [`EntityResponse<Campaign>`].
     GetCampaign(Get) => EntityResponse<Campaign>,
     example = "linkedin_resources::ads::campaigns::get(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET of campaigns (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by campaign number.
     BatchGetCampaigns(BatchGet<u64>) => BatchGetResponse<u64, Campaign>,
     example = "linkedin_resources::ads::campaigns::batch_get(linkedin_resources::ads::AccountId::new(1), [2])?"
 );
-ads_request!(
+request_type!(
     /// CREATE of a campaign (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the campaign's number (read it with
     /// [`created`]).
     CreateCampaign(Create) => CreateResponse<String, Campaign>,
     example = "linkedin_resources::ads::campaigns::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::Campaign { name: Some(\"C\".into()), campaign_group: Some(\"urn:li:sponsoredCampaignGroup:2\".parse()?), kind: Some(linkedin_resources::ads::CampaignType::SponsoredUpdates), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of a campaign (built by [`update`] or
     /// [`archive`]), answered by a [`StatusResponse`] (204).
     UpdateCampaign(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::campaigns::archive(linkedin_resources::ads::AccountId::new(1), 2)?"
 );
-ads_request!(
+request_type!(
     /// DELETE of a campaign (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteCampaign(Delete) => StatusResponse,
     example = "linkedin_resources::ads::campaigns::delete(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=search` on an account's campaigns (built by
     /// [`search`]), answered by a [`CollectionResponse<Campaign>`]
     /// page; pageable by cursor.

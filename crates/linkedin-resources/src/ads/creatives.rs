@@ -14,6 +14,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
     Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
@@ -21,46 +22,46 @@ use restli_codec::{
 use serde_json::Value;
 
 use super::{
-    AccountId, AdsError, CreatedIdError, Creative, DEFAULT_PAGE_SIZE, IntendedStatus, ads_request,
-    check_list, check_page_size, diff, status_patch,
+    AccountId, AdsError, CreatedIdError, Creative, DEFAULT_PAGE_SIZE, IntendedStatus, check_list,
+    check_page_size, diff, status_patch,
 };
 use crate::urns::{CampaignUrn, CreativeUrn};
 
 const ALL: &str = "/rest/adAccounts/{account}/creatives";
 const ONE: &str = "/rest/adAccounts/{account}/creatives/{id}";
 
-ads_request!(
+request_type!(
     /// GET of one creative (built by [`get`]), answered by an
     /// [`EntityResponse<Creative>`].
     GetCreative(Get) => EntityResponse<Creative>,
     example = "linkedin_resources::ads::creatives::get(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET of creatives (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by creative URN.
     BatchGetCreatives(BatchGet<CreativeUrn>) => BatchGetResponse<CreativeUrn, Creative>,
     example = "linkedin_resources::ads::creatives::batch_get(linkedin_resources::ads::AccountId::new(1), [\"urn:li:sponsoredCreative:2\".parse()?])?"
 );
-ads_request!(
+request_type!(
     /// CREATE of a creative (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the creative's URN (read it with
     /// [`created`]).
     CreateCreative(Create) => CreateResponse<String, Creative>,
     example = "linkedin_resources::ads::creatives::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::Creative { campaign: Some(\"urn:li:sponsoredCampaign:3\".parse()?), content: Some(serde_json::json!({\"reference\": \"urn:li:share:4\"})), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of a creative (built by [`update`] or [`archive`]),
     /// answered by a [`StatusResponse`] (204).
     UpdateCreative(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::creatives::archive(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)?"
 );
-ads_request!(
+request_type!(
     /// DELETE of a creative (built by [`delete`] or [`delete_draft`]),
     /// answered by a [`StatusResponse`] (204).
     DeleteCreative(Delete) => StatusResponse,
     example = "linkedin_resources::ads::creatives::delete(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=criteria` on an account's creatives (built by [`search`]),
     /// answered by a [`CollectionResponse<Creative>`] page; pageable by
     /// cursor.

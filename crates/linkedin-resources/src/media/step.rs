@@ -8,7 +8,7 @@ use restli_codec::DynamicRequest;
 use super::{MediaError, PartUpload};
 use crate::urns::{DocumentUrn, ImageUrn, VideoUrn};
 
-/// What a transport does next for an [`Upload`].
+/// What a transport does next for an [`Upload`](super::Upload).
 ///
 /// ```
 /// use linkedin_resources::media::{ImageFile, Step, Upload};
@@ -21,12 +21,12 @@ use crate::urns::{DocumentUrn, ImageUrn, VideoUrn};
 #[non_exhaustive]
 pub enum Step {
     /// Send this Rest.li request (with the transport's usual retries) and
-    /// feed the answer with [`Upload::feed_response`] (or
-    /// [`Upload::feed_error`], [`Upload::feed_send_error`]).
+    /// feed the answer with [`Upload::feed_response`](super::Upload::feed_response) (or
+    /// [`Upload::feed_error`](super::Upload::feed_error), [`Upload::feed_send_error`](super::Upload::feed_send_error)).
     Send(Box<DynamicRequest>),
     /// PUT these bytes (possibly while other parts are in flight) and feed
-    /// the outcome with [`Upload::feed_part_response`],
-    /// [`Upload::part_uploaded`] or [`Upload::part_failed`].
+    /// the outcome with [`Upload::feed_part_response`](super::Upload::feed_part_response),
+    /// [`Upload::part_uploaded`](super::Upload::part_uploaded) or [`Upload::part_failed`](super::Upload::part_failed).
     Put(PartUpload),
     /// Nothing to start now: wait for the outcome of what is out (a call or
     /// `in_flight` parts), or until `until`, whichever comes first; then ask

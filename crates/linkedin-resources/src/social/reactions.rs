@@ -282,7 +282,9 @@ pub fn add(actor: &Author, entity: &SocialTargetUrn, kind: ReactionType) -> AddR
         root: entity,
         reaction_type: &kind,
     };
-    AddReaction(Request::create("/rest/reactions", &body).param("actor", actor))
+    AddReaction {
+        inner: Request::create("/rest/reactions", &body).param("actor", actor),
+    }
 }
 
 /// One reaction: `GET /rest/reactions/(actor:{actor},entity:{entity})`.
@@ -298,7 +300,9 @@ pub fn add(actor: &Author, entity: &SocialTargetUrn, kind: ReactionType) -> AddR
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn get(key: &ReactionKey) -> GetReaction {
-    GetReaction(Request::get("/rest/reactions/{key}").key("key", key))
+    GetReaction {
+        inner: Request::get("/rest/reactions/{key}").key("key", key),
+    }
 }
 
 /// Removes a reaction: `DELETE
@@ -313,7 +317,9 @@ pub fn get(key: &ReactionKey) -> GetReaction {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn delete(key: &ReactionKey) -> DeleteReaction {
-    DeleteReaction(Request::delete("/rest/reactions/{key}").key("key", key))
+    DeleteReaction {
+        inner: Request::delete("/rest/reactions/{key}").key("key", key),
+    }
 }
 
 /// The reactions on `entity`, newest first: `GET
@@ -339,8 +345,8 @@ pub fn list(entity: &SocialTargetUrn) -> ListReactions {
     struct Sort {
         value: &'static str,
     }
-    ListReactions(
-        Request::finder("/rest/reactions/{key}", "entity")
+    ListReactions {
+        inner: Request::finder("/rest/reactions/{key}", "entity")
             .key("key", &EntityKey { entity })
             .param(
                 "sort",
@@ -348,7 +354,7 @@ pub fn list(entity: &SocialTargetUrn) -> ListReactions {
                     value: "REVERSE_CHRONOLOGICAL",
                 },
             ),
-    )
+    }
 }
 
 /// A reaction, as the Reactions API returns it: fields optional, unknown
