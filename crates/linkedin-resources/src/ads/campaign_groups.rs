@@ -17,14 +17,16 @@ use restli_codec::{
 };
 use serde_json::{Map, Value};
 
+use super::entity::UnderAccount;
 use super::{
     AccountId, AdsError, CampaignGroup, CreatedIdError, DEFAULT_PAGE_SIZE, Status, check_criteria,
-    check_list, check_name, check_page_size, diff, status_patch, values,
+    check_name, check_page_size, diff, values,
 };
 use crate::urns::CampaignGroupUrn;
 
 const ALL: &str = "/rest/adAccounts/{account}/adCampaignGroups";
 const ONE: &str = "/rest/adAccounts/{account}/adCampaignGroups/{id}";
+const AT: UnderAccount = UnderAccount { all: ALL, one: ONE };
 
 request_type!(
     /// GET of one campaign group (built by [`get`]), answered by an
@@ -76,9 +78,7 @@ impl Paginated for SearchCampaignGroups {}
 /// ```
 pub fn get(account: AccountId, group: u64) -> GetCampaignGroup {
     GetCampaignGroup {
-        inner: Request::get(ONE)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.get(account, &group),
     }
 }
 
@@ -98,10 +98,8 @@ pub fn batch_get(
     account: AccountId,
     groups: impl IntoIterator<Item = u64>,
 ) -> Result<BatchGetCampaignGroups, AdsError> {
-    let ids: Vec<u64> = groups.into_iter().collect();
-    check_list("ids", ids.len())?;
     Ok(BatchGetCampaignGroups {
-        inner: Request::batch_get(ALL, ids).key("account", &account.get()),
+        inner: AT.batch_get(account, groups)?,
     })
 }
 
@@ -135,7 +133,7 @@ pub fn create(account: AccountId, group: &CampaignGroup) -> Result<CreateCampaig
         ..group.clone()
     };
     Ok(CreateCampaignGroup {
-        inner: Request::create(ALL, &body).key("account", &account.get()),
+        inner: AT.create(account, &body),
     })
 }
 
@@ -191,9 +189,7 @@ pub fn update(
     }
     let patch = diff(old, new)?;
     Ok(UpdateCampaignGroup {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.update(account, &group, &patch),
     })
 }
 
@@ -210,11 +206,8 @@ pub fn update(
 ///
 /// None in practice ([`AdsError::Patch`] if the patch could not be made).
 pub fn archive(account: AccountId, group: u64) -> Result<UpdateCampaignGroup, AdsError> {
-    let patch = status_patch("status", Status::Archived.as_str())?;
     Ok(UpdateCampaignGroup {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.set_status(account, &group, "status", Status::Archived.as_str())?,
     })
 }
 
@@ -227,9 +220,7 @@ pub fn archive(account: AccountId, group: u64) -> Result<UpdateCampaignGroup, Ad
 /// ```
 pub fn delete(account: AccountId, group: u64) -> DeleteCampaignGroup {
     DeleteCampaignGroup {
-        inner: Request::delete(ONE)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.delete(account, &group),
     }
 }
 

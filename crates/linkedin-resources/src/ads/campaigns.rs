@@ -17,14 +17,16 @@ use restli_codec::{
 };
 use serde_json::{Map, Value};
 
+use super::entity::UnderAccount;
 use super::{
     AccountId, AdsError, Campaign, CampaignType, CreatedIdError, DEFAULT_PAGE_SIZE, Status,
-    check_criteria, check_list, check_name, check_page_size, diff, status_patch, values,
+    check_criteria, check_name, check_page_size, diff, values,
 };
 use crate::urns::{CampaignGroupUrn, CampaignUrn};
 
 const ALL: &str = "/rest/adAccounts/{account}/adCampaigns";
 const ONE: &str = "/rest/adAccounts/{account}/adCampaigns/{id}";
+const AT: UnderAccount = UnderAccount { all: ALL, one: ONE };
 
 request_type!(
     /// GET of one campaign (built by [`get`]), answered by an
@@ -76,9 +78,7 @@ impl Paginated for SearchCampaigns {}
 /// ```
 pub fn get(account: AccountId, campaign: u64) -> GetCampaign {
     GetCampaign {
-        inner: Request::get(ONE)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.get(account, &campaign),
     }
 }
 
@@ -98,10 +98,8 @@ pub fn batch_get(
     account: AccountId,
     campaigns: impl IntoIterator<Item = u64>,
 ) -> Result<BatchGetCampaigns, AdsError> {
-    let ids: Vec<u64> = campaigns.into_iter().collect();
-    check_list("ids", ids.len())?;
     Ok(BatchGetCampaigns {
-        inner: Request::batch_get(ALL, ids).key("account", &account.get()),
+        inner: AT.batch_get(account, campaigns)?,
     })
 }
 
@@ -149,7 +147,7 @@ pub fn create(account: AccountId, campaign: &Campaign) -> Result<CreateCampaign,
         ..campaign.clone()
     };
     Ok(CreateCampaign {
-        inner: Request::create(ALL, &body).key("account", &account.get()),
+        inner: AT.create(account, &body),
     })
 }
 
@@ -203,9 +201,7 @@ pub fn update(
     }
     let patch = diff(old, new)?;
     Ok(UpdateCampaign {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.update(account, &campaign, &patch),
     })
 }
 
@@ -222,11 +218,8 @@ pub fn update(
 ///
 /// None in practice ([`AdsError::Patch`] if the patch could not be made).
 pub fn archive(account: AccountId, campaign: u64) -> Result<UpdateCampaign, AdsError> {
-    let patch = status_patch("status", Status::Archived.as_str())?;
     Ok(UpdateCampaign {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.set_status(account, &campaign, "status", Status::Archived.as_str())?,
     })
 }
 
@@ -239,9 +232,7 @@ pub fn archive(account: AccountId, campaign: u64) -> Result<UpdateCampaign, AdsE
 /// ```
 pub fn delete(account: AccountId, campaign: u64) -> DeleteCampaign {
     DeleteCampaign {
-        inner: Request::delete(ONE)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.delete(account, &campaign),
     }
 }
 

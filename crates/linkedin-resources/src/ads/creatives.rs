@@ -21,14 +21,16 @@ use restli_codec::{
 };
 use serde_json::Value;
 
+use super::entity::UnderAccount;
 use super::{
     AccountId, AdsError, CreatedIdError, Creative, DEFAULT_PAGE_SIZE, IntendedStatus, check_list,
-    check_page_size, diff, status_patch,
+    check_page_size, diff,
 };
 use crate::urns::{CampaignUrn, CreativeUrn};
 
 const ALL: &str = "/rest/adAccounts/{account}/creatives";
 const ONE: &str = "/rest/adAccounts/{account}/creatives/{id}";
+const AT: UnderAccount = UnderAccount { all: ALL, one: ONE };
 
 request_type!(
     /// GET of one creative (built by [`get`]), answered by an
@@ -81,9 +83,7 @@ impl Paginated for SearchCreatives {}
 /// ```
 pub fn get(account: AccountId, creative: &CreativeUrn) -> GetCreative {
     GetCreative {
-        inner: Request::get(ONE)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.get(account, creative),
     }
 }
 
@@ -103,10 +103,8 @@ pub fn batch_get(
     account: AccountId,
     creatives: impl IntoIterator<Item = CreativeUrn>,
 ) -> Result<BatchGetCreatives, AdsError> {
-    let ids: Vec<CreativeUrn> = creatives.into_iter().collect();
-    check_list("ids", ids.len())?;
     Ok(BatchGetCreatives {
-        inner: Request::batch_get(ALL, ids).key("account", &account.get()),
+        inner: AT.batch_get(account, creatives)?,
     })
 }
 
@@ -154,7 +152,7 @@ pub fn create(account: AccountId, creative: &Creative) -> Result<CreateCreative,
         ..creative.clone()
     };
     Ok(CreateCreative {
-        inner: Request::create(ALL, &body).key("account", &account.get()),
+        inner: AT.create(account, &body),
     })
 }
 
@@ -207,9 +205,7 @@ pub fn update(
     }
     let patch = diff(old, new)?;
     Ok(UpdateCreative {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.update(account, creative, &patch),
     })
 }
 
@@ -226,11 +222,13 @@ pub fn update(
 ///
 /// None in practice ([`AdsError::Patch`] if the patch could not be made).
 pub fn archive(account: AccountId, creative: &CreativeUrn) -> Result<UpdateCreative, AdsError> {
-    let patch = status_patch("intendedStatus", IntendedStatus::Archived.as_str())?;
     Ok(UpdateCreative {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.set_status(
+            account,
+            creative,
+            "intendedStatus",
+            IntendedStatus::Archived.as_str(),
+        )?,
     })
 }
 
@@ -245,9 +243,7 @@ pub fn archive(account: AccountId, creative: &CreativeUrn) -> Result<UpdateCreat
 /// ```
 pub fn delete(account: AccountId, creative: &CreativeUrn) -> DeleteCreative {
     DeleteCreative {
-        inner: Request::delete(ONE)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.delete(account, creative),
     }
 }
 
