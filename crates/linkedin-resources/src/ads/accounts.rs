@@ -12,7 +12,7 @@
 use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::{Map, Value};
 
@@ -67,10 +67,9 @@ request_type!(
     /// answered by a [`CollectionResponse<AdAccount>`] page; pageable by
     /// cursor through the codec's `Pagination`.
     SearchAdAccounts(Finder) => CollectionResponse<AdAccount, Value>,
-    example = "linkedin_resources::ads::accounts::search(linkedin_resources::ads::accounts::Criteria::new())?"
+    example = "linkedin_resources::ads::accounts::search(linkedin_resources::ads::accounts::Criteria::new())?",
+    paged
 );
-
-impl Paginated for SearchAdAccounts {}
 
 /// Gets one account.
 ///

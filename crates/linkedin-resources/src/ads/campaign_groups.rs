@@ -13,7 +13,7 @@
 use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::{Map, Value};
 
@@ -64,10 +64,9 @@ request_type!(
     /// [`search`]), answered by a [`CollectionResponse<CampaignGroup>`]
     /// page; pageable by cursor.
     SearchCampaignGroups(Finder) => CollectionResponse<CampaignGroup, Value>,
-    example = "linkedin_resources::ads::campaign_groups::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaign_groups::Criteria::new())?"
+    example = "linkedin_resources::ads::campaign_groups::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaign_groups::Criteria::new())?",
+    paged
 );
-
-impl Paginated for SearchCampaignGroups {}
 
 /// Gets one campaign group of an account.
 ///

@@ -13,7 +13,7 @@
 use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::{Map, Value};
 
@@ -64,10 +64,9 @@ request_type!(
     /// [`search`]), answered by a [`CollectionResponse<Campaign>`]
     /// page; pageable by cursor.
     SearchCampaigns(Finder) => CollectionResponse<Campaign, Value>,
-    example = "linkedin_resources::ads::campaigns::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaigns::Criteria::new())?"
+    example = "linkedin_resources::ads::campaigns::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaigns::Criteria::new())?",
+    paged
 );
-
-impl Paginated for SearchCampaigns {}
 
 /// Gets one campaign of an account.
 ///

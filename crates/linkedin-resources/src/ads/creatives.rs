@@ -17,7 +17,7 @@
 use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::Value;
 
@@ -68,10 +68,9 @@ request_type!(
     /// answered by a [`CollectionResponse<Creative>`] page; pageable by
     /// cursor.
     SearchCreatives(Finder) => CollectionResponse<Creative, Value>,
-    example = "linkedin_resources::ads::creatives::search(linkedin_resources::ads::AccountId::new(1))"
+    example = "linkedin_resources::ads::creatives::search(linkedin_resources::ads::AccountId::new(1))",
+    paged
 );
-
-impl Paginated for SearchCreatives {}
 
 /// Gets one creative of an account.
 ///
