@@ -37,3 +37,4 @@ pub mod social;
 pub mod urns;
 
 mod request_types;
+mod wire_enum;

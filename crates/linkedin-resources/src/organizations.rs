@@ -26,11 +26,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
+use crate::wire_enum::wire_enum;
 
 use restli_codec::response::{CollectionResponse, EntityResponse};
 use restli_codec::{Finder, Get, Request, Urn};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::request_types::request_type;
@@ -57,69 +57,7 @@ pub enum OrganizationError {
     InvalidVanityName,
 }
 
-/// Defines an enum of documented wire values with an `Unknown` fallback.
-macro_rules! wire_enum {
-    (
-        $(#[$doc:meta])* $name:ident, example = $example:literal,
-        { $($(#[$vdoc:meta])* $variant:ident = $wire:literal,)* }
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)*
-            /// A value this version does not know, as it came.
-            Unknown(String),
-        }
-
-        impl $name {
-            /// The documented values.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-
-            /// The wire value.
-            ///
-            /// ```
-            #[doc = concat!("use linkedin_resources::organizations::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", $example, ".as_str().is_empty(), false);")]
-            /// ```
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $wire,)*
-                    $name::Unknown(other) => other,
-                }
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(text: &str) -> $name {
-                match text {
-                    $($wire => $name::$variant,)*
-                    other => $name::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(|text| $name::from(text.as_str()))
-            }
-        }
-    };
-}
-
-wire_enum!(
+wire_enum! {
     /// A member's role on an organization, as the "Organization Access
     /// Control by Role" page lists them (plus any new one, kept).
     ///
@@ -132,8 +70,7 @@ wire_enum!(
     /// assert!(!OrganizationRole::Analyst.may_post());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    OrganizationRole, example = "OrganizationRole::Administrator",
-    {
+    OrganizationRole in "linkedin_resources::organizations" {
         /// `ADMINISTRATOR`: manages the page.
         Administrator = "ADMINISTRATOR",
         /// `DIRECT_SPONSORED_CONTENT_POSTER`: posts sponsored content.
@@ -149,9 +86,9 @@ wire_enum!(
         /// `CURATOR`: curates content suggestions.
         Curator = "CURATOR",
         /// `CONTENT_ADMINISTRATOR`: manages the page's content.
-        ContentAdministrator = "CONTENT_ADMINISTRATOR",
-    }
-);
+        ContentAdministrator = "CONTENT_ADMINISTRATOR",    }
+    example = Administrator
+}
 
 impl OrganizationRole {
     /// Whether the role lets the member post, comment and react for the
@@ -178,7 +115,7 @@ impl OrganizationRole {
     }
 }
 
-wire_enum!(
+wire_enum! {
     /// The state of a role assignment.
     ///
     /// ```
@@ -186,8 +123,7 @@ wire_enum!(
     /// assert_eq!(serde_json::to_string(&RoleState::Approved)?, r#""APPROVED""#);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    RoleState, example = "RoleState::Approved",
-    {
+    RoleState in "linkedin_resources::organizations" {
         /// `APPROVED`: the role is in force.
         Approved = "APPROVED",
         /// `REQUESTED`: asked for, not yet granted.
@@ -195,9 +131,9 @@ wire_enum!(
         /// `REJECTED`: refused.
         Rejected = "REJECTED",
         /// `REVOKED`: taken away.
-        Revoked = "REVOKED",
-    }
-);
+        Revoked = "REVOKED",    }
+    example = Approved
+}
 
 request_type!(
     /// GET one organization (built by [`get`]), answered by
@@ -240,7 +176,9 @@ request_type!(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn get(organization: &OrganizationUrn) -> GetOrganization {
-    GetOrganization(Request::get("/rest/organizations/{id}").key("id", organization.id()))
+    GetOrganization {
+        inner: Request::get("/rest/organizations/{id}").key("id", organization.id()),
+    }
 }
 
 /// The organization whose page is `linkedin.com/company/{vanity_name}`:
@@ -271,9 +209,10 @@ pub fn find_by_vanity_name(
     {
         return Err(OrganizationError::InvalidVanityName);
     }
-    Ok(FindOrganizationByVanityName(
-        Request::finder("/rest/organizations", "vanityName").param("vanityName", vanity_name),
-    ))
+    Ok(FindOrganizationByVanityName {
+        inner: Request::finder("/rest/organizations", "vanityName")
+            .param("vanityName", vanity_name),
+    })
 }
 
 /// The signed-in member's roles on organizations: `GET
@@ -289,7 +228,9 @@ pub fn find_by_vanity_name(
 /// assert_eq!(request.into_inner().query().get("role"), Some("ADMINISTRATOR"));
 /// ```
 pub fn my_roles() -> FindMyRoles {
-    FindMyRoles(Request::finder("/rest/organizationAcls", "roleAssignee"))
+    FindMyRoles {
+        inner: Request::finder("/rest/organizationAcls", "roleAssignee"),
+    }
 }
 
 impl FindMyRoles {
@@ -301,7 +242,9 @@ impl FindMyRoles {
     /// assert_eq!(request.into_inner().query().get("role"), Some("ANALYST"));
     /// ```
     pub fn role(self, role: OrganizationRole) -> FindMyRoles {
-        FindMyRoles(self.0.param("role", &role))
+        FindMyRoles {
+            inner: self.inner.param("role", &role),
+        }
     }
 
     /// Only assignments in this state (`state=`).
@@ -312,7 +255,9 @@ impl FindMyRoles {
     /// assert_eq!(request.into_inner().query().get("state"), Some("APPROVED"));
     /// ```
     pub fn state(self, state: RoleState) -> FindMyRoles {
-        FindMyRoles(self.0.param("state", &state))
+        FindMyRoles {
+            inner: self.inner.param("state", &state),
+        }
     }
 }
 
@@ -372,11 +317,11 @@ pub fn postable_organizations<'a>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn follower_count(organization: &OrganizationUrn) -> GetFollowerCount {
-    GetFollowerCount(
-        Request::get("/rest/networkSizes/{urn}")
+    GetFollowerCount {
+        inner: Request::get("/rest/networkSizes/{urn}")
             .key("urn", organization)
             .param("edgeType", "COMPANY_FOLLOWED_BY_MEMBER"),
-    )
+    }
 }
 
 /// One role assignment (an element of `organizationAcls`).

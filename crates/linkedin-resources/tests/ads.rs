@@ -16,48 +16,11 @@ use linkedin_resources::ads::{
 use linkedin_resources::urns::{CampaignGroupUrn, CampaignUrn, CreativeUrn, OrganizationUrn};
 use proptest::prelude::*;
 use restli_codec::paging::Pagination;
-use restli_codec::{
-    BatchGetResponse, CollectionResponse, CreateResponse, DynamicRequest, EntityResponse,
-    RequestConfig,
-};
+use restli_codec::{BatchGetResponse, CollectionResponse, CreateResponse, EntityResponse};
 use serde_json::{Value, json};
 
-const TOKEN: &str = "AQV-secret-token";
-
-fn config() -> RequestConfig {
-    RequestConfig::new().with_version("202406".parse().unwrap())
-}
-
-/// Method, URL, headers (token and user agent's version masked) and body.
-fn render(request: impl Into<DynamicRequest>) -> String {
-    let request: DynamicRequest = request.into();
-    let request = request.to_http(&config(), Some(TOKEN)).unwrap();
-    let mut out = format!("{} {}\n", request.method(), request.uri());
-    let mut headers: Vec<(String, String)> = request
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            let value = value.to_str().unwrap().replace(TOKEN, "[token]");
-            let value = if name == "user-agent" {
-                value.replace(env!("CARGO_PKG_VERSION"), "[version]")
-            } else {
-                value
-            };
-            (name.as_str().to_owned(), value)
-        })
-        .collect();
-    headers.sort();
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\n"));
-    }
-    if !request.body().is_empty() {
-        let json: Value = serde_json::from_slice(request.body()).unwrap();
-        out.push('\n');
-        out.push_str(&serde_json::to_string_pretty(&json).unwrap());
-        out.push('\n');
-    }
-    out
-}
+mod shared_render;
+use shared_render::render_wire as render;
 
 fn answer(status: u16, body: Value) -> http::Response<Vec<u8>> {
     http::Response::builder()

@@ -10,47 +10,9 @@ use linkedin_resources::media::{
     InitializeImageUpload, InitializeVideoUpload, MediaLibrary, PartKind, PartUpload, VideoFile,
 };
 use linkedin_resources::urns::Author;
-use restli_codec::{DynamicRequest, RequestConfig};
 
-const TOKEN: &str = "AQV-secret-token";
-
-fn render<B: AsRef<[u8]>>(request: &http::Request<B>) -> String {
-    let mut out = format!("{} {}\n", request.method(), request.uri());
-    let mut headers: Vec<(String, String)> = request
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            let value = value.to_str().unwrap().replace(TOKEN, "[token]");
-            let value = if name == "user-agent" {
-                value.replace(env!("CARGO_PKG_VERSION"), "[version]")
-            } else {
-                value
-            };
-            (name.as_str().to_owned(), value)
-        })
-        .collect();
-    headers.sort();
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\n"));
-    }
-    let body = request.body().as_ref();
-    if !body.is_empty() {
-        let json: serde_json::Value = serde_json::from_slice(body).unwrap();
-        out.push('\n');
-        out.push_str(&serde_json::to_string_pretty(&json).unwrap());
-        out.push('\n');
-    }
-    out
-}
-
-fn config() -> RequestConfig {
-    RequestConfig::new().with_version("202406".parse().unwrap())
-}
-
-fn http(request: impl Into<DynamicRequest>) -> http::Request<Vec<u8>> {
-    let request: DynamicRequest = request.into();
-    request.to_http(&config(), Some(TOKEN)).unwrap()
-}
+mod shared_render;
+use shared_render::{TOKEN, render, wire as http};
 
 fn organization() -> Author {
     "urn:li:organization:2414183".parse().unwrap()

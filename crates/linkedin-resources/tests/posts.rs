@@ -13,52 +13,11 @@ use linkedin_resources::urns::{
 };
 use proptest::prelude::*;
 use restli_codec::paging::Pagination;
-use restli_codec::{
-    CollectionResponse, CreateResponse, DynamicRequest, EntityResponse, RequestConfig,
-    StatusResponse,
-};
+use restli_codec::{CollectionResponse, CreateResponse, EntityResponse, StatusResponse};
 use serde_json::{Value, json};
 
-const TOKEN: &str = "AQV-secret-token";
-
-fn config() -> RequestConfig {
-    RequestConfig::new().with_version("202406".parse().unwrap())
-}
-
-/// Method, URL, headers (token masked, user agent's version masked) and
-/// body, as one text.
-fn render(request: &http::Request<Vec<u8>>) -> String {
-    let mut out = format!("{} {}\n", request.method(), request.uri());
-    let mut headers: Vec<(String, String)> = request
-        .headers()
-        .iter()
-        .map(|(name, value)| {
-            let value = value.to_str().unwrap().replace(TOKEN, "[token]");
-            let value = if name == "user-agent" {
-                value.replace(env!("CARGO_PKG_VERSION"), "[version]")
-            } else {
-                value
-            };
-            (name.as_str().to_owned(), value)
-        })
-        .collect();
-    headers.sort();
-    for (name, value) in headers {
-        out.push_str(&format!("{name}: {value}\n"));
-    }
-    if !request.body().is_empty() {
-        let json: Value = serde_json::from_slice(request.body()).unwrap();
-        out.push('\n');
-        out.push_str(&serde_json::to_string_pretty(&json).unwrap());
-        out.push('\n');
-    }
-    out
-}
-
-fn wire(request: impl Into<DynamicRequest>) -> http::Request<Vec<u8>> {
-    let request: DynamicRequest = request.into();
-    request.to_http(&config(), Some(TOKEN)).unwrap()
-}
+mod shared_render;
+use shared_render::{render, wire};
 
 fn body(request: &http::Request<Vec<u8>>) -> Value {
     serde_json::from_slice(request.body()).unwrap()

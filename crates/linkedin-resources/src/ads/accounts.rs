@@ -9,15 +9,16 @@
 //! # Ok::<(), linkedin_resources::ads::AdsError>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::{Map, Value};
 
 use super::{
     AccountId, AccountStatus, AccountType, AdAccount, AdsError, CreatedIdError, DEFAULT_PAGE_SIZE,
-    ads_request, check_criteria, check_list, check_name, check_page_size, diff, values,
+    check_criteria, check_list, check_name, check_page_size, diff, values,
 };
 use crate::urns::{AdAccountUrn, Author};
 
@@ -30,46 +31,45 @@ pub const PATH: &str = "/rest/adAccounts";
 
 const ONE: &str = "/rest/adAccounts/{id}";
 
-ads_request!(
+request_type!(
     /// GET `/rest/adAccounts/{id}` (built by [`get`]), answered by an
     /// [`EntityResponse<AdAccount>`].
     GetAdAccount(Get) => EntityResponse<AdAccount>,
     example = "linkedin_resources::ads::accounts::get(linkedin_resources::ads::AccountId::new(1))"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET `/rest/adAccounts?ids=List(..)` (built by [`batch_get`]),
     /// answered by a [`BatchGetResponse`] keyed by account number.
     BatchGetAdAccounts(BatchGet<u64>) => BatchGetResponse<u64, AdAccount>,
     example = "linkedin_resources::ads::accounts::batch_get([linkedin_resources::ads::AccountId::new(1)])?"
 );
-ads_request!(
+request_type!(
     /// CREATE `/rest/adAccounts` (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the new account's number (read it
     /// with [`created`]).
     CreateAdAccount(Create) => CreateResponse<String, AdAccount>,
     example = "linkedin_resources::ads::accounts::create(&linkedin_resources::ads::AdAccount::new(\"A\", \"USD\", \"urn:li:organization:1\", linkedin_resources::ads::AccountType::Business))?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of `/rest/adAccounts/{id}` (built by [`update`]),
     /// answered by a [`StatusResponse`] (204).
     UpdateAdAccount(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::accounts::update(linkedin_resources::ads::AccountId::new(1), &Default::default(), &linkedin_resources::ads::AdAccount { name: Some(\"B\".into()), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// DELETE `/rest/adAccounts/{id}` (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteAdAccount(Delete) => StatusResponse,
     example = "linkedin_resources::ads::accounts::delete(linkedin_resources::ads::AccountId::new(1))"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=search` on `/rest/adAccounts` (built by [`search`]),
     /// answered by a [`CollectionResponse<AdAccount>`] page; pageable by
     /// cursor through the codec's `Pagination`.
     SearchAdAccounts(Finder) => CollectionResponse<AdAccount, Value>,
-    example = "linkedin_resources::ads::accounts::search(linkedin_resources::ads::accounts::Criteria::new())?"
+    example = "linkedin_resources::ads::accounts::search(linkedin_resources::ads::accounts::Criteria::new())?",
+    paged
 );
-
-impl Paginated for SearchAdAccounts {}
 
 /// Gets one account.
 ///

@@ -10,61 +10,63 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::{Map, Value};
 
+use super::entity::UnderAccount;
 use super::{
-    AccountId, AdsError, CampaignGroup, CreatedIdError, DEFAULT_PAGE_SIZE, Status, ads_request,
-    check_criteria, check_list, check_name, check_page_size, diff, status_patch, values,
+    AccountId, AdsError, CampaignGroup, CreatedIdError, DEFAULT_PAGE_SIZE, Status, check_criteria,
+    check_name, check_page_size, diff, values,
 };
 use crate::urns::CampaignGroupUrn;
 
 const ALL: &str = "/rest/adAccounts/{account}/adCampaignGroups";
 const ONE: &str = "/rest/adAccounts/{account}/adCampaignGroups/{id}";
+const AT: UnderAccount = UnderAccount { all: ALL, one: ONE };
 
-ads_request!(
+request_type!(
     /// GET of one campaign group (built by [`get`]), answered by an
     /// [`EntityResponse<CampaignGroup>`].
     GetCampaignGroup(Get) => EntityResponse<CampaignGroup>,
     example = "linkedin_resources::ads::campaign_groups::get(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET of campaign groups (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by group number.
     BatchGetCampaignGroups(BatchGet<u64>) => BatchGetResponse<u64, CampaignGroup>,
     example = "linkedin_resources::ads::campaign_groups::batch_get(linkedin_resources::ads::AccountId::new(1), [2])?"
 );
-ads_request!(
+request_type!(
     /// CREATE of a campaign group (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the group's number (read it with
     /// [`created`]).
     CreateCampaignGroup(Create) => CreateResponse<String, CampaignGroup>,
     example = "linkedin_resources::ads::campaign_groups::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::CampaignGroup { name: Some(\"G\".into()), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of a campaign group (built by [`update`] or
     /// [`archive`]), answered by a [`StatusResponse`] (204).
     UpdateCampaignGroup(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::campaign_groups::archive(linkedin_resources::ads::AccountId::new(1), 2)?"
 );
-ads_request!(
+request_type!(
     /// DELETE of a campaign group (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteCampaignGroup(Delete) => StatusResponse,
     example = "linkedin_resources::ads::campaign_groups::delete(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=search` on an account's campaign groups (built by
     /// [`search`]), answered by a [`CollectionResponse<CampaignGroup>`]
     /// page; pageable by cursor.
     SearchCampaignGroups(Finder) => CollectionResponse<CampaignGroup, Value>,
-    example = "linkedin_resources::ads::campaign_groups::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaign_groups::Criteria::new())?"
+    example = "linkedin_resources::ads::campaign_groups::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaign_groups::Criteria::new())?",
+    paged
 );
-
-impl Paginated for SearchCampaignGroups {}
 
 /// Gets one campaign group of an account.
 ///
@@ -75,9 +77,7 @@ impl Paginated for SearchCampaignGroups {}
 /// ```
 pub fn get(account: AccountId, group: u64) -> GetCampaignGroup {
     GetCampaignGroup {
-        inner: Request::get(ONE)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.get(account, &group),
     }
 }
 
@@ -97,10 +97,8 @@ pub fn batch_get(
     account: AccountId,
     groups: impl IntoIterator<Item = u64>,
 ) -> Result<BatchGetCampaignGroups, AdsError> {
-    let ids: Vec<u64> = groups.into_iter().collect();
-    check_list("ids", ids.len())?;
     Ok(BatchGetCampaignGroups {
-        inner: Request::batch_get(ALL, ids).key("account", &account.get()),
+        inner: AT.batch_get(account, groups)?,
     })
 }
 
@@ -134,7 +132,7 @@ pub fn create(account: AccountId, group: &CampaignGroup) -> Result<CreateCampaig
         ..group.clone()
     };
     Ok(CreateCampaignGroup {
-        inner: Request::create(ALL, &body).key("account", &account.get()),
+        inner: AT.create(account, &body),
     })
 }
 
@@ -190,9 +188,7 @@ pub fn update(
     }
     let patch = diff(old, new)?;
     Ok(UpdateCampaignGroup {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.update(account, &group, &patch),
     })
 }
 
@@ -209,11 +205,8 @@ pub fn update(
 ///
 /// None in practice ([`AdsError::Patch`] if the patch could not be made).
 pub fn archive(account: AccountId, group: u64) -> Result<UpdateCampaignGroup, AdsError> {
-    let patch = status_patch("status", Status::Archived.as_str())?;
     Ok(UpdateCampaignGroup {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.set_status(account, &group, "status", Status::Archived.as_str())?,
     })
 }
 
@@ -226,9 +219,7 @@ pub fn archive(account: AccountId, group: u64) -> Result<UpdateCampaignGroup, Ad
 /// ```
 pub fn delete(account: AccountId, group: u64) -> DeleteCampaignGroup {
     DeleteCampaignGroup {
-        inner: Request::delete(ONE)
-            .key("account", &account.get())
-            .key("id", &group),
+        inner: AT.delete(account, &group),
     }
 }
 

@@ -10,62 +10,63 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::{Map, Value};
 
+use super::entity::UnderAccount;
 use super::{
     AccountId, AdsError, Campaign, CampaignType, CreatedIdError, DEFAULT_PAGE_SIZE, Status,
-    ads_request, check_criteria, check_list, check_name, check_page_size, diff, status_patch,
-    values,
+    check_criteria, check_name, check_page_size, diff, values,
 };
 use crate::urns::{CampaignGroupUrn, CampaignUrn};
 
 const ALL: &str = "/rest/adAccounts/{account}/adCampaigns";
 const ONE: &str = "/rest/adAccounts/{account}/adCampaigns/{id}";
+const AT: UnderAccount = UnderAccount { all: ALL, one: ONE };
 
-ads_request!(
+request_type!(
     /// GET of one campaign (built by [`get`]), answered by an
     /// [`EntityResponse<Campaign>`].
     GetCampaign(Get) => EntityResponse<Campaign>,
     example = "linkedin_resources::ads::campaigns::get(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET of campaigns (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by campaign number.
     BatchGetCampaigns(BatchGet<u64>) => BatchGetResponse<u64, Campaign>,
     example = "linkedin_resources::ads::campaigns::batch_get(linkedin_resources::ads::AccountId::new(1), [2])?"
 );
-ads_request!(
+request_type!(
     /// CREATE of a campaign (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the campaign's number (read it with
     /// [`created`]).
     CreateCampaign(Create) => CreateResponse<String, Campaign>,
     example = "linkedin_resources::ads::campaigns::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::Campaign { name: Some(\"C\".into()), campaign_group: Some(\"urn:li:sponsoredCampaignGroup:2\".parse()?), kind: Some(linkedin_resources::ads::CampaignType::SponsoredUpdates), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of a campaign (built by [`update`] or
     /// [`archive`]), answered by a [`StatusResponse`] (204).
     UpdateCampaign(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::campaigns::archive(linkedin_resources::ads::AccountId::new(1), 2)?"
 );
-ads_request!(
+request_type!(
     /// DELETE of a campaign (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteCampaign(Delete) => StatusResponse,
     example = "linkedin_resources::ads::campaigns::delete(linkedin_resources::ads::AccountId::new(1), 2)"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=search` on an account's campaigns (built by
     /// [`search`]), answered by a [`CollectionResponse<Campaign>`]
     /// page; pageable by cursor.
     SearchCampaigns(Finder) => CollectionResponse<Campaign, Value>,
-    example = "linkedin_resources::ads::campaigns::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaigns::Criteria::new())?"
+    example = "linkedin_resources::ads::campaigns::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaigns::Criteria::new())?",
+    paged
 );
-
-impl Paginated for SearchCampaigns {}
 
 /// Gets one campaign of an account.
 ///
@@ -76,9 +77,7 @@ impl Paginated for SearchCampaigns {}
 /// ```
 pub fn get(account: AccountId, campaign: u64) -> GetCampaign {
     GetCampaign {
-        inner: Request::get(ONE)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.get(account, &campaign),
     }
 }
 
@@ -98,10 +97,8 @@ pub fn batch_get(
     account: AccountId,
     campaigns: impl IntoIterator<Item = u64>,
 ) -> Result<BatchGetCampaigns, AdsError> {
-    let ids: Vec<u64> = campaigns.into_iter().collect();
-    check_list("ids", ids.len())?;
     Ok(BatchGetCampaigns {
-        inner: Request::batch_get(ALL, ids).key("account", &account.get()),
+        inner: AT.batch_get(account, campaigns)?,
     })
 }
 
@@ -149,7 +146,7 @@ pub fn create(account: AccountId, campaign: &Campaign) -> Result<CreateCampaign,
         ..campaign.clone()
     };
     Ok(CreateCampaign {
-        inner: Request::create(ALL, &body).key("account", &account.get()),
+        inner: AT.create(account, &body),
     })
 }
 
@@ -203,9 +200,7 @@ pub fn update(
     }
     let patch = diff(old, new)?;
     Ok(UpdateCampaign {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.update(account, &campaign, &patch),
     })
 }
 
@@ -222,11 +217,8 @@ pub fn update(
 ///
 /// None in practice ([`AdsError::Patch`] if the patch could not be made).
 pub fn archive(account: AccountId, campaign: u64) -> Result<UpdateCampaign, AdsError> {
-    let patch = status_patch("status", Status::Archived.as_str())?;
     Ok(UpdateCampaign {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.set_status(account, &campaign, "status", Status::Archived.as_str())?,
     })
 }
 
@@ -239,9 +231,7 @@ pub fn archive(account: AccountId, campaign: u64) -> Result<UpdateCampaign, AdsE
 /// ```
 pub fn delete(account: AccountId, campaign: u64) -> DeleteCampaign {
     DeleteCampaign {
-        inner: Request::delete(ONE)
-            .key("account", &account.get())
-            .key("id", &campaign),
+        inner: AT.delete(account, &campaign),
     }
 }
 

@@ -14,61 +14,63 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::request_types::request_type;
 use restli_codec::{
     BatchGet, BatchGetResponse, CollectionResponse, Create, CreateResponse, Delete, EntityResponse,
-    Finder, Get, Paginated, PartialUpdate, Request, StatusResponse,
+    Finder, Get, PartialUpdate, Request, StatusResponse,
 };
 use serde_json::Value;
 
+use super::entity::UnderAccount;
 use super::{
-    AccountId, AdsError, CreatedIdError, Creative, DEFAULT_PAGE_SIZE, IntendedStatus, ads_request,
-    check_list, check_page_size, diff, status_patch,
+    AccountId, AdsError, CreatedIdError, Creative, DEFAULT_PAGE_SIZE, IntendedStatus, check_list,
+    check_page_size, diff,
 };
 use crate::urns::{CampaignUrn, CreativeUrn};
 
 const ALL: &str = "/rest/adAccounts/{account}/creatives";
 const ONE: &str = "/rest/adAccounts/{account}/creatives/{id}";
+const AT: UnderAccount = UnderAccount { all: ALL, one: ONE };
 
-ads_request!(
+request_type!(
     /// GET of one creative (built by [`get`]), answered by an
     /// [`EntityResponse<Creative>`].
     GetCreative(Get) => EntityResponse<Creative>,
     example = "linkedin_resources::ads::creatives::get(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
 );
-ads_request!(
+request_type!(
     /// BATCH_GET of creatives (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by creative URN.
     BatchGetCreatives(BatchGet<CreativeUrn>) => BatchGetResponse<CreativeUrn, Creative>,
     example = "linkedin_resources::ads::creatives::batch_get(linkedin_resources::ads::AccountId::new(1), [\"urn:li:sponsoredCreative:2\".parse()?])?"
 );
-ads_request!(
+request_type!(
     /// CREATE of a creative (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the creative's URN (read it with
     /// [`created`]).
     CreateCreative(Create) => CreateResponse<String, Creative>,
     example = "linkedin_resources::ads::creatives::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::Creative { campaign: Some(\"urn:li:sponsoredCampaign:3\".parse()?), content: Some(serde_json::json!({\"reference\": \"urn:li:share:4\"})), ..Default::default() })?"
 );
-ads_request!(
+request_type!(
     /// PARTIAL_UPDATE of a creative (built by [`update`] or [`archive`]),
     /// answered by a [`StatusResponse`] (204).
     UpdateCreative(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::ads::creatives::archive(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)?"
 );
-ads_request!(
+request_type!(
     /// DELETE of a creative (built by [`delete`] or [`delete_draft`]),
     /// answered by a [`StatusResponse`] (204).
     DeleteCreative(Delete) => StatusResponse,
     example = "linkedin_resources::ads::creatives::delete(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
 );
-ads_request!(
+request_type!(
     /// FINDER `q=criteria` on an account's creatives (built by [`search`]),
     /// answered by a [`CollectionResponse<Creative>`] page; pageable by
     /// cursor.
     SearchCreatives(Finder) => CollectionResponse<Creative, Value>,
-    example = "linkedin_resources::ads::creatives::search(linkedin_resources::ads::AccountId::new(1))"
+    example = "linkedin_resources::ads::creatives::search(linkedin_resources::ads::AccountId::new(1))",
+    paged
 );
-
-impl Paginated for SearchCreatives {}
 
 /// Gets one creative of an account.
 ///
@@ -80,9 +82,7 @@ impl Paginated for SearchCreatives {}
 /// ```
 pub fn get(account: AccountId, creative: &CreativeUrn) -> GetCreative {
     GetCreative {
-        inner: Request::get(ONE)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.get(account, creative),
     }
 }
 
@@ -102,10 +102,8 @@ pub fn batch_get(
     account: AccountId,
     creatives: impl IntoIterator<Item = CreativeUrn>,
 ) -> Result<BatchGetCreatives, AdsError> {
-    let ids: Vec<CreativeUrn> = creatives.into_iter().collect();
-    check_list("ids", ids.len())?;
     Ok(BatchGetCreatives {
-        inner: Request::batch_get(ALL, ids).key("account", &account.get()),
+        inner: AT.batch_get(account, creatives)?,
     })
 }
 
@@ -153,7 +151,7 @@ pub fn create(account: AccountId, creative: &Creative) -> Result<CreateCreative,
         ..creative.clone()
     };
     Ok(CreateCreative {
-        inner: Request::create(ALL, &body).key("account", &account.get()),
+        inner: AT.create(account, &body),
     })
 }
 
@@ -206,9 +204,7 @@ pub fn update(
     }
     let patch = diff(old, new)?;
     Ok(UpdateCreative {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.update(account, creative, &patch),
     })
 }
 
@@ -225,11 +221,13 @@ pub fn update(
 ///
 /// None in practice ([`AdsError::Patch`] if the patch could not be made).
 pub fn archive(account: AccountId, creative: &CreativeUrn) -> Result<UpdateCreative, AdsError> {
-    let patch = status_patch("intendedStatus", IntendedStatus::Archived.as_str())?;
     Ok(UpdateCreative {
-        inner: Request::partial_update(ONE, &patch)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.set_status(
+            account,
+            creative,
+            "intendedStatus",
+            IntendedStatus::Archived.as_str(),
+        )?,
     })
 }
 
@@ -244,9 +242,7 @@ pub fn archive(account: AccountId, creative: &CreativeUrn) -> Result<UpdateCreat
 /// ```
 pub fn delete(account: AccountId, creative: &CreativeUrn) -> DeleteCreative {
     DeleteCreative {
-        inner: Request::delete(ONE)
-            .key("account", &account.get())
-            .key("id", creative),
+        inner: AT.delete(account, creative),
     }
 }
 

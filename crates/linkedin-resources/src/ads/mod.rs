@@ -38,6 +38,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod entity;
 mod model;
 
 pub mod accounts;
@@ -492,70 +493,3 @@ fn created_id<K: fmt::Display, T, U>(
     };
     make(number).ok_or_else(unexpected)
 }
-
-/// Defines a request type over a codec request, sent as it is and answered
-/// by `$response`.
-macro_rules! ads_request {
-    ($(#[$doc:meta])* $name:ident($inner:ty) => $response:ty, example = $example:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone)]
-        #[must_use]
-        pub struct $name {
-            inner: $inner,
-        }
-
-        impl $name {
-            /// The HTTP request to send (see
-            /// [`DynamicRequest::to_http`](restli_codec::DynamicRequest::to_http)).
-            ///
-            /// ```
-            #[doc = concat!("let request = ", $example, ";")]
-            /// let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
-            /// let http = request.to_http(&config, None)?;
-            /// assert_eq!(http.headers()["linkedin-version"], "202406");
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            ///
-            /// # Errors
-            ///
-            /// Any [`RequestError`](restli_codec::RequestError) (a config
-            /// without a `LinkedIn-Version`, which `/rest` needs, among them).
-            pub fn to_http(
-                &self,
-                config: &restli_codec::RequestConfig,
-                access_token: Option<&str>,
-            ) -> Result<http::Request<Vec<u8>>, restli_codec::RequestError> {
-                self.inner.to_http(config, access_token)
-            }
-
-            /// Sets this request's own `LinkedIn-Version`.
-            ///
-            /// ```
-            #[doc = concat!("let request = ", $example, ".version(\"202405\");")]
-            /// assert_eq!(request.as_ref().linkedin_version().map(|v| v.as_str()), Some("202405"));
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn version(self, version: &str) -> Self {
-                $name {
-                    inner: self.inner.version(version),
-                }
-            }
-        }
-
-        impl From<$name> for restli_codec::DynamicRequest {
-            fn from(request: $name) -> restli_codec::DynamicRequest {
-                request.inner.into()
-            }
-        }
-
-        impl AsRef<restli_codec::DynamicRequest> for $name {
-            fn as_ref(&self) -> &restli_codec::DynamicRequest {
-                self.inner.as_ref()
-            }
-        }
-
-        impl restli_codec::RestliRequest<$response> for $name {}
-    };
-}
-
-pub(crate) use ads_request;

@@ -12,83 +12,16 @@
 //! "Creatives"
 //! (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-creatives>).
 
-use std::fmt;
+use crate::wire_enum::wire_enum;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::urns::{AdAccountUrn, CampaignGroupUrn, CampaignUrn, CreativeUrn};
 
-/// An enum of the values LinkedIn documents, with `Unknown` keeping any
-/// other text so that a new LinkedIn value never fails a read.
-macro_rules! string_enum {
-    (
-        $(#[$doc:meta])*
-        $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)+ }
-        example = $example:ident
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)+
-            /// A value this version does not know, kept as sent.
-            Unknown(String),
-        }
-
-        impl $name {
-            /// The value as LinkedIn writes it.
-            ///
-            /// ```
-            #[doc = concat!("use linkedin_resources::ads::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::", stringify!($example), ".as_str().parse::<", stringify!($name), ">().unwrap(), ", stringify!($name), "::", stringify!($example), ");")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::Unknown(\"NEW\".into()).as_str(), \"NEW\");")]
-            /// ```
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $text,)+
-                    $name::Unknown(text) => text,
-                }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = std::convert::Infallible;
-
-            /// Never fails: an unknown value is [`Unknown`](Self::Unknown).
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                Ok(match text {
-                    $($text => $name::$variant,)+
-                    other => $name::Unknown(other.to_owned()),
-                })
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                let Ok(value) = text.parse();
-                Ok(value)
-            }
-        }
-    };
-}
-
-string_enum! {
+wire_enum! {
     /// An ad account's status (`status`), as the "Ad Accounts" page lists it.
-    AccountStatus {
+    AccountStatus in "linkedin_resources::ads" {
         /// May run ads.
         Active = "ACTIVE",
         /// Closed.
@@ -103,9 +36,9 @@ string_enum! {
     example = Active
 }
 
-string_enum! {
+wire_enum! {
     /// An ad account's type (`type`).
-    AccountType {
+    AccountType in "linkedin_resources::ads" {
         /// A self-serve account.
         Business = "BUSINESS",
         /// A managed account.
@@ -114,10 +47,10 @@ string_enum! {
     example = Business
 }
 
-string_enum! {
+wire_enum! {
     /// A campaign group's or a campaign's status (`status`), as their pages
     /// list it.
-    Status {
+    Status in "linkedin_resources::ads" {
         /// Running.
         Active = "ACTIVE",
         /// Stopped for now.
@@ -136,10 +69,10 @@ string_enum! {
     example = Paused
 }
 
-string_enum! {
+wire_enum! {
     /// What a creative's advertiser wants of it (`intendedStatus`), as the
     /// "Creatives" page lists it.
-    IntendedStatus {
+    IntendedStatus in "linkedin_resources::ads" {
         /// To serve.
         Active = "ACTIVE",
         /// Not to serve, for now.
@@ -158,9 +91,9 @@ string_enum! {
     example = Active
 }
 
-string_enum! {
+wire_enum! {
     /// A campaign's type (`type`), as the "Campaigns" page lists it.
-    CampaignType {
+    CampaignType in "linkedin_resources::ads" {
         /// Text and image ads on the right rail.
         TextAd = "TEXT_AD",
         /// Sponsored content in the feed.
@@ -173,9 +106,9 @@ string_enum! {
     example = SponsoredUpdates
 }
 
-string_enum! {
+wire_enum! {
     /// How a campaign is billed (`costType`).
-    CostType {
+    CostType in "linkedin_resources::ads" {
         /// Per thousand impressions.
         Cpm = "CPM",
         /// Per click.

@@ -30,6 +30,7 @@ mod date;
 mod metric;
 mod planner;
 
+use crate::request_types::request_type;
 use restli_codec::excerpt::Excerpt;
 use restli_codec::{CollectionResponse, Finder, Request};
 use serde::{Deserialize, Serialize};
@@ -39,7 +40,7 @@ pub use date::{Date, DateRange, TimeGranularity};
 pub use metric::{Metric, Pivot};
 pub use planner::{PlanError, ReportPlan, Taken};
 
-use crate::ads::{AccountId, MAX_IDS, ads_request};
+use crate::ads::{AccountId, MAX_IDS};
 use crate::urns::{CampaignGroupUrn, CampaignUrn, CreativeUrn};
 
 /// The path of the reporting finders.
@@ -595,7 +596,7 @@ fn check_pivots(pivots: &[Pivot]) -> Result<(), AnalyticsError> {
     Ok(())
 }
 
-ads_request!(
+request_type!(
     /// FINDER `q=analytics` or `q=statistics` on `/rest/adAnalytics`
     /// (built by [`Report::request`] or a [`ReportPlan`]), answered by a
     /// [`CollectionResponse<Row>`] of at most [`ROW_CAP`] rows (the

@@ -106,7 +106,9 @@ request_type!(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn userinfo() -> GetUserInfo {
-    GetUserInfo(Request::get("/userinfo").base(ApiBase::V2))
+    GetUserInfo {
+        inner: Request::get("/userinfo").base(ApiBase::V2),
+    }
 }
 
 /// The member's profile from `userinfo` (the page's "Response Body

@@ -2,93 +2,53 @@
 //! answers, as LinkedIn's pages show them; fields LinkedIn adds later are
 //! kept in `extra`, so that reading then writing loses nothing.
 
+use crate::wire_enum::wire_enum;
 use std::fmt;
 
 use restli_codec::Urn;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::MediaError;
 use super::parts::shown_url;
 use crate::urns::{AdAccountUrn, DocumentUrn, ImageUrn, VideoUrn};
 
-/// Where an uploaded image, document or video is: `WAITING_UPLOAD`,
-/// `PROCESSING`, `AVAILABLE`, `PROCESSING_FAILED`, or a value LinkedIn adds
-/// later (kept as it came).
-///
-/// ```
-/// use linkedin_resources::media::MediaStatus;
-///
-/// let status: MediaStatus = serde_json::from_str("\"AVAILABLE\"").unwrap();
-/// assert_eq!(status, MediaStatus::Available);
-/// let new: MediaStatus = serde_json::from_str("\"QUARANTINED\"").unwrap();
-/// assert_eq!(new, MediaStatus::Unknown("QUARANTINED".into()));
-/// assert_eq!(serde_json::to_string(&new).unwrap(), "\"QUARANTINED\"");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum MediaStatus {
-    /// Initialized; the bytes have not arrived yet.
-    WaitingUpload,
-    /// The bytes arrived; LinkedIn is processing them.
-    Processing,
-    /// Ready to be used in a post.
-    Available,
-    /// LinkedIn could not process the bytes.
-    ProcessingFailed,
-    /// A value this crate does not know, as LinkedIn wrote it.
-    Unknown(String),
-}
-
-impl MediaStatus {
-    /// The value as LinkedIn writes it.
+wire_enum! {
+    /// Where an uploaded image, document or video is: `WAITING_UPLOAD`,
+    /// `PROCESSING`, `AVAILABLE`, `PROCESSING_FAILED`, or a value LinkedIn adds
+    /// later (kept as it came).
     ///
     /// ```
     /// use linkedin_resources::media::MediaStatus;
-    /// assert_eq!(MediaStatus::ProcessingFailed.as_str(), "PROCESSING_FAILED");
+    ///
+    /// let status: MediaStatus = serde_json::from_str("\"AVAILABLE\"").unwrap();
+    /// assert_eq!(status, MediaStatus::Available);
+    /// let new: MediaStatus = serde_json::from_str("\"QUARANTINED\"").unwrap();
+    /// assert_eq!(new, MediaStatus::Unknown("QUARANTINED".into()));
+    /// assert_eq!(serde_json::to_string(&new).unwrap(), "\"QUARANTINED\"");
     /// ```
-    pub fn as_str(&self) -> &str {
-        match self {
-            MediaStatus::WaitingUpload => "WAITING_UPLOAD",
-            MediaStatus::Processing => "PROCESSING",
-            MediaStatus::Available => "AVAILABLE",
-            MediaStatus::ProcessingFailed => "PROCESSING_FAILED",
-            MediaStatus::Unknown(other) => other,
-        }
+    MediaStatus in "linkedin_resources::media" {
+        /// Initialized; the bytes have not arrived yet.
+        WaitingUpload = "WAITING_UPLOAD",
+        /// The bytes arrived; LinkedIn is processing them.
+        Processing = "PROCESSING",
+        /// Ready to be used in a post.
+        Available = "AVAILABLE",
+        /// LinkedIn could not process the bytes.
+        ProcessingFailed = "PROCESSING_FAILED",
     }
+    example = Available
+}
 
-    /// The status LinkedIn's text names.
+impl MediaStatus {
+    /// The status LinkedIn's text names (the same as `From<&str>`).
     ///
     /// ```
     /// use linkedin_resources::media::MediaStatus;
     /// assert_eq!(MediaStatus::from_wire("PROCESSING"), MediaStatus::Processing);
     /// ```
     pub fn from_wire(text: &str) -> Self {
-        match text {
-            "WAITING_UPLOAD" => MediaStatus::WaitingUpload,
-            "PROCESSING" => MediaStatus::Processing,
-            "AVAILABLE" => MediaStatus::Available,
-            "PROCESSING_FAILED" => MediaStatus::ProcessingFailed,
-            other => MediaStatus::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for MediaStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for MediaStatus {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for MediaStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Ok(MediaStatus::from_wire(&text))
+        MediaStatus::from(text)
     }
 }
 

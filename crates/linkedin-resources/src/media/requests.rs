@@ -6,8 +6,9 @@
 //! the client's [`RequestConfig`](restli_codec::RequestConfig) adds (or
 //! [`version`](restli_codec::Action::version) on the inner request).
 
+use crate::request_types::request_type;
 use restli_codec::response::{ActionResponse, EntityResponse};
-use restli_codec::{Action, ApiBase, DynamicRequest, Get, Request, RestliRequest};
+use restli_codec::{Action, ApiBase, Get, Request};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -19,60 +20,6 @@ use super::models::{
 };
 use super::parts::{check_instructions, check_upload_url};
 use crate::urns::{Author, DocumentUrn, ImageUrn, VideoUrn};
-
-/// A newtype over a codec request, sent as it and answered by `$response`.
-macro_rules! media_request {
-    ($(#[$doc:meta])* $name:ident($inner:ident) => $response:ty, example = $example:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone)]
-        #[must_use]
-        pub struct $name {
-            inner: $inner,
-        }
-
-        impl $name {
-            /// The codec request this is (to change its version, say).
-            ///
-            /// ```
-            /// # use linkedin_resources::media::*;
-            /// # use linkedin_resources::urns::*;
-            #[doc = concat!("let request = ", $example, ";")]
-            /// assert_eq!(request.request().api_base(), Some(restli_codec::ApiBase::Rest));
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn request(&self) -> &$inner {
-                &self.inner
-            }
-
-            /// The codec request this is, owned.
-            ///
-            /// ```
-            /// # use linkedin_resources::media::*;
-            /// # use linkedin_resources::urns::*;
-            #[doc = concat!("let request = ", $example, ".into_inner().version(\"202406\");")]
-            /// assert_eq!(request.linkedin_version().map(|v| v.as_str()), Some("202406"));
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn into_inner(self) -> $inner {
-                self.inner
-            }
-        }
-
-        impl From<$name> for DynamicRequest {
-            fn from(request: $name) -> DynamicRequest {
-                request.inner.into()
-            }
-        }
-
-        impl AsRef<DynamicRequest> for $name {
-            fn as_ref(&self) -> &DynamicRequest {
-                self.inner.as_ref()
-            }
-        }
-
-        impl RestliRequest<$response> for $name {}
-    };
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -133,7 +80,7 @@ fn bad_url(call: &'static str, what: &str, problem: String) -> MediaError {
     }
 }
 
-media_request! {
+request_type! {
     /// `POST /rest/images?action=initializeUpload`: register an image upload
     /// for an owner; answered with where to PUT the bytes and the image's
     /// URN (Images API page, "Initialize Image Upload").
@@ -151,7 +98,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     InitializeImageUpload(Action) => ActionResponse<ImageUploadTicket>,
-    example = "InitializeImageUpload::new(&PersonUrn::new(\"abc\")?.into())"
+    example = "linkedin_resources::media::InitializeImageUpload::new(&linkedin_resources::urns::PersonUrn::new(\"abc\")?.into())"
 }
 
 impl InitializeImageUpload {
@@ -215,7 +162,7 @@ impl InitializeImageUpload {
     }
 }
 
-media_request! {
+request_type! {
     /// `GET /rest/images/{image URN}`: one image and its status (Images API
     /// page, "Get a Single Image").
     ///
@@ -231,7 +178,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     GetImage(Get) => EntityResponse<Image>,
-    example = "GetImage::new(&ImageUrn::new(\"x\")?)"
+    example = "linkedin_resources::media::GetImage::new(&linkedin_resources::urns::ImageUrn::new(\"x\")?)"
 }
 
 impl GetImage {
@@ -251,7 +198,7 @@ impl GetImage {
     }
 }
 
-media_request! {
+request_type! {
     /// `POST /rest/documents?action=initializeUpload`: register a document
     /// upload for an owner (Documents API page, "Initialize Document
     /// Upload").
@@ -264,7 +211,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     InitializeDocumentUpload(Action) => ActionResponse<DocumentUploadTicket>,
-    example = "InitializeDocumentUpload::new(&PersonUrn::new(\"abc\")?.into())"
+    example = "linkedin_resources::media::InitializeDocumentUpload::new(&linkedin_resources::urns::PersonUrn::new(\"abc\")?.into())"
 }
 
 impl InitializeDocumentUpload {
@@ -309,7 +256,7 @@ impl InitializeDocumentUpload {
     }
 }
 
-media_request! {
+request_type! {
     /// `GET /rest/documents/{document URN}`: one document and its status.
     ///
     /// ```
@@ -319,7 +266,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     GetDocument(Get) => EntityResponse<Document>,
-    example = "GetDocument::new(&DocumentUrn::new(\"x\")?)"
+    example = "linkedin_resources::media::GetDocument::new(&linkedin_resources::urns::DocumentUrn::new(\"x\")?)"
 }
 
 impl GetDocument {
@@ -339,7 +286,7 @@ impl GetDocument {
     }
 }
 
-media_request! {
+request_type! {
     /// `POST /rest/videos?action=initializeUpload`: register a video upload
     /// of `fileSizeBytes` bytes, with or without a thumbnail and captions;
     /// answered with the parts to PUT (Videos API page, "Initialize Video
@@ -362,7 +309,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     InitializeVideoUpload(Action) => ActionResponse<VideoUploadTicket>,
-    example = "InitializeVideoUpload::new(&PersonUrn::new(\"abc\")?.into(), &VideoFile::new(100_000)?)"
+    example = "linkedin_resources::media::InitializeVideoUpload::new(&linkedin_resources::urns::PersonUrn::new(\"abc\")?.into(), &linkedin_resources::media::VideoFile::new(100_000)?)"
 }
 
 impl InitializeVideoUpload {
@@ -486,7 +433,7 @@ struct FinalizeUpload<'a> {
     finalize_upload_request: FinalizeUploadRequest<'a>,
 }
 
-media_request! {
+request_type! {
     /// `POST /rest/videos?action=finalizeUpload`: tell LinkedIn every part
     /// arrived, listing the parts' ETags in part order (Videos API page,
     /// "Finalize Video Upload"); answered with an empty body.
@@ -500,7 +447,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     FinalizeVideoUpload(Action) => ActionResponse<Value>,
-    example = "FinalizeVideoUpload::new(&VideoUrn::new(\"x\")?, \"\", &[])"
+    example = "linkedin_resources::media::FinalizeVideoUpload::new(&linkedin_resources::urns::VideoUrn::new(\"x\")?, \"\", &[])"
 }
 
 impl FinalizeVideoUpload {
@@ -531,7 +478,7 @@ impl FinalizeVideoUpload {
     }
 }
 
-media_request! {
+request_type! {
     /// `GET /rest/videos/{video URN}`: one video and its status (Videos API
     /// page, "Get a Video").
     ///
@@ -547,7 +494,7 @@ media_request! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     GetVideo(Get) => EntityResponse<Video>,
-    example = "GetVideo::new(&VideoUrn::new(\"x\")?)"
+    example = "linkedin_resources::media::GetVideo::new(&linkedin_resources::urns::VideoUrn::new(\"x\")?)"
 }
 
 impl GetVideo {

@@ -3,13 +3,13 @@
 //! commentary, delete one.
 //!
 //! Each call is a small request type a transport sends as it is (it
-//! converts into the [`DynamicRequest`] it is built on and implements
-//! [`RestliRequest`] for the codec's response of [`Post`]), plus, where the
+//! converts into the [`DynamicRequest`](restli_codec::DynamicRequest) it is built on and implements
+//! [`RestliRequest`](restli_codec::RestliRequest) for the codec's response of [`Post`]), plus, where the
 //! answer needs reading, a pure function ([`created_post`]). Paths are those
 //! of LinkedIn's "Posts API" page
 //! (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/posts-api>),
 //! under `/rest`, with the `LinkedIn-Version` the client's
-//! [`RequestConfig`] adds.
+//! [`RequestConfig`](restli_codec::RequestConfig) adds.
 //!
 //! ```
 //! use linkedin_resources::commentary::Commentary;
@@ -38,13 +38,13 @@
 mod model;
 mod new_post;
 
+use crate::request_types::request_type;
 use std::fmt;
 
 use restli_codec::excerpt::Excerpt;
 use restli_codec::{
-    CollectionResponse, Create, CreateResponse, Delete, DynamicRequest, EntityResponse, Finder,
-    Get, Paginated, PartialUpdate, Patch, Request, RequestConfig, RequestError, RestliRequest,
-    StatusResponse,
+    CollectionResponse, Create, CreateResponse, Delete, EntityResponse, Finder, Get, PartialUpdate,
+    Patch, Request, StatusResponse,
 };
 use serde_json::Value;
 
@@ -149,105 +149,39 @@ pub enum PostError {
     },
 }
 
-/// Defines a request type over a codec request, sent as it is and answered
-/// by `$response`.
-macro_rules! post_request {
-    ($(#[$doc:meta])* $name:ident($inner:ty) => $response:ty, example = $example:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone)]
-        #[must_use]
-        pub struct $name {
-            inner: $inner,
-        }
-
-        impl $name {
-            /// The HTTP request to send (see
-            /// [`DynamicRequest::to_http`]).
-            ///
-            /// ```
-            #[doc = concat!("let request = ", $example, ";")]
-            /// let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
-            /// let http = request.to_http(&config, None)?;
-            /// assert_eq!(http.headers()["linkedin-version"], "202406");
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            ///
-            /// # Errors
-            ///
-            /// Any [`RequestError`] (a config without a `LinkedIn-Version`,
-            /// which `/rest` needs, among them).
-            pub fn to_http(
-                &self,
-                config: &RequestConfig,
-                access_token: Option<&str>,
-            ) -> Result<http::Request<Vec<u8>>, RequestError> {
-                self.inner.to_http(config, access_token)
-            }
-
-            /// Sets this request's own `LinkedIn-Version`.
-            ///
-            /// ```
-            #[doc = concat!("let request = ", $example, ".version(\"202405\");")]
-            /// assert_eq!(request.as_ref().linkedin_version().map(|v| v.as_str()), Some("202405"));
-            /// # Ok::<(), Box<dyn std::error::Error>>(())
-            /// ```
-            pub fn version(self, version: &str) -> Self {
-                $name {
-                    inner: self.inner.version(version),
-                }
-            }
-        }
-
-        impl From<$name> for DynamicRequest {
-            fn from(request: $name) -> DynamicRequest {
-                request.inner.into()
-            }
-        }
-
-        impl AsRef<DynamicRequest> for $name {
-            fn as_ref(&self) -> &DynamicRequest {
-                self.inner.as_ref()
-            }
-        }
-
-        impl RestliRequest<$response> for $name {}
-    };
-}
-
-post_request!(
+request_type!(
     /// CREATE `/rest/posts` (built by [`NewPost::create`]), answered by a
     /// [`CreateResponse`] whose id is the new post's URN
     /// (read it with [`created_post`]).
     CreatePost(Create) => CreateResponse<PostUrn, Post>,
     example = "linkedin_resources::posts::NewPost::new(linkedin_resources::urns::PersonUrn::new(\"a\")?, \"Hi\".into()).create()?"
 );
-post_request!(
+request_type!(
     /// GET `/rest/posts/{urn}` (built by [`get`]), answered by an
     /// [`EntityResponse<Post>`].
     GetPost(Get) => EntityResponse<Post>,
     example = "linkedin_resources::posts::get(&\"urn:li:share:1\".parse()?)"
 );
-post_request!(
+request_type!(
     /// FINDER `q=author` on `/rest/posts` (built by [`find_by_author`]),
     /// answered by a [`CollectionResponse<Post>`] page; pageable (all
     /// pages through the codec's `Pagination`).
     FindPostsByAuthor(Finder) => CollectionResponse<Post, Value>,
-    example = "linkedin_resources::posts::find_by_author(linkedin_resources::urns::PersonUrn::new(\"a\")?)"
+    example = "linkedin_resources::posts::find_by_author(linkedin_resources::urns::PersonUrn::new(\"a\")?)",
+    paged
 );
-post_request!(
+request_type!(
     /// PARTIAL_UPDATE of `/rest/posts/{urn}` (built by
     /// [`update_commentary`]), answered by a [`StatusResponse`] (204).
     UpdatePost(PartialUpdate) => StatusResponse,
     example = "linkedin_resources::posts::update_commentary(&\"urn:li:share:1\".parse()?, &\"New text\".into())?"
 );
-post_request!(
+request_type!(
     /// DELETE `/rest/posts/{urn}` (built by [`delete`]), answered by a
     /// [`StatusResponse`] (204).
     DeletePost(Delete) => StatusResponse,
     example = "linkedin_resources::posts::delete(&\"urn:li:share:1\".parse()?)"
 );
-
-impl Paginated for FindPostsByAuthor {}
 
 impl CreatePost {
     fn new(body: &Post) -> CreatePost {

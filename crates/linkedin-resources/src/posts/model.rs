@@ -1,85 +1,18 @@
 //! The Posts API's models: a [`Post`] as LinkedIn answers it, with every
 //! field LinkedIn's "Posts API" page documents and the unknown ones kept.
 
-use std::fmt;
+use crate::wire_enum::wire_enum;
 
 use restli_codec::Urn;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::commentary::Commentary;
 use crate::urns::{Author, PostUrn};
 
-/// An enum of the values LinkedIn documents, with `Unknown` keeping any
-/// other text so that a new LinkedIn value never fails a read.
-macro_rules! string_enum {
-    (
-        $(#[$doc:meta])*
-        $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)+ }
-        example = $example:ident
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)+
-            /// A value this version does not know, kept as sent.
-            Unknown(String),
-        }
-
-        impl $name {
-            /// The value as LinkedIn writes it.
-            ///
-            /// ```
-            #[doc = concat!("use linkedin_resources::posts::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::", stringify!($example), ".as_str().parse::<", stringify!($name), ">().unwrap(), ", stringify!($name), "::", stringify!($example), ");")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::Unknown(\"NEW\".into()).as_str(), \"NEW\");")]
-            /// ```
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $text,)+
-                    $name::Unknown(text) => text,
-                }
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = std::convert::Infallible;
-
-            /// Never fails: an unknown value is [`Unknown`](Self::Unknown).
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                Ok(match text {
-                    $($text => $name::$variant,)+
-                    other => $name::Unknown(other.to_owned()),
-                })
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                let Ok(value) = text.parse();
-                Ok(value)
-            }
-        }
-    };
-}
-
-string_enum! {
+wire_enum! {
     /// Who may see a post (`visibility`).
-    Visibility {
+    Visibility in "linkedin_resources::posts" {
         /// Anyone on or off LinkedIn (the default of [`NewPost`](super::NewPost)).
         Public = "PUBLIC",
         /// The author's connections only (members only).
@@ -92,9 +25,9 @@ string_enum! {
     example = Public
 }
 
-string_enum! {
+wire_enum! {
     /// The state of a post (`lifecycleState`).
-    LifecycleState {
+    LifecycleState in "linkedin_resources::posts" {
         /// A draft, seen by its author only.
         Draft = "DRAFT",
         /// Published (the default of [`NewPost`](super::NewPost)).
@@ -107,9 +40,9 @@ string_enum! {
     example = Published
 }
 
-string_enum! {
+wire_enum! {
     /// Where a post goes in LinkedIn's feeds (`distribution.feedDistribution`).
-    FeedDistribution {
+    FeedDistribution in "linkedin_resources::posts" {
         /// The main feed (the default).
         MainFeed = "MAIN_FEED",
         /// No feed: a dark post (used for sponsored content).
@@ -118,10 +51,10 @@ string_enum! {
     example = MainFeed
 }
 
-string_enum! {
+wire_enum! {
     /// How long a poll stays open (`content.poll.settings.duration`,
     /// LinkedIn's "Poll API" page).
-    PollDuration {
+    PollDuration in "linkedin_resources::posts" {
         /// One day.
         OneDay = "ONE_DAY",
         /// Three days.
@@ -134,9 +67,9 @@ string_enum! {
     example = ThreeDays
 }
 
-string_enum! {
+wire_enum! {
     /// How many options a voter may pick (`content.poll.settings.voteSelectionType`).
-    VoteSelectionType {
+    VoteSelectionType in "linkedin_resources::posts" {
         /// One option.
         SingleVote = "SINGLE_VOTE",
     }

@@ -138,9 +138,10 @@ pub fn add(
         message: NewMessage { text },
         parent_comment: None,
     };
-    Ok(AddComment(
-        Request::create("/rest/socialActions/{target}/comments", &body).key("target", target),
-    ))
+    Ok(AddComment {
+        inner: Request::create("/rest/socialActions/{target}/comments", &body)
+            .key("target", target),
+    })
 }
 
 /// Replies to the comment `parent` (a nested comment) as `actor`: `POST
@@ -180,9 +181,10 @@ pub fn reply(
         message: NewMessage { text },
         parent_comment: Some(parent),
     };
-    Ok(AddComment(
-        Request::create("/rest/socialActions/{target}/comments", &body).key("target", parent),
-    ))
+    Ok(AddComment {
+        inner: Request::create("/rest/socialActions/{target}/comments", &body)
+            .key("target", parent),
+    })
 }
 
 fn check_text(text: &str) -> Result<(), CommentError> {
@@ -209,7 +211,9 @@ fn check_text(text: &str) -> Result<(), CommentError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn list(target: &SocialTargetUrn) -> ListComments {
-    ListComments(Request::get_all("/rest/socialActions/{target}/comments").key("target", target))
+    ListComments {
+        inner: Request::get_all("/rest/socialActions/{target}/comments").key("target", target),
+    }
 }
 
 /// Deletes the comment `comment_id` on `target`, as `actor` (its author, or
@@ -244,12 +248,12 @@ pub fn delete(
     {
         return Err(CommentError::InvalidId);
     }
-    Ok(DeleteComment(
-        Request::delete("/rest/socialActions/{target}/comments/{id}")
+    Ok(DeleteComment {
+        inner: Request::delete("/rest/socialActions/{target}/comments/{id}")
             .key("target", target)
             .key("id", comment_id)
             .param("actor", actor),
-    ))
+    })
 }
 
 /// The id of a created comment: `x-restli-id` when LinkedIn sent it, else

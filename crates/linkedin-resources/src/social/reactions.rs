@@ -11,92 +11,62 @@
 //! - [`list`]: the `entity` finder, `GET
 //!   /rest/reactions/(entity:{entity})?q=entity`, paged.
 
-use std::fmt;
+use crate::wire_enum::wire_enum;
 
 use restli_codec::response::{CollectionResponse, CreateResponse, EntityResponse, StatusResponse};
 use restli_codec::{Create, Delete, Finder, Get, Request, Urn};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::AuditStamp;
 use crate::request_types::request_type;
 use crate::urns::{Author, SocialTargetUrn};
 
-/// A reaction type. LinkedIn's names on the wire differ from the labels it
-/// shows members; the Reactions API page's table maps them:
-///
-/// | wire value | shown as |
-/// |---|---|
-/// | `LIKE` | Like |
-/// | `PRAISE` | Celebrate |
-/// | `EMPATHY` | Love |
-/// | `INTEREST` | Insightful |
-/// | `APPRECIATION` | Support |
-/// | `ENTERTAINMENT` | Funny |
-/// | `MAYBE` | Curious (no longer offered; still read) |
-///
-/// A value this version does not know is kept as [`Unknown`](Self::Unknown).
-///
-/// ```
-/// use linkedin_resources::social::ReactionType;
-///
-/// assert_eq!(ReactionType::Praise.label(), Some("Celebrate"));
-/// assert_eq!(serde_json::to_string(&ReactionType::Praise)?, r#""PRAISE""#);
-/// let new: ReactionType = serde_json::from_str(r#""WOW""#)?;
-/// assert_eq!(new, ReactionType::Unknown("WOW".into()));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ReactionType {
-    /// `LIKE`, shown as "Like".
-    Like,
-    /// `PRAISE`, shown as "Celebrate".
-    Praise,
-    /// `EMPATHY`, shown as "Love".
-    Empathy,
-    /// `INTEREST`, shown as "Insightful".
-    Interest,
-    /// `APPRECIATION`, shown as "Support".
-    Appreciation,
-    /// `ENTERTAINMENT`, shown as "Funny".
-    Entertainment,
-    /// `MAYBE`, shown as "Curious"; LinkedIn no longer offers it.
-    Maybe,
-    /// A value this version does not know, as it came.
-    Unknown(String),
+wire_enum! {
+    /// A reaction type. LinkedIn's names on the wire differ from the labels it
+    /// shows members; the Reactions API page's table maps them:
+    ///
+    /// | wire value | shown as |
+    /// |---|---|
+    /// | `LIKE` | Like |
+    /// | `PRAISE` | Celebrate |
+    /// | `EMPATHY` | Love |
+    /// | `INTEREST` | Insightful |
+    /// | `APPRECIATION` | Support |
+    /// | `ENTERTAINMENT` | Funny |
+    /// | `MAYBE` | Curious (no longer offered; still read) |
+    ///
+    /// A value this version does not know is kept as [`Unknown`](Self::Unknown).
+    ///
+    /// ```
+    /// use linkedin_resources::social::ReactionType;
+    ///
+    /// assert_eq!(ReactionType::Praise.label(), Some("Celebrate"));
+    /// assert_eq!(serde_json::to_string(&ReactionType::Praise)?, r#""PRAISE""#);
+    /// let new: ReactionType = serde_json::from_str(r#""WOW""#)?;
+    /// assert_eq!(new, ReactionType::Unknown("WOW".into()));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    ReactionType in "linkedin_resources::social" {
+        /// `LIKE`, shown as "Like".
+        Like = "LIKE",
+        /// `PRAISE`, shown as "Celebrate".
+        Praise = "PRAISE",
+        /// `EMPATHY`, shown as "Love".
+        Empathy = "EMPATHY",
+        /// `INTEREST`, shown as "Insightful".
+        Interest = "INTEREST",
+        /// `APPRECIATION`, shown as "Support".
+        Appreciation = "APPRECIATION",
+        /// `ENTERTAINMENT`, shown as "Funny".
+        Entertainment = "ENTERTAINMENT",
+        /// `MAYBE`, shown as "Curious"; LinkedIn no longer offers it.
+        Maybe = "MAYBE",
+    }
+    example = Praise
 }
 
 impl ReactionType {
-    /// The documented types, in the page's order of the labels above.
-    pub const ALL: [ReactionType; 7] = [
-        ReactionType::Like,
-        ReactionType::Praise,
-        ReactionType::Empathy,
-        ReactionType::Interest,
-        ReactionType::Appreciation,
-        ReactionType::Entertainment,
-        ReactionType::Maybe,
-    ];
-
-    /// The wire value, e.g. `PRAISE`.
-    ///
-    /// ```
-    /// assert_eq!(linkedin_resources::social::ReactionType::Empathy.as_str(), "EMPATHY");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        match self {
-            ReactionType::Like => "LIKE",
-            ReactionType::Praise => "PRAISE",
-            ReactionType::Empathy => "EMPATHY",
-            ReactionType::Interest => "INTEREST",
-            ReactionType::Appreciation => "APPRECIATION",
-            ReactionType::Entertainment => "ENTERTAINMENT",
-            ReactionType::Maybe => "MAYBE",
-            ReactionType::Unknown(other) => other,
-        }
-    }
-
     /// The label LinkedIn shows members, for the documented types.
     ///
     /// ```
@@ -135,31 +105,6 @@ impl ReactionType {
                     .label()
                     .is_some_and(|label| label.eq_ignore_ascii_case(text))
         })
-    }
-
-    fn from_wire(text: String) -> ReactionType {
-        Self::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
-            .unwrap_or(ReactionType::Unknown(text))
-    }
-}
-
-impl fmt::Display for ReactionType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for ReactionType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for ReactionType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(ReactionType::from_wire)
     }
 }
 
@@ -282,7 +227,9 @@ pub fn add(actor: &Author, entity: &SocialTargetUrn, kind: ReactionType) -> AddR
         root: entity,
         reaction_type: &kind,
     };
-    AddReaction(Request::create("/rest/reactions", &body).param("actor", actor))
+    AddReaction {
+        inner: Request::create("/rest/reactions", &body).param("actor", actor),
+    }
 }
 
 /// One reaction: `GET /rest/reactions/(actor:{actor},entity:{entity})`.
@@ -298,7 +245,9 @@ pub fn add(actor: &Author, entity: &SocialTargetUrn, kind: ReactionType) -> AddR
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn get(key: &ReactionKey) -> GetReaction {
-    GetReaction(Request::get("/rest/reactions/{key}").key("key", key))
+    GetReaction {
+        inner: Request::get("/rest/reactions/{key}").key("key", key),
+    }
 }
 
 /// Removes a reaction: `DELETE
@@ -313,7 +262,9 @@ pub fn get(key: &ReactionKey) -> GetReaction {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn delete(key: &ReactionKey) -> DeleteReaction {
-    DeleteReaction(Request::delete("/rest/reactions/{key}").key("key", key))
+    DeleteReaction {
+        inner: Request::delete("/rest/reactions/{key}").key("key", key),
+    }
 }
 
 /// The reactions on `entity`, newest first: `GET
@@ -339,8 +290,8 @@ pub fn list(entity: &SocialTargetUrn) -> ListReactions {
     struct Sort {
         value: &'static str,
     }
-    ListReactions(
-        Request::finder("/rest/reactions/{key}", "entity")
+    ListReactions {
+        inner: Request::finder("/rest/reactions/{key}", "entity")
             .key("key", &EntityKey { entity })
             .param(
                 "sort",
@@ -348,7 +299,7 @@ pub fn list(entity: &SocialTargetUrn) -> ListReactions {
                     value: "REVERSE_CHRONOLOGICAL",
                 },
             ),
-    )
+    }
 }
 
 /// A reaction, as the Reactions API returns it: fields optional, unknown

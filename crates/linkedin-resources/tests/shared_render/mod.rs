@@ -3,15 +3,32 @@
 
 #![allow(dead_code)]
 
-use restli_codec::{LinkedInVersion, RequestConfig};
+use restli_codec::{DynamicRequest, LinkedInVersion, RequestConfig};
 
 pub const TOKEN: &str = "AQV-secret-token";
 
+/// The config of the identity, social and organizations snapshots.
 pub fn versioned() -> RequestConfig {
     RequestConfig::new().with_version(LinkedInVersion::new("202510").unwrap())
 }
 
-pub fn render(request: &http::Request<Vec<u8>>) -> String {
+/// The config of the posts, media and ads snapshots.
+pub fn config() -> RequestConfig {
+    RequestConfig::new().with_version("202406".parse().unwrap())
+}
+
+/// The HTTP request sent for `request` under [`config`], with [`TOKEN`].
+pub fn wire(request: impl Into<DynamicRequest>) -> http::Request<Vec<u8>> {
+    let request: DynamicRequest = request.into();
+    request.to_http(&config(), Some(TOKEN)).unwrap()
+}
+
+/// [`render`] of [`wire`].
+pub fn render_wire(request: impl Into<DynamicRequest>) -> String {
+    render(&wire(request))
+}
+
+pub fn render<B: AsRef<[u8]>>(request: &http::Request<B>) -> String {
     let mut out = format!("{} {}\n", request.method(), request.uri());
     let mut headers: Vec<(String, String)> = request
         .headers()
@@ -30,11 +47,11 @@ pub fn render(request: &http::Request<Vec<u8>>) -> String {
     for (name, value) in headers {
         out.push_str(&format!("{name}: {value}\n"));
     }
-    let body = String::from_utf8(request.body().clone()).unwrap();
+    let body = std::str::from_utf8(request.body().as_ref()).unwrap();
     assert!(!body.contains(TOKEN));
     if !body.is_empty() {
         out.push('\n');
-        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let json: serde_json::Value = serde_json::from_str(body).unwrap();
         out.push_str(&serde_json::to_string_pretty(&json).unwrap());
         out.push('\n');
     }
