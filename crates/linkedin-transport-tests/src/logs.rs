@@ -11,6 +11,7 @@
 //! assert!(linkedin_transport_tests::logs::captured().contains("hello from a doc test"));
 //! ```
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, SystemTime};
@@ -111,6 +112,58 @@ pub fn assert_hidden(secrets: &[&str]) {
     );
     for secret in secrets {
         assert!(!logs.contains(secret), "a secret ({secret:?}) was logged");
+    }
+}
+
+/// The fields of every closed span named `name` captured so far, as the
+/// log shows them: a quoted string (`"client"`) or a bare number (`200`).
+///
+/// ```
+/// linkedin_transport_tests::logs::init();
+/// tracing::info_span!("doc.span", url.template = "/a/{id}", n = 3).in_scope(|| {});
+/// let spans = linkedin_transport_tests::logs::closed_spans("doc.span");
+/// assert!(spans.iter().any(|f| f["url.template"] == "\"/a/{id}\"" && f["n"] == "3"));
+/// ```
+pub fn closed_spans(name: &str) -> Vec<BTreeMap<String, String>> {
+    let opening = format!("{name}{{");
+    captured()
+        .lines()
+        .filter_map(|line| {
+            // The closed span is the innermost of the line's scope: the
+            // last one, followed by the target and the `close` message.
+            let at = line.rfind(&opening)?;
+            let (fields, rest) = span_fields(line.get(at + opening.len()..)?)?;
+            let (target, message) = rest.strip_prefix(": ")?.split_once(": ")?;
+            (!target.contains('{') && message.starts_with("close")).then_some(fields)
+        })
+        .collect()
+}
+
+/// Reads `key=value` pairs up to the span's closing brace (outside quotes);
+/// returns them and what follows the brace.
+fn span_fields(text: &str) -> Option<(BTreeMap<String, String>, &str)> {
+    let mut fields = BTreeMap::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches(' ');
+        if let Some(after) = rest.strip_prefix('}') {
+            return Some((fields, after));
+        }
+        let (key, value_and_more) = rest.split_once('=')?;
+        let end = if value_and_more.starts_with('"') {
+            let mut escaped = false;
+            let close = value_and_more.char_indices().skip(1).find(|&(_, c)| {
+                let done = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                done
+            })?;
+            close.0 + 1
+        } else {
+            value_and_more.find([' ', '}'])?
+        };
+        let (value, more) = value_and_more.split_at(end);
+        fields.insert(key.to_owned(), value.to_owned());
+        rest = more;
     }
 }
 
