@@ -172,10 +172,28 @@ const OLD: &str = "AQV-logged-expiring-token-b3f1";
 const NEW: &str = "AQV-logged-fresh-token-c0d2";
 const REFRESH: &str = "AQX-logged-refresh-token-e9a4";
 const SECRET: &str = "logged-client-secret-77f0";
+const QUERY_VALUE: &str = "logged-query-value-5c5c";
+
+/// Every field a call's span may carry.
+const SPAN_FIELDS: [&str; 12] = [
+    "otel.kind",
+    "otel.name",
+    "http.request.method",
+    "url.template",
+    "server.address",
+    "server.port",
+    "http.response.status_code",
+    "http.request.resend_count",
+    "error.type",
+    "linkedin.restli_method",
+    "linkedin.oauth_grant",
+    "linkedin.request_id",
+];
 
 /// Everything logged at TRACE level while requests succeed, retry, fail,
 /// break, time out and refresh tokens, and while the application logs the
-/// errors and clients, never contains a token or the client secret.
+/// errors and clients, never contains a token or the client secret; no
+/// span field holds one, nor a query value.
 pub fn logs_at_trace_level_never_contain_a_token_or_the_client_secret<T: Transport>() {
     init();
     let flaky = std::sync::atomic::AtomicUsize::new(0);
@@ -212,6 +230,9 @@ pub fn logs_at_trace_level_never_contain_a_token_or_the_client_secret<T: Transpo
     let _ = client.send::<EntityResponse>(Request::get("/broken"));
     let _ = client.send::<EntityResponse>(Request::get("/slow"));
     let _ = client.send::<restli_codec::CreateResponse>(Request::create("/ok", &json!({"a": 1})));
+    let _ = client.send::<restli_codec::CollectionResponse>(
+        Request::finder("/ok", "search").param("keywords", QUERY_VALUE),
+    );
 
     // A token source refreshing, then the OAuth calls.
     let oauth = OAuthConfig::new(ClientId::new("client-id"), ClientSecret::new(SECRET))
@@ -258,6 +279,32 @@ pub fn logs_at_trace_level_never_contain_a_token_or_the_client_secret<T: Transpo
     }
     for secret in [TOKEN, OLD, NEW, REFRESH, SECRET] {
         assert!(!logs.contains(secret), "{secret} leaked into the logs");
+    }
+    // Every span of these calls carries the documented fields only, and
+    // none of them holds a secret or a query value.
+    let port = server
+        .origin()
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let spans: Vec<_> = ["restli.request", "linkedin.oauth"]
+        .into_iter()
+        .flat_map(closed_spans)
+        .filter(|fields| fields.get("server.port") == Some(&port))
+        .collect();
+    assert!(spans.len() >= 10, "{} spans: {spans:?}", spans.len());
+    for fields in &spans {
+        assert_eq!(
+            fields.get("otel.kind").map(String::as_str),
+            Some("\"client\"")
+        );
+        for (key, value) in fields {
+            assert!(SPAN_FIELDS.contains(&key.as_str()), "{key} in {fields:?}");
+            for secret in [TOKEN, OLD, NEW, REFRESH, SECRET, QUERY_VALUE] {
+                assert!(!value.contains(secret), "{secret} in a span: {fields:?}");
+            }
+        }
     }
     assert!(server.request_count() >= 8, "{}", server.request_count());
 }
