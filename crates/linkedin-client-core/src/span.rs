@@ -28,7 +28,7 @@ use crate::Error;
 /// | `server.address`, `server.port` | the API's host; the port only when not the scheme's default |
 /// | `http.response.status_code` | the last response's status |
 /// | `http.request.resend_count` | the number of retries (0 when none) |
-/// | `error.type` | on failure: the status as text (`404`), or `timeout`, `connection`, `connection_reset`, `body_too_large`, `transport`, `decode`, `request`, `token`, `config`, `paging` |
+/// | `error.type` | on failure: the status as text (`404`), or `timeout`, `connection`, `connection_reset`, `body_too_large`, `transport`, `decode`, `request`, `token`, `config`, `paging`, `oauth` (an OAuth answer that is not an error status) |
 /// | `linkedin.restli_method` | the Rest.li method (`get`, `batch_get`, `finder`, ...); absent for OAuth calls |
 /// | `linkedin.oauth_grant` | an OAuth call's grant (`refresh_token`, `introspect`, ...); absent for Rest.li calls |
 /// | `linkedin.request_id` | the last response's `x-li-uuid` (else its `x-li-request-id` or `x-restli-request-id`) |
@@ -241,6 +241,7 @@ fn error_type(err: &Error) -> &'static str {
         Error::Token(_) => "token",
         Error::Config(_) => "config",
         Error::Paging(_) => "paging",
+        Error::OAuth { .. } => "oauth",
         _ => "other",
     }
 }
