@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use linkedin_oauth::{AccessToken, OAuthConfig, TokenSet};
-use restli_codec::RequestConfig;
+use restli_codec::exchange::Exchange;
 use restli_codec::retry::RetryPolicy;
+use restli_codec::{DynamicRequest, RequestConfig, RequestError};
 
 use crate::error::{ConfigError, TokenError};
 use crate::settings::{Bearer, ClientSettings, ManagedTokens};
@@ -171,6 +172,35 @@ impl<H, S> ClientCore<H, S> {
     /// [`TokenError::Missing`] with neither a token nor a token source.
     pub fn bearer(&self) -> Result<Bearer<'_, S>, TokenError> {
         self.shared.settings.bearer(self.token.as_ref())
+    }
+
+    /// The exchange (attempts and retries) of `request`, sent with `token`
+    /// under the client's configuration and retry policy.
+    ///
+    /// ```
+    /// use linkedin_client_core::{ClientCore, ClientSettings};
+    /// use linkedin_client_core::oauth::AccessToken;
+    /// use linkedin_client_core::restli::Request;
+    /// let core = ClientCore::new((), ClientSettings::<()>::new());
+    /// let exchange = core.exchange(Request::get("/me").as_ref(), &AccessToken::new("t"))?;
+    /// assert_eq!(exchange.url(), "https://api.linkedin.com/v2/me");
+    /// # Ok::<(), linkedin_client_core::restli::RequestError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the request cannot be built.
+    pub fn exchange(
+        &self,
+        request: &DynamicRequest,
+        token: &AccessToken,
+    ) -> Result<Exchange, RequestError> {
+        Exchange::new(
+            request,
+            self.config(),
+            Some(token.secret()),
+            self.retry_policy(),
+        )
     }
 
     /// `app` with the client's OAuth base URL override applied.

@@ -347,6 +347,23 @@ impl TokenError {
     }
 }
 
+/// A response body larger than the HTTP client's size limit: what both
+/// transports' `HttpError` says for a [`TransportFailure::BodyTooLarge`].
+///
+/// ```
+/// let err = linkedin_client_core::BodyTooLarge { limit: 1024 };
+/// assert!(err.to_string().contains("larger than 1024 bytes"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the response body is larger than {limit} bytes; raise the limit with \
+     `HttpClient::max_body_size` if this is expected"
+)]
+pub struct BodyTooLarge {
+    /// The limit, in bytes.
+    pub limit: u64,
+}
+
 /// No complete response arrived: the connection could not be opened, broke
 /// before the response was complete, or the per-attempt timeout passed.
 /// `attempts` counts every try.
@@ -465,6 +482,7 @@ impl fmt::Display for TransportFailed {
             TransportFailure::ConnectionReset => {
                 "the connection was closed before the whole response arrived"
             }
+            TransportFailure::BodyTooLarge => "the response was too large",
             _ => "the request failed",
         };
         let plural = if self.attempts == 1 { "" } else { "s" };

@@ -56,13 +56,15 @@ mod core;
 mod error;
 mod oauth_call;
 mod settings;
+mod span;
 mod token_source;
 
 pub use builder::{ClientBuilder, CoreOnly, SettingsOf, Transport};
 pub use core::ClientCore;
-pub use error::{ConfigError, Error, TokenError, TransportFailed};
+pub use error::{BodyTooLarge, ConfigError, Error, TokenError, TransportFailed};
 pub use oauth_call::{OAuthAnswer, OAuthCall};
 pub use settings::{Auth, Bearer, ClientSettings, DEFAULT_TIMEOUT, ManagedTokens};
+pub use span::CallSpan;
 pub use token_source::{RenewalState, RenewalStep, TokenSource};
 
 /// The Rest.li codec (`restli-codec`) these types are built on.

@@ -3,14 +3,13 @@
 
 use std::time::SystemTime;
 
-use linkedin_client_core::OAuthCall;
+use linkedin_client_core::{CallSpan, OAuthCall};
 use linkedin_oauth::{
     AccessToken, CodeExchange, Introspection, RefreshToken, RefreshedToken, ThreeLeggedToken,
     TwoLeggedToken,
 };
 use restli_codec::transport::AsyncHttpClient;
 use tracing::Instrument;
-use tracing::field::Empty;
 
 use crate::Error;
 use crate::client::Client;
@@ -19,17 +18,17 @@ impl<H: AsyncHttpClient> Client<H> {
     /// Sends an OAuth call (only 429 is retried, as for an ACTION) and
     /// parses its answer.
     pub(crate) async fn oauth<T>(&self, call: OAuthCall<T>) -> Result<T, Error> {
-        let span = tracing::info_span!(
-            "linkedin.oauth",
-            endpoint = call.path(),
-            grant = call.grant(),
-            status = Empty,
-            attempt = Empty,
-            latency_ms = Empty,
-        );
+        let mut span = CallSpan::oauth(call.url(), call.grant());
         let (mut exchange, answer) = call.start(self.retry_policy());
-        let response = self.run(&mut exchange).instrument(span).await?;
-        answer.finish(response, SystemTime::now())
+        let current = span.span().clone();
+        let result = async {
+            let response = self.run(&mut exchange, &mut span).await?;
+            answer.finish(response, SystemTime::now())
+        }
+        .instrument(current)
+        .await;
+        span.finish(&result);
+        result
     }
 
     /// Exchanges the authorization code of a finished 3-legged

@@ -1,7 +1,7 @@
 //! The client: one `send` for every Rest.li request and the send loop
 //! (its builder is in `builder.rs`, its OAuth calls in `auth.rs`).
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use linkedin_oauth::AccessToken;
 use restli_codec::exchange::{Exchange, Next};
@@ -9,9 +9,8 @@ use restli_codec::response::FromResponse;
 use restli_codec::transport::{AsyncHttpClient, AttemptTimeout, TransportError};
 use restli_codec::{DynamicRequest, RestliRequest};
 use tracing::Instrument;
-use tracing::field::Empty;
 
-use linkedin_client_core::{Bearer, ClientCore};
+use linkedin_client_core::{Bearer, CallSpan, ClientCore};
 
 use crate::token::{self, TokenSource};
 use crate::transport::HttpClient;
@@ -28,8 +27,8 @@ use crate::{Error, TransportFailed};
 /// Every call retries by the client's [`RetryPolicy`](linkedin::restli::retry::RetryPolicy) (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
 /// each attempt by the [timeout](crate::ClientBuilder::timeout), and runs in a
-/// `restli.request` tracing span (method, path template, status, attempt,
-/// latency; never the token).
+/// `restli.request` tracing span with OpenTelemetry's HTTP client fields
+/// (listed in the [crate docs](crate); never a token).
 ///
 /// `H` is the HTTP stack: [`HttpClient`] unless you bring your own
 /// [`AsyncHttpClient`] with [`ClientBuilder::build_with`](crate::ClientBuilder::build_with).
@@ -94,63 +93,48 @@ impl<H: AsyncHttpClient> Client<H> {
         &self,
         request: &DynamicRequest,
     ) -> Result<R, Error> {
-        let span = tracing::info_span!(
-            "restli.request",
-            method = request.method().as_str(),
-            path = request.path(),
-            status = Empty,
-            attempt = Empty,
-            latency_ms = Empty,
-        );
-        async {
+        let mut span = CallSpan::restli(request);
+        let current = span.span().clone();
+        let result = async {
             let token = self.bearer().await?;
-            let mut exchange = Exchange::new(
-                request,
-                self.config(),
-                Some(token.secret()),
-                self.retry_policy(),
-            )?;
-            self.run(&mut exchange).await
+            let mut exchange = self.0.exchange(request, &token)?;
+            self.run(&mut exchange, &mut span).await
         }
-        .instrument(span)
-        .await
+        .instrument(current)
+        .await;
+        span.finish(&result);
+        result
     }
 
-    /// The transport loop: send, then follow the exchange's decision. The
-    /// span's `status`, `attempt` and `latency_ms` are recorded once, at
-    /// the end; each retry is an event of its own.
-    pub(crate) async fn run<R: FromResponse>(&self, exchange: &mut Exchange) -> Result<R, Error> {
-        let started = Instant::now();
-        let finish = |attempt: u32, status: Option<u16>| {
-            let span = tracing::Span::current();
-            span.record("attempt", attempt);
-            if let Some(status) = status {
-                span.record("status", status);
-            }
-            span.record("latency_ms", millis(started.elapsed()));
-        };
+    /// The transport loop: send, then follow the exchange's decision,
+    /// telling `span` about each attempt and response; each retry is an
+    /// event of its own.
+    pub(crate) async fn run<R: FromResponse>(
+        &self,
+        exchange: &mut Exchange,
+        span: &mut CallSpan,
+    ) -> Result<R, Error> {
+        span.exchange(exchange);
         let timeout = self.timeout();
-        let mut last_status = None;
         loop {
             let attempt = exchange.attempt();
             // The per-attempt timeout, cut to what is left of the call's
             // total deadline.
             let Some(limit) = exchange.attempt_timeout(SystemTime::now(), timeout) else {
-                finish(attempt, last_status);
                 let total = self.settings().total_timeout();
                 let attempts = attempt.saturating_sub(1).max(1);
                 return Err(TransportFailed::timed_out(exchange.url(), total, attempts).into());
             };
+            span.attempt(attempt);
             let mut request = exchange.request();
             request.extensions_mut().insert(AttemptTimeout(limit));
             let sent = tokio::time::timeout(limit, self.http().send(request)).await;
             let failure = match sent {
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();
-                    last_status = Some(status);
+                    span.response(&response);
                     match exchange.on_response::<R>(response, SystemTime::now(), fastrand::f64()) {
                         Next::Done(result) => {
-                            finish(attempt, last_status);
                             tracing::debug!(status, attempt, "response");
                             return result.map_err(Error::from);
                         }
@@ -171,7 +155,6 @@ impl<H: AsyncHttpClient> Client<H> {
             };
             match exchange.on_failure(failure.failure(), SystemTime::now(), fastrand::f64()) {
                 Next::Done(()) => {
-                    finish(attempt, last_status);
                     tracing::debug!(error = %failure, attempt, "giving up");
                     return Err(failure.into());
                 }

@@ -61,9 +61,26 @@
 //! * **Bounds** every attempt by the [timeout](ClientBuilder::timeout).
 //! * **Parses** the answer into the method's typed response, or an
 //!   [`Error`] that says what went wrong.
-//! * **Traces** each call in a `restli.request` span (method, path
-//!   template, status, attempt, latency in ms) and each OAuth call in a
-//!   `linkedin.oauth` span. Tokens, secrets and bodies are never logged.
+//! * **Traces** each call in one span covering all its attempts
+//!   (`restli.request`, or `linkedin.oauth` for an OAuth call), with
+//!   OpenTelemetry's HTTP client conventions, the same in both transports:
+//!
+//!   | field | value |
+//!   |---|---|
+//!   | `otel.kind`, `otel.name` | `client`; `GET /adAccounts/{id}` |
+//!   | `http.request.method` | the HTTP method sent |
+//!   | `url.template` | the path template (an OAuth call's path); never a key's or a query's value |
+//!   | `server.address`, `server.port` | the host; the port when not the default |
+//!   | `http.response.status_code` | the last response's status |
+//!   | `http.request.resend_count` | retries (0 when none) |
+//!   | `error.type` | on failure: the status (`404`), or `timeout`, `connection`, `connection_reset`, `body_too_large`, `transport`, `decode`, `token`, ... |
+//!   | `linkedin.restli_method` | `get`, `batch_get`, `finder`, ... |
+//!   | `linkedin.oauth_grant` | an OAuth call's grant |
+//!   | `linkedin.request_id` | the response's `x-li-uuid` |
+//!
+//!   A debug event marks each attempt and an info event each retry.
+//!   Tokens, secrets, headers, query values and bodies are never logged
+//!   by this crate.
 //!
 //! # Bring your own HTTP stack
 //!

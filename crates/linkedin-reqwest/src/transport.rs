@@ -181,8 +181,8 @@ impl AsyncHttpClient for HttpClient {
         let headers = response.headers().clone();
         let limit = self.max_body_size;
         let too_large = || HttpError {
-            inner: Inner::TooLarge { limit },
-            failure: TransportFailure::Other,
+            inner: Inner::TooLarge(linkedin_client_core::BodyTooLarge { limit }),
+            failure: TransportFailure::BodyTooLarge,
         };
         if response
             .content_length()
@@ -224,7 +224,7 @@ pub struct HttpError {
 #[derive(Debug)]
 enum Inner {
     HttpClient(reqwest::Error),
-    TooLarge { limit: u64 },
+    TooLarge(linkedin_client_core::BodyTooLarge),
     DotSegment,
 }
 
@@ -240,7 +240,7 @@ impl HttpError {
     pub fn inner(&self) -> Option<&reqwest::Error> {
         match &self.inner {
             Inner::HttpClient(err) => Some(err),
-            Inner::TooLarge { .. } | Inner::DotSegment => None,
+            Inner::TooLarge(_) | Inner::DotSegment => None,
         }
     }
 }
@@ -259,13 +259,7 @@ impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = match &self.inner {
             Inner::HttpClient(inner) => inner,
-            Inner::TooLarge { limit } => {
-                return write!(
-                    f,
-                    "the response body is larger than {limit} bytes; raise the limit with \
-                     `HttpClient::max_body_size` if this is expected"
-                );
-            }
+            Inner::TooLarge(too_large) => return fmt::Display::fmt(too_large, f),
             Inner::DotSegment => {
                 return f.write_str(
                     "the request path has a `.` or `..` segment, which would address another \
@@ -294,7 +288,7 @@ impl std::error::Error for HttpError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner {
             Inner::HttpClient(err) => Some(err),
-            Inner::TooLarge { .. } | Inner::DotSegment => None,
+            Inner::TooLarge(_) | Inner::DotSegment => None,
         }
     }
 }

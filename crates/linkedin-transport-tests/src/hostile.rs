@@ -155,7 +155,7 @@ pub fn a_gigabyte_announced_is_refused_before_reading<T: Transport>() {
     let err = get_me(&client).expect_err("refused");
     assert_eq!(
         err.transport_failure(),
-        Some(TransportFailure::Other),
+        Some(TransportFailure::BodyTooLarge),
         "{err}"
     );
     assert!(
@@ -178,7 +178,7 @@ pub fn an_endless_chunked_body_stops_at_the_limit<T: Transport>() {
     let err = get_me(&client).expect_err("refused");
     assert_eq!(
         err.transport_failure(),
-        Some(TransportFailure::Other),
+        Some(TransportFailure::BodyTooLarge),
         "{err}"
     );
     assert_eq!(server.request_count(), 1, "a refused body is not retried");

@@ -35,6 +35,7 @@ pub mod paging;
 pub mod retries;
 pub mod sandbox;
 pub mod secrets;
+pub mod spans;
 pub mod timeouts;
 pub mod tokens;
 pub mod wire;
@@ -350,7 +351,13 @@ macro_rules! transport_suite {
                 a_get_answered_with_503_is_retried_until_it_succeeds,
                 a_get_that_keeps_failing_stops_after_max_attempts_with_the_last_answer,
                 a_retry_after_longer_than_the_policy_allows_is_not_waited_for,
-                each_call_is_one_span_with_method_template_status_attempt_and_latency,
+            }
+            spans {
+                a_get_is_one_client_span_with_the_template_and_no_key_value,
+                a_retried_call_is_one_span_counting_its_resends,
+                an_api_error_span_has_the_status_as_its_error_type,
+                a_timed_out_call_has_the_timeout_error_type,
+                oauth_calls_are_client_spans_with_the_oauth_path,
             }
             timeouts {
                 a_server_that_never_answers_times_out_within_the_bound,

@@ -11,6 +11,7 @@
 //! assert!(linkedin_transport_tests::logs::captured().contains("hello from a doc test"));
 //! ```
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, SystemTime};
@@ -114,15 +115,85 @@ pub fn assert_hidden(secrets: &[&str]) {
     }
 }
 
+/// The fields of every closed span named `name` captured so far, as the
+/// log shows them: a quoted string (`"client"`) or a bare number (`200`).
+///
+/// ```
+/// linkedin_transport_tests::logs::init();
+/// tracing::info_span!("doc.span", url.template = "/a/{id}", n = 3).in_scope(|| {});
+/// let spans = linkedin_transport_tests::logs::closed_spans("doc.span");
+/// assert!(spans.iter().any(|f| f["url.template"] == "\"/a/{id}\"" && f["n"] == "3"));
+/// ```
+pub fn closed_spans(name: &str) -> Vec<BTreeMap<String, String>> {
+    let opening = format!("{name}{{");
+    captured()
+        .lines()
+        .filter_map(|line| {
+            // The closed span is the innermost of the line's scope: the
+            // last one, followed by the target and the `close` message.
+            let at = line.rfind(&opening)?;
+            let (fields, rest) = span_fields(line.get(at + opening.len()..)?)?;
+            let (target, message) = rest.strip_prefix(": ")?.split_once(": ")?;
+            (!target.contains('{') && message.starts_with("close")).then_some(fields)
+        })
+        .collect()
+}
+
+/// Reads `key=value` pairs up to the span's closing brace (outside quotes);
+/// returns them and what follows the brace.
+fn span_fields(text: &str) -> Option<(BTreeMap<String, String>, &str)> {
+    let mut fields = BTreeMap::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches(' ');
+        if let Some(after) = rest.strip_prefix('}') {
+            return Some((fields, after));
+        }
+        let (key, value_and_more) = rest.split_once('=')?;
+        let end = if value_and_more.starts_with('"') {
+            let mut escaped = false;
+            let close = value_and_more.char_indices().skip(1).find(|&(_, c)| {
+                let done = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                done
+            })?;
+            close.0 + 1
+        } else {
+            value_and_more.find([' ', '}'])?
+        };
+        let (value, more) = value_and_more.split_at(end);
+        fields.insert(key.to_owned(), value.to_owned());
+        rest = more;
+    }
+}
+
 const TOKEN: &str = "AQV-logged-static-token-4a1b";
 const OLD: &str = "AQV-logged-expiring-token-b3f1";
 const NEW: &str = "AQV-logged-fresh-token-c0d2";
 const REFRESH: &str = "AQX-logged-refresh-token-e9a4";
 const SECRET: &str = "logged-client-secret-77f0";
+const QUERY_VALUE: &str = "logged-query-value-5c5c";
+
+/// Every field a call's span may carry.
+const SPAN_FIELDS: [&str; 12] = [
+    "otel.kind",
+    "otel.name",
+    "http.request.method",
+    "url.template",
+    "server.address",
+    "server.port",
+    "http.response.status_code",
+    "http.request.resend_count",
+    "error.type",
+    "linkedin.restli_method",
+    "linkedin.oauth_grant",
+    "linkedin.request_id",
+];
 
 /// Everything logged at TRACE level while requests succeed, retry, fail,
 /// break, time out and refresh tokens, and while the application logs the
-/// errors and clients, never contains a token or the client secret.
+/// errors and clients, never contains a token or the client secret; no
+/// span field holds one, nor a query value.
 pub fn logs_at_trace_level_never_contain_a_token_or_the_client_secret<T: Transport>() {
     init();
     let flaky = std::sync::atomic::AtomicUsize::new(0);
@@ -159,6 +230,9 @@ pub fn logs_at_trace_level_never_contain_a_token_or_the_client_secret<T: Transpo
     let _ = client.send::<EntityResponse>(Request::get("/broken"));
     let _ = client.send::<EntityResponse>(Request::get("/slow"));
     let _ = client.send::<restli_codec::CreateResponse>(Request::create("/ok", &json!({"a": 1})));
+    let _ = client.send::<restli_codec::CollectionResponse>(
+        Request::finder("/ok", "search").param("keywords", QUERY_VALUE),
+    );
 
     // A token source refreshing, then the OAuth calls.
     let oauth = OAuthConfig::new(ClientId::new("client-id"), ClientSecret::new(SECRET))
@@ -205,6 +279,32 @@ pub fn logs_at_trace_level_never_contain_a_token_or_the_client_secret<T: Transpo
     }
     for secret in [TOKEN, OLD, NEW, REFRESH, SECRET] {
         assert!(!logs.contains(secret), "{secret} leaked into the logs");
+    }
+    // Every span of these calls carries the documented fields only, and
+    // none of them holds a secret or a query value.
+    let port = server
+        .origin()
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let spans: Vec<_> = ["restli.request", "linkedin.oauth"]
+        .into_iter()
+        .flat_map(closed_spans)
+        .filter(|fields| fields.get("server.port") == Some(&port))
+        .collect();
+    assert!(spans.len() >= 10, "{} spans: {spans:?}", spans.len());
+    for fields in &spans {
+        assert_eq!(
+            fields.get("otel.kind").map(String::as_str),
+            Some("\"client\"")
+        );
+        for (key, value) in fields {
+            assert!(SPAN_FIELDS.contains(&key.as_str()), "{key} in {fields:?}");
+            for secret in [TOKEN, OLD, NEW, REFRESH, SECRET, QUERY_VALUE] {
+                assert!(!value.contains(secret), "{secret} in a span: {fields:?}");
+            }
+        }
     }
     assert!(server.request_count() >= 8, "{}", server.request_count());
 }

@@ -182,14 +182,15 @@ pub fn a_body_over_the_size_limit_is_refused<T: Transport>() {
         .expect_err("too big");
     assert_eq!(
         err.transport_failure(),
-        Some(TransportFailure::Other),
+        Some(TransportFailure::BodyTooLarge),
         "{err:?}"
     );
-    // Both stacks say the body is larger than the limit and name it (their
-    // wording differs).
-    let message = err.to_string();
+    // Both stacks say the same: the limit, and how to raise it.
     assert!(
-        message.contains("larger than") && message.contains("1024"),
+        err.to_string().contains(
+            "the response body is larger than 1024 bytes; raise the limit with \
+             `HttpClient::max_body_size` if this is expected"
+        ),
         "{err}"
     );
     assert_eq!(server.request_count(), 1, "not retried");

@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use linkedin_client_core::OAuthCall;
+use linkedin_client_core::{CallSpan, OAuthCall};
 use linkedin_oauth::{
     AccessToken, CodeExchange, Introspection, RefreshToken, RefreshedToken, ThreeLeggedToken,
     TwoLeggedToken,
@@ -126,9 +126,18 @@ impl<H: HttpClient> Client<H> {
     /// Sends an OAuth call (only 429 is retried, as for an ACTION) and
     /// parses its answer.
     pub(crate) fn oauth<T>(&self, call: OAuthCall<T>) -> Result<T, Error> {
-        let path = call.path().to_owned();
+        let mut span = CallSpan::oauth(call.url(), call.grant());
         let (mut exchange, answer) = call.start(self.retry_policy());
-        let response = drive::send_oauth(self.http(), &mut exchange, &path, self.timeout())?;
-        answer.finish(response, SystemTime::now())
+        let result = span.span().clone().in_scope(|| {
+            let response = drive::run::<http::Response<Vec<u8>>, H>(
+                self.http(),
+                &mut exchange,
+                self.timeout(),
+                &mut span,
+            )?;
+            answer.finish(response, SystemTime::now())
+        });
+        span.finish(&result);
+        result
     }
 }

@@ -114,15 +114,11 @@ impl<H: HttpClient> Client<H> {
 
     /// Sends `request` (any method) and parses the answer as `R`.
     pub(crate) fn execute<R: FromResponse>(&self, request: &DynamicRequest) -> Result<R, Error> {
-        let token = self.token_for_call()?;
-        drive::send_restli::<R, H>(
-            self.http(),
-            self.config(),
-            self.retry_policy(),
-            self.timeout(),
-            request,
-            token.secret(),
-        )
+        drive::send_restli(request, |span| {
+            let token = self.token_for_call()?;
+            let mut exchange = self.0.exchange(request, &token)?;
+            drive::run(self.http(), &mut exchange, self.timeout(), span)
+        })
     }
 
     /// The token for a call: this handle's, the fixed one, or the token

@@ -5,12 +5,12 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
+use linkedin_client_core::CallSpan;
+use restli_codec::DynamicRequest;
 use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{FromResponse, ResponseError};
-use restli_codec::retry::{RetryPolicy, TransportFailure};
+use restli_codec::retry::TransportFailure;
 use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
-use restli_codec::{DynamicRequest, RequestConfig};
-use tracing::{Span, field};
 
 use crate::{Error, TransportFailed};
 
@@ -22,15 +22,13 @@ pub(crate) struct Failed {
 }
 
 /// Drives `exchange` to its end. The outer `Result` is the transport's, the
-/// inner one the response's. `span` receives `status`, `attempt` and
-/// `latency_ms`.
+/// inner one the response's. `span` notes each attempt and response.
 pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
     http: &H,
     exchange: &mut Exchange,
     timeout: Duration,
-    span: &Span,
+    span: &mut CallSpan,
 ) -> Result<Result<R, ResponseError>, Failed> {
-    let started = Instant::now();
     loop {
         let attempt = exchange.attempt();
         // Each attempt gets the per-attempt timeout, cut to what is left of
@@ -42,17 +40,16 @@ pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
                 source: Box::new(DeadlinePassed),
             });
         };
+        span.attempt(attempt);
         let mut request = exchange.request();
         request.extensions_mut().insert(AttemptTimeout(limit));
         let attempt_started = Instant::now();
         let result = http.send(request);
         let attempt_ms = millis(attempt_started.elapsed());
-        span.record("attempt", attempt);
-        span.record("latency_ms", millis(started.elapsed()));
         let delay = match result {
             Ok(response) => {
                 let status = response.status().as_u16();
-                span.record("status", status);
+                span.response(&response);
                 tracing::debug!(
                     attempt,
                     status,
@@ -107,26 +104,27 @@ fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Sends one Rest.li request with retries, inside a `restli.request` span.
-pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
-    http: &H,
-    config: &RequestConfig,
-    policy: RetryPolicy,
-    timeout: Duration,
+/// Sends one Rest.li request with retries, inside its `restli.request`
+/// span (opened, noted and closed by client-core's [`CallSpan`]).
+pub(crate) fn send_restli<R: FromResponse>(
     request: &DynamicRequest,
-    access_token: &str,
+    call: impl FnOnce(&mut CallSpan) -> Result<R, Error>,
 ) -> Result<R, Error> {
-    let span = tracing::info_span!(
-        "restli.request",
-        method = %request.method(),
-        path = %request.path(),
-        status = field::Empty,
-        attempt = field::Empty,
-        latency_ms = field::Empty,
-    );
-    let _entered = span.enter();
-    let mut exchange = Exchange::new(request, config, Some(access_token), policy)?;
-    match drive::<R, H>(http, &mut exchange, timeout, &span) {
+    let mut span = CallSpan::restli(request);
+    let result = span.span().clone().in_scope(|| call(&mut span));
+    span.finish(&result);
+    result
+}
+
+/// Drives one exchange to its end and maps the outcome into [`Error`].
+pub(crate) fn run<R: FromResponse, H: HttpClient + ?Sized>(
+    http: &H,
+    exchange: &mut Exchange,
+    timeout: Duration,
+    span: &mut CallSpan,
+) -> Result<R, Error> {
+    span.exchange(exchange);
+    match drive::<R, H>(http, exchange, timeout, span) {
         Ok(result) => Ok(result?),
         Err(failed) => Err(failed.into_error(exchange.url())),
     }
@@ -135,29 +133,5 @@ pub(crate) fn send_restli<R: FromResponse, H: HttpClient + ?Sized>(
 impl Failed {
     fn into_error(self, url: &str) -> Error {
         TransportFailed::from_boxed(self.failure, url, self.attempts, self.source).into()
-    }
-}
-
-/// Drives an OAuth call's exchange (retried like an ACTION: only on 429)
-/// inside a `linkedin.oauth` span. Its body holds secrets; neither it nor
-/// the headers are ever logged.
-pub(crate) fn send_oauth<H: HttpClient + ?Sized>(
-    http: &H,
-    exchange: &mut Exchange,
-    path: &str,
-    timeout: Duration,
-) -> Result<http::Response<Vec<u8>>, Error> {
-    let span = tracing::info_span!(
-        "linkedin.oauth",
-        path = %path,
-        status = field::Empty,
-        attempt = field::Empty,
-        latency_ms = field::Empty,
-    );
-    let _entered = span.enter();
-    // The raw response takes every status; keep the match total anyway.
-    match drive::<http::Response<Vec<u8>>, H>(http, exchange, timeout, &span) {
-        Ok(result) => Ok(result?),
-        Err(failed) => Err(failed.into_error(exchange.url())),
     }
 }

@@ -60,11 +60,26 @@
 //! * **Follows no redirects**: a 3xx comes back as an [`Error::Api`].
 //! * **Parses** the answer into the method's typed response, or an
 //!   [`Error`] that says what went wrong.
-//! * **Traces** each call in a `restli.request` span (`method`, `path` (the
-//!   template, not the filled-in URL), `status`, `attempt`, `latency_ms`)
-//!   and each OAuth call in a `linkedin.oauth` span, with a debug event per
-//!   attempt and an info event per retry. Tokens, secrets, headers and
-//!   bodies are never logged by this crate.
+//! * **Traces** each call in one span covering all its attempts
+//!   (`restli.request`, or `linkedin.oauth` for an OAuth call), with
+//!   OpenTelemetry's HTTP client conventions, the same in both transports:
+//!
+//!   | field | value |
+//!   |---|---|
+//!   | `otel.kind`, `otel.name` | `client`; `GET /adAccounts/{id}` |
+//!   | `http.request.method` | the HTTP method sent |
+//!   | `url.template` | the path template (an OAuth call's path); never a key's or a query's value |
+//!   | `server.address`, `server.port` | the host; the port when not the default |
+//!   | `http.response.status_code` | the last response's status |
+//!   | `http.request.resend_count` | retries (0 when none) |
+//!   | `error.type` | on failure: the status (`404`), or `timeout`, `connection`, `connection_reset`, `body_too_large`, `transport`, `decode`, `token`, ... |
+//!   | `linkedin.restli_method` | `get`, `batch_get`, `finder`, ... |
+//!   | `linkedin.oauth_grant` | an OAuth call's grant |
+//!   | `linkedin.request_id` | the response's `x-li-uuid` |
+//!
+//!   A debug event marks each attempt and an info event each retry.
+//!   Tokens, secrets, headers, query values and bodies are never logged
+//!   by this crate.
 //!
 //! # ⚠ ureq logs tokens at TRACE
 //!

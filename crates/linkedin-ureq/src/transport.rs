@@ -126,7 +126,7 @@ impl HttpClient {
     }
 
     /// Sets the largest response body accepted, in bytes; a larger one
-    /// fails with a [`TransportFailure::Other`] error (at once when its
+    /// fails with a [`TransportFailure::BodyTooLarge`] error (at once when its
     /// `Content-Length` announces more, before any of it is read).
     ///
     /// ```
@@ -234,8 +234,7 @@ impl HttpClient {
 /// let err = HttpError::from(ureq::Error::HostNotFound);
 /// assert_eq!(err.failure(), TransportFailure::Connect);
 /// ```
-#[derive(Debug, thiserror::Error)]
-#[error("{source}")]
+#[derive(Debug)]
 pub struct HttpError {
     failure: TransportFailure,
     source: ureq::Error,
@@ -262,6 +261,27 @@ impl From<ureq::Error> for HttpError {
     }
 }
 
+impl std::fmt::Display for HttpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.source {
+            ureq::Error::BodyExceedsLimit(limit) => {
+                linkedin_client_core::BodyTooLarge { limit: *limit }.fmt(f)
+            }
+            other => other.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for HttpError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.source {
+            // The message above says it all; ureq's would repeat it.
+            ureq::Error::BodyExceedsLimit(_) => None,
+            other => Some(other),
+        }
+    }
+}
+
 impl TransportError for HttpError {
     fn failure(&self) -> TransportFailure {
         self.failure
@@ -271,6 +291,7 @@ impl TransportError for HttpError {
 fn classify(error: &ureq::Error) -> TransportFailure {
     match error {
         ureq::Error::Timeout(_) => TransportFailure::Timeout,
+        ureq::Error::BodyExceedsLimit(_) => TransportFailure::BodyTooLarge,
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportFailure::Connect,
         ureq::Error::Io(e) => classify_io(e.kind()),
         _ => TransportFailure::Other,

@@ -321,6 +321,18 @@ impl Exchange {
         self.method
     }
 
+    /// The HTTP method sent (`POST` for a tunneled request).
+    ///
+    /// ```
+    /// # use restli_codec::{Request, RequestConfig, exchange::Exchange, retry::RetryPolicy};
+    /// let exchange = Exchange::new(&Request::delete("/x"), &RequestConfig::new(), None, RetryPolicy::default())?;
+    /// assert_eq!(exchange.http_method(), http::Method::DELETE);
+    /// # Ok::<(), restli_codec::RequestError>(())
+    /// ```
+    pub fn http_method(&self) -> &http::Method {
+        &self.parts.method
+    }
+
     /// The request's URL before tunneling (for logs and response metadata).
     ///
     /// ```

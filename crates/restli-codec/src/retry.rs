@@ -182,6 +182,9 @@ pub enum TransportFailure {
     Timeout,
     /// The connection broke while the request was in flight.
     ConnectionReset,
+    /// The response body was larger than the HTTP client's limit: not
+    /// retried (the same answer would come again).
+    BodyTooLarge,
     /// Anything else (TLS failures, malformed responses): not retried.
     Other,
 }
@@ -271,7 +274,9 @@ fn classify(outcome: &Outcome<'_>) -> Class {
             | TransportFailure::Timeout
             | TransportFailure::ConnectionReset,
         ) => Class::Transient,
-        Outcome::Transport(TransportFailure::Other) => Class::Final,
+        Outcome::Transport(TransportFailure::Other | TransportFailure::BodyTooLarge) => {
+            Class::Final
+        }
     }
 }
 

@@ -109,6 +109,10 @@ fn transport_failures_for_idempotent_methods() {
         (TransportFailure::Timeout, retry(250)),
         (TransportFailure::ConnectionReset, retry(250)),
         (TransportFailure::Other, stop(StopReason::NotRetryable)),
+        (
+            TransportFailure::BodyTooLarge,
+            stop(StopReason::NotRetryable),
+        ),
     ];
     for (failure, expected) in table {
         let d =
@@ -326,6 +330,7 @@ proptest! {
             Just(TransportFailure::Timeout),
             Just(TransportFailure::ConnectionReset),
             Just(TransportFailure::Other),
+            Just(TransportFailure::BodyTooLarge),
         ],
         random in 0.0f64..1.0,
     ) {

@@ -430,6 +430,31 @@ impl DynamicRequest {
         &self.path
     }
 
+    /// The path template as given, without a pasted origin
+    /// (`https://api.linkedin.com`) or anything from a `?` on: what a
+    /// tracing span names the call by (OpenTelemetry's `url.template`),
+    /// never a key's or a query parameter's value. A request built from a
+    /// filled path has that path as its template.
+    ///
+    /// ```
+    /// use restli_codec::Request;
+    /// assert_eq!(Request::get("/adAccounts/{id}").key("id", &5).as_ref().url_template(), "/adAccounts/{id}");
+    /// assert_eq!(Request::get("https://api.linkedin.com/rest/me").as_ref().url_template(), "/rest/me");
+    /// ```
+    pub fn url_template(&self) -> &str {
+        let path = self.path.as_str();
+        let path = match path.find("://") {
+            Some(scheme_end) => {
+                let rest = path.get(scheme_end + 3..).unwrap_or_default();
+                rest.find('/')
+                    .and_then(|i| rest.get(i..))
+                    .unwrap_or_default()
+            }
+            None => path,
+        };
+        path.split(['?', '#']).next().unwrap_or_default()
+    }
+
     /// The query parameters.
     ///
     /// ```
