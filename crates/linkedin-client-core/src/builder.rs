@@ -282,7 +282,7 @@ impl<T: Transport> ClientBuilder<T> {
     /// [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT)). A timed-out attempt is
     /// retried like a lost connection (for idempotent methods). A stack
     /// given to [`build_with`](Self::build_with) gets it in each request's
-    /// extensions ([`AttemptTimeout`](linkedin::restli::transport::AttemptTimeout)).
+    /// extensions ([`AttemptTimeout`](restli_codec::transport::AttemptTimeout)).
     ///
     /// ```
     /// use std::time::Duration;
@@ -297,7 +297,7 @@ impl<T: Transport> ClientBuilder<T> {
 
     /// The longest a whole call may take, every attempt and wait between
     /// them included (default 60 s,
-    /// [`DEFAULT_TOTAL_TIMEOUT`](linkedin::restli::retry::DEFAULT_TOTAL_TIMEOUT)):
+    /// [`DEFAULT_TOTAL_TIMEOUT`](restli_codec::retry::DEFAULT_TOTAL_TIMEOUT)):
     /// a retry that would end past it is not taken, and each attempt's
     /// [timeout](Self::timeout) is cut to the time left. Without it, four
     /// attempts of 30 s plus `Retry-After` waits could hold a call for
@@ -431,8 +431,8 @@ impl<T: Transport> ClientBuilder<T> {
     }
 
     /// Builds the client over any HTTP stack the transport takes
-    /// ([`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient) for
-    /// `linkedin-reqwest`, [`HttpClient`](linkedin::restli::transport::HttpClient)
+    /// ([`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient) for
+    /// `linkedin-reqwest`, [`HttpClient`](restli_codec::transport::HttpClient)
     /// for `linkedin-ureq`): another HTTP library, or a stub in tests. A
     /// library client given to [`http_client`](Self::http_client) is not
     /// used.

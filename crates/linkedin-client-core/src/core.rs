@@ -178,13 +178,13 @@ impl<H, S> ClientCore<H, S> {
     /// under the client's configuration and retry policy.
     ///
     /// ```
-    /// use linkedin_client_core::{ClientCore, ClientSettings};
-    /// use linkedin_client_core::oauth::AccessToken;
-    /// use linkedin_client_core::restli::Request;
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
+    /// use linkedin::client_core::oauth::AccessToken;
+    /// use linkedin::client_core::restli::Request;
     /// let core = ClientCore::new((), ClientSettings::<()>::new());
     /// let exchange = core.exchange(Request::get("/me").as_ref(), &AccessToken::new("t"))?;
     /// assert_eq!(exchange.url(), "https://api.linkedin.com/v2/me");
-    /// # Ok::<(), linkedin_client_core::restli::RequestError>(())
+    /// # Ok::<(), linkedin::client_core::restli::RequestError>(())
     /// ```
     ///
     /// # Errors

@@ -61,7 +61,7 @@ pub enum Error {
     Paging(#[from] PagingError),
     /// An OAuth endpoint answered with an error, or with a body that could
     /// not be read. The message quotes at most
-    /// [`EXCERPT_LIMIT`](linkedin::restli::EXCERPT_LIMIT) characters
+    /// [`EXCERPT_LIMIT`](restli_codec::EXCERPT_LIMIT) characters
     /// of LinkedIn's answer; `source` has all of it.
     #[error("the OAuth request to {} failed: {}", Bounded(url), Bounded(source))]
     OAuth {
@@ -306,7 +306,7 @@ pub enum TokenError {
 
 impl TokenError {
     /// A caller's answer from a token source's
-    /// [`TokenLifecycle`](linkedin::oauth::TokenLifecycle) outcome: the
+    /// [`TokenLifecycle`](linkedin_oauth::TokenLifecycle) outcome: the
     /// token to use, or why there is none. `on_stale` is told about a
     /// failed renewal whose current token is still valid (and used), so
     /// the transport can log it.
@@ -351,7 +351,7 @@ impl TokenError {
 /// transports' `HttpError` says for a [`TransportFailure::BodyTooLarge`].
 ///
 /// ```
-/// let err = linkedin_client_core::BodyTooLarge { limit: 1024 };
+/// let err = linkedin::client_core::BodyTooLarge { limit: 1024 };
 /// assert!(err.to_string().contains("larger than 1024 bytes"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

@@ -201,7 +201,7 @@ impl OAuthCall<Introspection> {
 
 impl OAuthCall<http::Response<Vec<u8>>> {
     /// A token source's renewal (the request its
-    /// [`TokenLifecycle`](linkedin::oauth::TokenLifecycle) decided on),
+    /// [`TokenLifecycle`](linkedin_oauth::TokenLifecycle) decided on),
     /// answered by the raw response, which the lifecycle reads.
     ///
     /// ```

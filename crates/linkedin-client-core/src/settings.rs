@@ -278,7 +278,7 @@ impl<S> ClientSettings<S> {
     }
 
     /// The longest a whole call may take, every attempt and wait included
-    /// (default [`DEFAULT_TOTAL_TIMEOUT`](linkedin::restli::retry::DEFAULT_TOTAL_TIMEOUT),
+    /// (default [`DEFAULT_TOTAL_TIMEOUT`](restli_codec::retry::DEFAULT_TOTAL_TIMEOUT),
     /// 60 s): no retry starts that would end past it, and each attempt's
     /// [timeout](Self::with_timeout) is cut to the time left. It overrides
     /// the retry policy's own [`total_timeout`](RetryPolicy::total_timeout),

@@ -36,8 +36,8 @@ use crate::Error;
 /// No token, secret or query value is ever recorded.
 ///
 /// ```
-/// use linkedin_client_core::CallSpan;
-/// use linkedin_client_core::restli::Request;
+/// use linkedin::client_core::CallSpan;
+/// use linkedin::client_core::restli::Request;
 ///
 /// let request = Request::get("/adAccounts/{id}").key("id", &5);
 /// let span = CallSpan::restli(request.as_ref());
@@ -80,7 +80,7 @@ impl CallSpan {
     /// The `restli.request` span of a Rest.li call.
     ///
     /// ```
-    /// let span = linkedin_client_core::CallSpan::restli(linkedin_client_core::restli::Request::get("/me").as_ref());
+    /// let span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
     /// assert_eq!(span.template(), "/me");
     /// ```
     pub fn restli(request: &DynamicRequest) -> CallSpan {
@@ -98,7 +98,7 @@ impl CallSpan {
     /// the URL's path).
     ///
     /// ```
-    /// let span = linkedin_client_core::CallSpan::oauth("http://127.0.0.1:8080/oauth/v2/accessToken", "refresh_token");
+    /// let span = linkedin::client_core::CallSpan::oauth("http://127.0.0.1:8080/oauth/v2/accessToken", "refresh_token");
     /// assert_eq!(span.template(), "/oauth/v2/accessToken");
     /// ```
     pub fn oauth(url: &str, grant: &'static str) -> CallSpan {
@@ -124,7 +124,7 @@ impl CallSpan {
     /// The span to run the call in.
     ///
     /// ```
-    /// let span = linkedin_client_core::CallSpan::oauth("https://www.linkedin.com/oauth/v2/accessToken", "client_credentials");
+    /// let span = linkedin::client_core::CallSpan::oauth("https://www.linkedin.com/oauth/v2/accessToken", "client_credentials");
     /// let _entered = span.span().enter();
     /// ```
     pub fn span(&self) -> &Span {
@@ -134,7 +134,7 @@ impl CallSpan {
     /// The call's `url.template`.
     ///
     /// ```
-    /// let span = linkedin_client_core::CallSpan::oauth("https://www.linkedin.com/oauth/v2/introspectToken", "introspect");
+    /// let span = linkedin::client_core::CallSpan::oauth("https://www.linkedin.com/oauth/v2/introspectToken", "introspect");
     /// assert_eq!(span.template(), "/oauth/v2/introspectToken");
     /// ```
     pub fn template(&self) -> &str {
@@ -145,13 +145,13 @@ impl CallSpan {
     /// server it goes to.
     ///
     /// ```
-    /// use linkedin_client_core::CallSpan;
-    /// use linkedin_client_core::restli::{Request, RequestConfig, RetryPolicy, exchange::Exchange};
+    /// use linkedin::client_core::CallSpan;
+    /// use linkedin::client_core::restli::{Request, RequestConfig, RetryPolicy, exchange::Exchange};
     ///
     /// let request = Request::get("/me");
     /// let mut span = CallSpan::restli(request.as_ref());
     /// span.exchange(&Exchange::new(&request, &RequestConfig::new(), None, RetryPolicy::default())?);
-    /// # Ok::<(), linkedin_client_core::restli::RequestError>(())
+    /// # Ok::<(), linkedin::client_core::restli::RequestError>(())
     /// ```
     pub fn exchange(&mut self, exchange: &Exchange) {
         self.method = exchange.http_method().clone();
@@ -161,7 +161,7 @@ impl CallSpan {
     /// Notes that attempt number `attempt` (1-based) is being sent.
     ///
     /// ```
-    /// let mut span = linkedin_client_core::CallSpan::restli(linkedin_client_core::restli::Request::get("/me").as_ref());
+    /// let mut span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
     /// span.attempt(1);
     /// ```
     pub fn attempt(&mut self, attempt: u32) {
@@ -173,7 +173,7 @@ impl CallSpan {
     /// <https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling>).
     ///
     /// ```
-    /// let mut span = linkedin_client_core::CallSpan::restli(linkedin_client_core::restli::Request::get("/me").as_ref());
+    /// let mut span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
     /// span.response(&http::Response::new(Vec::<u8>::new()));
     /// ```
     pub fn response<B>(&mut self, response: &http::Response<B>) {
@@ -189,7 +189,7 @@ impl CallSpan {
     /// closes the span.
     ///
     /// ```
-    /// let span = linkedin_client_core::CallSpan::restli(linkedin_client_core::restli::Request::get("/me").as_ref());
+    /// let span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
     /// span.finish::<()>(&Ok(()));
     /// ```
     pub fn finish<R>(self, result: &Result<R, Error>) {

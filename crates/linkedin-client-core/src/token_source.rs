@@ -122,7 +122,7 @@ impl<F: Default> TokenSource<F> {
 
 impl<F> TokenSource<F> {
     /// Renews tokens that expire within `skew` (default
-    /// [`DEFAULT_REFRESH_AHEAD`](linkedin::oauth::DEFAULT_REFRESH_AHEAD), 5 minutes).
+    /// [`DEFAULT_REFRESH_AHEAD`](linkedin_oauth::DEFAULT_REFRESH_AHEAD), 5 minutes).
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};

@@ -1,7 +1,7 @@
 //! [`ClientBuilder`]: `linkedin_client_core`'s builder, whose setters
 //! are written once for both transports; this crate supplies `build()`
 //! over reqwest (the [`Transport`] impl) and `build_with(..)` over any
-//! [`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient).
+//! [`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient).
 
 use linkedin_client_core::{SettingsOf, Transport};
 
@@ -17,7 +17,7 @@ use crate::transport::HttpClient;
 /// gives a [`Client`] over [`HttpClient`] (the recommended [`HttpClient::new`]
 /// unless `http_client` gave one), and
 /// [`build_with`](linkedin_client_core::ClientBuilder::build_with) a client
-/// over any [`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient).
+/// over any [`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient).
 ///
 /// ```
 /// use std::time::Duration;
@@ -54,7 +54,7 @@ use crate::transport::HttpClient;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// Over any [`AsyncHttpClient`](linkedin::restli::transport::AsyncHttpClient): another HTTP stack, a [`HttpClient`] with
+/// Over any [`AsyncHttpClient`](restli_codec::transport::AsyncHttpClient): another HTTP stack, a [`HttpClient`] with
 /// other settings, or a stub in tests. The per-attempt timeout still
 /// applies.
 ///

@@ -21,10 +21,10 @@ use crate::{Error, TransportFailed};
 /// Build one with [`Client::builder`] and share it (it is cheap to clone;
 /// clones share connections, configuration and the token source).
 /// [`send`](Client::send) takes a request of any Rest.li method (built
-/// with [`Request`](linkedin::restli::Request)) and returns the response of that
+/// with [`Request`](restli_codec::Request)) and returns the response of that
 /// method; [`pages`](Client::pages) and [`paginate`](Client::paginate) walk
 /// a GET_ALL or FINDER collection.
-/// Every call retries by the client's [`RetryPolicy`](linkedin::restli::retry::RetryPolicy) (429 for every
+/// Every call retries by the client's [`RetryPolicy`](restli_codec::retry::RetryPolicy) (429 for every
 /// method; 5xx and lost connections only for idempotent methods), bounds
 /// each attempt by the [timeout](crate::ClientBuilder::timeout), and runs in a
 /// `restli.request` tracing span with OpenTelemetry's HTTP client fields
@@ -172,11 +172,11 @@ impl<H: AsyncHttpClient> Client<H> {
     }
 
     /// Sends a request and parses the answer as the response of its method:
-    /// [`Request::get`](linkedin::restli::Request::get) gives an [`EntityResponse<T>`](linkedin::restli::EntityResponse),
-    /// [`Request::batch_get`](linkedin::restli::Request::batch_get) a [`BatchGetResponse<K, T>`](linkedin::restli::BatchGetResponse)
+    /// [`Request::get`](restli_codec::Request::get) gives an [`EntityResponse<T>`](restli_codec::EntityResponse),
+    /// [`Request::batch_get`](restli_codec::Request::batch_get) a [`BatchGetResponse<K, T>`](restli_codec::BatchGetResponse)
     /// keyed by the ids' type, a finder a
-    /// [`CollectionResponse<T, M>`](linkedin::restli::CollectionResponse), a
-    /// delete a [`StatusResponse`](linkedin::restli::StatusResponse), ...
+    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
+    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ...
     /// (see [`RestliRequest`]). The entity and metadata types are inferred
     /// from where the response is used; a response of another method does
     /// not compile.

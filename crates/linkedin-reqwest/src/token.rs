@@ -12,7 +12,7 @@ use crate::Error;
 pub use linkedin_oauth::DEFAULT_REFRESH_AHEAD;
 
 /// An access token that renews itself: a 3-legged
-/// [`TokenSet`](linkedin::oauth::TokenSet) refreshed with its refresh
+/// [`TokenSet`](linkedin_oauth::TokenSet) refreshed with its refresh
 /// token, or a 2-legged token fetched with the client credentials grant;
 /// see [`linkedin_client_core::TokenSource`] for the whole story.
 ///

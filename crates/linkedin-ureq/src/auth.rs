@@ -16,7 +16,7 @@ use crate::drive;
 
 impl<H: HttpClient> Client<H> {
     /// Exchanges the authorization code LinkedIn redirected back with (see
-    /// [`PendingAuthorization::finish`](linkedin::oauth::PendingAuthorization::finish))
+    /// [`PendingAuthorization::finish`](linkedin_oauth::PendingAuthorization::finish))
     /// for the member's tokens.
     ///
     /// ```

@@ -1,7 +1,7 @@
 //! [`ClientBuilder`]: `linkedin_client_core`'s builder, whose setters
 //! are written once for both transports; this crate supplies `build()`
 //! over ureq (the [`Transport`] impl) and `build_with(..)` over any
-//! [`linkedin::restli::transport::HttpClient`].
+//! [`restli_codec::transport::HttpClient`].
 
 use linkedin_client_core::{SettingsOf, Transport};
 
@@ -18,7 +18,7 @@ use crate::transport::HttpClient;
 /// any, which follows no redirects, returns error statuses as responses
 /// and gets the builder's timeout whatever its configuration says), and
 /// [`build_with`](linkedin_client_core::ClientBuilder::build_with) a client
-/// over any [`linkedin::restli::transport::HttpClient`].
+/// over any [`restli_codec::transport::HttpClient`].
 ///
 /// ```
 /// use std::time::Duration;
@@ -52,7 +52,7 @@ use crate::transport::HttpClient;
 /// # Ok::<(), linkedin::blocking::Error>(())
 /// ```
 ///
-/// Over any [`linkedin::restli::transport::HttpClient`]: another HTTP stack, or a stub in tests (a
+/// Over any [`restli_codec::transport::HttpClient`]: another HTTP stack, or a stub in tests (a
 /// closure works):
 ///
 /// ```

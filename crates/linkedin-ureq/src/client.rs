@@ -64,10 +64,10 @@ linkedin_client_core::client_handle!(
 
 impl<H: HttpClient> Client<H> {
     /// Sends a request and parses the answer as the response of its method:
-    /// [`Request::get`](linkedin::restli::Request::get) gives an
-    /// [`EntityResponse<T>`](linkedin::restli::EntityResponse), a finder a
-    /// [`CollectionResponse<T, M>`](linkedin::restli::CollectionResponse), a
-    /// delete a [`StatusResponse`](linkedin::restli::StatusResponse), ... (see
+    /// [`Request::get`](restli_codec::Request::get) gives an
+    /// [`EntityResponse<T>`](restli_codec::EntityResponse), a finder a
+    /// [`CollectionResponse<T, M>`](restli_codec::CollectionResponse), a
+    /// delete a [`StatusResponse`](restli_codec::StatusResponse), ... (see
     /// [`RestliRequest`]). The entity and metadata types are inferred from
     /// where the response is used; a response of another method does not
     /// compile.

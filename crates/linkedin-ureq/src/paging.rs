@@ -158,7 +158,7 @@ impl<H: HttpClient> Client<H> {
     /// A final empty page is not yielded, unless it is the only one; before
     /// a paging error the page is yielded, then the error, unless the page
     /// repeats one already yielded (the codec's rule,
-    /// [`Pagination::take`](linkedin::restli::paging::Pagination::take)).
+    /// [`Pagination::take`](restli_codec::paging::Pagination::take)).
     pub fn pages<T: DeserializeOwned>(&self, request: impl Paginated) -> Pages<T, H> {
         Pages::new(self.clone(), request)
     }

@@ -1,5 +1,5 @@
 //! The ureq HTTP stack behind [`Client`](crate::Client): [`HttpClient`], an
-//! implementation of [`linkedin::restli::transport::HttpClient`] over one shared
+//! implementation of [`restli_codec::transport::HttpClient`] over one shared
 //! [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html), and its error, [`HttpError`].
 //!
 //! Every request goes out with redirects off (a 3xx is returned as the
@@ -25,7 +25,7 @@ pub const DEFAULT_MAX_BODY_SIZE: u64 = 32 * 1024 * 1024;
 
 /// The HTTP client adapter a [`Client`](crate::Client) sends through by
 /// default: a [`ureq::Agent`](https://docs.rs/ureq/3/ureq/struct.Agent.html)
-/// as a [`linkedin::restli::transport::HttpClient`] (the crate's name says
+/// as a [`restli_codec::transport::HttpClient`] (the crate's name says
 /// which library).
 ///
 /// Cloning is cheap and shares the agent, so its connection pool is reused
