@@ -732,6 +732,7 @@ fn package() -> TaskResult {
     if published.is_empty() {
         return Err("no workspace member may be published".into());
     }
+    clear_stale_overlay_sources(&published)?;
     let mut args = vec!["package", "--locked", "--allow-dirty"];
     for (_, name) in &published {
         args.extend(["--package", name]);
@@ -743,6 +744,63 @@ fn package() -> TaskResult {
         published.len(),
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// Removes cargo's extracted copies of our own packages from the local
+/// registries `cargo package` verifies against.
+///
+/// `cargo package` puts the `.crate` files it makes in a registry under
+/// `target/package/tmp-registry` and builds each package against it;
+/// cargo extracts those crates into `$CARGO_HOME/registry/src/-<hash of
+/// that path>/<name>-<version>` and, finding that folder there the next
+/// time, never extracts again. A second run from the same checkout path
+/// (or a CI checkout at a path used before) would then verify against the
+/// sources of an earlier run: this session saw a verification fail on API
+/// that the packaged crate had. Those folders are caches; removing them
+/// only makes cargo extract the new `.crate`s. Registries with a name
+/// (crates.io's `index.crates.io-...`) are left alone.
+fn clear_stale_overlay_sources(published: &[(&str, &str)]) -> TaskResult {
+    let cargo_home = match std::env::var_os("CARGO_HOME") {
+        Some(home) => PathBuf::from(home),
+        None => match std::env::var_os("HOME") {
+            Some(home) => PathBuf::from(home).join(".cargo"),
+            None => return Ok(()),
+        },
+    };
+    let sources = cargo_home.join("registry").join("src");
+    let Ok(registries) = std::fs::read_dir(&sources) else {
+        return Ok(());
+    };
+    let mut removed = 0;
+    for registry in registries.flatten() {
+        let unnamed = registry.file_name().to_string_lossy().starts_with('-');
+        if !unnamed || !registry.path().is_dir() {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(registry.path()) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let folder = entry.file_name().to_string_lossy().into_owned();
+            let ours = published.iter().any(|(_, name)| {
+                folder
+                    .strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|version| version.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            if ours {
+                std::fs::remove_dir_all(entry.path())
+                    .map_err(|e| format!("cannot remove {}: {e}", entry.path().display()))?;
+                removed += 1;
+            }
+        }
+    }
+    if removed > 0 {
+        eprintln!(
+            "xtask: removed {removed} stale extracted copies of our packages from cargo's local registries"
+        );
+    }
     Ok(())
 }
 
