@@ -733,7 +733,22 @@ fn package() -> TaskResult {
         return Err("no workspace member may be published".into());
     }
     clear_stale_overlay_sources(&published)?;
-    let mut args = vec!["package", "--locked", "--allow-dirty"];
+    // A target directory of its own, emptied first: cargo takes registry
+    // crates as immutable, so artifacts built from an earlier run's copies
+    // of our packages would be reused without a look at their sources.
+    let verify_target = workspace_root().join("target").join("package-verify");
+    if verify_target.exists() {
+        std::fs::remove_dir_all(&verify_target)
+            .map_err(|e| format!("cannot remove {}: {e}", verify_target.display()))?;
+    }
+    let verify_target = verify_target.to_string_lossy().into_owned();
+    let mut args = vec![
+        "package",
+        "--locked",
+        "--allow-dirty",
+        "--target-dir",
+        &verify_target,
+    ];
     for (_, name) in &published {
         args.extend(["--package", name]);
     }
