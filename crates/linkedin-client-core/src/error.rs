@@ -59,6 +59,23 @@ pub enum Error {
     /// Paging through a collection failed (the server ignored `start`).
     #[error(transparent)]
     Paging(#[from] PagingError),
+    /// A typed API call could not be made as given (a URN of the wrong
+    /// kind, a poll with one option, a video over LinkedIn's limit ...), or
+    /// its answer could not be read as that API documents it. Said before
+    /// anything is sent whenever the input alone is wrong.
+    #[error(transparent)]
+    Resource(Box<linkedin_resources::ResourceError>),
+    /// Reading what is to be sent failed (a file that does not exist or
+    /// cannot be read, a reader's error); `what` names it (the path, or
+    /// "the reader").
+    #[error("reading {what}: {source}")]
+    Read {
+        /// What was being read: a path as given, or "the reader".
+        what: String,
+        /// The error reading it.
+        #[source]
+        source: std::io::Error,
+    },
     /// An OAuth endpoint answered with an error, or with a body that could
     /// not be read. The message quotes at most
     /// [`EXCERPT_LIMIT`](restli_codec::EXCERPT_LIMIT) characters
@@ -731,3 +748,36 @@ mod tests {
         );
     }
 }
+
+impl From<linkedin_resources::ResourceError> for Error {
+    fn from(err: linkedin_resources::ResourceError) -> Self {
+        Error::Resource(Box::new(err))
+    }
+}
+
+/// `From` each typed API's own error, through [`ResourceError`](linkedin_resources::ResourceError).
+macro_rules! from_resource_errors {
+    ($($error:path),* $(,)?) => {$(
+        impl From<$error> for Error {
+            fn from(err: $error) -> Self {
+                Error::from(linkedin_resources::ResourceError::from(err))
+            }
+        }
+    )*};
+}
+
+from_resource_errors!(
+    linkedin_resources::urns::TypedUrnError,
+    linkedin_resources::commentary::CommentaryError,
+    linkedin_resources::posts::PostError,
+    linkedin_resources::posts::CreatedPostError,
+    linkedin_resources::social::CommentError,
+    linkedin_resources::organizations::OrganizationError,
+    linkedin_resources::media::MediaError,
+    linkedin_resources::identity::IdTokenError,
+    linkedin_resources::identity::JwksError,
+    linkedin_resources::ads::AdsError,
+    linkedin_resources::ads::CreatedIdError,
+    linkedin_resources::analytics::AnalyticsError,
+    linkedin_resources::analytics::PlanError,
+);

@@ -23,6 +23,8 @@
 //! - [`analytics`]: ads reporting (`adAnalytics`): typed reports, metrics,
 //!   pivots and rows, and a planner that splits a report into date windows
 //!   under LinkedIn's row cap and streams the rows in date order.
+//!
+//! Every error of these modules converts into [`ResourceError`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -35,6 +37,9 @@ pub mod organizations;
 pub mod posts;
 pub mod social;
 pub mod urns;
+
+mod error;
+pub use error::ResourceError;
 
 mod request_types;
 mod wire_enum;
