@@ -216,6 +216,18 @@ impl Target {
             .build()?)
     }
 
+    /// An async client as [`client`](Target::client), with this target's
+    /// `LinkedIn-Version` as its default: for the typed APIs
+    /// (`linkedin::resources`), whose calls go to `/rest` without setting
+    /// one themselves.
+    pub fn versioned_client(&self) -> Result<linkedin::Client> {
+        Ok(linkedin::Client::builder()
+            .endpoint(self.endpoint()?)
+            .version(self.version())
+            .access_token(self.access_token()?)
+            .build()?)
+    }
+
     /// The blocking client, configured as [`client`](Target::client).
     pub fn blocking_client(&self) -> Result<linkedin::blocking::Client> {
         Ok(linkedin::blocking::Client::builder()

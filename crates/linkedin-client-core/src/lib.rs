@@ -58,6 +58,7 @@ mod oauth_call;
 mod settings;
 mod span;
 mod token_source;
+mod upload;
 
 pub use builder::{ClientBuilder, CoreOnly, SettingsOf, Transport};
 pub use core::ClientCore;
@@ -66,6 +67,10 @@ pub use oauth_call::{OAuthAnswer, OAuthCall};
 pub use settings::{Auth, Bearer, ClientSettings, DEFAULT_TIMEOUT, ManagedTokens};
 pub use span::CallSpan;
 pub use token_source::{RenewalState, RenewalStep, TokenSource};
+pub use upload::{
+    Action, IMAGE_HEAD_BYTES, PartBytes, Source, UploadDriver, UploadSource, document_upload,
+    image_upload, part_head, video_upload,
+};
 
 /// The Rest.li codec (`restli-codec`) these types are built on.
 ///

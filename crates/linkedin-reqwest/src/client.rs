@@ -78,7 +78,7 @@ fn millis(duration: Duration) -> u64 {
 impl<H: AsyncHttpClient> Client<H> {
     /// The token for the next request: this handle's override, the static
     /// token, or the token source's (renewed first if it expires soon).
-    async fn bearer(&self) -> Result<AccessToken, Error> {
+    pub(crate) async fn bearer(&self) -> Result<AccessToken, Error> {
         match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
             Bearer::Renew(source) => {

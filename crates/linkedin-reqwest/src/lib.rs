@@ -108,6 +108,7 @@ mod layered;
 mod paging;
 mod token;
 mod transport;
+mod upload;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
@@ -118,6 +119,7 @@ pub use linkedin_client_core::{ConfigError, DEFAULT_TIMEOUT, Error, TokenError, 
 pub use paging::DEFAULT_PAGE_SIZE;
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
 pub use transport::{DEFAULT_MAX_BODY_SIZE, HttpClient, HttpError};
+pub use upload::{UploadReader, UploadSource};
 
 /// The Rest.li codec (`restli-codec`): requests, responses, keys, URNs,
 /// retry and paging decisions.

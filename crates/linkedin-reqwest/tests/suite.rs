@@ -192,6 +192,30 @@ impl Transport for ReqwestAdapter {
             ("HttpClient", Box::new(HttpClient::new().expect("reqwest"))),
         ]
     }
+
+    // --- media ---
+    fn upload(
+        &self,
+        upload: linkedin_resources::media::Upload,
+        from: linkedin_transport_tests::uploads::UploadFrom,
+    ) -> (
+        Result<linkedin_resources::media::Uploaded, Error>,
+        Vec<linkedin_resources::media::Progress>,
+    ) {
+        use linkedin_transport_tests::uploads::UploadFrom;
+        let source = match from {
+            UploadFrom::Path(path) => linkedin_reqwest::UploadSource::path(path),
+            UploadFrom::Reader(bytes) => {
+                linkedin_reqwest::UploadSource::reader(Box::new(std::io::Cursor::new(bytes)))
+            }
+        };
+        let mut updates = Vec::new();
+        let mut note = |progress| updates.push(progress);
+        let result = self
+            .runtime
+            .block_on(self.client.upload(upload, source, Some(&mut note)));
+        (result, updates)
+    }
 }
 
 linkedin_transport_tests::transport_suite!(ReqwestAdapter);

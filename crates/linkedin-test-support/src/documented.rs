@@ -84,7 +84,143 @@ pub fn linkedin(request: &Recorded, _index: usize) -> Script {
             cursor_page(request)
         }
         ("GET", "/v2/userinfo") => Script::json(200, USERINFO),
+        ("POST", "/rest/videos") => match request.param("action").as_deref() {
+            Some("initializeUpload") => initialize_video_upload(request),
+            // The page shows `finalizeUpload` answered with a bare 200.
+            Some("finalizeUpload") => Script::respond(200, &[], b""),
+            _ => Script::json(404, NOT_FOUND),
+        },
+        ("PUT", path) if path.starts_with(VIDEO_PART_PATH) => video_part(request),
+        ("GET", path) if path.starts_with("/rest/videos/") => video("AVAILABLE"),
         _ => Script::json(404, NOT_FOUND),
+    }
+}
+
+/// Where the video parts go on this double (`{VIDEO_PART_PATH}{index}`, a
+/// signed query after it as on the Videos API page).
+pub const VIDEO_PART_PATH: &str = "/dms-uploads/sp/v2/";
+
+/// The URN of the video `initializeUpload` answers (Videos API page).
+pub const VIDEO: &str = "urn:li:video:C5F10AQGKQg_6y2a4sQ";
+
+/// The size of the parts the Videos API page shows: 4,194,304 bytes, the
+/// last one shorter.
+pub const VIDEO_PART_BYTES: u64 = 4_194_304;
+
+/// The `ETag` the double answers part `index`'s PUT with, in the shape of
+/// the Videos API page's (`/ambry-video/signedId/...`, unquoted).
+///
+/// ```
+/// assert_eq!(linkedin_test_support::documented::part_etag(2), "/ambry-video/signedId/AQHpart2");
+/// ```
+pub fn part_etag(index: usize) -> String {
+    format!("/ambry-video/signedId/AQHpart{index}")
+}
+
+/// A whole number after `"name":` in a JSON body (the double reads only
+/// that one field; a missing or malformed one is `None`).
+fn json_number(body: &[u8], name: &str) -> Option<u64> {
+    let text = std::str::from_utf8(body).ok()?;
+    let key = format!("\"{name}\"");
+    let after = text.get(text.find(&key)? + key.len()..)?;
+    let after = after.trim_start().strip_prefix(':')?.trim_start();
+    let digits: String = after
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(20)
+        .collect();
+    digits.parse().ok()
+}
+
+/// The Videos API page's answer to `initializeUpload`
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api>,
+/// "Initialize Video Upload"): `uploadInstructions` of 4 MiB byte ranges
+/// (`firstByte`/`lastByte`, the last shorter), each with its own signed
+/// `uploadUrl`, an `uploadToken`, the `video` URN and
+/// `uploadUrlsExpireAt`. The URLs point back at this server (its `Host`).
+fn initialize_video_upload(request: &Recorded) -> Script {
+    let Some(size) = json_number(&request.body, "fileSizeBytes").filter(|s| *s > 0) else {
+        return Script::json(
+            400,
+            r#"{"status":400,"message":"fileSizeBytes is required"}"#,
+        );
+    };
+    let host = request.header("host").unwrap_or("127.0.0.1");
+    let parts = size.div_ceil(VIDEO_PART_BYTES);
+    let instructions: Vec<String> = (0..parts)
+        .map(|index| {
+            let first = index * VIDEO_PART_BYTES;
+            let last = (first + VIDEO_PART_BYTES).min(size) - 1;
+            format!(
+                r#"{{"uploadUrl":"http://{host}{VIDEO_PART_PATH}{index}?ca=vector_feedshare&cn=uploads&iri=B01-77&sync=0&v=beta&ut=2H-Zi3tXcrZFw1","lastByte":{last},"firstByte":{first}}}"#
+            )
+        })
+        .collect();
+    Script::json(
+        200,
+        &format!(
+            r#"{{"value":{{"uploadUrlsExpireAt":1649277000000,"video":"{VIDEO}","uploadInstructions":[{}],"uploadToken":""}}}}"#,
+            instructions.join(",")
+        ),
+    )
+}
+
+/// A part's PUT, as the Videos API page shows it ("Upload the Video"):
+/// `Content-Type: application/octet-stream`, the part's bytes; the answer
+/// carries the part's `ETag`. A PUT of another type is a 400.
+fn video_part(request: &Recorded) -> Script {
+    if request.header("content-type") != Some("application/octet-stream") {
+        return Script::json(
+            400,
+            r#"{"status":400,"message":"Content-Type must be application/octet-stream"}"#,
+        );
+    }
+    let index: usize = request
+        .path()
+        .strip_prefix(VIDEO_PART_PATH)
+        .and_then(|tail| tail.parse().ok())
+        .unwrap_or(usize::MAX);
+    let etag = part_etag(index);
+    Script::respond(200, &[("etag", etag.as_str())], b"")
+}
+
+/// The Videos API page's answer to a GET of a video ("Get a Video"),
+/// with this `status`.
+fn video(status: &str) -> Script {
+    let owner = "urn:li:organization:2414183";
+    Script::json(
+        200,
+        &format!(
+            r#"{{"duration":29433,"aspectRatioWidth":16.0,"owner":"{owner}","aspectRatioHeight":9.0,"id":"{VIDEO}","status":"{status}"}}"#
+        ),
+    )
+}
+
+/// [`linkedin`], except that the first `processing` GETs of a video answer
+/// `PROCESSING` (as the Videos API page lists the statuses a video goes
+/// through after `finalizeUpload`), then `AVAILABLE`.
+///
+/// ```
+/// use linkedin_test_support::{HostileServer, documented};
+///
+/// let server = HostileServer::start(documented::video_processing_for(2));
+/// # let _ = server;
+/// ```
+pub fn video_processing_for(
+    processing: usize,
+) -> impl Fn(&Recorded, usize) -> Script + Send + Sync {
+    let polls = std::sync::atomic::AtomicUsize::new(0);
+    move |request, index| {
+        if request.method == "GET" && request.path().starts_with("/rest/videos/") {
+            let seen = polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let status = if seen < processing {
+                "PROCESSING"
+            } else {
+                "AVAILABLE"
+            };
+            return video(status);
+        }
+        linkedin(request, index)
     }
 }
 

@@ -38,6 +38,7 @@ pub mod secrets;
 pub mod spans;
 pub mod timeouts;
 pub mod tokens;
+pub mod uploads;
 pub mod wire;
 
 use std::fmt::Debug;
@@ -320,6 +321,19 @@ pub trait Transport: Clone + Debug + Send + Sync + Sized + 'static {
     /// token, its token source, a client with that source, its HTTP stack;
     /// named for the failure message.
     fn secret_holders(oauth: OAuthConfig, tokens: TokenSet) -> Vec<(&'static str, Box<dyn Debug>)>;
+
+    // --- media ---
+    /// `client.upload(upload, source, progress)`, the bytes from `from`
+    /// (a path, or a reader over the bytes given); the outcome and every
+    /// progress update, in order.
+    fn upload(
+        &self,
+        upload: linkedin_resources::media::Upload,
+        from: uploads::UploadFrom,
+    ) -> (
+        Result<linkedin_resources::media::Uploaded, Error>,
+        Vec<linkedin_resources::media::Progress>,
+    );
 }
 
 /// Instantiates every scenario of this crate as a `#[test]` for the
@@ -426,6 +440,16 @@ macro_rules! transport_suite {
             }
             secrets {
                 no_debug_shows_a_secret,
+            }
+            uploads {
+                an_image_from_a_file_is_uploaded_and_available,
+                a_document_from_a_reader_is_uploaded,
+                a_multi_part_video_reaches_available,
+                a_part_failing_once_is_retried,
+                a_part_failing_for_good_names_it_and_nothing_is_finalized,
+                a_video_that_fails_processing_is_a_typed_error,
+                a_missing_file_is_a_read_error_before_anything_is_sent,
+                a_video_is_uploaded_as_the_videos_page_shows,
             }
         }
     };

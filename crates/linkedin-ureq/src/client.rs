@@ -123,7 +123,7 @@ impl<H: HttpClient> Client<H> {
 
     /// The token for a call: this handle's, the fixed one, or the token
     /// source's (renewed first if need be).
-    fn token_for_call(&self) -> Result<AccessToken, Error> {
+    pub(crate) fn token_for_call(&self) -> Result<AccessToken, Error> {
         match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
             Bearer::Renew(source) => {

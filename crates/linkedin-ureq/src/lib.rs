@@ -115,6 +115,7 @@ mod paging;
 mod resolve;
 mod token;
 mod transport;
+mod upload;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
@@ -125,6 +126,7 @@ pub use paging::{DEFAULT_PAGE_SIZE, Pages, Paginate};
 pub use resolve::{CACHE_TTL, CachingResolver};
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
 pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, HttpClient, HttpError};
+pub use upload::{UploadReader, UploadSource};
 
 /// The Rest.li codec (`restli-codec`): requests, responses, keys, URNs,
 /// retry and paging decisions.

@@ -208,6 +208,26 @@ impl transport::HttpClient for HttpClient {
 }
 
 impl HttpClient {
+    /// PUTs `body` (the bytes of an upload part, streamed) with `head`'s
+    /// method, URL and headers (its `Content-Length` says how many), and
+    /// returns the answer's status and headers (at most 64 KiB of its body
+    /// is read, then dropped).
+    pub(crate) fn put_part(
+        &self,
+        head: http::Request<()>,
+        mut body: impl io::Read,
+        timeout: Duration,
+    ) -> Result<(http::StatusCode, http::HeaderMap), HttpError> {
+        let (parts, ()) = head.into_parts();
+        let request = http::Request::from_parts(parts, ureq::SendBody::from_reader(&mut body));
+        let response = self.run(request, Some(timeout))?;
+        let (parts, mut answer) = response.into_parts();
+        // The answer's body is not used; reading a little of it lets the
+        // connection be reused.
+        let _ = answer.with_config().limit(64 * 1024).read_to_vec();
+        Ok((parts.status, parts.headers))
+    }
+
     fn run<B: ureq::AsSendBody>(
         &self,
         request: http::Request<B>,

@@ -382,6 +382,20 @@ pub use linkedin_oauth as oauth;
 /// ```
 pub use linkedin_client_core as client_core;
 
+/// LinkedIn's products as typed requests and models, and the multi-step
+/// flows as state machines (`linkedin-resources`): posts, media uploads,
+/// comments, reactions, organizations, identity, ads and reporting. Pure:
+/// no IO; either client sends them.
+///
+/// ```
+/// use linkedin::resources::media::{ImageFile, Upload};
+///
+/// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
+/// assert!(!upload.is_finished());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use linkedin_resources as resources;
+
 /// The `http` crate, whose types the SDK speaks: requests and responses
 /// built and parsed by [`restli`], the [`StatusCode`](http::StatusCode) an
 /// error returns, header maps.
@@ -440,7 +454,7 @@ pub use restli_codec::{
 pub use linkedin_reqwest::{
     Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE, DEFAULT_PAGE_SIZE,
     DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError, Layered, TokenError,
-    TokenSource, TransportFailed,
+    TokenSource, TransportFailed, UploadReader, UploadSource,
 };
 
 /// The blocking client (feature `blocking`): the same calls as the
@@ -473,7 +487,8 @@ pub mod blocking {
     pub use linkedin_ureq::{
         CACHE_TTL, CachingResolver, Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE,
         DEFAULT_PAGE_SIZE, DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError,
-        Pages, Paginate, TokenError, TokenSource, TransportFailed, logging, ureq,
+        Pages, Paginate, TokenError, TokenSource, TransportFailed, UploadReader, UploadSource,
+        logging, ureq,
     };
 }
 

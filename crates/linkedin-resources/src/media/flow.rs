@@ -266,6 +266,32 @@ impl Upload {
         }
     }
 
+    /// Whether part `index`'s PUT is confirmed (and will not be asked for
+    /// again): a transport keeping a part's bytes for a retry may drop them
+    /// then. False before the parts are known; true for every part once
+    /// the flow moved past them.
+    ///
+    /// ```
+    /// # use linkedin_resources::media::{ImageFile, Step, Upload};
+    /// # let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
+    /// # let now = std::time::Instant::now();
+    /// # let _ = upload.next_step(now);
+    /// # let body = br#"{"value": {"uploadUrl": "https://www.linkedin.com/dms-uploads/i/0", "image": "urn:li:image:i"}}"#;
+    /// # upload.feed_response(http::Response::new(body.to_vec()), now)?;
+    /// let Step::Put(part) = upload.next_step(now) else { unreachable!() };
+    /// assert!(!upload.part_confirmed(part.index()));
+    /// upload.part_uploaded(part.index(), None, now, 0.5)?;
+    /// assert!(upload.part_confirmed(part.index()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn part_confirmed(&self, index: usize) -> bool {
+        match &self.phase {
+            Phase::Initialize | Phase::AwaitInitialize { .. } => false,
+            Phase::Parts(parts) => parts.is_confirmed(index),
+            _ => true,
+        }
+    }
+
     /// Whether the flow is done or failed.
     ///
     /// ```

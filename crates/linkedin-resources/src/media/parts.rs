@@ -822,6 +822,13 @@ impl Parts {
         })
     }
 
+    /// Whether part `index` is confirmed (its PUT succeeded).
+    pub(crate) fn is_confirmed(&self, index: usize) -> bool {
+        self.parts
+            .get(index)
+            .is_some_and(|p| matches!(p.state, PartState::Done { .. }))
+    }
+
     pub(crate) fn progress(&self) -> Progress {
         let mut progress = Progress::default();
         for part in &self.parts {
