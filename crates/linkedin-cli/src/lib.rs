@@ -76,6 +76,7 @@ mod orgs;
 mod output;
 mod posts;
 mod profile;
+mod progress;
 mod redirect;
 mod renew;
 mod restli;

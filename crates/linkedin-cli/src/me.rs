@@ -1,8 +1,8 @@
 //! `linkedin me`: who the token speaks for (OpenID Connect `userinfo`), and
 //! the member URN the other commands' `--as-me` stands for.
 
-use linkedin_resources::identity;
-use linkedin_resources::urns::{Author, PersonUrn};
+use linkedin::resources::identity;
+use linkedin::resources::urns::{Author, PersonUrn};
 
 use crate::api::sdk_error;
 use crate::cli::MeArgs;

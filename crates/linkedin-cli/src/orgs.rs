@@ -2,8 +2,8 @@
 //! has roles on, and lookups by id or vanity name, through the resources
 //! crate's typed requests.
 
-use linkedin_resources::organizations::{self, OrganizationAcl};
-use linkedin_resources::urns::OrganizationUrn;
+use linkedin::resources::organizations::{self, OrganizationAcl};
+use linkedin::resources::urns::OrganizationUrn;
 
 use crate::api::sdk_error;
 use crate::cli::{OrgsArgs, OrgsCommand};

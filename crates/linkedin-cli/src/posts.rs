@@ -3,9 +3,9 @@
 //! checked (the author, the files, the post's body) before anything is
 //! sent; the files are uploaded only then, and the post created last.
 
-use linkedin_resources::commentary::Commentary;
-use linkedin_resources::posts::{self, Article, NewPost, Poll, PollDuration, Post, Visibility};
-use linkedin_resources::urns::{Author, DocumentUrn, ImageUrn, PersonUrn, PostUrn, VideoUrn};
+use linkedin::resources::commentary::Commentary;
+use linkedin::resources::posts::{self, Article, NewPost, Poll, PollDuration, Post, Visibility};
+use linkedin::resources::urns::{Author, DocumentUrn, ImageUrn, PersonUrn, PostUrn, VideoUrn};
 
 use crate::api::sdk_error;
 use crate::cli::{

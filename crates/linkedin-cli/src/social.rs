@@ -2,8 +2,8 @@
 //! Comments and Reactions APIs through the resources crate's typed
 //! requests, as the signed-in member unless `--actor` says otherwise.
 
-use linkedin_resources::social::{Comment, CommentError, ReactionType, comments, reactions};
-use linkedin_resources::urns::{Author, PersonUrn, SocialTargetUrn};
+use linkedin::resources::social::{Comment, CommentError, ReactionType, comments, reactions};
+use linkedin::resources::urns::{Author, PersonUrn, SocialTargetUrn};
 
 use crate::api::sdk_error;
 use crate::cli::{CommentsArgs, CommentsCommand, ReactionsArgs, ReactionsCommand};

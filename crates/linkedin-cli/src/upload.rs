@@ -1,18 +1,24 @@
 //! The files of `linkedin posts create` (`--image`, `--video`,
 //! `--document`): opened and checked against what LinkedIn takes (the
 //! resources crate's `ImageFile`, `VideoFile`, `DocumentFile`, an image's
-//! first bytes) before anything is sent, then uploaded.
+//! first bytes) before anything is sent, then uploaded through the
+//! blocking client's upload driver, one file after the other.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use linkedin_resources::media::{DocumentFile, ImageFile, MediaError, VideoFile};
-use linkedin_resources::urns::{Author, DocumentUrn, ImageUrn, VideoUrn};
+use linkedin::blocking::UploadSource;
+use linkedin::resources::media::{
+    DocumentFile, ImageFile, MediaError, Progress, Upload, Uploaded as Media, VideoFile,
+};
+use linkedin::resources::urns::{Author, DocumentUrn, ImageUrn, VideoUrn};
 
+use crate::api::sdk_error;
 use crate::cli::CreatePostArgs;
 use crate::error::CliError;
-use crate::sdk;
+use crate::progress::Bar;
+use crate::{output, sdk};
 
 /// How many of an image's first bytes are read to check its type and
 /// pixel count (the headers that say them come first).
@@ -89,21 +95,53 @@ pub fn check(args: &CreatePostArgs) -> Result<Files, CliError> {
     Ok(files)
 }
 
-/// Uploads every file for `owner` (the post's author), in the order given.
-pub fn upload(_client: &sdk::Client, _owner: &Author, files: &Files) -> Result<Uploaded, CliError> {
-    let first = files
-        .images
-        .first()
-        .map(|c| (&c.path, c.file.size()))
-        .or_else(|| files.video.as_ref().map(|c| (&c.path, c.file.size())))
-        .or_else(|| files.document.as_ref().map(|c| (&c.path, c.file.size())));
-    match first {
-        None => Ok(Uploaded::default()),
-        Some((path, size)) => Err(CliError::Request(format!(
-            "this build of linkedin cannot upload files yet ({}, {size} bytes); post without it",
-            path.display()
-        ))),
+/// Uploads every file for `owner` (the post's author), in the order given,
+/// each with a progress bar on a terminal. The first failure ends it: no
+/// post is made with a half-made upload.
+pub fn upload(client: &sdk::Client, owner: &Author, files: &Files) -> Result<Uploaded, CliError> {
+    let mut uploaded = Uploaded::default();
+    for image in &files.images {
+        let upload = Upload::image(owner.clone(), image.file);
+        match send(client, upload, &image.path, image.file.size())? {
+            Media::Image(urn) => uploaded.images.push(urn),
+            other => return Err(unexpected(&image.path, &other)),
+        }
     }
+    if let Some(video) = &files.video {
+        let upload = Upload::video(owner.clone(), video.file);
+        match send(client, upload, &video.path, video.file.size())? {
+            Media::Video(urn) => uploaded.video = Some(urn),
+            other => return Err(unexpected(&video.path, &other)),
+        }
+    }
+    if let Some(document) = &files.document {
+        let upload = Upload::document(owner.clone(), document.file);
+        match send(client, upload, &document.path, document.file.size())? {
+            Media::Document(urn) => uploaded.document = Some(urn),
+            other => return Err(unexpected(&document.path, &other)),
+        }
+    }
+    Ok(uploaded)
+}
+
+/// One upload from its file, streamed by the SDK's driver (parts read from
+/// the file as they go, never the whole file in memory).
+fn send(client: &sdk::Client, upload: Upload, path: &Path, size: u64) -> Result<Media, CliError> {
+    let bar = Bar::new(&file_name(path), size);
+    let mut progress = |p: Progress| bar.update(p);
+    let media = client
+        .upload(upload, UploadSource::path(path), Some(&mut progress))
+        .map_err(|e| CliError::Sdk(format!("uploading {}: {}", path.display(), sdk_error(e))))?;
+    bar.finish();
+    Ok(media)
+}
+
+fn unexpected(path: &Path, media: &Media) -> CliError {
+    CliError::Sdk(format!(
+        "uploading {} made {}, not what was asked for",
+        path.display(),
+        output::excerpt(media.as_str())
+    ))
 }
 
 /// The file, opened, and its size; a directory is not a file.

@@ -57,8 +57,12 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
+        Fixture::of(Sandbox::spawn().unwrap())
+    }
+
+    fn of(sandbox: Sandbox) -> Fixture {
         Fixture {
-            sandbox: Sandbox::spawn().unwrap(),
+            sandbox,
             dir: tempfile::tempdir().unwrap(),
         }
     }
@@ -353,6 +357,142 @@ fn one_pixel_png() -> Vec<u8> {
     png.extend_from_slice(b"\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N");
     png.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
     png
+}
+
+/// "Images API", "Videos API", "Documents API" and the Posts API's image,
+/// multi-image, video and document posts
+/// (https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/images-api,
+/// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/videos-api,
+/// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/documents-api,
+/// https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/multiimage-post-api):
+/// each file uploaded (`initializeUpload`, the PUTs, a video finalized and
+/// `AVAILABLE`), then the post made with the media's URN. Piped, nothing
+/// but the URN is printed: no progress bar.
+#[test]
+fn posts_with_uploaded_images_a_video_and_a_document() {
+    let fx = Fixture::of(
+        Sandbox::builder()
+            .video_processing_time(Duration::ZERO)
+            .spawn()
+            .unwrap(),
+    );
+    let files = tempfile::tempdir().unwrap();
+    let path = |name: &str| files.path().join(name).to_string_lossy().into_owned();
+    std::fs::write(path("one.png"), one_pixel_png()).unwrap();
+    std::fs::write(path("two.png"), one_pixel_png()).unwrap();
+    // 5 MB: two parts of the Videos API's 4 MiB.
+    std::fs::write(path("clip.mp4"), vec![7u8; 5_000_000]).unwrap();
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.extend_from_slice(&[b'x'; 2000]);
+    std::fs::write(path("deck.pdf"), pdf).unwrap();
+
+    let with_image = ok(&mut fx.cmd(&[
+        "posts",
+        "create",
+        "--as-me",
+        "--text",
+        "A pixel",
+        "--image",
+        &path("one.png"),
+    ]));
+    assert_eq!(with_image.stderr, "", "no progress bar when piped");
+    let urn = with_image.stdout.trim();
+    let post = fx.json(&["posts", "get", urn]);
+    let image = post["content"]["media"]["id"].as_str().unwrap();
+    assert!(image.starts_with("urn:li:image:"), "{post}");
+
+    let urn = fx.create(&[
+        "--as-me",
+        "--text",
+        "Two pixels",
+        "--image",
+        &path("one.png"),
+        "--image",
+        &path("two.png"),
+    ]);
+    let post = fx.json(&["posts", "get", &urn]);
+    let images = post["content"]["multiImage"]["images"].as_array().unwrap();
+    assert_eq!(images.len(), 2, "{post}");
+    assert_ne!(images[0]["id"], images[1]["id"]);
+
+    let before = fx.sandbox.request_count("/rest/videos");
+    let urn = fx.create(&[
+        "--as-me",
+        "--text",
+        "Watch",
+        "--video",
+        &path("clip.mp4"),
+        "--title",
+        "A clip",
+    ]);
+    assert!(
+        fx.sandbox.request_count("/rest/videos") >= before + 2,
+        "initialize and finalize"
+    );
+    let post = fx.json(&["posts", "get", &urn]);
+    assert!(
+        post["content"]["media"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:li:video:"),
+        "{post}"
+    );
+    assert_eq!(post["content"]["media"]["title"], "A clip");
+
+    let urn = fx.create(&[
+        "--author",
+        MEMBER,
+        "--text",
+        "Read",
+        "--document",
+        &path("deck.pdf"),
+        "--title",
+        "The deck",
+    ]);
+    let post = fx.json(&["posts", "get", &urn]);
+    assert!(
+        post["content"]["media"]["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:li:document:"),
+        "{post}"
+    );
+    assert_eq!(post["content"]["media"]["title"], "The deck");
+}
+
+/// A video LinkedIn could not process (the Videos API's
+/// `PROCESSING_FAILED`) ends the command with one line, and no post is
+/// made with it.
+#[test]
+fn a_failed_upload_makes_no_post() {
+    let fx = Fixture::of(
+        Sandbox::builder()
+            .video_processing_time(Duration::ZERO)
+            .fail_video_processing()
+            .spawn()
+            .unwrap(),
+    );
+    let files = tempfile::tempdir().unwrap();
+    let video = files.path().join("clip.mp4");
+    std::fs::write(&video, vec![7u8; 100_000]).unwrap();
+    let out = run(&mut fx.cmd(&[
+        "posts",
+        "create",
+        "--as-me",
+        "--text",
+        "Watch",
+        "--video",
+        &video.to_string_lossy(),
+    ]));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("uploading") && out.stderr.contains("clip.mp4"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "");
+    assert_eq!(fx.ok(&["posts", "list", "--as-me"]), "", "no post");
 }
 
 /// Issue 14, "Bad input": a file that does not exist, an image type
