@@ -3,35 +3,25 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use linkedin::oauth::AccessToken;
+use linkedin::restli::Method;
 use linkedin::restli::response::{ApiError, RawResponse, ResponseError};
 use linkedin::restli::retry::TransportFailure;
-use linkedin::restli::{Endpoint, Method};
 use serde_json::{Value, json};
 
 use crate::api_request;
 use crate::cli::ApiArgs;
+use crate::connection;
 use crate::error::CliError;
 use crate::output;
-use crate::profile::Store;
-use crate::{renew, sdk};
+use crate::sdk;
 
 /// Runs `linkedin api`.
 pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliError> {
     let request = api_request::build(args)?;
-    let (token, stored_base) = resolve_token(args, dir, profile_name)?;
+    let (token, stored_base) =
+        connection::resolve_token(args.access_token.as_ref(), dir, profile_name)?;
     let base = args.base_url.clone().or(stored_base);
-    let mut builder = sdk::Client::builder().access_token(token.clone());
-    if let Some(base) = &base {
-        let endpoint = Endpoint::from_origin(base).map_err(|e| {
-            CliError::usage(
-                e.to_string(),
-                "pass an https URL, or http://127.0.0.1:PORT for a local sandbox",
-            )
-        })?;
-        builder = builder.endpoint(endpoint);
-    }
-    let client = builder.build().map_err(sdk_error)?;
+    let client = connection::client(token.clone(), base.as_deref(), None)?;
 
     if args.dry_run {
         let http = request
@@ -54,28 +44,6 @@ pub fn run(args: &ApiArgs, dir: &Path, profile_name: &str) -> Result<(), CliErro
     let raw: RawResponse = client.send(request).map_err(sdk_error)?;
     let answer = RawAnswer::from_raw(raw).map_err(|e| sdk_error(e.into()))?;
     output::print_json(&answer.printable())
-}
-
-/// The token to send and the API origin stored with the profile.
-///
-/// With `--access-token` the profile's origin is still the default (a
-/// token for a sandbox is useless against LinkedIn); without it the
-/// profile's token is renewed first when it needs to be.
-fn resolve_token(
-    args: &ApiArgs,
-    dir: &Path,
-    profile_name: &str,
-) -> Result<(AccessToken, Option<String>), CliError> {
-    if let Some(token) = &args.access_token {
-        // No profile (or an unreadable file) only means no stored origin:
-        // the token was given explicitly.
-        let stored_base = Store::load(dir)
-            .ok()
-            .and_then(|store| store.profiles.get(profile_name)?.api_base_url.clone());
-        return Ok((token.clone(), stored_base));
-    }
-    let profile = renew::fresh_profile(dir, profile_name)?;
-    Ok((profile.tokens.access_token, profile.api_base_url))
 }
 
 /// Prints every element of every page as one JSON line, with a progress

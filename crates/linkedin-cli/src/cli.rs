@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use linkedin::oauth::AccessToken;
 
+mod typed;
+pub use typed::*;
+
 /// Wraps the token at once, so that `Debug` of the parsed arguments never
 /// shows it.
 fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallible> {
@@ -67,6 +70,16 @@ pub enum Command {
     /// Print a shell completion script.
     #[command(after_help = COMPLETION_EXAMPLES)]
     Completions(CompletionsArgs),
+    /// Print the signed-in member's profile (/v2/userinfo) as JSON.
+    Me(MeArgs),
+    /// Create, read, list and delete posts.
+    Posts(PostsArgs),
+    /// Comment on posts, list their comments.
+    Comments(CommentsArgs),
+    /// React to posts and comments.
+    Reactions(ReactionsArgs),
+    /// The organizations (pages) the member has roles on, and lookups.
+    Orgs(OrgsArgs),
 }
 
 /// Samples shown under `linkedin completions --help`.

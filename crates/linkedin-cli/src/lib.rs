@@ -12,7 +12,23 @@
 //! linkedin sandbox --port 8080 --token-ttl 30
 //! linkedin auth login --sandbox http://127.0.0.1:8080
 //! linkedin completions bash > ~/.local/share/bash-completion/completions/linkedin
+//! linkedin me
+//! linkedin posts create --as-me --text 'Hello (world)!' --image cat.png
+//! linkedin posts get urn:li:share:7 --commentary
+//! linkedin posts list --author urn:li:organization:2414183
+//! linkedin comments add urn:li:share:7 --text 'Congratulations!'
+//! linkedin reactions add urn:li:share:7 --type PRAISE
+//! linkedin orgs mine --can-post
+//! linkedin orgs get --vanity linkedin
 //! ```
+//!
+//! `me`, `posts`, `comments`, `reactions` and `orgs` send the SDK's typed
+//! requests (the `linkedin-resources` crate) and take `linkedin api`'s
+//! connection options (`--profile`, `--base-url`, `--access-token`) and a
+//! `--version` that defaults to [`cli::DEFAULT_VERSION`]. What the command
+//! line says (an author that is not a person or organization URN, a file
+//! that does not exist, an image type or a video size LinkedIn does not
+//! take, a poll of one option) is checked before anything is sent.
 //!
 //! Every `api` call first renews an expired or nearly expired access token
 //! (the SDK's `TokenSet::needs_refresh` with its default five-minute
@@ -52,16 +68,23 @@ mod api_request;
 mod auth;
 pub mod cli;
 mod completions;
+mod connection;
 mod error;
 mod login;
+mod me;
+mod orgs;
 mod output;
+mod posts;
 mod profile;
+mod progress;
 mod redirect;
 mod renew;
 mod restli;
 #[cfg(feature = "sandbox")]
 mod sandbox;
 mod sandbox_login;
+mod social;
+mod upload;
 mod when;
 
 use std::ffi::OsString;
@@ -123,5 +146,10 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Completions(args) => completions::print(args.shell),
+        Command::Me(args) => me::run(&args),
+        Command::Posts(args) => posts::run(&args),
+        Command::Comments(args) => social::comments(&args),
+        Command::Reactions(args) => social::reactions(&args),
+        Command::Orgs(args) => orgs::run(&args),
     }
 }

@@ -33,6 +33,21 @@ pub fn print_line(line: &str) -> Result<(), CliError> {
     })
 }
 
+/// Prints any serializable value as one line of compact JSON (a listing's
+/// element).
+pub fn print_json_line<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let line = serde_json::to_string(value)
+        .map_err(|e| CliError::Sdk(format!("cannot print an element: {e}")))?;
+    print_line(&line)
+}
+
+/// Prints a value as JSON (pretty on a terminal).
+pub fn print_serialized<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let value = serde_json::to_value(value)
+        .map_err(|e| CliError::Sdk(format!("cannot print the response: {e}")))?;
+    print_json(&value)
+}
+
 /// How many bytes of an untrusted value an error message quotes.
 pub const EXCERPT_BYTES: usize = 200;
 
@@ -42,6 +57,16 @@ pub const EXCERPT_BYTES: usize = 200;
 /// Unicode bidirectional overrides are dropped too, for the same reason.
 pub fn printable(text: &str) -> String {
     text.chars().filter(|&c| !is_unprintable(c)).collect()
+}
+
+/// [`printable`], but keeping line breaks and tabs: for a server-supplied
+/// text printed as text (a post's commentary), whose lines are its own.
+/// Carriage returns, escape sequences and the other control characters
+/// are still dropped.
+pub fn printable_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !is_unprintable(c))
+        .collect()
 }
 
 fn is_unprintable(c: char) -> bool {
@@ -76,6 +101,14 @@ mod tests {
         assert_eq!(printable("\x1b[31mred\x1b[0m\r\nok\u{7}"), "[31mred[0mok");
         assert_eq!(printable("caf\u{e9} \u{202E}txt"), "caf\u{e9} txt");
         assert_eq!(printable("\u{9b}31m"), "31m");
+    }
+
+    #[test]
+    fn text_keeps_its_lines_but_not_escapes() {
+        assert_eq!(
+            printable_text("one\n\ttwo\r\x1b[2Jthree\u{202E}"),
+            "one\n\ttwo[2Jthree"
+        );
     }
 
     #[test]
