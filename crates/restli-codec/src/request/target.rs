@@ -246,7 +246,13 @@ impl DynamicRequest {
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(
             USER_AGENT,
-            HeaderValue::from_str(&config.user_agent).map_err(|_| RequestError::Header {
+            if config.user_agent == super::config::DEFAULT_USER_AGENT {
+                // The usual case, without a copy.
+                Ok(HeaderValue::from_static(super::config::DEFAULT_USER_AGENT))
+            } else {
+                HeaderValue::from_str(&config.user_agent)
+            }
+            .map_err(|_| RequestError::Header {
                 name: "\"user-agent\"".into(),
                 reason: "the user agent suffix has characters a header cannot carry",
             })?,
@@ -264,7 +270,7 @@ impl DynamicRequest {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         if let Some(token) = access_token {
-            let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            let mut value = HeaderValue::try_from(format!("Bearer {token}")).map_err(|_| {
                 RequestError::Header {
                     name: "\"authorization\"".into(),
                     reason: "the access token has characters a header cannot carry",
