@@ -149,7 +149,10 @@ fn requests(c: &mut Criterion) {
     assert_eq!(ours(&client), bare.get());
 
     // `ONLY=ours|old|bare` runs 1,000 sequential GETs of one side and
-    // nothing else, for `strace -f -c -e trace=clone3` to count threads.
+    // nothing else, for `strace -f -c -e trace=clone3` to count threads,
+    // `heaptrack` to see where each side allocates, or `valgrind
+    // --tool=callgrind` to count instructions (a comparison the load of
+    // other processes does not disturb).
     if let Ok(side) = std::env::var("ONLY") {
         let old = Client::builder()
             .endpoint(Endpoint::from_origin(sandbox.origin()).unwrap())
