@@ -125,6 +125,14 @@ fn requests(c: &mut Criterion) {
         assert_eq!(ours(&client).await, bare.get().await);
     });
 
+    // `ONLY=ours|bare` runs 1,000 sequential GETs of one side and nothing
+    // else, for `heaptrack` or `valgrind --tool=callgrind` (instruction
+    // counts, which the load of other processes does not disturb).
+    if let Ok(side) = std::env::var("ONLY") {
+        rt.block_on(run(1000, 1, &client, &bare, side == "ours"));
+        std::process::exit(0);
+    }
+
     let mut group = c.benchmark_group("get_ad_account");
     for (label, in_flight) in [("sequential", 1), ("64_in_flight", IN_FLIGHT)] {
         for (name, side) in [("linkedin_reqwest", true), ("bare_reqwest", false)] {
