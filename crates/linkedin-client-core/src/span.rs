@@ -154,6 +154,11 @@ impl CallSpan {
     /// # Ok::<(), linkedin::client_core::restli::RequestError>(())
     /// ```
     pub fn exchange(&mut self, exchange: &Exchange) {
+        // What is noted is only ever recorded: a span no subscriber wants
+        // (the usual case without tracing set up) costs no allocation.
+        if self.span.is_disabled() {
+            return;
+        }
         self.method = exchange.http_method().clone();
         self.server = server_of(exchange.url());
     }
@@ -178,6 +183,9 @@ impl CallSpan {
     /// ```
     pub fn response<B>(&mut self, response: &http::Response<B>) {
         self.status = Some(response.status().as_u16());
+        if self.span.is_disabled() {
+            return;
+        }
         self.request_id = ["x-li-uuid", "x-li-request-id", "x-restli-request-id"]
             .iter()
             .find_map(|name| response.headers().get(*name))
@@ -194,6 +202,9 @@ impl CallSpan {
     /// ```
     pub fn finish<R>(self, result: &Result<R, Error>) {
         let span = &self.span;
+        if span.is_disabled() {
+            return;
+        }
         span.record(
             "otel.name",
             format!("{} {}", self.method, self.template).as_str(),

@@ -5,8 +5,12 @@
 //! one shared `reqwest::Client` configuration and parse the JSON body into
 //! a `serde_json::Value`. Measured sequentially and with 64 requests in
 //! flight, then printed as a ratio client / bare (issue 17 asks for at
-//! least 0.9).
+//! least 0.9), with the allocations each side makes per call (counted by a
+//! `stats_alloc` global allocator; the in-process sandbox's own
+//! allocations are in both counts, so the difference is what the client
+//! adds). Paging memory is measured in `benches/paging.rs`.
 
+use std::alloc::System;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -19,8 +23,13 @@ use linkedin_reqwest::restli::{Endpoint, Request};
 use linkedin_reqwest::{Client, HttpClient};
 use linkedin_sandbox::Sandbox;
 use serde_json::Value;
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
-const VERSION: &str = "202406";
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// The sandbox serves a window of versions around its current one.
+const VERSION: &str = Sandbox::DEFAULT_CURRENT_VERSION;
 const IN_FLIGHT: usize = 64;
 
 /// What a hand-written reqwest caller does for the same GET.
@@ -116,6 +125,14 @@ fn requests(c: &mut Criterion) {
         assert_eq!(ours(&client).await, bare.get().await);
     });
 
+    // `ONLY=ours|bare` runs 1,000 sequential GETs of one side and nothing
+    // else, for `heaptrack` or `valgrind --tool=callgrind` (instruction
+    // counts, which the load of other processes does not disturb).
+    if let Ok(side) = std::env::var("ONLY") {
+        rt.block_on(run(1000, 1, &client, &bare, side == "ours"));
+        std::process::exit(0);
+    }
+
     let mut group = c.benchmark_group("get_ad_account");
     for (label, in_flight) in [("sequential", 1), ("64_in_flight", IN_FLIGHT)] {
         for (name, side) in [("linkedin_reqwest", true), ("bare_reqwest", false)] {
@@ -127,6 +144,28 @@ fn requests(c: &mut Criterion) {
         }
     }
     group.finish();
+
+    // Allocations per call, sequentially (whole process: the sandbox's
+    // share is the same for both sides).
+    let calls = 2000usize;
+    let mut counts = [(0f64, 0f64); 2];
+    for (slot, side) in counts.iter_mut().zip([true, false]) {
+        rt.block_on(run(1, 1, &client, &bare, side));
+        let region = Region::new(GLOBAL);
+        rt.block_on(run(calls, 1, &client, &bare, side));
+        let change = region.change();
+        *slot = (
+            change.allocations as f64 / calls as f64,
+            change.bytes_allocated as f64 / calls as f64,
+        );
+    }
+    let [(ours_count, ours_bytes), (bare_count, bare_bytes)] = counts;
+    println!(
+        "allocations per call (sandbox included): linkedin-reqwest {ours_count:.1} ({ours_bytes:.0} bytes), \
+         bare reqwest {bare_count:.1} ({bare_bytes:.0} bytes), the client adds {:.1} ({:.0} bytes)",
+        ours_count - bare_count,
+        ours_bytes - bare_bytes
+    );
 
     // Alternate the sides a few rounds and keep each one's best, so a burst
     // of load from other processes does not land on one side only.

@@ -178,19 +178,18 @@ impl AsyncHttpClient for HttpClient {
             .map_err(HttpError::from)?;
         let status = response.status();
         let version = response.version();
-        let headers = response.headers().clone();
         let limit = self.max_body_size;
         let too_large = || HttpError {
             inner: Inner::TooLarge(linkedin_client_core::BodyTooLarge { limit }),
             failure: TransportFailure::BodyTooLarge,
         };
-        if response
-            .content_length()
-            .is_some_and(|length| length > limit)
-        {
+        let announced = response.content_length();
+        if announced.is_some_and(|length| length > limit) {
             return Err(too_large());
         }
-        let expected = response.content_length().unwrap_or(0).min(limit);
+        // Moved out, not cloned: the body is read without them.
+        let headers = std::mem::take(response.headers_mut());
+        let expected = announced.unwrap_or(0).min(limit);
         let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
         while let Some(chunk) = response.chunk().await.map_err(HttpError::from)? {
             if u64::try_from(body.len() + chunk.len()).unwrap_or(u64::MAX) > limit {

@@ -11,6 +11,8 @@
 //! assert!(server.origin().starts_with("http://127.0.0.1:"));
 //! ```
 
+use std::fmt::Write as _;
+
 use crate::{Recorded, Script};
 
 /// The id LinkedIn's Posts API answers a CREATE with, raw in `x-restli-id`
@@ -328,6 +330,54 @@ pub fn check_cursor_walk(ids: &[u64], requests: &[Recorded], page_size: u64) -> 
     Ok(())
 }
 
+/// A handler answering any GET with one page of a collection of `total`
+/// generated elements (`{"id":N,"name":"item N","status":"ACTIVE","padding":"x…"}`,
+/// `padding` bytes of padding each), in the shape of LinkedIn's
+/// pagination page
+/// (<https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/pagination>):
+/// `start` (default 0) and `count` (default 10) read from the query,
+/// `elements` and `paging: {count, start}` answered, no `total`; the
+/// last page has fewer elements than `count` (empty when `total` is a
+/// multiple of it). Nothing is stored: a page is generated when asked for,
+/// so a walk of 100,000 elements costs the server one page of memory.
+///
+/// ```
+/// use linkedin_test_support::{HostileServer, documented};
+///
+/// let server = HostileServer::start_unrecorded(documented::collection_pages(25, 8));
+/// # let _ = server;
+/// ```
+pub fn collection_pages(
+    total: u64,
+    padding: usize,
+) -> impl Fn(&Recorded, usize) -> Script + Send + Sync + 'static {
+    let padding = "x".repeat(padding);
+    move |request, _| {
+        let number = |name: &str, default: u64| {
+            request
+                .param(name)
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(default)
+        };
+        let (start, count) = (number("start", 0), number("count", 10));
+        let end = start.saturating_add(count).min(total);
+        let mut body =
+            String::with_capacity(64 + (end.saturating_sub(start) as usize) * (padding.len() + 64));
+        body.push_str(r#"{"elements":["#);
+        for id in start..end {
+            if id > start {
+                body.push(',');
+            }
+            let _ = write!(
+                body,
+                r#"{{"id":{id},"name":"item {id}","status":"ACTIVE","padding":"{padding}"}}"#
+            );
+        }
+        let _ = write!(body, r#"],"paging":{{"count":{count},"start":{start}}}}}"#);
+        Script::json(200, &body)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,6 +417,42 @@ mod tests {
         assert!(
             text(&linkedin(&get("/rest/adAccounts?q=search&pageToken=x"), 0))
                 .starts_with("HTTP/1.1 400")
+        );
+    }
+
+    #[test]
+    fn collection_pages_end_with_a_short_page() {
+        let pages = collection_pages(25, 3);
+        let page = |target: &str| {
+            let answer = text(&pages(&get(target), 0));
+            let body = answer
+                .split("\r\n\r\n")
+                .nth(1)
+                .unwrap_or_default()
+                .to_owned();
+            serde_json::from_str::<serde_json::Value>(&body).unwrap()
+        };
+        let first = page("/v2/items");
+        assert_eq!(first["elements"].as_array().unwrap().len(), 10);
+        assert_eq!(
+            first["paging"],
+            serde_json::json!({"count": 10, "start": 0})
+        );
+        assert_eq!(
+            first["elements"][0],
+            serde_json::json!({"id": 0, "name": "item 0", "status": "ACTIVE", "padding": "xxx"})
+        );
+        let last = page("/v2/items?start=20&count=10");
+        let ids: Vec<u64> = last["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, [20, 21, 22, 23, 24]);
+        assert_eq!(
+            page("/v2/items?start=25&count=5")["elements"],
+            serde_json::json!([])
         );
     }
 

@@ -20,6 +20,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod child;
 pub mod documented;
 pub mod leaks;
 
@@ -307,7 +308,12 @@ type Handler = dyn Fn(&Recorded, usize) -> Script + Send + Sync;
 struct Shared {
     stop: AtomicBool,
     born: Instant,
+    /// Whether each request is kept in `requests` (see
+    /// [`HostileServer::start_unrecorded`]).
+    record: bool,
     requests: Mutex<Vec<Recorded>>,
+    /// How many requests were read.
+    served: AtomicUsize,
     connections: AtomicUsize,
     handler: Box<Handler>,
 }
@@ -333,6 +339,31 @@ impl HostileServer {
     ///
     /// When no loopback socket can be bound (a test environment problem).
     pub fn start(handler: impl Fn(&Recorded, usize) -> Script + Send + Sync + 'static) -> Self {
+        HostileServer::spawn(true, Box::new(handler))
+    }
+
+    /// [`start`](Self::start), keeping no record of the requests
+    /// ([`requests`](Self::requests) stays empty; they are still counted):
+    /// for a benchmark whose memory must not grow with the number of
+    /// requests it sends.
+    ///
+    /// ```
+    /// use linkedin_test_support::{HostileServer, Script};
+    ///
+    /// let server = HostileServer::start_unrecorded(|_, _| Script::json(200, "{}"));
+    /// assert!(server.requests().is_empty());
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`start`](Self::start).
+    pub fn start_unrecorded(
+        handler: impl Fn(&Recorded, usize) -> Script + Send + Sync + 'static,
+    ) -> Self {
+        HostileServer::spawn(false, Box::new(handler))
+    }
+
+    fn spawn(record: bool, handler: Box<Handler>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         listener
             .set_nonblocking(true)
@@ -341,9 +372,11 @@ impl HostileServer {
         let shared = Arc::new(Shared {
             stop: AtomicBool::new(false),
             born: Instant::now(),
+            record,
             requests: Mutex::new(Vec::new()),
+            served: AtomicUsize::new(0),
             connections: AtomicUsize::new(0),
-            handler: Box::new(handler),
+            handler,
         });
         let accept = {
             let shared = Arc::clone(&shared);
@@ -388,11 +421,7 @@ impl HostileServer {
 
     /// How many requests were read so far.
     pub fn request_count(&self) -> usize {
-        self.shared
-            .requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .len()
+        self.shared.served.load(Ordering::SeqCst)
     }
 
     /// How many TCP connections were accepted so far.
@@ -438,8 +467,10 @@ fn serve(stream: TcpStream, shared: &Shared) -> io::Result<()> {
                 .requests
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            all.push(request.clone());
-            all.len() - 1
+            if shared.record {
+                all.push(request.clone());
+            }
+            shared.served.fetch_add(1, Ordering::SeqCst)
         };
         let script = (shared.handler)(&request, index);
         for step in script.0 {

@@ -193,8 +193,8 @@ impl Exchange {
         policy: RetryPolicy,
     ) -> Result<Self, RequestError> {
         let request = request.as_ref();
-        let url = request.url(config)?;
-        let http = request.to_http(config, access_token)?;
+        // One resolution of the path and query gives both.
+        let (http, url) = request.to_http_and_url(config, access_token)?;
         Ok(Exchange::from_http(request.method(), url, http, policy))
     }
 

@@ -247,6 +247,19 @@ impl PathTemplate {
     /// `.` or `..` is refused ([`PathError::DotSegment`]).
     pub(crate) fn fill(&self, encoded: &BTreeMap<String, String>) -> Result<String, PathError> {
         let mut path = String::new();
+        self.fill_into(encoded, &mut path)?;
+        Ok(path)
+    }
+
+    /// [`fill`](Self::fill), appending the path to `out` (a request's URL
+    /// after its root): no string of its own.
+    pub(crate) fn fill_into(
+        &self,
+        encoded: &BTreeMap<String, String>,
+        out: &mut String,
+    ) -> Result<(), PathError> {
+        let start = out.len();
+        let path = out;
         let mut placeholders = 0usize;
         for piece in &self.pieces {
             match piece {
@@ -280,8 +293,8 @@ impl PathTemplate {
                 });
             }
         }
-        check_dot_segments(&path)?;
-        Ok(path)
+        check_dot_segments(path.get(start..).unwrap_or_default())?;
+        Ok(())
     }
 }
 

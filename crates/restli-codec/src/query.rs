@@ -84,7 +84,11 @@ pub fn to_query_string<T: Serialize + ?Sized>(params: &T) -> Result<String> {
     // (or twice) take the way through a sorted `QueryParams`.
     match params::collect(params, Direct::default())? {
         Some(query) => Ok(query),
-        None => Ok(QueryParams::from_serialize(params)?.to_string()),
+        None => {
+            let mut query = String::new();
+            QueryParams::from_serialize(params)?.write_to(&mut query);
+            Ok(query)
+        }
     }
 }
 
@@ -340,21 +344,35 @@ impl QueryParams {
     }
 }
 
+impl QueryParams {
+    /// Appends the query string (what `Display` shows) to `out`: each name
+    /// escaped straight into it, no formatter and no scratch string.
+    pub(crate) fn write_to(&self, out: &mut String) {
+        // Names escape to at least their own length; an unescaped name
+        // makes this exact, so the common case grows `out` once.
+        let len: usize = self
+            .params
+            .iter()
+            .map(|(name, value)| name.len() + value.len() + 2)
+            .sum();
+        out.reserve(len);
+        for (i, (name, value)) in self.params.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            write_escaped(out, name, Form::Url);
+            out.push('=');
+            out.push_str(value);
+        }
+    }
+}
+
 /// The query string: `name=value` pairs sorted by name, joined by `&`.
 impl fmt::Display for QueryParams {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut name_buf = String::new();
-        for (i, (name, value)) in self.params.iter().enumerate() {
-            if i > 0 {
-                f.write_str("&")?;
-            }
-            name_buf.clear();
-            write_escaped(&mut name_buf, name, Form::Url);
-            f.write_str(&name_buf)?;
-            f.write_str("=")?;
-            f.write_str(value)?;
-        }
-        Ok(())
+        let mut query = String::new();
+        self.write_to(&mut query);
+        f.write_str(&query)
     }
 }
 

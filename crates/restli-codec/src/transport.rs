@@ -85,11 +85,8 @@ impl AttemptTimeout {
 /// assert!(!has_dot_segment(&uri("https://api.linkedin.com/v2/x/a.b?q=..")));
 /// ```
 pub fn has_dot_segment(uri: &http::Uri) -> bool {
-    uri.path().split('/').any(|segment| {
-        let lower = segment.to_ascii_lowercase();
-        let decoded = lower.replace("%2e", ".");
-        decoded == "." || decoded == ".."
-    })
+    // Read in place: this runs before every attempt.
+    uri.path().split('/').any(crate::path::is_dot_segment)
 }
 
 /// An error from an HTTP stack, classified for the retry rules.

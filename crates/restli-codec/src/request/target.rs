@@ -11,12 +11,24 @@ use crate::path::PathTemplate;
 use crate::tunnel;
 use crate::version::LinkedInVersion;
 
-/// Where a request goes, resolved: the URL without its query, the query
-/// string, and whether a `LinkedIn-Version` is sent.
+/// Where a request goes, resolved: the whole URL (the query written
+/// straight after the path, into the same string), where its query starts,
+/// and whether a `LinkedIn-Version` is sent.
 struct Target<'a> {
-    prefix: String,
-    query: String,
+    url: String,
+    /// The offset of the query string in `url` (after its `?`), when there
+    /// is one.
+    query_at: Option<usize>,
     version: Option<&'a LinkedInVersion>,
+}
+
+impl Target<'_> {
+    /// The query string (empty without one).
+    fn query(&self) -> &str {
+        self.query_at
+            .and_then(|at| self.url.get(at..))
+            .unwrap_or_default()
+    }
 }
 
 /// LinkedIn's API origin, as pasted from its documentation.
@@ -78,13 +90,7 @@ impl DynamicRequest {
     /// Any error a builder method met, or a path template whose keys do not
     /// match.
     pub fn url(&self, config: &RequestConfig) -> Result<String, RequestError> {
-        let target = self.target(config)?;
-        let mut url = target.prefix;
-        if !target.query.is_empty() {
-            url.push('?');
-            url.push_str(&target.query);
-        }
-        Ok(url)
+        Ok(self.target(config)?.url)
     }
 
     /// Resolves the root (`/rest` or `/v2`), the path and the query.
@@ -117,16 +123,34 @@ impl DynamicRequest {
             // The client's default is for /rest; an explicit one is sent.
             ApiBase::V2 => self.version.as_ref(),
         };
-        let root = config.endpoint.root(base);
-        let path = PathTemplate::parse(path)?.fill(&self.keys)?;
-        let slash = if path.starts_with('/') || path.is_empty() {
-            ""
+        let root = config.endpoint.root(base).as_str();
+        let template = PathTemplate::parse(path)?;
+        // One string for the whole URL, sized for the usual case (keys and
+        // names that need no escaping) so it grows at most once.
+        let keys: usize = self.keys.values().map(String::len).sum();
+        let query: usize = self
+            .query
+            .iter()
+            .map(|(name, value)| name.len() + value.len() + 2)
+            .sum();
+        let mut url = String::with_capacity(root.len() + 1 + path.len() + keys + query);
+        url.push_str(root);
+        let path_at = url.len();
+        template.fill_into(&self.keys, &mut url)?;
+        if url.len() > path_at && url.as_bytes().get(path_at) != Some(&b'/') {
+            url.insert(path_at, '/');
+        }
+        let query_at = if self.query.is_empty() {
+            None
         } else {
-            "/"
+            url.push('?');
+            let at = url.len();
+            self.query.write_to(&mut url);
+            Some(at)
         };
         Ok(Target {
-            prefix: format!("{root}{slash}{path}"),
-            query: self.query.to_string(),
+            url,
+            query_at,
             version,
         })
     }
@@ -156,18 +180,32 @@ impl DynamicRequest {
         config: &RequestConfig,
         access_token: Option<&str>,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {
+        self.to_http_and_url(config, access_token)
+            .map(|(request, _)| request)
+    }
+
+    /// [`to_http`](Self::to_http) and [`url`](Self::url) at once, from one
+    /// resolution of the path and the query (what an exchange keeps).
+    pub(crate) fn to_http_and_url(
+        &self,
+        config: &RequestConfig,
+        access_token: Option<&str>,
+    ) -> Result<(http::Request<Vec<u8>>, String), RequestError> {
         let target = self.target(config)?;
         let version = target.version;
-        let tunneled = !target.query.is_empty()
-            && tunnel::needs_tunnel(&target.query, config.tunnel_threshold);
-        let mut url = target.prefix;
-        if !tunneled && !target.query.is_empty() {
-            url.push('?');
-            url.push_str(&target.query);
-        }
+        let query = target.query();
+        let tunneled = !query.is_empty() && tunnel::needs_tunnel(query, config.tunnel_threshold);
+        // A tunneled query leaves the URL for the body.
+        let (url, tunneled_query) = match target.query_at {
+            Some(at) if tunneled => (
+                target.url.get(..at.saturating_sub(1)).unwrap_or_default(),
+                query,
+            ),
+            _ => (target.url.as_str(), ""),
+        };
         if url.len() > tunnel::MAX_URI_LEN {
             return Err(RequestError::Url {
-                url: excerpt::quote(&url),
+                url: excerpt::quote(url),
                 len: url.len(),
                 reason: format!(
                     "longer than an http::Uri holds ({} bytes){}",
@@ -189,10 +227,10 @@ impl DynamicRequest {
         };
         let mut request = http::Request::builder()
             .method(self.method.http_method())
-            .uri(url.as_str())
+            .uri(url)
             .body(body)
             .map_err(|e| RequestError::Url {
-                url: excerpt::quote(&url),
+                url: excerpt::quote(url),
                 len: url.len(),
                 reason: e.to_string(),
             })?;
@@ -208,7 +246,13 @@ impl DynamicRequest {
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(
             USER_AGENT,
-            HeaderValue::from_str(&config.user_agent).map_err(|_| RequestError::Header {
+            if config.user_agent == super::config::DEFAULT_USER_AGENT {
+                // The usual case, without a copy.
+                Ok(HeaderValue::from_static(super::config::DEFAULT_USER_AGENT))
+            } else {
+                HeaderValue::from_str(&config.user_agent)
+            }
+            .map_err(|_| RequestError::Header {
                 name: "\"user-agent\"".into(),
                 reason: "the user agent suffix has characters a header cannot carry",
             })?,
@@ -226,7 +270,7 @@ impl DynamicRequest {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         if let Some(token) = access_token {
-            let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            let mut value = HeaderValue::try_from(format!("Bearer {token}")).map_err(|_| {
                 RequestError::Header {
                     name: "\"authorization\"".into(),
                     reason: "the access token has characters a header cannot carry",
@@ -240,8 +284,8 @@ impl DynamicRequest {
         }
         if tunneled {
             let (parts, body) = request.into_parts();
-            request = tunnel::tunnel_parts(parts, &target.query, body)?;
+            request = tunnel::tunnel_parts(parts, tunneled_query, body)?;
         }
-        Ok(request)
+        Ok((request, target.url))
     }
 }
