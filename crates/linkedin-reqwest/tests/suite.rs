@@ -192,6 +192,16 @@ impl Transport for ReqwestAdapter {
             ("HttpClient", Box::new(HttpClient::new().expect("reqwest"))),
         ]
     }
+
+    // --- report ---
+
+    fn report(
+        &self,
+        report: &linkedin_resources::analytics::Report,
+    ) -> Vec<Result<linkedin_resources::analytics::Row, Error>> {
+        self.runtime
+            .block_on(self.client.report(report).collect::<Vec<_>>())
+    }
 }
 
 linkedin_transport_tests::transport_suite!(ReqwestAdapter);

@@ -32,6 +32,7 @@ pub mod hostile;
 pub mod logs;
 pub mod methods;
 pub mod paging;
+pub mod reports;
 pub mod retries;
 pub mod sandbox;
 pub mod secrets;
@@ -320,6 +321,15 @@ pub trait Transport: Clone + Debug + Send + Sync + Sized + 'static {
     /// token, its token source, a client with that source, its HTTP stack;
     /// named for the failure message.
     fn secret_holders(oauth: OAuthConfig, tokens: TokenSet) -> Vec<(&'static str, Box<dyn Debug>)>;
+
+    // --- report ---
+
+    /// Every row of an ads report (`client.report`), in order, as the
+    /// transport yields them.
+    fn report(
+        &self,
+        report: &linkedin_resources::analytics::Report,
+    ) -> Vec<Result<linkedin_resources::analytics::Row, Error>>;
 }
 
 /// Instantiates every scenario of this crate as a `#[test]` for the
@@ -426,6 +436,12 @@ macro_rules! transport_suite {
             }
             secrets {
                 no_debug_shows_a_secret,
+            }
+            reports {
+                daily_campaign_rows_over_half_a_year_add_up_to_the_account_totals,
+                a_report_over_the_cap_is_split_and_merged_with_no_row_lost_or_doubled,
+                the_documented_report_answer_is_read_and_a_refused_window_split,
+                a_bad_report_is_refused_before_anything_is_sent,
             }
         }
     };

@@ -170,6 +170,15 @@ impl Transport for UreqAdapter {
             ("HttpClient", Box::new(HttpClient::new())),
         ]
     }
+
+    // --- report ---
+
+    fn report(
+        &self,
+        report: &linkedin_resources::analytics::Report,
+    ) -> Vec<Result<linkedin_resources::analytics::Row, Error>> {
+        self.0.report(report).collect()
+    }
 }
 
 linkedin_transport_tests::transport_suite!(UreqAdapter);

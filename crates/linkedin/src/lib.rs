@@ -382,6 +382,21 @@ pub use linkedin_oauth as oauth;
 /// ```
 pub use linkedin_client_core as client_core;
 
+/// LinkedIn's products as typed requests and models (`linkedin-resources`):
+/// identity, posts, media, comments, reactions, organizations, ads and
+/// ads reporting (`resources::analytics`, streamed by the clients'
+/// `report`). Pure: no IO.
+///
+/// ```
+/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
+///
+/// let day = Date::new(2024, 1, 1)?;
+/// let report = Report::analytics(Pivot::Campaign, day, day).accounts([507404993.into()]).metrics([Metric::Clicks]);
+/// assert_eq!(report.header(), ["CAMPAIGN", "start", "end", "clicks"]);
+/// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
+/// ```
+pub use linkedin_resources as resources;
+
 /// The `http` crate, whose types the SDK speaks: requests and responses
 /// built and parsed by [`restli`], the [`StatusCode`](http::StatusCode) an
 /// error returns, header maps.
@@ -473,7 +488,7 @@ pub mod blocking {
     pub use linkedin_ureq::{
         CACHE_TTL, CachingResolver, Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE,
         DEFAULT_PAGE_SIZE, DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError,
-        Pages, Paginate, TokenError, TokenSource, TransportFailed, logging, ureq,
+        Pages, Paginate, ReportRows, TokenError, TokenSource, TransportFailed, logging, ureq,
     };
 }
 

@@ -204,9 +204,14 @@ fn report(store: &Store, config: &AdsConfig, call: &Call, today: i64) -> Result<
     }))
 }
 
+/// The refusal of a report over the cap: LinkedIn's words for an answer
+/// past its limit ("Campaigns",
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaigns>:
+/// `Request would return too many entities.`), then the sandbox's own
+/// detail naming the cap.
 fn too_many_rows(cap: usize) -> ApiError {
     ApiError::bad_request(format!(
-        "The request would return more than {cap} elements, the most one adAnalytics response holds; \
+        "Request would return too many entities. More than {cap} elements, the most one adAnalytics response holds; \
          ask for a shorter dateRange, a coarser timeGranularity or fewer accounts, campaigns or creatives"
     ))
 }
