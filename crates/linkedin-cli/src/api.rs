@@ -66,7 +66,17 @@ fn resolve_token(
     dir: &Path,
     profile_name: &str,
 ) -> Result<(AccessToken, Option<String>), CliError> {
-    if let Some(token) = &args.access_token {
+    token_and_base(args.access_token.as_ref(), dir, profile_name)
+}
+
+/// [`resolve_token`] for any command with the same connection options
+/// (`--access-token`, `--profile`).
+pub(crate) fn token_and_base(
+    access_token: Option<&AccessToken>,
+    dir: &Path,
+    profile_name: &str,
+) -> Result<(AccessToken, Option<String>), CliError> {
+    if let Some(token) = access_token {
         // No profile (or an unreadable file) only means no stored origin:
         // the token was given explicitly.
         let stored_base = Store::load(dir)

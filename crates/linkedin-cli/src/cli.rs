@@ -7,7 +7,7 @@ use linkedin::oauth::AccessToken;
 
 /// Wraps the token at once, so that `Debug` of the parsed arguments never
 /// shows it.
-fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallible> {
+pub(crate) fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallible> {
     Ok(AccessToken::new(text))
 }
 
@@ -67,6 +67,8 @@ pub enum Command {
     /// Print a shell completion script.
     #[command(after_help = COMPLETION_EXAMPLES)]
     Completions(CompletionsArgs),
+    /// List ad accounts, campaigns and creatives; stream ads reports.
+    Ads(crate::ads::AdsArgs),
 }
 
 /// Samples shown under `linkedin completions --help`.

@@ -12,6 +12,8 @@
 //! linkedin sandbox --port 8080 --token-ttl 30
 //! linkedin auth login --sandbox http://127.0.0.1:8080
 //! linkedin completions bash > ~/.local/share/bash-completion/completions/linkedin
+//! linkedin ads accounts --status ACTIVE
+//! linkedin ads report --account 507404993 --from 2024-01-01 --to 2024-06-30 --granularity DAILY --pivot CAMPAIGN --metrics impressions,clicks > report.csv
 //! ```
 //!
 //! Every `api` call first renews an expired or nearly expired access token
@@ -47,6 +49,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod ads;
 mod api;
 mod api_request;
 mod auth;
@@ -123,5 +126,9 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         #[cfg(feature = "sandbox")]
         Command::Sandbox(args) => sandbox::run(&args),
         Command::Completions(args) => completions::print(args.shell),
+        Command::Ads(args) => {
+            let dir = profile::config_dir(args.store.config_dir.as_deref())?;
+            ads::run(&args, &dir)
+        }
     }
 }
