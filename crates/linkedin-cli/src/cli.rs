@@ -10,7 +10,7 @@ pub use typed::*;
 
 /// Wraps the token at once, so that `Debug` of the parsed arguments never
 /// shows it.
-fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallible> {
+pub(crate) fn parse_access_token(text: &str) -> Result<AccessToken, std::convert::Infallible> {
     Ok(AccessToken::new(text))
 }
 
@@ -80,6 +80,8 @@ pub enum Command {
     Reactions(ReactionsArgs),
     /// The organizations (pages) the member has roles on, and lookups.
     Orgs(OrgsArgs),
+    /// List ad accounts, campaigns and creatives; stream ads reports.
+    Ads(crate::ads::AdsArgs),
 }
 
 /// Samples shown under `linkedin completions --help`.

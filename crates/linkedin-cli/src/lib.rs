@@ -20,6 +20,8 @@
 //! linkedin reactions add urn:li:share:7 --type PRAISE
 //! linkedin orgs mine --can-post
 //! linkedin orgs get --vanity linkedin
+//! linkedin ads accounts --status ACTIVE
+//! linkedin ads report --account 507404993 --from 2024-01-01 --to 2024-06-30 --granularity DAILY --pivot CAMPAIGN --metrics impressions,clicks > report.csv
 //! ```
 //!
 //! `me`, `posts`, `comments`, `reactions` and `orgs` send the SDK's typed
@@ -63,6 +65,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod ads;
 mod api;
 mod api_request;
 mod auth;
@@ -151,5 +154,9 @@ fn execute(cli: Cli) -> Result<(), CliError> {
         Command::Comments(args) => social::comments(&args),
         Command::Reactions(args) => social::reactions(&args),
         Command::Orgs(args) => orgs::run(&args),
+        Command::Ads(args) => {
+            let dir = profile::config_dir(args.store.config_dir.as_deref())?;
+            ads::run(&args, &dir)
+        }
     }
 }

@@ -106,6 +106,7 @@ mod builder;
 mod client;
 mod layered;
 mod paging;
+mod report;
 mod token;
 mod transport;
 mod upload;

@@ -216,6 +216,16 @@ impl Transport for ReqwestAdapter {
             .block_on(self.client.upload(upload, source, Some(&mut note)));
         (result, updates)
     }
+
+    // --- report ---
+
+    fn report(
+        &self,
+        report: &linkedin_resources::analytics::Report,
+    ) -> Vec<Result<linkedin_resources::analytics::Row, Error>> {
+        self.runtime
+            .block_on(self.client.report(report).collect::<Vec<_>>())
+    }
 }
 
 linkedin_transport_tests::transport_suite!(ReqwestAdapter);

@@ -71,6 +71,19 @@ struct Args {
     /// Daily calls per member, application and endpoint (default: no quota).
     #[arg(long)]
     member_quota: Option<u32>,
+    /// Seed synthetic ads data from this number: campaigns and creatives
+    /// under the seeded accounts, and the adAnalytics reports on them
+    /// (default: none; the same seed gives the same data).
+    #[arg(long, value_name = "SEED")]
+    ads_seed: Option<u64>,
+    /// How many campaigns --ads-seed makes (at most 10000).
+    #[arg(long, value_name = "N", default_value_t = 20, requires = "ads_seed",
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    ads_campaigns: u16,
+    /// The most rows one adAnalytics answer holds before it is refused
+    /// (LinkedIn's 15000 by default; lower it to see reports split).
+    #[arg(long, value_name = "ROWS", value_parser = clap::value_parser!(u32).range(1..))]
+    analytics_row_cap: Option<u32>,
 }
 
 /// Reads `--apps FILE`: a bounded JSON array of apps.
@@ -206,6 +219,12 @@ async fn serve(args: Args) -> ExitCode {
     if let Some(calls) = args.member_quota {
         builder = builder.daily_member_quota(calls);
     }
+    if let Some(seed) = args.ads_seed {
+        builder = builder.ads_seed(seed, usize::from(args.ads_campaigns));
+    }
+    if let Some(rows) = args.analytics_row_cap {
+        builder = builder.analytics_row_cap(usize::try_from(rows).unwrap_or(usize::MAX));
+    }
     let sandbox = match builder.start().await {
         Ok(sandbox) => sandbox,
         Err(e) => {
@@ -233,6 +252,15 @@ async fn serve(args: Args) -> ExitCode {
         sandbox.origin()
     );
     println!("  OpenID Connect:   {}", sandbox.openid_configuration_url());
+    match args.ads_seed {
+        Some(seed) => println!(
+            "  ads data:         seed {seed}, {} campaigns (campaigns 700001.., creatives 800001.., accounts 500001 and 500002)",
+            args.ads_campaigns
+        ),
+        None => println!(
+            "  ads data:         none (--ads-seed SEED seeds campaigns, creatives and reports)"
+        ),
+    }
     println!(
         "  member tokens:    live {} s (--token-ttl)",
         args.token_ttl

@@ -36,6 +36,26 @@ pub const DEFAULT_PAGE_SIZE: u64 = 10;
 /// (<https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2>).
 pub const USERINFO: &str = r#"{"sub":"782bbtaQ","email_verified":true,"name":"John Doe","locale":{"country":"US","language":"en"},"given_name":"John","family_name":"Doe","email":"doe@email.com","picture":"https://media.licdn-ei.com/dms/image/C5F03AQHqK8v7tB1HCQ/profile-displayphoto-shrink_100_100/0/"}"#;
 
+/// How many campaigns the documented reporting answer counts (one row a
+/// campaign a day).
+pub const ANALYTICS_CAMPAIGNS: u64 = 50;
+
+/// The first campaign id of the reporting answer
+/// (`urn:li:sponsoredCampaign:1000`, `..1001`, ...).
+pub const FIRST_ANALYTICS_CAMPAIGN: u64 = 1000;
+
+/// The most elements one `adAnalytics` answer holds: "Ads Reporting"
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads-reporting/ads-reporting>)
+/// limits a response to 15,000 elements, and the endpoint does not page.
+pub const ANALYTICS_ROW_CAP: u64 = 15_000;
+
+/// LinkedIn's answer to a request that would return more elements than it
+/// allows, as "Campaigns"
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaigns>)
+/// shows it (the reporting page gives the limit, not the answer past it).
+pub const TOO_MANY_ENTITIES: &str =
+    r#"{"message":"Request would return too many entities. ","status":400}"#;
+
 /// LinkedIn's error body for a resource that does not exist.
 const NOT_FOUND: &str =
     r#"{"status":404,"code":"NOT_FOUND","message":"No virtual resource found"}"#;
@@ -94,6 +114,9 @@ pub fn linkedin(request: &Recorded, _index: usize) -> Script {
         },
         ("PUT", path) if path.starts_with(VIDEO_PART_PATH) => video_part(request),
         ("GET", path) if path.starts_with("/rest/videos/") => video("AVAILABLE"),
+        ("GET", "/rest/adAnalytics") if request.param("q").as_deref() == Some("analytics") => {
+            analytics(request)
+        }
         _ => Script::json(404, NOT_FOUND),
     }
 }
@@ -224,6 +247,144 @@ pub fn video_processing_for(
         }
         linkedin(request, index)
     }
+}
+
+/// The metrics of campaign `campaign` on day `day` (days since
+/// 1970-01-01) in the documented reporting answer: `impressions`, `clicks`
+/// and `costInLocalCurrency` in cents (written as a decimal string, as
+/// "Ads Reporting" shows money).
+///
+/// ```
+/// let (impressions, clicks, cents) = linkedin_test_support::documented::analytics_metrics(1000, 19723);
+/// assert!(clicks <= impressions);
+/// # let _ = cents;
+/// ```
+pub fn analytics_metrics(campaign: u64, day: i64) -> (u64, u64, u64) {
+    let seed = campaign
+        .wrapping_mul(31)
+        .wrapping_add(day.unsigned_abs().wrapping_mul(7));
+    let impressions = 100 + seed % 900;
+    let clicks = impressions / 10 + seed % 7;
+    (impressions, clicks, clicks * 37 + seed % 100)
+}
+
+/// A day as `(year, month, day)` from days since 1970-01-01 (the civil
+/// calendar, proleptic Gregorian).
+///
+/// ```
+/// assert_eq!(linkedin_test_support::documented::civil(19723), (2024, 1, 1));
+/// ```
+pub fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Days since 1970-01-01 of a civil date.
+///
+/// ```
+/// assert_eq!(linkedin_test_support::documented::days(2024, 1, 1), 19723);
+/// ```
+pub fn days(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let month = i64::from(month);
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Reads `year`, `month` and `day` of the record `name:(...)` in a
+/// Rest.li-encoded `dateRange`.
+fn date_of(range: &str, name: &str) -> Option<i64> {
+    let at = range.find(&format!("{name}:("))? + name.len() + 2;
+    let record = range.get(at..)?.split(')').next()?;
+    let mut parts = (None, None, None);
+    for field in record.split(',') {
+        let (key, value) = field.split_once(':')?;
+        match key {
+            "year" => parts.0 = value.parse::<i64>().ok(),
+            "month" => parts.1 = value.parse::<u32>().ok(),
+            "day" => parts.2 = value.parse::<u32>().ok(),
+            _ => {}
+        }
+    }
+    Some(days(parts.0?, parts.1?, parts.2?))
+}
+
+/// The analytics finder, as "Ads Reporting" shows its answer: `elements`
+/// each with `pivotValues` (one URN), `dateRange` (`start` and `end` as
+/// `{year, month, day}`) and the metrics asked for in `fields`, money as
+/// decimal strings; a `paging` block that does not page. One row a
+/// campaign a day, the latest day first (the page promises no order);
+/// more than [`ANALYTICS_ROW_CAP`] rows is [`TOO_MANY_ENTITIES`].
+fn analytics(request: &Recorded) -> Script {
+    let bad =
+        |message: &str| Script::json(400, &format!(r#"{{"status":400,"message":"{message}"}}"#));
+    if request.param("pivot").as_deref() != Some("CAMPAIGN")
+        || request.param("timeGranularity").as_deref() != Some("DAILY")
+    {
+        return bad("this double answers pivot=CAMPAIGN&timeGranularity=DAILY only");
+    }
+    let Some(range) = request.param("dateRange") else {
+        return bad("dateRange is required");
+    };
+    let (Some(start), Some(end)) = (date_of(&range, "start"), date_of(&range, "end")) else {
+        return bad("Invalid dateRange");
+    };
+    if end < start {
+        return bad("Invalid dateRange");
+    }
+    let rows = u64::try_from(end - start + 1)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(ANALYTICS_CAMPAIGNS);
+    if rows > ANALYTICS_ROW_CAP {
+        return Script::json(400, TOO_MANY_ENTITIES);
+    }
+    let fields = request.param("fields").unwrap_or_default();
+    let asked = |name: &str| fields.split(',').any(|f| f == name);
+    let mut elements = Vec::new();
+    for day in (start..=end).rev() {
+        let (year, month, date) = civil(day);
+        let ymd = format!(r#"{{"year":{year},"month":{month},"day":{date}}}"#);
+        for campaign in FIRST_ANALYTICS_CAMPAIGN..FIRST_ANALYTICS_CAMPAIGN + ANALYTICS_CAMPAIGNS {
+            let (impressions, clicks, cents) = analytics_metrics(campaign, day);
+            let mut row = vec![
+                format!(r#""pivotValues":["urn:li:sponsoredCampaign:{campaign}"]"#),
+                format!(r#""dateRange":{{"start":{ymd},"end":{ymd}}}"#),
+            ];
+            if asked("impressions") {
+                row.push(format!(r#""impressions":{impressions}"#));
+            }
+            if asked("clicks") {
+                row.push(format!(r#""clicks":{clicks}"#));
+            }
+            if asked("costInLocalCurrency") {
+                row.push(format!(
+                    r#""costInLocalCurrency":"{}.{:02}""#,
+                    cents / 100,
+                    cents % 100
+                ));
+            }
+            elements.push(format!("{{{}}}", row.join(",")));
+        }
+    }
+    Script::json(
+        200,
+        &format!(
+            r#"{{"paging":{{"start":0,"count":10,"links":[]}},"elements":[{}]}}"#,
+            elements.join(",")
+        ),
+    )
 }
 
 /// One page of the cursor-paged ad accounts. The token is opaque to the

@@ -32,6 +32,7 @@ pub mod hostile;
 pub mod logs;
 pub mod methods;
 pub mod paging;
+pub mod reports;
 pub mod retries;
 pub mod sandbox;
 pub mod secrets;
@@ -334,6 +335,15 @@ pub trait Transport: Clone + Debug + Send + Sync + Sized + 'static {
         Result<linkedin_resources::media::Uploaded, Error>,
         Vec<linkedin_resources::media::Progress>,
     );
+
+    // --- report ---
+
+    /// Every row of an ads report (`client.report`), in order, as the
+    /// transport yields them.
+    fn report(
+        &self,
+        report: &linkedin_resources::analytics::Report,
+    ) -> Vec<Result<linkedin_resources::analytics::Row, Error>>;
 }
 
 /// Instantiates every scenario of this crate as a `#[test]` for the
@@ -450,6 +460,12 @@ macro_rules! transport_suite {
                 a_video_that_fails_processing_is_a_typed_error,
                 a_missing_file_is_a_read_error_before_anything_is_sent,
                 a_video_is_uploaded_as_the_videos_page_shows,
+            }
+            reports {
+                daily_campaign_rows_over_half_a_year_add_up_to_the_account_totals,
+                a_report_over_the_cap_is_split_and_merged_with_no_row_lost_or_doubled,
+                the_documented_report_answer_is_read_and_a_refused_window_split,
+                a_bad_report_is_refused_before_anything_is_sent,
             }
         }
     };

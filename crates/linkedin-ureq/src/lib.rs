@@ -112,6 +112,7 @@ mod client;
 mod drive;
 pub mod logging;
 mod paging;
+mod report;
 mod resolve;
 mod token;
 mod transport;
@@ -123,6 +124,7 @@ pub use client::Client;
 /// both transports): defined in `linkedin-client-core`.
 pub use linkedin_client_core::{ConfigError, Error, TokenError, TransportFailed};
 pub use paging::{DEFAULT_PAGE_SIZE, Pages, Paginate};
+pub use report::ReportRows;
 pub use resolve::{CACHE_TTL, CachingResolver};
 pub use token::{DEFAULT_REFRESH_AHEAD, TokenSource};
 pub use transport::{DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT, HttpClient, HttpError};

@@ -192,6 +192,15 @@ impl Transport for UreqAdapter {
         let result = self.0.upload(upload, source, Some(&mut note));
         (result, updates)
     }
+
+    // --- report ---
+
+    fn report(
+        &self,
+        report: &linkedin_resources::analytics::Report,
+    ) -> Vec<Result<linkedin_resources::analytics::Row, Error>> {
+        self.0.report(report).collect()
+    }
 }
 
 linkedin_transport_tests::transport_suite!(UreqAdapter);

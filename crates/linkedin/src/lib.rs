@@ -384,14 +384,20 @@ pub use linkedin_client_core as client_core;
 
 /// LinkedIn's products as typed requests and models, and the multi-step
 /// flows as state machines (`linkedin-resources`): posts, media uploads,
-/// comments, reactions, organizations, identity, ads and reporting. Pure:
-/// no IO; either client sends them.
+/// comments, reactions, organizations, identity, ads and ads reporting
+/// (`resources::analytics`, streamed by the clients' `report`). Pure: no
+/// IO; either client sends them.
 ///
 /// ```
+/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
 /// use linkedin::resources::media::{ImageFile, Upload};
 ///
 /// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
 /// assert!(!upload.is_finished());
+///
+/// let day = Date::new(2024, 1, 1)?;
+/// let report = Report::analytics(Pivot::Campaign, day, day).accounts([507404993.into()]).metrics([Metric::Clicks]);
+/// assert_eq!(report.header(), ["CAMPAIGN", "start", "end", "clicks"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub use linkedin_resources as resources;
@@ -487,8 +493,8 @@ pub mod blocking {
     pub use linkedin_ureq::{
         CACHE_TTL, CachingResolver, Client, ClientBuilder, ConfigError, DEFAULT_MAX_BODY_SIZE,
         DEFAULT_PAGE_SIZE, DEFAULT_REFRESH_AHEAD, DEFAULT_TIMEOUT, Error, HttpClient, HttpError,
-        Pages, Paginate, TokenError, TokenSource, TransportFailed, UploadReader, UploadSource,
-        logging, ureq,
+        Pages, Paginate, ReportRows, TokenError, TokenSource, TransportFailed, UploadReader,
+        UploadSource, logging, ureq,
     };
 }
 

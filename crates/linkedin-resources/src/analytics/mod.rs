@@ -38,7 +38,7 @@ use serde_json::{Map, Value};
 
 pub use date::{Date, DateRange, TimeGranularity};
 pub use metric::{Metric, Pivot};
-pub use planner::{PlanError, ReportPlan, Taken};
+pub use planner::{PlanError, ReportPlan, Taken, is_too_many_rows};
 
 use crate::ads::{AccountId, MAX_IDS};
 use crate::urns::{CampaignGroupUrn, CampaignUrn, CreativeUrn};

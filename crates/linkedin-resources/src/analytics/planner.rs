@@ -1,7 +1,40 @@
 //! The report planner: a sans-IO walk over date windows small enough for
 //! LinkedIn's row cap.
 
+use restli_codec::response::ApiError;
+
 use super::{AnalyticsRequest, Date, Report, Row, TimeGranularity};
+
+/// The start of LinkedIn's message refusing a request whose answer would
+/// hold too many elements: `{"message":"Request would return too many
+/// entities. ","status":400}`, as "Campaigns"
+/// (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaigns>)
+/// shows it for a search past its limit.
+const TOO_MANY: &str = "request would return too many entities";
+
+/// Whether LinkedIn refused a request because its answer would hold too
+/// many elements (a 400 whose message says so): a report window to split,
+/// not a report to give up on.
+///
+/// ```
+/// use linkedin_resources::analytics::is_too_many_rows;
+/// use restli_codec::response::{ApiError, ResponseMeta};
+///
+/// let meta = ResponseMeta::new(http::StatusCode::BAD_REQUEST, Default::default(), "/rest/adAnalytics");
+/// let refused = ApiError::new(meta.clone(), br#"{"message":"Request would return too many entities. ","status":400}"#);
+/// assert!(is_too_many_rows(&refused));
+/// let other = ApiError::new(meta, br#"{"message":"Invalid pivot","status":400}"#);
+/// assert!(!is_too_many_rows(&other));
+/// ```
+pub fn is_too_many_rows(error: &ApiError) -> bool {
+    error.status() == http::StatusCode::BAD_REQUEST
+        && error.message().is_some_and(|message| {
+            message
+                .trim_start()
+                .get(..TOO_MANY.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(TOO_MANY))
+        })
+}
 
 /// Why a plan cannot go on.
 ///
@@ -248,6 +281,38 @@ impl ReportPlan {
         self.pending.push((second_start, end));
         self.pending.push((start, first_end));
         Ok(())
+    }
+
+    /// Takes LinkedIn's refusal of [`next_request`](Self::next_request):
+    /// when it says the answer would hold too many rows
+    /// ([`is_too_many_rows`]), the window is split (see
+    /// [`split`](Self::split)) and `true` comes back; any other error is
+    /// left to the caller (`false`, the plan unchanged).
+    ///
+    /// ```
+    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+    /// use restli_codec::response::{ApiError, ResponseMeta};
+    ///
+    /// let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 1, 4)?)
+    ///     .granularity(TimeGranularity::Daily).accounts([1.into()]).metrics([Metric::Clicks]);
+    /// let mut plan = report.plan(100)?;
+    /// let meta = ResponseMeta::new(http::StatusCode::BAD_REQUEST, Default::default(), "/rest/adAnalytics");
+    /// let refused = ApiError::new(meta, br#"{"message":"Request would return too many entities. ","status":400}"#);
+    /// assert!(plan.refused(&refused)?);
+    /// assert_eq!(plan.window(), Some((Date::new(2024, 1, 1)?, Date::new(2024, 1, 2)?)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What [`split`](Self::split) finds: a window of one bucket refused
+    /// is [`PlanError::RowCap`].
+    pub fn refused(&mut self, error: &ApiError) -> Result<bool, PlanError> {
+        if !is_too_many_rows(error) {
+            return Ok(false);
+        }
+        self.split()?;
+        Ok(true)
     }
 
     /// Marks the window out as done.
