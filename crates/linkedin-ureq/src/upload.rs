@@ -188,22 +188,20 @@ impl Client<HttpClient> {
                         match bytes {
                             PartBytes::File { path, offset, len } => {
                                 let body = open_at(&path, offset, len)?;
-                                scope.spawn(move || {
-                                    let _ = done.send((index, put(http, head, body, timeout)));
+                                spawn_put(scope, done, index, move || {
+                                    put(http, head, body, timeout)
                                 });
                             }
                             PartBytes::Kept(kept) => {
-                                scope.spawn(move || {
-                                    let body = io::Cursor::new(kept);
-                                    let _ = done.send((index, put(http, head, body, timeout)));
+                                spawn_put(scope, done, index, move || {
+                                    put(http, head, io::Cursor::new(kept), timeout)
                                 });
                             }
                             PartBytes::ReadNext { len, keep: true } => {
                                 let kept = read_part(&mut reader, len)?;
                                 let kept = driver.keep(index, kept);
-                                scope.spawn(move || {
-                                    let body = io::Cursor::new(kept);
-                                    let _ = done.send((index, put(http, head, body, timeout)));
+                                spawn_put(scope, done, index, move || {
+                                    put(http, head, io::Cursor::new(kept), timeout)
                                 });
                             }
                             PartBytes::ReadNext { len, keep: false } => {
@@ -352,6 +350,28 @@ impl Client<HttpClient> {
         let size = file_size(path)?;
         let upload = linkedin_client_core::video_upload(owner, size)?;
         self.upload(upload, UploadSource::path(path), None)
+    }
+}
+
+/// Runs one PUT on a scoped thread of its own, its outcome sent to `done`;
+/// a thread that cannot be started is a failed attempt (the flow retries
+/// it or gives up), never a panic.
+fn spawn_put<'scope, F>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    done: mpsc::Sender<PartOutcome>,
+    index: usize,
+    put: F,
+) where
+    F: FnOnce() -> Result<(http::StatusCode, http::HeaderMap), String> + Send + 'scope,
+{
+    let sender = done.clone();
+    let started = std::thread::Builder::new()
+        .name(format!("linkedin-upload-part-{index}"))
+        .spawn_scoped(scope, move || {
+            let _ = sender.send((index, put()));
+        });
+    if let Err(error) = started {
+        let _ = done.send((index, Err(format!("cannot start a thread: {error}"))));
     }
 }
 
