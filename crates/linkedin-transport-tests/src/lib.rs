@@ -38,6 +38,7 @@ pub mod secrets;
 pub mod spans;
 pub mod timeouts;
 pub mod tokens;
+pub mod typed_apis;
 pub mod wire;
 
 use std::fmt::Debug;
@@ -45,6 +46,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use linkedin_client_core::Error;
+use linkedin_client_core::api::Caller;
 use linkedin_oauth::{
     AccessToken, BaseUrl, CodeExchange, Introspection, OAuthConfig, RefreshedToken,
     ThreeLeggedToken, TokenSet, TwoLeggedToken,
@@ -320,6 +322,27 @@ pub trait Transport: Clone + Debug + Send + Sync + Sized + 'static {
     /// token, its token source, a client with that source, its HTTP stack;
     /// named for the failure message.
     fn secret_holders(oauth: OAuthConfig, tokens: TokenSet) -> Vec<(&'static str, Box<dyn Debug>)>;
+
+    // --- surface ---
+
+    /// The client as the typed handles take it (`Posts::new(caller)` is
+    /// what `client.posts()` makes).
+    type Caller: Caller;
+
+    /// The client, for the typed handles.
+    fn caller(&self) -> &Self::Caller;
+
+    /// Waits for a typed call's answer.
+    fn answer<'a, T: Send + 'a>(
+        &'a self,
+        answer: <Self::Caller as Caller>::Answer<'a, T>,
+    ) -> Result<T, Error>;
+
+    /// Every item of a typed walk, in order.
+    fn items<'a, T: DeserializeOwned + Send + 'static>(
+        &'a self,
+        items: <Self::Caller as Caller>::Items<'a, T>,
+    ) -> Vec<Result<T, Error>>;
 }
 
 /// Instantiates every scenario of this crate as a `#[test]` for the
@@ -426,6 +449,11 @@ macro_rules! transport_suite {
             }
             secrets {
                 no_debug_shows_a_secret,
+            }
+            typed_apis {
+                posts_comments_and_reactions_live_through_their_handles,
+                organizations_identity_and_ads_work_through_their_handles,
+                sign_in_with_linkedin_verifies_the_id_token_and_its_nonce,
             }
         }
     };

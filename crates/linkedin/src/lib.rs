@@ -14,6 +14,7 @@
 //! |---|---|---|
 //! | Rest.li protocol: encoding, requests, typed responses, retry and paging decisions (no IO) | `restli-codec` | [`restli`], and the common items at the root |
 //! | OAuth 2.0: authorization URLs, CSRF state, PKCE (native apps), token requests and lifetimes (no IO) | `linkedin-oauth` | [`oauth`] |
+//! | LinkedIn's APIs typed: identity and id_tokens, posts and little text, media uploads, comments, reactions, organizations, ads, ads reporting (no IO) | `linkedin-resources` | [`resources`]; their handles on both clients (`client.posts()`, `client.identity()`, ...) in [`api`] |
 //! | async client: reqwest on tokio | `linkedin-reqwest` | [`Client`], [`TokenSource`], [`Error`] (feature `async`, on by default) |
 //! | blocking client: ureq | `linkedin-ureq` | `blocking` (feature `blocking`) |
 //! | webhooks: endpoint validation, `X-LI-Signature` checks, typed notifications (no IO) | `linkedin-webhooks` | `webhooks` (feature `webhooks`) |
@@ -367,6 +368,51 @@ pub use restli_codec as restli;
 /// assert_eq!(secret.to_string(), "[redacted]");
 /// ```
 pub use linkedin_oauth as oauth;
+
+/// LinkedIn's APIs as typed requests and models (`linkedin-resources`):
+/// identity and id_token verification, posts and their little-text
+/// commentary, media uploads, comments, reactions, organizations, ads and
+/// ads reporting. Pure: no IO. Both clients send them through the handles
+/// of [`api`] (`client.posts().create(&post)`), or as they are with
+/// `client.send(request)`.
+///
+/// ```
+/// use linkedin::resources::commentary::Commentary;
+///
+/// let text = Commentary::new().text("50% off (today) ").hashtag("rust");
+/// assert_eq!(text.to_little_text()?, r"50% off \(today\) {hashtag|\#|rust}");
+/// # Ok::<(), linkedin::resources::commentary::CommentaryError>(())
+/// ```
+pub use linkedin_resources as resources;
+
+/// The typed API handles both clients have (`client.posts()`,
+/// `client.comments()`, `client.reactions()`, `client.organizations()`,
+/// `client.identity()`, `client.ads()`), written once over
+/// [`Caller`](api::Caller), which each client implements: a call's answer
+/// is a future on the async client and the result itself on the blocking
+/// one; a list is a `Stream` or an `Iterator`.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = linkedin::sandbox::Sandbox::start().await?;
+/// use linkedin::prelude::*;
+/// use linkedin::resources::posts::NewPost;
+/// use linkedin::resources::urns::PersonUrn;
+///
+/// let client = Client::builder()
+///     .endpoint(Endpoint::from_origin(sandbox.origin())?)
+///     .version("202606")
+///     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
+///     .build()?;
+/// let me: PersonUrn = client.identity().userinfo().await?.person_urn()?;
+/// let urn = client.posts().create(&NewPost::new(me.clone(), "Hello".into())).await?;
+/// let mine: Vec<_> = client.posts().list_by_author(me).try_collect().await?;
+/// assert_eq!(mine[0].post_urn(), Some(urn));
+/// # Ok(())
+/// # }
+/// ```
+pub use linkedin_client_core::api;
 
 /// What both clients are made of, whatever their HTTP stack
 /// (`linkedin-client-core`): the generic `ClientBuilder`, the `ClientCore`
