@@ -6,11 +6,11 @@ use super::{AnalyticsRequest, Date, Report, Row, TimeGranularity};
 /// Why a plan cannot go on.
 ///
 /// ```
-/// use linkedin_resources::analytics::{Date, PlanError};
+/// use linkedin::resources::analytics::{Date, PlanError};
 /// let d = Date::new(2024, 1, 1)?;
 /// let err = PlanError::RowCap { start: d, end: d, cap: 15000 };
 /// assert!(err.to_string().contains("15000"));
-/// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+/// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -37,7 +37,7 @@ pub enum PlanError {
 /// What [`ReportPlan::take`] did with an answer.
 ///
 /// ```
-/// use linkedin_resources::analytics::Taken;
+/// use linkedin::resources::analytics::Taken;
 /// assert_eq!(Taken::Split, Taken::Split);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,7 @@ pub enum Taken {
 /// ([`split`](Self::split)).
 ///
 /// ```
-/// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, Row, Taken, TimeGranularity};
+/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, Row, Taken, TimeGranularity};
 ///
 /// let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 1, 4)?)
 ///     .granularity(TimeGranularity::Daily)
@@ -119,7 +119,7 @@ impl ReportPlan {
     /// stay under the cap without a split.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
     /// let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 12, 31)?)
     ///     .granularity(TimeGranularity::Daily).accounts([1.into()]).metrics([Metric::Clicks]);
     /// let plan = report.plan(15_000)?.estimated_rows_per_bucket(500);
@@ -139,7 +139,7 @@ impl ReportPlan {
     /// The report planned.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let plan = Report::analytics(Pivot::Account, d, d).accounts([1.into()]).metrics([Metric::Clicks]).plan(10)?;
     /// assert_eq!(plan.report().pivots(), [Pivot::Account]);
@@ -153,7 +153,7 @@ impl ReportPlan {
     /// when the report is done.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let (a, b) = (Date::new(2024, 1, 1)?, Date::new(2024, 3, 1)?);
     /// let plan = Report::analytics(Pivot::Account, a, b).accounts([1.into()]).metrics([Metric::Clicks]).plan(10)?;
     /// assert_eq!(plan.window(), Some((a, b)));
@@ -179,7 +179,7 @@ impl ReportPlan {
     /// request.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let plan = Report::analytics(Pivot::Account, d, d).accounts([1.into()]).metrics([Metric::Clicks]).plan(10)?;
     /// let request = plan.next_request().expect("one window");
@@ -213,7 +213,7 @@ impl ReportPlan {
     /// large, say); its halves are asked for in turn.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
     /// let report = Report::analytics(Pivot::Account, Date::new(2024, 1, 1)?, Date::new(2024, 4, 30)?)
     ///     .granularity(TimeGranularity::Monthly).accounts([1.into()]).metrics([Metric::Clicks]);
     /// let mut plan = report.plan(10)?;
@@ -267,11 +267,11 @@ impl TimeGranularity {
     /// [`All`](Self::All); 0 when `end` is before `start`).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, TimeGranularity};
     /// let (a, b) = (Date::new(2024, 1, 31)?, Date::new(2024, 3, 1)?);
     /// assert_eq!(TimeGranularity::Monthly.buckets_between(a, b), 3);
     /// assert_eq!(TimeGranularity::Daily.buckets_between(a, b), 31);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn buckets_between(self, start: Date, end: Date) -> u64 {
         if end < start {
@@ -283,10 +283,10 @@ impl TimeGranularity {
     /// Whether `date` starts a bucket (so a window may start there).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, TimeGranularity};
     /// assert!(TimeGranularity::Monthly.starts_bucket(Date::new(2024, 3, 1)?));
     /// assert!(!TimeGranularity::Yearly.starts_bucket(Date::new(2024, 3, 1)?));
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn starts_bucket(self, date: Date) -> bool {
         match self {
