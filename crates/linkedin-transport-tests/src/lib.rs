@@ -454,6 +454,7 @@ macro_rules! transport_suite {
                 posts_comments_and_reactions_live_through_their_handles,
                 organizations_identity_and_ads_work_through_their_handles,
                 sign_in_with_linkedin_verifies_the_id_token_and_its_nonce,
+                the_handles_read_the_answers_linkedins_pages_show,
             }
         }
     };

@@ -10,6 +10,9 @@
 //! - Reactions API: <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api>
 //! - Organization Access Control: <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role>
 //! - Sign In with LinkedIn using OpenID Connect: <https://learn.microsoft.com/en-us/linkedin/consumer/integrations/self-serve/sign-in-with-linkedin-v2>
+//!
+//! The same handles also read the answers those pages show, from
+//! `linkedin_test_support::documented` (a double separate from the sandbox).
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -30,6 +33,10 @@ use linkedin_resources::posts::NewPost;
 use linkedin_resources::social::{ReactionKey, ReactionType};
 use linkedin_resources::urns::{Author, PersonUrn, SocialTargetUrn};
 use linkedin_sandbox::Sandbox;
+use linkedin_test_support::HostileServer;
+use linkedin_test_support::documented::{
+    self, ADMINISTERED_ORGANIZATION, CREATED_COMMENT, CREATED_POST,
+};
 
 use crate::{Setup, Transport, logs};
 
@@ -339,5 +346,72 @@ pub fn sign_in_with_linkedin_verifies_the_id_token_and_its_nonce<T: Transport>()
     assert!(
         matches!(no_app, Err(Error::Config(ConfigError::NoOAuth))),
         "{no_app:?}"
+    );
+}
+
+/// The handles read LinkedIn's documented answers: the Posts API's 201 with
+/// the post URN raw in `x-restli-id` and no body; `userinfo` under `/v2`
+/// from a versioned client; the Comments API's 201 with the id in
+/// `x-restli-id` and the comment in the body, and its GET_ALL page; the
+/// Reactions API's 201 with the reaction URN as `x-restli-id`; the
+/// member's `organizationAcls` (pages named in `documented`). What was sent
+/// has the pages' shapes too.
+pub fn the_handles_read_the_answers_linkedins_pages_show<T: Transport>() {
+    let server = HostileServer::start(documented::linkedin);
+    let client = T::build(
+        Setup::new(&server.origin())
+            .version("202601")
+            .token("AQV-documented"),
+    )
+    .expect("client");
+    let caller = client.caller();
+    let me: PersonUrn = "urn:li:person:782bbtaQ".parse().expect("a person");
+
+    let urn = client
+        .answer(Posts::new(caller).create(&NewPost::new(me.clone(), "Hello".into())))
+        .expect("created");
+    assert_eq!(urn.as_str(), CREATED_POST);
+    assert_eq!(server.count("POST", "/rest/posts"), 1, "created once");
+
+    let info = client
+        .answer(Identity::new(caller).userinfo())
+        .expect("userinfo under /v2");
+    assert_eq!(info.person_urn().expect("a person"), me);
+
+    let actor = Author::Person(me.clone());
+    let comments = Comments::new(caller);
+    let comment = client
+        .answer(comments.add(&urn, &actor, "Nice post"))
+        .expect("commented");
+    assert_eq!(comment.id.as_deref(), Some(CREATED_COMMENT));
+    let listed = client.items(comments.list(&urn));
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let sent = server
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "POST" && r.path().ends_with("/comments"))
+        .expect("the comment's CREATE");
+    let body: serde_json::Value = serde_json::from_slice(&sent.body).expect("a JSON body");
+    assert_eq!(body["actor"], me.as_str());
+    assert_eq!(body["object"], CREATED_POST);
+    assert_eq!(body["message"]["text"], "Nice post");
+
+    let key = client
+        .answer(Reactions::new(caller).add(&actor, &urn, ReactionType::Like))
+        .expect("reacted");
+    assert_eq!(key.actor, actor);
+    assert_eq!(key.entity.as_str(), CREATED_POST);
+
+    let roles: Vec<_> = client
+        .items(Organizations::new(caller).my_roles())
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("roles");
+    assert_eq!(roles.len(), 2);
+    let pages = postable_organizations(&roles);
+    assert_eq!(
+        pages.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+        [ADMINISTERED_ORGANIZATION],
+        "only the approved role that may post"
     );
 }
