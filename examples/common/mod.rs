@@ -316,12 +316,13 @@ pub fn shorten(text: &str, max: usize) -> String {
     short
 }
 
-/// A URL with the values of its secret parameters (`code`, `state`,
-/// tokens, secrets) masked, for printing.
+/// A URL with the values of its secret parameters (`code`, `state`, the
+/// OpenID Connect `nonce`, tokens, secrets) masked, for printing.
 pub fn redact_url(url: &str) -> String {
     const SECRET: &[&str] = &[
         "code",
         "state",
+        "nonce",
         "access_token",
         "refresh_token",
         "client_secret",

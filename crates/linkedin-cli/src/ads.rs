@@ -15,8 +15,8 @@ use linkedin::restli::{Endpoint, LinkedInVersion};
 use serde_json::Value;
 
 use crate::api::sdk_error;
-use crate::connection::resolve_token;
 use crate::cli::StoreArgs;
+use crate::connection::resolve_token;
 use crate::error::CliError;
 use crate::sdk;
 
@@ -194,8 +194,7 @@ pub(crate) fn run(args: &AdsArgs, dir: &Path) -> Result<(), CliError> {
 /// The client, with the profile's token (renewed if need be) or
 /// `--access-token`, the origin and the version.
 fn connect(args: &AdsArgs, dir: &Path, version: &LinkedInVersion) -> Result<sdk::Client, CliError> {
-    let (token, stored_base) =
-        resolve_token(args.access_token.as_ref(), dir, &args.store.profile)?;
+    let (token, stored_base) = resolve_token(args.access_token.as_ref(), dir, &args.store.profile)?;
     let mut builder = sdk::Client::builder()
         .access_token(token)
         .version(version.as_str());

@@ -11,6 +11,7 @@ use restli_codec::exchange::Exchange;
 use restli_codec::retry::RetryPolicy;
 use restli_codec::{DynamicRequest, RequestConfig, RequestError};
 
+use crate::api::JwksStore;
 use crate::error::{ConfigError, TokenError};
 use crate::settings::{Bearer, ClientSettings, ManagedTokens};
 
@@ -39,6 +40,8 @@ pub struct ClientCore<H, S> {
 struct Shared<H, S> {
     http: H,
     settings: ClientSettings<S>,
+    /// The JWKS keys of `client.identity()`, shared by clones.
+    jwks: Arc<JwksStore>,
 }
 
 impl<H, S> Clone for ClientCore<H, S> {
@@ -76,7 +79,11 @@ impl<H, S> ClientCore<H, S> {
     /// ```
     pub fn new(http: H, settings: ClientSettings<S>) -> Self {
         ClientCore {
-            shared: Arc::new(Shared { http, settings }),
+            shared: Arc::new(Shared {
+                http,
+                settings,
+                jwks: Arc::new(JwksStore::new()),
+            }),
             token: None,
         }
     }
@@ -201,6 +208,19 @@ impl<H, S> ClientCore<H, S> {
             Some(token.secret()),
             self.retry_policy(),
         )
+    }
+
+    /// The JWKS keys `client.identity()` verifies id_tokens with, shared
+    /// by every clone (what a transport's
+    /// [`Caller::jwks_store`](crate::api::Caller::jwks_store) hands out).
+    ///
+    /// ```
+    /// use linkedin::client_core::{ClientCore, ClientSettings};
+    /// let core = ClientCore::new((), ClientSettings::<()>::new());
+    /// assert!(std::sync::Arc::ptr_eq(core.jwks_store(), core.clone().jwks_store()));
+    /// ```
+    pub fn jwks_store(&self) -> &Arc<JwksStore> {
+        &self.shared.jwks
     }
 
     /// `app` with the client's OAuth base URL override applied.

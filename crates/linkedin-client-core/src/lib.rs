@@ -51,6 +51,7 @@
     )
 )]
 
+pub mod api;
 mod builder;
 mod core;
 mod error;
@@ -140,6 +141,119 @@ macro_rules! client_handle {
             $(#[$with_docs])*
             pub fn with_access_token(&self, token: &$crate::oauth::AccessToken) -> Self {
                 $client(self.0.with_access_token(token))
+            }
+        }
+    };
+}
+
+/// Implements, for a transport's `Client<H>` (a [`Caller`](api::Caller)
+/// for the `H` given), the typed API accessors `posts()`, `comments()`,
+/// `reactions()`, `organizations()`, `identity()` and `ads()`, written
+/// once for both transports; the handles themselves are in [`api`].
+///
+/// ```
+/// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+/// # let client = linkedin::blocking::Client::builder()
+/// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+/// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+/// // `linkedin::blocking::Client` has them through this macro.
+/// assert_eq!(client.identity().userinfo()?.given_name.as_deref(), Some("Sandra"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[macro_export]
+macro_rules! typed_apis {
+    ($client:ident, $($bounds:tt)+) => {
+        impl<H: $($bounds)+> $client<H> {
+            /// The Posts API: create a post of any kind, get one, list an
+            /// author's, change a post's commentary, delete one.
+            ///
+            /// ```
+            /// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+            /// # let client = linkedin::blocking::Client::builder()
+            /// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+            /// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+            /// let me: linkedin::resources::urns::PersonUrn = "urn:li:person:sAnDb0x1d".parse()?;
+            /// let urn = client.posts().create(&linkedin::resources::posts::NewPost::new(me, "Hi".into()))?;
+            /// assert_eq!(client.posts().get(&urn)?.plain_commentary().as_deref(), Some("Hi"));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn posts(&self) -> $crate::api::Posts<'_, Self> {
+                $crate::api::Posts::new(self)
+            }
+
+            /// Comments on posts and comments: add, reply, list, delete.
+            ///
+            /// ```
+            /// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+            /// # let client = linkedin::blocking::Client::builder()
+            /// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+            /// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+            /// let me: linkedin::resources::urns::PersonUrn = "urn:li:person:sAnDb0x1d".parse()?;
+            /// let post = client.posts().create(&linkedin::resources::posts::NewPost::new(me, "Hi".into()))?;
+            /// assert_eq!(client.comments().list(&post).count(), 0);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn comments(&self) -> $crate::api::Comments<'_, Self> {
+                $crate::api::Comments::new(self)
+            }
+
+            /// Reactions on posts and comments: add, get, list, delete.
+            ///
+            /// ```
+            /// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+            /// # let client = linkedin::blocking::Client::builder()
+            /// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+            /// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+            /// assert_eq!(client.reactions().list(&"urn:li:share:1".parse::<linkedin::resources::urns::PostUrn>()?).count(), 0);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn reactions(&self) -> $crate::api::Reactions<'_, Self> {
+                $crate::api::Reactions::new(self)
+            }
+
+            /// Organizations: lookup by id or vanity name, the member's
+            /// roles, follower counts.
+            ///
+            /// ```
+            /// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+            /// # let client = linkedin::blocking::Client::builder()
+            /// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+            /// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+            /// assert!(client.organizations().my_roles().count() > 0);
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn organizations(&self) -> $crate::api::Organizations<'_, Self> {
+                $crate::api::Organizations::new(self)
+            }
+
+            /// Sign In with LinkedIn: `userinfo`, and id_tokens verified
+            /// against LinkedIn's keys (fetched and kept by this client).
+            ///
+            /// ```
+            /// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+            /// # let client = linkedin::blocking::Client::builder()
+            /// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+            /// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+            /// assert_eq!(client.identity().userinfo()?.sub, "sAnDb0x1d");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn identity(&self) -> $crate::api::Identity<'_, Self> {
+                $crate::api::Identity::new(self)
+            }
+
+            /// Ad accounts, and their campaign groups, campaigns and
+            /// creatives.
+            ///
+            /// ```
+            /// # let sandbox = linkedin::sandbox::Sandbox::spawn()?;
+            /// # let client = linkedin::blocking::Client::builder()
+            /// #     .endpoint(linkedin::Endpoint::from_origin(sandbox.origin())?)
+            /// #     .version("202606").access_token(linkedin::oauth::AccessToken::new(sandbox.access_token())).build()?;
+            /// assert_eq!(client.ads().accounts().get(500001.into())?.id, Some(500001));
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            pub fn ads(&self) -> $crate::api::Ads<'_, Self> {
+                $crate::api::Ads::new(self)
             }
         }
     };

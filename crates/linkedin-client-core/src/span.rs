@@ -109,6 +109,26 @@ impl CallSpan {
         this
     }
 
+    /// The `linkedin.fetch` span of a plain GET of `url` (LinkedIn's JWKS
+    /// for `client.identity()`); its template is the URL's path.
+    ///
+    /// ```
+    /// let span = linkedin::client_core::CallSpan::fetch("https://www.linkedin.com/oauth/openid/jwks");
+    /// assert_eq!(span.template(), "/oauth/openid/jwks");
+    /// ```
+    pub fn fetch(url: &str) -> CallSpan {
+        let template = path_of(url);
+        let span = open!(
+            "linkedin.fetch",
+            tracing::field::Empty,
+            tracing::field::Empty,
+            template
+        );
+        let mut this = CallSpan::new(span, http::Method::GET, template);
+        this.server = server_of(url);
+        this
+    }
+
     fn new(span: Span, method: http::Method, template: &str) -> CallSpan {
         CallSpan {
             span,

@@ -101,6 +101,7 @@
     )
 )]
 
+mod api;
 mod auth;
 mod builder;
 mod client;

@@ -226,6 +226,28 @@ impl Transport for ReqwestAdapter {
         self.runtime
             .block_on(self.client.report(report).collect::<Vec<_>>())
     }
+
+    // --- surface ---
+
+    type Caller = Client;
+
+    fn caller(&self) -> &Client {
+        &self.client
+    }
+
+    fn answer<'a, T: Send + 'a>(
+        &'a self,
+        answer: <Client as linkedin_client_core::api::Caller>::Answer<'a, T>,
+    ) -> Result<T, Error> {
+        self.runtime.block_on(answer)
+    }
+
+    fn items<'a, T: DeserializeOwned + Send + 'static>(
+        &'a self,
+        items: <Client as linkedin_client_core::api::Caller>::Items<'a, T>,
+    ) -> Vec<Result<T, Error>> {
+        self.runtime.block_on(items.collect::<Vec<_>>())
+    }
 }
 
 linkedin_transport_tests::transport_suite!(ReqwestAdapter);

@@ -16,8 +16,8 @@ use crate::urns::TypedUrnError;
 /// error, which says what was wrong and where.
 ///
 /// ```
-/// use linkedin_resources::ResourceError;
-/// use linkedin_resources::urns::PersonUrn;
+/// use linkedin::resources::ResourceError;
+/// use linkedin::resources::urns::PersonUrn;
 ///
 /// let err: ResourceError = PersonUrn::new("").unwrap_err().into();
 /// assert!(matches!(err, ResourceError::Urn(_)));

@@ -14,8 +14,8 @@
 //!   answered by `{"firstDegreeSize": n}`.
 //!
 //! ```
-//! use linkedin_resources::organizations::{self, OrganizationRole, RoleState};
-//! use restli_codec::{LinkedInVersion, RequestConfig};
+//! use linkedin::resources::organizations::{self, OrganizationRole, RoleState};
+//! use linkedin::restli::{LinkedInVersion, RequestConfig};
 //!
 //! let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 //! let mine = organizations::my_roles().state(RoleState::Approved);
@@ -42,7 +42,7 @@ pub const MAX_VANITY_NAME_CHARS: usize = 100;
 /// Why an organization request cannot be built.
 ///
 /// ```
-/// use linkedin_resources::organizations::{self, OrganizationError};
+/// use linkedin::resources::organizations::{self, OrganizationError};
 ///
 /// assert_eq!(organizations::find_by_vanity_name("").unwrap_err(), OrganizationError::InvalidVanityName);
 /// ```
@@ -62,7 +62,7 @@ wire_enum! {
     /// Control by Role" page lists them (plus any new one, kept).
     ///
     /// ```
-    /// use linkedin_resources::organizations::OrganizationRole;
+    /// use linkedin::resources::organizations::OrganizationRole;
     ///
     /// let role: OrganizationRole = serde_json::from_str(r#""RECRUITING_POSTER""#)?;
     /// assert_eq!(role, OrganizationRole::RecruitingPoster);
@@ -100,7 +100,7 @@ impl OrganizationRole {
     /// counts too (the safe reading: LinkedIn's answer to a post decides).
     ///
     /// ```
-    /// use linkedin_resources::organizations::OrganizationRole;
+    /// use linkedin::resources::organizations::OrganizationRole;
     /// assert!(OrganizationRole::Administrator.may_post());
     /// assert!(!OrganizationRole::Unknown("NEW".into()).may_post());
     /// ```
@@ -119,7 +119,7 @@ wire_enum! {
     /// The state of a role assignment.
     ///
     /// ```
-    /// use linkedin_resources::organizations::RoleState;
+    /// use linkedin::resources::organizations::RoleState;
     /// assert_eq!(serde_json::to_string(&RoleState::Approved)?, r#""APPROVED""#);
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -139,14 +139,14 @@ request_type!(
     /// GET one organization (built by [`get`]), answered by
     /// `EntityResponse<Organization>`.
     GetOrganization(Get) => EntityResponse<Organization>,
-    example = "linkedin_resources::organizations::get(&\"urn:li:organization:2414183\".parse()?)"
+    example = "linkedin::resources::organizations::get(&\"urn:li:organization:2414183\".parse()?)"
 );
 
 request_type!(
     /// The `vanityName` FINDER (built by [`find_by_vanity_name`]), answered
     /// by `CollectionResponse<Organization>` (zero or one element).
     FindOrganizationByVanityName(Finder) => CollectionResponse<Organization>,
-    example = "linkedin_resources::organizations::find_by_vanity_name(\"linkedin\")?", paged
+    example = "linkedin::resources::organizations::find_by_vanity_name(\"linkedin\")?", paged
 );
 
 request_type!(
@@ -154,21 +154,21 @@ request_type!(
     /// member's roles (built by [`my_roles`]), answered by
     /// `CollectionResponse<OrganizationAcl>`, paged.
     FindMyRoles(Finder) => CollectionResponse<OrganizationAcl>,
-    example = "linkedin_resources::organizations::my_roles()", paged
+    example = "linkedin::resources::organizations::my_roles()", paged
 );
 
 request_type!(
     /// GET the follower count of an organization (built by
     /// [`follower_count`]), answered by `EntityResponse<NetworkSize>`.
     GetFollowerCount(Get) => EntityResponse<NetworkSize>,
-    example = "linkedin_resources::organizations::follower_count(&\"urn:li:organization:2414183\".parse()?)"
+    example = "linkedin::resources::organizations::follower_count(&\"urn:li:organization:2414183\".parse()?)"
 );
 
 /// One organization by id: `GET /rest/organizations/{id}`.
 ///
 /// ```
-/// use linkedin_resources::organizations;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::organizations;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 /// let http = organizations::get(&"urn:li:organization:2414183".parse()?).to_http(&config, None)?;
@@ -185,8 +185,8 @@ pub fn get(organization: &OrganizationUrn) -> GetOrganization {
 /// `GET /rest/organizations?q=vanityName&vanityName={vanity_name}`.
 ///
 /// ```
-/// use linkedin_resources::organizations;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::organizations;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 /// let http = organizations::find_by_vanity_name("linkedin")?.to_http(&config, None)?;
@@ -222,7 +222,7 @@ pub fn find_by_vanity_name(
 /// [`postable_organizations`] which pages the member may post for.
 ///
 /// ```
-/// use linkedin_resources::organizations::{self, OrganizationRole};
+/// use linkedin::resources::organizations::{self, OrganizationRole};
 ///
 /// let request = organizations::my_roles().role(OrganizationRole::Administrator);
 /// assert_eq!(request.into_inner().query().get("role"), Some("ADMINISTRATOR"));
@@ -237,7 +237,7 @@ impl FindMyRoles {
     /// Only assignments of this role (`role=`).
     ///
     /// ```
-    /// use linkedin_resources::organizations::{self, OrganizationRole};
+    /// use linkedin::resources::organizations::{self, OrganizationRole};
     /// let request = organizations::my_roles().role(OrganizationRole::Analyst);
     /// assert_eq!(request.into_inner().query().get("role"), Some("ANALYST"));
     /// ```
@@ -250,7 +250,7 @@ impl FindMyRoles {
     /// Only assignments in this state (`state=`).
     ///
     /// ```
-    /// use linkedin_resources::organizations::{self, RoleState};
+    /// use linkedin::resources::organizations::{self, RoleState};
     /// let request = organizations::my_roles().state(RoleState::Approved);
     /// assert_eq!(request.into_inner().query().get("state"), Some("APPROVED"));
     /// ```
@@ -266,7 +266,7 @@ impl FindMyRoles {
 /// [`may_post`](OrganizationRole::may_post), each once, in the order met.
 ///
 /// ```
-/// use linkedin_resources::organizations::{OrganizationAcl, postable_organizations};
+/// use linkedin::resources::organizations::{OrganizationAcl, postable_organizations};
 ///
 /// let acls: Vec<OrganizationAcl> = serde_json::from_str(r#"[
 ///     {"organization": "urn:li:organization:1", "role": "ANALYST", "state": "APPROVED"},
@@ -307,8 +307,8 @@ pub fn postable_organizations<'a>(
 /// URL-encoded in the path; read [`NetworkSize::first_degree_size`].
 ///
 /// ```
-/// use linkedin_resources::organizations;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::organizations;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 /// let http = organizations::follower_count(&"urn:li:organization:2414183".parse()?).to_http(&config, None)?;
@@ -327,7 +327,7 @@ pub fn follower_count(organization: &OrganizationUrn) -> GetFollowerCount {
 /// One role assignment (an element of `organizationAcls`).
 ///
 /// ```
-/// use linkedin_resources::organizations::{OrganizationAcl, OrganizationRole};
+/// use linkedin::resources::organizations::{OrganizationAcl, OrganizationRole};
 ///
 /// let acl: OrganizationAcl = serde_json::from_str(r#"{"roleAssignee": "urn:li:person:a",
 ///     "role": "ADMINISTRATOR", "state": "APPROVED", "organization": "urn:li:organization:1"}"#)?;
@@ -359,7 +359,7 @@ pub struct OrganizationAcl {
 /// optional, unknown ones kept in [`extra`](Self::extra).
 ///
 /// ```
-/// use linkedin_resources::organizations::Organization;
+/// use linkedin::resources::organizations::Organization;
 ///
 /// let org: Organization = serde_json::from_str(r#"{"id": 2414183, "vanityName": "linkedin",
 ///     "localizedName": "LinkedIn", "name": {"localized": {"en_US": "LinkedIn"},
@@ -425,7 +425,7 @@ impl Organization {
     /// `urn:li:organization:{id}`, when the id is there.
     ///
     /// ```
-    /// let org: linkedin_resources::organizations::Organization = serde_json::from_str("{}")?;
+    /// let org: linkedin::resources::organizations::Organization = serde_json::from_str("{}")?;
     /// assert!(org.urn().is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -438,7 +438,7 @@ impl Organization {
 /// "preferredLocale": {"country": "US", "language": "en"}}`.
 ///
 /// ```
-/// use linkedin_resources::organizations::MultiLocaleString;
+/// use linkedin::resources::organizations::MultiLocaleString;
 ///
 /// let name: MultiLocaleString = serde_json::from_str(r#"{"localized": {"fr_FR": "Bonjour"}}"#)?;
 /// assert_eq!(name.localized["fr_FR"], "Bonjour");
@@ -462,7 +462,7 @@ pub struct MultiLocaleString {
 /// `firstDegreeSize`.
 ///
 /// ```
-/// use linkedin_resources::organizations::NetworkSize;
+/// use linkedin::resources::organizations::NetworkSize;
 ///
 /// let size: NetworkSize = serde_json::from_str(r#"{"firstDegreeSize": 1234}"#)?;
 /// assert_eq!(size.first_degree_size, Some(1234));

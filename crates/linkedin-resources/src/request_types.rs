@@ -49,7 +49,7 @@ macro_rules! request_type {
             /// [`DynamicRequest::to_http`](restli_codec::DynamicRequest::to_http)).
             ///
             /// ```
-            /// use restli_codec::{LinkedInVersion, RequestConfig};
+            /// use linkedin::restli::{LinkedInVersion, RequestConfig};
             ///
             /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
             #[doc = concat!("let request = ", $example, ";")]

@@ -7,14 +7,14 @@
 //! one is a typed error before anything is sent.
 //!
 //! ```
-//! use linkedin_resources::urns::{Author, OrganizationUrn, PersonUrn};
+//! use linkedin::resources::urns::{Author, OrganizationUrn, PersonUrn};
 //!
 //! let me = PersonUrn::new("abc123")?;
 //! assert_eq!(me.to_string(), "urn:li:person:abc123");
 //! let page: Author = "urn:li:organization:2414183".parse()?;
 //! assert_eq!(page, Author::Organization(OrganizationUrn::new(2414183)?));
 //! assert!("urn:li:image:C4E10AQ".parse::<Author>().is_err());
-//! # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+//! # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 //! ```
 
 use std::fmt;
@@ -27,7 +27,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 /// Why a text or a [`Urn`] is not a URN of the expected kind.
 ///
 /// ```
-/// use linkedin_resources::urns::PersonUrn;
+/// use linkedin::resources::urns::PersonUrn;
 ///
 /// let err = "urn:li:organization:1".parse::<PersonUrn>().unwrap_err();
 /// assert_eq!(
@@ -73,9 +73,9 @@ macro_rules! typed_urn {
             #[doc = concat!("Makes `urn:li:", $first, ":<id>`.")]
             ///
             /// ```
-            #[doc = concat!("let urn = linkedin_resources::urns::", stringify!($name), "::new(\"1\")?;")]
+            #[doc = concat!("let urn = linkedin::resources::urns::", stringify!($name), "::new(\"1\")?;")]
             #[doc = concat!("assert_eq!(urn.id(), \"1\");")]
-            /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+            /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
             /// ```
             pub fn new(id: impl fmt::Display) -> Result<Self, TypedUrnError> {
                 Ok(Self(Urn::li($first, id)?))
@@ -84,9 +84,9 @@ macro_rules! typed_urn {
             /// The URN as [`Urn`].
             ///
             /// ```
-            #[doc = concat!("let urn: linkedin_resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("let urn: linkedin::resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
             #[doc = concat!("assert_eq!(urn.as_urn().as_str(), \"", $example, "\");")]
-            /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+            /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
             /// ```
             pub fn as_urn(&self) -> &Urn {
                 &self.0
@@ -95,9 +95,9 @@ macro_rules! typed_urn {
             /// The URN's text.
             ///
             /// ```
-            #[doc = concat!("let urn: linkedin_resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("let urn: linkedin::resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
             #[doc = concat!("assert_eq!(urn.as_str(), \"", $example, "\");")]
-            /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+            /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
             /// ```
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
@@ -106,9 +106,9 @@ macro_rules! typed_urn {
             /// The id: what follows the entity type.
             ///
             /// ```
-            #[doc = concat!("let urn: linkedin_resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("let urn: linkedin::resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
             #[doc = concat!("assert!(\"", $example, "\".ends_with(urn.id()));")]
-            /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+            /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
             /// ```
             pub fn id(&self) -> &str {
                 self.0.id()
@@ -117,9 +117,9 @@ macro_rules! typed_urn {
             /// The entity type (one of [`ENTITY_TYPES`](Self::ENTITY_TYPES)).
             ///
             /// ```
-            #[doc = concat!("let urn: linkedin_resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
-            #[doc = concat!("assert!(linkedin_resources::urns::", stringify!($name), "::ENTITY_TYPES.contains(&urn.entity_type()));")]
-            /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+            #[doc = concat!("let urn: linkedin::resources::urns::", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("assert!(linkedin::resources::urns::", stringify!($name), "::ENTITY_TYPES.contains(&urn.entity_type()));")]
+            /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
             /// ```
             pub fn entity_type(&self) -> &str {
                 self.0.entity_type()
@@ -262,13 +262,13 @@ typed_urn! {
 /// reaction's actor.
 ///
 /// ```
-/// use linkedin_resources::urns::{Author, PersonUrn};
+/// use linkedin::resources::urns::{Author, PersonUrn};
 ///
 /// let author: Author = PersonUrn::new("abc123")?.into();
 /// assert_eq!(serde_json::to_string(&author).unwrap(), "\"urn:li:person:abc123\"");
 /// let back: Author = serde_json::from_str("\"urn:li:organization:5\"").unwrap();
 /// assert!(matches!(back, Author::Organization(_)));
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Author {
@@ -282,9 +282,9 @@ impl Author {
     /// The URN as [`Urn`].
     ///
     /// ```
-    /// let author: linkedin_resources::urns::Author = "urn:li:person:1".parse()?;
+    /// let author: linkedin::resources::urns::Author = "urn:li:person:1".parse()?;
     /// assert_eq!(author.as_urn().entity_type(), "person");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn as_urn(&self) -> &Urn {
         match self {
@@ -296,9 +296,9 @@ impl Author {
     /// The URN's text.
     ///
     /// ```
-    /// let author: linkedin_resources::urns::Author = "urn:li:organization:9".parse()?;
+    /// let author: linkedin::resources::urns::Author = "urn:li:organization:9".parse()?;
     /// assert_eq!(author.as_str(), "urn:li:organization:9");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn as_str(&self) -> &str {
         self.as_urn().as_str()

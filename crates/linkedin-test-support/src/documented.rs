@@ -56,6 +56,17 @@ pub const ANALYTICS_ROW_CAP: u64 = 15_000;
 pub const TOO_MANY_ENTITIES: &str =
     r#"{"message":"Request would return too many entities. ","status":400}"#;
 
+/// The id of a created comment, raw in `x-restli-id` (the Comments API
+/// page, <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/comments-api>:
+/// CREATE answers 201 with the id in the header and the comment in the
+/// body).
+pub const CREATED_COMMENT: &str = "6636062862760562688";
+
+/// The organization the member administers in the `organizationAcls`
+/// answer (the Organization Access Control page,
+/// <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/organizations/organization-access-control-by-role>).
+pub const ADMINISTERED_ORGANIZATION: &str = "urn:li:organization:2414183";
+
 /// LinkedIn's error body for a resource that does not exist.
 const NOT_FOUND: &str =
     r#"{"status":404,"code":"NOT_FOUND","message":"No virtual resource found"}"#;
@@ -73,9 +84,40 @@ const NOT_FOUND: &str =
 ///   on every page but the last, no `paging` block;
 /// - `GET /v2/userinfo`: the OpenID Connect profile; `/rest/userinfo` is
 ///   404 (the endpoint exists only under `/v2`);
+/// - `POST /rest/socialActions/{urn}/comments` (CREATE): 201, the id
+///   [`CREATED_COMMENT`] raw in `x-restli-id`, the comment in the body;
+///   `GET` of the same path (GET_ALL): that comment, one page (Comments
+///   API page, see [`CREATED_COMMENT`]);
+/// - `POST /rest/reactions?actor={urn}` (CREATE): 201, `x-restli-id` the
+///   reaction URN `urn:li:reaction:({actor},{root})`, no body (Reactions
+///   API page,
+///   <https://learn.microsoft.com/en-us/linkedin/marketing/community-management/shares/reactions-api>);
+/// - `GET /rest/organizationAcls?q=roleAssignee` (FINDER): one approved
+///   `ADMINISTRATOR` role on [`ADMINISTERED_ORGANIZATION`] and one
+///   `ANALYST` role requested elsewhere (Organization Access Control page);
 /// - anything else: 404.
 pub fn linkedin(request: &Recorded, _index: usize) -> Script {
-    match (request.method.as_str(), request.path()) {
+    let path = request.path();
+    if path.starts_with("/rest/socialActions/") && path.ends_with("/comments") {
+        return comments(request);
+    }
+    match (request.method.as_str(), path) {
+        ("POST", "/rest/reactions") => reaction_created(request),
+        ("GET", "/rest/organizationAcls")
+            if request.param("q").as_deref() == Some("roleAssignee") =>
+        {
+            // Both roles are on the first page; a later one is empty.
+            match request.param("start").as_deref() {
+                None | Some("0") => Script::json(200, ORGANIZATION_ACLS),
+                Some(start) => Script::json(
+                    200,
+                    &format!(
+                        r#"{{"paging":{{"count":10,"start":{},"links":[]}},"elements":[]}}"#,
+                        start.parse::<u64>().unwrap_or(0)
+                    ),
+                ),
+            }
+        }
         ("POST", "/rest/posts") => Script::respond(
             201,
             &[
@@ -387,6 +429,75 @@ fn analytics(request: &Recorded) -> Script {
     )
 }
 
+/// The `organizationAcls` answer: the member's roles.
+const ORGANIZATION_ACLS: &str = r#"{"paging":{"count":10,"start":0,"links":[]},"elements":[{"roleAssignee":"urn:li:person:782bbtaQ","state":"APPROVED","role":"ADMINISTRATOR","organization":"urn:li:organization:2414183"},{"roleAssignee":"urn:li:person:782bbtaQ","state":"REQUESTED","role":"ANALYST","organization":"urn:li:organization:1000"}]}"#;
+
+/// The comment the double holds: what was sent is not kept, the page's
+/// example is answered.
+fn comment_json(object: &str) -> String {
+    format!(
+        r#"{{"actor":"urn:li:person:782bbtaQ","commentUrn":"urn:li:comment:({object},{CREATED_COMMENT})","id":"{CREATED_COMMENT}","message":{{"text":"Nice post"}},"object":"{object}","created":{{"actor":"urn:li:person:782bbtaQ","time":1575000000000}}}}"#
+    )
+}
+
+/// CREATE and GET_ALL of one post's comments.
+fn comments(request: &Recorded) -> Script {
+    let object = request
+        .path()
+        .trim_start_matches("/rest/socialActions/")
+        .trim_end_matches("/comments")
+        .replace("%3A", ":")
+        .replace("%3a", ":");
+    match request.method.as_str() {
+        "POST" => Script::respond(
+            201,
+            &[
+                ("x-restli-id", CREATED_COMMENT),
+                ("x-restli-protocol-version", "2.0.0"),
+                ("content-type", "application/json"),
+            ],
+            comment_json(&object).as_bytes(),
+        ),
+        "GET" => Script::json(
+            200,
+            &format!(
+                r#"{{"paging":{{"start":0,"count":10,"total":1,"links":[]}},"elements":[{}]}}"#,
+                comment_json(&object)
+            ),
+        ),
+        _ => Script::json(404, NOT_FOUND),
+    }
+}
+
+/// CREATE of a reaction: the reaction URN of the actor and the root.
+fn reaction_created(request: &Recorded) -> Script {
+    // URNs in a query are percent-encoded; the reaction URN shows them raw.
+    let actor = request
+        .param("actor")
+        .unwrap_or_default()
+        .replace("%3A", ":");
+    let root = root_of(&request.body);
+    let id = format!("urn:li:reaction:({actor},{root})");
+    Script::respond(
+        201,
+        &[
+            ("x-restli-id", id.as_str()),
+            ("x-restli-protocol-version", "2.0.0"),
+        ],
+        b"",
+    )
+}
+
+/// The `root` of a reaction's JSON body, read without a JSON parser (this
+/// crate is std only): the text of `"root":"..."`.
+fn root_of(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    text.split_once(r#""root":""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(root, _)| root.to_owned())
+        .unwrap_or_default()
+}
+
 /// One page of the cursor-paged ad accounts. The token is opaque to the
 /// client (`cursor-` and the offset, as our double spells it); an unknown
 /// token is a 400, as LinkedIn answers a malformed one.
@@ -614,6 +725,42 @@ mod tests {
         assert_eq!(
             page("/v2/items?start=25&count=5")["elements"],
             serde_json::json!([])
+        );
+    }
+
+    #[test]
+    fn a_comment_and_a_reaction_are_created_as_their_pages_show() {
+        let comment = linkedin(
+            &Recorded {
+                method: "POST".into(),
+                target: "/rest/socialActions/urn%3Ali%3Ashare%3A1/comments".into(),
+                headers: vec![],
+                body: b"{}".to_vec(),
+            },
+            0,
+        );
+        let comment = text(&comment);
+        assert!(comment.starts_with("HTTP/1.1 201"), "{comment}");
+        assert!(
+            comment.contains("x-restli-id: 6636062862760562688"),
+            "{comment}"
+        );
+        assert!(
+            comment.contains(r#""object":"urn:li:share:1""#),
+            "{comment}"
+        );
+        let reaction = text(&linkedin(
+            &Recorded {
+                method: "POST".into(),
+                target: "/rest/reactions?actor=urn%3Ali%3Aperson%3Aa".into(),
+                headers: vec![],
+                body: br#"{"reactionType":"LIKE","root":"urn:li:share:1"}"#.to_vec(),
+            },
+            0,
+        ));
+        assert!(
+            reaction.contains("x-restli-id: urn:li:reaction:(urn:li:person:a,urn:li:share:1)"),
+            "{reaction}"
         );
     }
 

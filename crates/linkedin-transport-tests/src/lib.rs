@@ -39,6 +39,7 @@ pub mod secrets;
 pub mod spans;
 pub mod timeouts;
 pub mod tokens;
+pub mod typed_apis;
 pub mod uploads;
 pub mod wire;
 
@@ -47,6 +48,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use linkedin_client_core::Error;
+use linkedin_client_core::api::Caller;
 use linkedin_oauth::{
     AccessToken, BaseUrl, CodeExchange, Introspection, OAuthConfig, RefreshedToken,
     ThreeLeggedToken, TokenSet, TwoLeggedToken,
@@ -344,6 +346,27 @@ pub trait Transport: Clone + Debug + Send + Sync + Sized + 'static {
         &self,
         report: &linkedin_resources::analytics::Report,
     ) -> Vec<Result<linkedin_resources::analytics::Row, Error>>;
+
+    // --- surface ---
+
+    /// The client as the typed handles take it (`Posts::new(caller)` is
+    /// what `client.posts()` makes).
+    type Caller: Caller;
+
+    /// The client, for the typed handles.
+    fn caller(&self) -> &Self::Caller;
+
+    /// Waits for a typed call's answer.
+    fn answer<'a, T: Send + 'a>(
+        &'a self,
+        answer: <Self::Caller as Caller>::Answer<'a, T>,
+    ) -> Result<T, Error>;
+
+    /// Every item of a typed walk, in order.
+    fn items<'a, T: DeserializeOwned + Send + 'static>(
+        &'a self,
+        items: <Self::Caller as Caller>::Items<'a, T>,
+    ) -> Vec<Result<T, Error>>;
 }
 
 /// Instantiates every scenario of this crate as a `#[test]` for the
@@ -466,6 +489,12 @@ macro_rules! transport_suite {
                 a_report_over_the_cap_is_split_and_merged_with_no_row_lost_or_doubled,
                 the_documented_report_answer_is_read_and_a_refused_window_split,
                 a_bad_report_is_refused_before_anything_is_sent,
+            }
+            typed_apis {
+                posts_comments_and_reactions_live_through_their_handles,
+                organizations_identity_and_ads_work_through_their_handles,
+                sign_in_with_linkedin_verifies_the_id_token_and_its_nonce,
+                the_handles_read_the_answers_linkedins_pages_show,
             }
         }
     };

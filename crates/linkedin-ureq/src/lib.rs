@@ -106,6 +106,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod api;
 mod auth;
 mod builder;
 mod client;

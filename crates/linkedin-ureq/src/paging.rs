@@ -115,6 +115,22 @@ impl<T, H> fmt::Debug for Paginate<T, H> {
     }
 }
 
+impl<T, H> Paginate<T, H> {
+    /// A walk that yields `err` and ends (a typed request that could not
+    /// be made).
+    pub(crate) fn failed(client: Client<H>, err: Error) -> Self {
+        Paginate {
+            pages: Pages {
+                client,
+                pagination: None,
+                pending: Some(err),
+                _elements: PhantomData,
+            },
+            buffered: VecDeque::new(),
+        }
+    }
+}
+
 impl<T: DeserializeOwned, H: HttpClient> Iterator for Paginate<T, H> {
     type Item = Result<T, Error>;
 

@@ -201,6 +201,25 @@ impl Transport for UreqAdapter {
     ) -> Vec<Result<linkedin_resources::analytics::Row, Error>> {
         self.0.report(report).collect()
     }
+
+    // --- surface ---
+
+    type Caller = Client;
+
+    fn caller(&self) -> &Client {
+        &self.0
+    }
+
+    fn answer<'a, T: Send + 'a>(&'a self, answer: Result<T, Error>) -> Result<T, Error> {
+        answer
+    }
+
+    fn items<'a, T: DeserializeOwned + Send + 'static>(
+        &'a self,
+        items: <Client as linkedin_client_core::api::Caller>::Items<'a, T>,
+    ) -> Vec<Result<T, Error>> {
+        items.collect()
+    }
 }
 
 linkedin_transport_tests::transport_suite!(UreqAdapter);

@@ -14,6 +14,7 @@
 //! |---|---|---|
 //! | Rest.li protocol: encoding, requests, typed responses, retry and paging decisions (no IO) | `restli-codec` | [`restli`], and the common items at the root |
 //! | OAuth 2.0: authorization URLs, CSRF state, PKCE (native apps), token requests and lifetimes (no IO) | `linkedin-oauth` | [`oauth`] |
+//! | LinkedIn's APIs typed: identity and id_tokens, posts and little text, media uploads, comments, reactions, organizations, ads, ads reporting (no IO) | `linkedin-resources` | [`resources`]; their handles on both clients (`client.posts()`, `client.identity()`, ...) in [`api`] |
 //! | async client: reqwest on tokio | `linkedin-reqwest` | [`Client`], [`TokenSource`], [`Error`] (feature `async`, on by default) |
 //! | blocking client: ureq | `linkedin-ureq` | `blocking` (feature `blocking`) |
 //! | webhooks: endpoint validation, `X-LI-Signature` checks, typed notifications (no IO) | `linkedin-webhooks` | `webhooks` (feature `webhooks`) |
@@ -368,6 +369,62 @@ pub use restli_codec as restli;
 /// ```
 pub use linkedin_oauth as oauth;
 
+/// LinkedIn's APIs as typed requests and models (`linkedin-resources`):
+/// identity and id_token verification, posts and their little-text
+/// commentary, media uploads, comments, reactions, organizations, ads and
+/// ads reporting; the multi-step flows (uploads, reports over date windows)
+/// as state machines. Pure: no IO. Both clients send them through the
+/// handles of [`api`] (`client.posts().create(&post)`), as they are with
+/// `client.send(request)`, and drive the flows with `client.upload(..)` and
+/// `client.report(..)`.
+///
+/// ```
+/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
+/// use linkedin::resources::commentary::Commentary;
+/// use linkedin::resources::media::{ImageFile, Upload};
+///
+/// let text = Commentary::new().text("50% off (today) ").hashtag("rust");
+/// assert_eq!(text.to_little_text()?, r"50% off \(today\) {hashtag|\#|rust}");
+///
+/// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
+/// assert!(!upload.is_finished());
+///
+/// let day = Date::new(2024, 1, 1)?;
+/// let report = Report::analytics(Pivot::Campaign, day, day).accounts([507404993.into()]).metrics([Metric::Clicks]);
+/// assert_eq!(report.header(), ["CAMPAIGN", "start", "end", "clicks"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub use linkedin_resources as resources;
+
+/// The typed API handles both clients have (`client.posts()`,
+/// `client.comments()`, `client.reactions()`, `client.organizations()`,
+/// `client.identity()`, `client.ads()`), written once over
+/// [`Caller`](api::Caller), which each client implements: a call's answer
+/// is a future on the async client and the result itself on the blocking
+/// one; a list is a `Stream` or an `Iterator`.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = linkedin::sandbox::Sandbox::start().await?;
+/// use linkedin::prelude::*;
+/// use linkedin::resources::posts::NewPost;
+/// use linkedin::resources::urns::PersonUrn;
+///
+/// let client = Client::builder()
+///     .endpoint(Endpoint::from_origin(sandbox.origin())?)
+///     .version("202606")
+///     .access_token(linkedin::oauth::AccessToken::new(sandbox.access_token()))
+///     .build()?;
+/// let me: PersonUrn = client.identity().userinfo().await?.person_urn()?;
+/// let urn = client.posts().create(&NewPost::new(me.clone(), "Hello".into())).await?;
+/// let mine: Vec<_> = client.posts().list_by_author(me).try_collect().await?;
+/// assert_eq!(mine[0].post_urn(), Some(urn));
+/// # Ok(())
+/// # }
+/// ```
+pub use linkedin_client_core::api;
+
 /// What both clients are made of, whatever their HTTP stack
 /// (`linkedin-client-core`): the generic `ClientBuilder`, the `ClientCore`
 /// every `Client` derefs to (its settings and accessors), the token source's
@@ -381,26 +438,6 @@ pub use linkedin_oauth as oauth;
 /// assert_eq!(core.config().tunnel_threshold(), 4000);
 /// ```
 pub use linkedin_client_core as client_core;
-
-/// LinkedIn's products as typed requests and models, and the multi-step
-/// flows as state machines (`linkedin-resources`): posts, media uploads,
-/// comments, reactions, organizations, identity, ads and ads reporting
-/// (`resources::analytics`, streamed by the clients' `report`). Pure: no
-/// IO; either client sends them.
-///
-/// ```
-/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
-/// use linkedin::resources::media::{ImageFile, Upload};
-///
-/// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
-/// assert!(!upload.is_finished());
-///
-/// let day = Date::new(2024, 1, 1)?;
-/// let report = Report::analytics(Pivot::Campaign, day, day).accounts([507404993.into()]).metrics([Metric::Clicks]);
-/// assert_eq!(report.header(), ["CAMPAIGN", "start", "end", "clicks"]);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub use linkedin_resources as resources;
 
 /// The `http` crate, whose types the SDK speaks: requests and responses
 /// built and parsed by [`restli`], the [`StatusCode`](http::StatusCode) an

@@ -1,8 +1,9 @@
 //! The typed APIs of `linkedin-resources` sent by the async client to the
-//! sandbox: a post made, read, found, edited and deleted; a comment and a
-//! reaction on it; the organizations the member may post for; an image
-//! uploaded through the one upload machine (this test is its transport) and
-//! posted. Each call's shape follows LinkedIn's page named in the
+//! sandbox, through its typed handles (`client.posts()`, ...): a post made,
+//! read, found, edited and deleted; a comment and a reaction on it; the
+//! organizations the member may post for; and, with the generic `send`, an
+//! image uploaded through the one upload machine (this test is its
+//! transport) and posted. Each call's shape follows LinkedIn's page named in the
 //! resources crate beside its request; here the point is that both halves
 //! of the SDK read those pages the same way.
 #![cfg(feature = "async")]
@@ -16,8 +17,8 @@ use linkedin_resources::commentary::Commentary;
 use linkedin_resources::media::{ImageFile, Step, Upload, Uploaded};
 use linkedin_resources::organizations;
 use linkedin_resources::posts::{self, NewPost};
-use linkedin_resources::social::{comments, reactions};
-use linkedin_resources::urns::{Author, OrganizationUrn, PersonUrn, SocialTargetUrn};
+use linkedin_resources::social::reactions;
+use linkedin_resources::urns::{Author, OrganizationUrn, PersonUrn};
 
 /// The sandbox's seeded member (the subject of its static token).
 const MEMBER: &str = "urn:li:person:sAnDb0x1d";
@@ -41,62 +42,59 @@ async fn a_text_post_lives_and_dies_through_the_typed_posts_api() {
     let text = Commentary::new()
         .text("Shipping (v2) today: 50% faster_ [really] ")
         .hashtag("rust");
-    let created = client
-        .send(NewPost::new(me.clone(), text).create().unwrap())
+    let urn = client
+        .posts()
+        .create(&NewPost::new(me.clone(), text))
         .await
         .unwrap();
-    let urn = posts::created_post(&created).unwrap();
 
-    let post = client.send(posts::get(&urn)).await.unwrap().entity;
+    let post = client.posts().get(&urn).await.unwrap();
     assert_eq!(post.author_urn().unwrap(), Author::Person(me.clone()));
     assert_eq!(
         post.plain_commentary().unwrap(),
         "Shipping (v2) today: 50% faster_ [really] #rust"
     );
 
-    let mut found = Vec::new();
-    let mut pages = std::pin::pin!(client.paginate(posts::find_by_author(me.clone())));
-    while let Some(element) = pages.try_next().await.unwrap() {
-        found.push(element);
-    }
+    let found: Vec<posts::Post> = client
+        .posts()
+        .list_by_author(me.clone())
+        .try_collect()
+        .await
+        .unwrap();
     assert!(
-        found
-            .iter()
-            .any(|p: &posts::Post| p.post_urn().as_ref() == Some(&urn)),
+        found.iter().any(|p| p.post_urn().as_ref() == Some(&urn)),
         "the new post is among the author's posts"
     );
 
     let edited = Commentary::new().text("Edited {once}");
     client
-        .send(posts::update_commentary(&urn, &edited).unwrap())
+        .posts()
+        .update_commentary(&urn, &edited)
         .await
         .unwrap();
-    let post = client.send(posts::get(&urn)).await.unwrap().entity;
+    let post = client.posts().get(&urn).await.unwrap();
     assert_eq!(post.plain_commentary().unwrap(), "Edited {once}");
 
     // A comment and a reaction on it, by the member.
-    let target: SocialTargetUrn = urn.to_string().parse().unwrap();
     let actor = Author::Person(me.clone());
     let comment = client
-        .send(comments::add(&target, &actor, "Nice (really)").unwrap())
+        .comments()
+        .add(&urn, &actor, "Nice (really)")
         .await
         .unwrap();
-    assert!(comments::created_id(&comment).is_some());
-    let listed = client.send(comments::list(&target)).await.unwrap();
-    assert_eq!(listed.elements.len(), 1);
+    assert!(comment.id.is_some());
+    let listed: Vec<_> = client.comments().list(&urn).try_collect().await.unwrap();
+    assert_eq!(listed.len(), 1);
     client
-        .send(reactions::add(
-            &actor,
-            &target,
-            reactions::ReactionType::Praise,
-        ))
+        .reactions()
+        .add(&actor, &urn, reactions::ReactionType::Praise)
         .await
         .unwrap();
-    let reacted = client.send(reactions::list(&target)).await.unwrap();
-    assert_eq!(reacted.elements.len(), 1);
+    let reacted: Vec<_> = client.reactions().list(&urn).try_collect().await.unwrap();
+    assert_eq!(reacted.len(), 1);
 
-    client.send(posts::delete(&urn)).await.unwrap();
-    let gone = client.send(posts::get(&urn)).await.unwrap_err();
+    client.posts().delete(&urn).await.unwrap();
+    let gone = client.posts().get(&urn).await.unwrap_err();
     assert_eq!(gone.status(), Some(linkedin::http::StatusCode::NOT_FOUND));
 }
 
@@ -104,23 +102,25 @@ async fn a_text_post_lives_and_dies_through_the_typed_posts_api() {
 async fn the_member_finds_the_pages_it_may_post_for() {
     let sandbox = Sandbox::start().await.unwrap();
     let client = client(&sandbox).await;
-    let roles = client.send(organizations::my_roles()).await.unwrap();
-    let pages = organizations::postable_organizations(&roles.elements);
-    assert!(!pages.is_empty(), "the seeded member administers a page");
-    let page: &OrganizationUrn = &pages[0];
-    let organization = client.send(organizations::get(page)).await.unwrap().entity;
-    let vanity = organization.vanity_name.clone().unwrap();
-    let by_name = client
-        .send(organizations::find_by_vanity_name(&vanity).unwrap())
+    let roles: Vec<_> = client
+        .organizations()
+        .my_roles()
+        .try_collect()
         .await
         .unwrap();
-    assert_eq!(by_name.elements.len(), 1);
-    let followers = client
-        .send(organizations::follower_count(page))
+    let pages = organizations::postable_organizations(&roles);
+    assert!(!pages.is_empty(), "the seeded member administers a page");
+    let page: &OrganizationUrn = &pages[0];
+    let organization = client.organizations().get(page).await.unwrap();
+    let vanity = organization.vanity_name.clone().unwrap();
+    let by_name = client
+        .organizations()
+        .find_by_vanity_name(&vanity)
         .await
-        .unwrap()
-        .entity;
-    assert!(followers.first_degree_size.is_some());
+        .unwrap();
+    assert_eq!(by_name.and_then(|o| o.urn()).as_ref(), Some(page));
+    let followers = client.organizations().follower_count(page).await.unwrap();
+    assert!(followers.is_some());
 }
 
 /// The smallest PNG: a signature, an IHDR of one pixel, an IDAT, an IEND.

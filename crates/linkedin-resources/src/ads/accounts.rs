@@ -3,10 +3,10 @@
 //! (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-accounts>).
 //!
 //! ```
-//! use linkedin_resources::ads::{AccountId, accounts};
+//! use linkedin::resources::ads::{AccountId, accounts};
 //! let request = accounts::batch_get([AccountId::new(1), AccountId::new(2)])?;
 //! assert_eq!(request.as_ref().query().to_string(), "ids=List(1,2)");
-//! # Ok::<(), linkedin_resources::ads::AdsError>(())
+//! # Ok::<(), linkedin::resources::ads::AdsError>(())
 //! ```
 
 use crate::request_types::request_type;
@@ -25,7 +25,7 @@ use crate::urns::{AdAccountUrn, Author};
 /// The collection's path.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::ads::accounts::PATH, "/rest/adAccounts");
+/// assert_eq!(linkedin::resources::ads::accounts::PATH, "/rest/adAccounts");
 /// ```
 pub const PATH: &str = "/rest/adAccounts";
 
@@ -35,46 +35,46 @@ request_type!(
     /// GET `/rest/adAccounts/{id}` (built by [`get`]), answered by an
     /// [`EntityResponse<AdAccount>`].
     GetAdAccount(Get) => EntityResponse<AdAccount>,
-    example = "linkedin_resources::ads::accounts::get(linkedin_resources::ads::AccountId::new(1))"
+    example = "linkedin::resources::ads::accounts::get(linkedin::resources::ads::AccountId::new(1))"
 );
 request_type!(
     /// BATCH_GET `/rest/adAccounts?ids=List(..)` (built by [`batch_get`]),
     /// answered by a [`BatchGetResponse`] keyed by account number.
     BatchGetAdAccounts(BatchGet<u64>) => BatchGetResponse<u64, AdAccount>,
-    example = "linkedin_resources::ads::accounts::batch_get([linkedin_resources::ads::AccountId::new(1)])?"
+    example = "linkedin::resources::ads::accounts::batch_get([linkedin::resources::ads::AccountId::new(1)])?"
 );
 request_type!(
     /// CREATE `/rest/adAccounts` (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the new account's number (read it
     /// with [`created`]).
     CreateAdAccount(Create) => CreateResponse<String, AdAccount>,
-    example = "linkedin_resources::ads::accounts::create(&linkedin_resources::ads::AdAccount::new(\"A\", \"USD\", \"urn:li:organization:1\", linkedin_resources::ads::AccountType::Business))?"
+    example = "linkedin::resources::ads::accounts::create(&linkedin::resources::ads::AdAccount::new(\"A\", \"USD\", \"urn:li:organization:1\", linkedin::resources::ads::AccountType::Business))?"
 );
 request_type!(
     /// PARTIAL_UPDATE of `/rest/adAccounts/{id}` (built by [`update`]),
     /// answered by a [`StatusResponse`] (204).
     UpdateAdAccount(PartialUpdate) => StatusResponse,
-    example = "linkedin_resources::ads::accounts::update(linkedin_resources::ads::AccountId::new(1), &Default::default(), &linkedin_resources::ads::AdAccount { name: Some(\"B\".into()), ..Default::default() })?"
+    example = "linkedin::resources::ads::accounts::update(linkedin::resources::ads::AccountId::new(1), &Default::default(), &linkedin::resources::ads::AdAccount { name: Some(\"B\".into()), ..Default::default() })?"
 );
 request_type!(
     /// DELETE `/rest/adAccounts/{id}` (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteAdAccount(Delete) => StatusResponse,
-    example = "linkedin_resources::ads::accounts::delete(linkedin_resources::ads::AccountId::new(1))"
+    example = "linkedin::resources::ads::accounts::delete(linkedin::resources::ads::AccountId::new(1))"
 );
 request_type!(
     /// FINDER `q=search` on `/rest/adAccounts` (built by [`search`]),
     /// answered by a [`CollectionResponse<AdAccount>`] page; pageable by
     /// cursor through the codec's `Pagination`.
     SearchAdAccounts(Finder) => CollectionResponse<AdAccount, Value>,
-    example = "linkedin_resources::ads::accounts::search(linkedin_resources::ads::accounts::Criteria::new())?",
+    example = "linkedin::resources::ads::accounts::search(linkedin::resources::ads::accounts::Criteria::new())?",
     paged
 );
 
 /// Gets one account.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, accounts};
+/// use linkedin::resources::ads::{AccountId, accounts};
 /// let r = accounts::get(AccountId::new(507404993));
 /// assert_eq!(r.as_ref().path(), "/rest/adAccounts/{id}");
 /// ```
@@ -87,7 +87,7 @@ pub fn get(account: AccountId) -> GetAdAccount {
 /// Gets several accounts: `ids=List(..)`, 1 to [`MAX_IDS`](super::MAX_IDS).
 ///
 /// ```
-/// use linkedin_resources::ads::{AdsError, accounts};
+/// use linkedin::resources::ads::{AdsError, accounts};
 /// assert!(matches!(accounts::batch_get([]), Err(AdsError::EmptyList { .. })));
 /// ```
 ///
@@ -108,7 +108,7 @@ pub fn batch_get(
 /// type) and any other set; read-only fields are not sent.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountType, AdAccount, AdsError, accounts};
+/// use linkedin::resources::ads::{AccountType, AdAccount, AdsError, accounts};
 /// let ok = AdAccount::new("Test", "USD", "urn:li:organization:2414183", AccountType::Business);
 /// assert!(accounts::create(&ok).is_ok());
 /// let bad = AdAccount::new("Test", "usd", "urn:li:organization:2414183", AccountType::Business);
@@ -168,8 +168,8 @@ pub fn create(account: &AdAccount) -> Result<CreateAdAccount, AdsError> {
 /// ```
 /// let answer = http::Response::builder().status(201)
 ///     .header("x-restli-id", "507404993").body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/adAccounts")?;
-/// let urn = linkedin_resources::ads::accounts::created(&created)?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/adAccounts")?;
+/// let urn = linkedin::resources::ads::accounts::created(&created)?;
 /// assert_eq!(urn.as_str(), "urn:li:sponsoredAccount:507404993");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -192,12 +192,12 @@ pub fn created(
 /// (`restli_codec::Patch::diff`).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdAccount, accounts};
+/// use linkedin::resources::ads::{AccountId, AdAccount, accounts};
 /// let old = AdAccount { name: Some("Old".into()), ..AdAccount::default() };
 /// let new = AdAccount { name: Some("New".into()), ..old.clone() };
 /// let r = accounts::update(AccountId::new(1), &old, &new)?;
 /// assert_eq!(r.as_ref().body(), Some(&serde_json::json!({"patch": {"$set": {"name": "New"}}})));
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -221,8 +221,8 @@ pub fn update(
 /// (others answer an error); [`delete_draft`] checks that first.
 ///
 /// ```
-/// let r = linkedin_resources::ads::accounts::delete(linkedin_resources::ads::AccountId::new(1));
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Delete);
+/// let r = linkedin::resources::ads::accounts::delete(linkedin::resources::ads::AccountId::new(1));
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Delete);
 /// ```
 pub fn delete(account: AccountId) -> DeleteAdAccount {
     DeleteAdAccount {
@@ -233,7 +233,7 @@ pub fn delete(account: AccountId) -> DeleteAdAccount {
 /// Deletes an account read before, if it is a DRAFT.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountStatus, AdAccount, AdsError, accounts};
+/// use linkedin::resources::ads::{AccountStatus, AdAccount, AdsError, accounts};
 /// let active = AdAccount { id: Some(1), status: Some(AccountStatus::Active), ..AdAccount::default() };
 /// assert!(matches!(accounts::delete_draft(&active), Err(AdsError::NotDraft { .. })));
 /// ```
@@ -255,7 +255,7 @@ pub fn delete_draft(account: &AdAccount) -> Result<DeleteAdAccount, AdsError> {
 /// (`search=(status:(values:List(..)),type:(..),test:..)`), each optional.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountType, accounts::Criteria};
+/// use linkedin::resources::ads::{AccountType, accounts::Criteria};
 /// let c = Criteria::new().kind([AccountType::Enterprise]).name(["Acme"]);
 /// assert_eq!(c.to_value(), serde_json::json!({"type": {"values": ["ENTERPRISE"]}, "name": {"values": ["Acme"]}}));
 /// ```
@@ -269,7 +269,7 @@ impl Criteria {
     /// No criteria: every account the member may see.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::accounts::Criteria::new().to_value(), serde_json::json!({}));
+    /// assert_eq!(linkedin::resources::ads::accounts::Criteria::new().to_value(), serde_json::json!({}));
     /// ```
     pub fn new() -> Criteria {
         Criteria::default()
@@ -278,7 +278,7 @@ impl Criteria {
     /// Accounts in one of these statuses.
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountStatus, accounts::Criteria};
+    /// use linkedin::resources::ads::{AccountStatus, accounts::Criteria};
     /// let c = Criteria::new().status([AccountStatus::Active, AccountStatus::Draft]);
     /// assert_eq!(c.to_value()["status"]["values"][1], "DRAFT");
     /// ```
@@ -290,7 +290,7 @@ impl Criteria {
     /// Accounts of one of these types.
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountType, accounts::Criteria};
+    /// use linkedin::resources::ads::{AccountType, accounts::Criteria};
     /// assert_eq!(Criteria::new().kind([AccountType::Business]).to_value()["type"]["values"][0], "BUSINESS");
     /// ```
     pub fn kind(mut self, kinds: impl IntoIterator<Item = AccountType>) -> Criteria {
@@ -301,7 +301,7 @@ impl Criteria {
     /// Accounts with one of these names.
     ///
     /// ```
-    /// let c = linkedin_resources::ads::accounts::Criteria::new().name(["A"]);
+    /// let c = linkedin::resources::ads::accounts::Criteria::new().name(["A"]);
     /// assert_eq!(c.to_value()["name"]["values"][0], "A");
     /// ```
     pub fn name<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Criteria {
@@ -313,7 +313,7 @@ impl Criteria {
     /// Accounts with one of these numbers.
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, accounts::Criteria};
+    /// use linkedin::resources::ads::{AccountId, accounts::Criteria};
     /// assert_eq!(Criteria::new().id([AccountId::new(5)]).to_value()["id"]["values"][0], 5);
     /// ```
     pub fn id(mut self, ids: impl IntoIterator<Item = AccountId>) -> Criteria {
@@ -325,10 +325,10 @@ impl Criteria {
     /// Accounts advertising for one of these organizations or people.
     ///
     /// ```
-    /// use linkedin_resources::urns::OrganizationUrn;
-    /// let c = linkedin_resources::ads::accounts::Criteria::new().reference([OrganizationUrn::new(1)?]);
+    /// use linkedin::resources::urns::OrganizationUrn;
+    /// let c = linkedin::resources::ads::accounts::Criteria::new().reference([OrganizationUrn::new(1)?]);
     /// assert_eq!(c.to_value()["reference"]["values"][0], "urn:li:organization:1");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn reference<A: Into<Author>>(
         mut self,
@@ -345,7 +345,7 @@ impl Criteria {
     /// not set.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::accounts::Criteria::new().test(true).to_value()["test"], true);
+    /// assert_eq!(linkedin::resources::ads::accounts::Criteria::new().test(true).to_value()["test"], true);
     /// ```
     pub fn test(mut self, test: bool) -> Criteria {
         self.fields.insert("test".into(), Value::Bool(test));
@@ -355,7 +355,7 @@ impl Criteria {
     /// The criteria as the record the codec encodes.
     ///
     /// ```
-    /// assert!(linkedin_resources::ads::accounts::Criteria::new().to_value().is_object());
+    /// assert!(linkedin::resources::ads::accounts::Criteria::new().to_value().is_object());
     /// ```
     pub fn to_value(&self) -> Value {
         Value::Object(self.fields.clone())
@@ -368,10 +368,10 @@ impl Criteria {
 /// criteria, no `search` parameter is sent.
 ///
 /// ```
-/// use linkedin_resources::ads::accounts::{Criteria, search};
+/// use linkedin::resources::ads::accounts::{Criteria, search};
 /// let r = search(Criteria::new())?;
 /// assert_eq!(r.as_ref().query().to_string(), "pageSize=100&q=search");
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -392,11 +392,11 @@ impl SearchAdAccounts {
     /// [`MAX_PAGE_SIZE`](super::MAX_PAGE_SIZE)).
     ///
     /// ```
-    /// use linkedin_resources::ads::accounts::{Criteria, search};
+    /// use linkedin::resources::ads::accounts::{Criteria, search};
     /// let r = search(Criteria::new())?.page_size(500)?;
     /// assert_eq!(r.as_ref().query().get("pageSize"), Some("500"));
     /// assert!(search(Criteria::new())?.page_size(0).is_err());
-    /// # Ok::<(), linkedin_resources::ads::AdsError>(())
+    /// # Ok::<(), linkedin::resources::ads::AdsError>(())
     /// ```
     ///
     /// # Errors

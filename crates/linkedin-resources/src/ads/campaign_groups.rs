@@ -3,9 +3,9 @@
 //! (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaign-groups>).
 //!
 //! ```
-//! use linkedin_resources::ads::{AccountId, campaign_groups};
+//! use linkedin::resources::ads::{AccountId, campaign_groups};
 //! let r = campaign_groups::get(AccountId::new(507404993), 615492066);
-//! let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+//! let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
 //! assert_eq!(r.to_http(&config, None)?.uri().path(), "/rest/adAccounts/507404993/adCampaignGroups/615492066");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -32,48 +32,48 @@ request_type!(
     /// GET of one campaign group (built by [`get`]), answered by an
     /// [`EntityResponse<CampaignGroup>`].
     GetCampaignGroup(Get) => EntityResponse<CampaignGroup>,
-    example = "linkedin_resources::ads::campaign_groups::get(linkedin_resources::ads::AccountId::new(1), 2)"
+    example = "linkedin::resources::ads::campaign_groups::get(linkedin::resources::ads::AccountId::new(1), 2)"
 );
 request_type!(
     /// BATCH_GET of campaign groups (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by group number.
     BatchGetCampaignGroups(BatchGet<u64>) => BatchGetResponse<u64, CampaignGroup>,
-    example = "linkedin_resources::ads::campaign_groups::batch_get(linkedin_resources::ads::AccountId::new(1), [2])?"
+    example = "linkedin::resources::ads::campaign_groups::batch_get(linkedin::resources::ads::AccountId::new(1), [2])?"
 );
 request_type!(
     /// CREATE of a campaign group (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the group's number (read it with
     /// [`created`]).
     CreateCampaignGroup(Create) => CreateResponse<String, CampaignGroup>,
-    example = "linkedin_resources::ads::campaign_groups::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::CampaignGroup { name: Some(\"G\".into()), ..Default::default() })?"
+    example = "linkedin::resources::ads::campaign_groups::create(linkedin::resources::ads::AccountId::new(1), &linkedin::resources::ads::CampaignGroup { name: Some(\"G\".into()), ..Default::default() })?"
 );
 request_type!(
     /// PARTIAL_UPDATE of a campaign group (built by [`update`] or
     /// [`archive`]), answered by a [`StatusResponse`] (204).
     UpdateCampaignGroup(PartialUpdate) => StatusResponse,
-    example = "linkedin_resources::ads::campaign_groups::archive(linkedin_resources::ads::AccountId::new(1), 2)?"
+    example = "linkedin::resources::ads::campaign_groups::archive(linkedin::resources::ads::AccountId::new(1), 2)?"
 );
 request_type!(
     /// DELETE of a campaign group (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteCampaignGroup(Delete) => StatusResponse,
-    example = "linkedin_resources::ads::campaign_groups::delete(linkedin_resources::ads::AccountId::new(1), 2)"
+    example = "linkedin::resources::ads::campaign_groups::delete(linkedin::resources::ads::AccountId::new(1), 2)"
 );
 request_type!(
     /// FINDER `q=search` on an account's campaign groups (built by
     /// [`search`]), answered by a [`CollectionResponse<CampaignGroup>`]
     /// page; pageable by cursor.
     SearchCampaignGroups(Finder) => CollectionResponse<CampaignGroup, Value>,
-    example = "linkedin_resources::ads::campaign_groups::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaign_groups::Criteria::new())?",
+    example = "linkedin::resources::ads::campaign_groups::search(linkedin::resources::ads::AccountId::new(1), linkedin::resources::ads::campaign_groups::Criteria::new())?",
     paged
 );
 
 /// Gets one campaign group of an account.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, campaign_groups};
+/// use linkedin::resources::ads::{AccountId, campaign_groups};
 /// let r = campaign_groups::get(AccountId::new(1), 2);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Get);
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Get);
 /// ```
 pub fn get(account: AccountId, group: u64) -> GetCampaignGroup {
     GetCampaignGroup {
@@ -84,10 +84,10 @@ pub fn get(account: AccountId, group: u64) -> GetCampaignGroup {
 /// Gets several campaign groups of an account (`ids=List(..)`).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, campaign_groups};
+/// use linkedin::resources::ads::{AccountId, campaign_groups};
 /// let r = campaign_groups::batch_get(AccountId::new(1), [2, 3])?;
 /// assert_eq!(r.as_ref().query().to_string(), "ids=List(2,3)");
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -106,7 +106,7 @@ pub fn batch_get(
 /// the account's URN when left out, and must be that account when given.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError, CampaignGroup, campaign_groups};
+/// use linkedin::resources::ads::{AccountId, AdsError, CampaignGroup, campaign_groups};
 /// let unnamed = CampaignGroup::default();
 /// assert!(matches!(campaign_groups::create(AccountId::new(1), &unnamed), Err(AdsError::Missing { field: "name", .. })));
 /// ```
@@ -142,8 +142,8 @@ pub fn create(account: AccountId, group: &CampaignGroup) -> Result<CreateCampaig
 /// ```
 /// let answer = http::Response::builder().status(201)
 ///     .header("x-restli-id", "615492066").body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/adAccounts/1/adCampaignGroups")?;
-/// let urn = linkedin_resources::ads::campaign_groups::created(&created)?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/adAccounts/1/adCampaignGroups")?;
+/// let urn = linkedin::resources::ads::campaign_groups::created(&created)?;
 /// assert_eq!(urn.as_str(), "urn:li:sponsoredCampaignGroup:615492066");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -165,12 +165,12 @@ pub fn created(
 /// Changes a campaign group: the PARTIAL_UPDATE turning `old` into `new`.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, CampaignGroup, Status, campaign_groups};
+/// use linkedin::resources::ads::{AccountId, CampaignGroup, Status, campaign_groups};
 /// let old = CampaignGroup { status: Some(Status::Active), ..CampaignGroup::default() };
 /// let new = CampaignGroup { status: Some(Status::Paused), ..old.clone() };
 /// let r = campaign_groups::update(AccountId::new(1), 2, &old, &new)?;
 /// assert_eq!(r.as_ref().body(), Some(&serde_json::json!({"patch": {"$set": {"status": "PAUSED"}}})));
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -195,10 +195,10 @@ pub fn update(
 /// Archives a campaign group: a patch of its status to `ARCHIVED`.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, campaign_groups};
+/// use linkedin::resources::ads::{AccountId, campaign_groups};
 /// let r = campaign_groups::archive(AccountId::new(1), 2)?;
 /// assert_eq!(r.as_ref().body(), Some(&serde_json::json!({"patch": {"$set": {"status": "ARCHIVED"}}})));
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -214,8 +214,8 @@ pub fn archive(account: AccountId, group: u64) -> Result<UpdateCampaignGroup, Ad
 /// [`delete_draft`] checks that first).
 ///
 /// ```
-/// let r = linkedin_resources::ads::campaign_groups::delete(linkedin_resources::ads::AccountId::new(1), 2);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Delete);
+/// let r = linkedin::resources::ads::campaign_groups::delete(linkedin::resources::ads::AccountId::new(1), 2);
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Delete);
 /// ```
 pub fn delete(account: AccountId, group: u64) -> DeleteCampaignGroup {
     DeleteCampaignGroup {
@@ -226,7 +226,7 @@ pub fn delete(account: AccountId, group: u64) -> DeleteCampaignGroup {
 /// Deletes a campaign group read before, if it is a DRAFT.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError, CampaignGroup, Status, campaign_groups};
+/// use linkedin::resources::ads::{AccountId, AdsError, CampaignGroup, Status, campaign_groups};
 /// let paused = CampaignGroup { id: Some(2), status: Some(Status::Paused), ..CampaignGroup::default() };
 /// assert!(matches!(campaign_groups::delete_draft(AccountId::new(1), &paused), Err(AdsError::NotDraft { .. })));
 /// ```
@@ -246,7 +246,7 @@ pub fn delete_draft(
 /// The criteria of the campaign groups' search finder, each optional.
 ///
 /// ```
-/// use linkedin_resources::ads::{Status, campaign_groups::Criteria};
+/// use linkedin::resources::ads::{Status, campaign_groups::Criteria};
 /// let c = Criteria::new().status([Status::Active]).test(false);
 /// assert_eq!(c.to_value(), serde_json::json!({"status": {"values": ["ACTIVE"]}, "test": false}));
 /// ```
@@ -260,7 +260,7 @@ impl Criteria {
     /// No criteria: every group of the account.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::campaign_groups::Criteria::new().to_value(), serde_json::json!({}));
+    /// assert_eq!(linkedin::resources::ads::campaign_groups::Criteria::new().to_value(), serde_json::json!({}));
     /// ```
     pub fn new() -> Criteria {
         Criteria::default()
@@ -269,7 +269,7 @@ impl Criteria {
     /// Groups in one of these statuses.
     ///
     /// ```
-    /// use linkedin_resources::ads::{Status, campaign_groups::Criteria};
+    /// use linkedin::resources::ads::{Status, campaign_groups::Criteria};
     /// assert_eq!(Criteria::new().status([Status::Draft]).to_value()["status"]["values"][0], "DRAFT");
     /// ```
     pub fn status(mut self, statuses: impl IntoIterator<Item = Status>) -> Criteria {
@@ -280,7 +280,7 @@ impl Criteria {
     /// Groups with one of these names.
     ///
     /// ```
-    /// let c = linkedin_resources::ads::campaign_groups::Criteria::new().name(["Q1"]);
+    /// let c = linkedin::resources::ads::campaign_groups::Criteria::new().name(["Q1"]);
     /// assert_eq!(c.to_value()["name"]["values"][0], "Q1");
     /// ```
     pub fn name<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Criteria {
@@ -292,10 +292,10 @@ impl Criteria {
     /// Groups with one of these URNs.
     ///
     /// ```
-    /// use linkedin_resources::urns::CampaignGroupUrn;
-    /// let c = linkedin_resources::ads::campaign_groups::Criteria::new().id([CampaignGroupUrn::new(5)?]);
+    /// use linkedin::resources::urns::CampaignGroupUrn;
+    /// let c = linkedin::resources::ads::campaign_groups::Criteria::new().id([CampaignGroupUrn::new(5)?]);
     /// assert_eq!(c.to_value()["id"]["values"][0], "urn:li:sponsoredCampaignGroup:5");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn id(mut self, ids: impl IntoIterator<Item = CampaignGroupUrn>) -> Criteria {
         self.fields.insert("id".into(), values(ids));
@@ -306,7 +306,7 @@ impl Criteria {
     /// (`false`).
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::campaign_groups::Criteria::new().test(false).to_value()["test"], false);
+    /// assert_eq!(linkedin::resources::ads::campaign_groups::Criteria::new().test(false).to_value()["test"], false);
     /// ```
     pub fn test(mut self, test: bool) -> Criteria {
         self.fields.insert("test".into(), Value::Bool(test));
@@ -316,7 +316,7 @@ impl Criteria {
     /// The criteria as the record the codec encodes.
     ///
     /// ```
-    /// assert!(linkedin_resources::ads::campaign_groups::Criteria::new().to_value().is_object());
+    /// assert!(linkedin::resources::ads::campaign_groups::Criteria::new().to_value().is_object());
     /// ```
     pub fn to_value(&self) -> Value {
         Value::Object(self.fields.clone())
@@ -327,10 +327,10 @@ impl Criteria {
 /// time by cursor.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, Status, campaign_groups::{Criteria, search}};
+/// use linkedin::resources::ads::{AccountId, Status, campaign_groups::{Criteria, search}};
 /// let r = search(AccountId::new(1), Criteria::new().status([Status::Active]))?;
 /// assert_eq!(r.as_ref().query().to_string(), "pageSize=100&q=search&search=(status:(values:List(ACTIVE)))");
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -352,9 +352,9 @@ impl SearchCampaignGroups {
     /// [`MAX_PAGE_SIZE`](super::MAX_PAGE_SIZE)).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, campaign_groups::{Criteria, search}};
+    /// use linkedin::resources::ads::{AccountId, campaign_groups::{Criteria, search}};
     /// assert!(search(AccountId::new(1), Criteria::new())?.page_size(1001).is_err());
-    /// # Ok::<(), linkedin_resources::ads::AdsError>(())
+    /// # Ok::<(), linkedin::resources::ads::AdsError>(())
     /// ```
     ///
     /// # Errors

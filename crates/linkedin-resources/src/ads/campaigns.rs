@@ -3,9 +3,9 @@
 //! (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-campaigns>).
 //!
 //! ```
-//! use linkedin_resources::ads::{AccountId, campaigns};
+//! use linkedin::resources::ads::{AccountId, campaigns};
 //! let r = campaigns::get(AccountId::new(507404993), 123456789);
-//! let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+//! let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
 //! assert_eq!(r.to_http(&config, None)?.uri().path(), "/rest/adAccounts/507404993/adCampaigns/123456789");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -32,48 +32,48 @@ request_type!(
     /// GET of one campaign (built by [`get`]), answered by an
     /// [`EntityResponse<Campaign>`].
     GetCampaign(Get) => EntityResponse<Campaign>,
-    example = "linkedin_resources::ads::campaigns::get(linkedin_resources::ads::AccountId::new(1), 2)"
+    example = "linkedin::resources::ads::campaigns::get(linkedin::resources::ads::AccountId::new(1), 2)"
 );
 request_type!(
     /// BATCH_GET of campaigns (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by campaign number.
     BatchGetCampaigns(BatchGet<u64>) => BatchGetResponse<u64, Campaign>,
-    example = "linkedin_resources::ads::campaigns::batch_get(linkedin_resources::ads::AccountId::new(1), [2])?"
+    example = "linkedin::resources::ads::campaigns::batch_get(linkedin::resources::ads::AccountId::new(1), [2])?"
 );
 request_type!(
     /// CREATE of a campaign (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the campaign's number (read it with
     /// [`created`]).
     CreateCampaign(Create) => CreateResponse<String, Campaign>,
-    example = "linkedin_resources::ads::campaigns::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::Campaign { name: Some(\"C\".into()), campaign_group: Some(\"urn:li:sponsoredCampaignGroup:2\".parse()?), kind: Some(linkedin_resources::ads::CampaignType::SponsoredUpdates), ..Default::default() })?"
+    example = "linkedin::resources::ads::campaigns::create(linkedin::resources::ads::AccountId::new(1), &linkedin::resources::ads::Campaign { name: Some(\"C\".into()), campaign_group: Some(\"urn:li:sponsoredCampaignGroup:2\".parse()?), kind: Some(linkedin::resources::ads::CampaignType::SponsoredUpdates), ..Default::default() })?"
 );
 request_type!(
     /// PARTIAL_UPDATE of a campaign (built by [`update`] or
     /// [`archive`]), answered by a [`StatusResponse`] (204).
     UpdateCampaign(PartialUpdate) => StatusResponse,
-    example = "linkedin_resources::ads::campaigns::archive(linkedin_resources::ads::AccountId::new(1), 2)?"
+    example = "linkedin::resources::ads::campaigns::archive(linkedin::resources::ads::AccountId::new(1), 2)?"
 );
 request_type!(
     /// DELETE of a campaign (built by [`delete`] or
     /// [`delete_draft`]), answered by a [`StatusResponse`] (204).
     DeleteCampaign(Delete) => StatusResponse,
-    example = "linkedin_resources::ads::campaigns::delete(linkedin_resources::ads::AccountId::new(1), 2)"
+    example = "linkedin::resources::ads::campaigns::delete(linkedin::resources::ads::AccountId::new(1), 2)"
 );
 request_type!(
     /// FINDER `q=search` on an account's campaigns (built by
     /// [`search`]), answered by a [`CollectionResponse<Campaign>`]
     /// page; pageable by cursor.
     SearchCampaigns(Finder) => CollectionResponse<Campaign, Value>,
-    example = "linkedin_resources::ads::campaigns::search(linkedin_resources::ads::AccountId::new(1), linkedin_resources::ads::campaigns::Criteria::new())?",
+    example = "linkedin::resources::ads::campaigns::search(linkedin::resources::ads::AccountId::new(1), linkedin::resources::ads::campaigns::Criteria::new())?",
     paged
 );
 
 /// Gets one campaign of an account.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, campaigns};
+/// use linkedin::resources::ads::{AccountId, campaigns};
 /// let r = campaigns::get(AccountId::new(1), 2);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Get);
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Get);
 /// ```
 pub fn get(account: AccountId, campaign: u64) -> GetCampaign {
     GetCampaign {
@@ -84,10 +84,10 @@ pub fn get(account: AccountId, campaign: u64) -> GetCampaign {
 /// Gets several campaigns of an account (`ids=List(..)`).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, campaigns};
+/// use linkedin::resources::ads::{AccountId, campaigns};
 /// let r = campaigns::batch_get(AccountId::new(1), [2, 3])?;
 /// assert_eq!(r.as_ref().query().to_string(), "ids=List(2,3)");
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -108,7 +108,7 @@ pub fn batch_get(
 /// the account's URN when left out, and must be that account when given.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError, Campaign, campaigns};
+/// use linkedin::resources::ads::{AccountId, AdsError, Campaign, campaigns};
 /// let unnamed = Campaign::default();
 /// assert!(matches!(campaigns::create(AccountId::new(1), &unnamed), Err(AdsError::Missing { field: "name", .. })));
 /// ```
@@ -156,8 +156,8 @@ pub fn create(account: AccountId, campaign: &Campaign) -> Result<CreateCampaign,
 /// ```
 /// let answer = http::Response::builder().status(201)
 ///     .header("x-restli-id", "123456789").body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/adAccounts/1/adCampaigns")?;
-/// let urn = linkedin_resources::ads::campaigns::created(&created)?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/adAccounts/1/adCampaigns")?;
+/// let urn = linkedin::resources::ads::campaigns::created(&created)?;
 /// assert_eq!(urn.as_str(), "urn:li:sponsoredCampaign:123456789");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -177,12 +177,12 @@ pub fn created(response: &CreateResponse<String, Campaign>) -> Result<CampaignUr
 /// Changes a campaign: the PARTIAL_UPDATE turning `old` into `new`.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, Campaign, Status, campaigns};
+/// use linkedin::resources::ads::{AccountId, Campaign, Status, campaigns};
 /// let old = Campaign { status: Some(Status::Active), ..Campaign::default() };
 /// let new = Campaign { status: Some(Status::Paused), ..old.clone() };
 /// let r = campaigns::update(AccountId::new(1), 2, &old, &new)?;
 /// assert_eq!(r.as_ref().body(), Some(&serde_json::json!({"patch": {"$set": {"status": "PAUSED"}}})));
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -207,10 +207,10 @@ pub fn update(
 /// Archives a campaign: a patch of its status to `ARCHIVED`.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, campaigns};
+/// use linkedin::resources::ads::{AccountId, campaigns};
 /// let r = campaigns::archive(AccountId::new(1), 2)?;
 /// assert_eq!(r.as_ref().body(), Some(&serde_json::json!({"patch": {"$set": {"status": "ARCHIVED"}}})));
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -226,8 +226,8 @@ pub fn archive(account: AccountId, campaign: u64) -> Result<UpdateCampaign, AdsE
 /// [`delete_draft`] checks that first).
 ///
 /// ```
-/// let r = linkedin_resources::ads::campaigns::delete(linkedin_resources::ads::AccountId::new(1), 2);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Delete);
+/// let r = linkedin::resources::ads::campaigns::delete(linkedin::resources::ads::AccountId::new(1), 2);
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Delete);
 /// ```
 pub fn delete(account: AccountId, campaign: u64) -> DeleteCampaign {
     DeleteCampaign {
@@ -238,7 +238,7 @@ pub fn delete(account: AccountId, campaign: u64) -> DeleteCampaign {
 /// Deletes a campaign read before, if it is a DRAFT.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError, Campaign, Status, campaigns};
+/// use linkedin::resources::ads::{AccountId, AdsError, Campaign, Status, campaigns};
 /// let paused = Campaign { id: Some(2), status: Some(Status::Paused), ..Campaign::default() };
 /// assert!(matches!(campaigns::delete_draft(AccountId::new(1), &paused), Err(AdsError::NotDraft { .. })));
 /// ```
@@ -255,7 +255,7 @@ pub fn delete_draft(account: AccountId, campaign: &Campaign) -> Result<DeleteCam
 /// The criteria of the campaigns' search finder, each optional.
 ///
 /// ```
-/// use linkedin_resources::ads::{Status, campaigns::Criteria};
+/// use linkedin::resources::ads::{Status, campaigns::Criteria};
 /// let c = Criteria::new().status([Status::Active]).test(false);
 /// assert_eq!(c.to_value(), serde_json::json!({"status": {"values": ["ACTIVE"]}, "test": false}));
 /// ```
@@ -269,7 +269,7 @@ impl Criteria {
     /// No criteria: every campaign of the account.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::campaigns::Criteria::new().to_value(), serde_json::json!({}));
+    /// assert_eq!(linkedin::resources::ads::campaigns::Criteria::new().to_value(), serde_json::json!({}));
     /// ```
     pub fn new() -> Criteria {
         Criteria::default()
@@ -278,7 +278,7 @@ impl Criteria {
     /// Campaigns in one of these statuses.
     ///
     /// ```
-    /// use linkedin_resources::ads::{Status, campaigns::Criteria};
+    /// use linkedin::resources::ads::{Status, campaigns::Criteria};
     /// assert_eq!(Criteria::new().status([Status::Draft]).to_value()["status"]["values"][0], "DRAFT");
     /// ```
     pub fn status(mut self, statuses: impl IntoIterator<Item = Status>) -> Criteria {
@@ -289,7 +289,7 @@ impl Criteria {
     /// Campaigns with one of these names.
     ///
     /// ```
-    /// let c = linkedin_resources::ads::campaigns::Criteria::new().name(["Q1"]);
+    /// let c = linkedin::resources::ads::campaigns::Criteria::new().name(["Q1"]);
     /// assert_eq!(c.to_value()["name"]["values"][0], "Q1");
     /// ```
     pub fn name<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Criteria {
@@ -301,10 +301,10 @@ impl Criteria {
     /// Campaigns with one of these URNs.
     ///
     /// ```
-    /// use linkedin_resources::urns::CampaignUrn;
-    /// let c = linkedin_resources::ads::campaigns::Criteria::new().id([CampaignUrn::new(5)?]);
+    /// use linkedin::resources::urns::CampaignUrn;
+    /// let c = linkedin::resources::ads::campaigns::Criteria::new().id([CampaignUrn::new(5)?]);
     /// assert_eq!(c.to_value()["id"]["values"][0], "urn:li:sponsoredCampaign:5");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn id(mut self, ids: impl IntoIterator<Item = CampaignUrn>) -> Criteria {
         self.fields.insert("id".into(), values(ids));
@@ -314,10 +314,10 @@ impl Criteria {
     /// Campaigns in one of these campaign groups.
     ///
     /// ```
-    /// use linkedin_resources::urns::CampaignGroupUrn;
-    /// let c = linkedin_resources::ads::campaigns::Criteria::new().campaign_group([CampaignGroupUrn::new(7)?]);
+    /// use linkedin::resources::urns::CampaignGroupUrn;
+    /// let c = linkedin::resources::ads::campaigns::Criteria::new().campaign_group([CampaignGroupUrn::new(7)?]);
     /// assert_eq!(c.to_value()["campaignGroup"]["values"][0], "urn:li:sponsoredCampaignGroup:7");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn campaign_group(
         mut self,
@@ -330,7 +330,7 @@ impl Criteria {
     /// Campaigns of one of these types.
     ///
     /// ```
-    /// use linkedin_resources::ads::{CampaignType, campaigns::Criteria};
+    /// use linkedin::resources::ads::{CampaignType, campaigns::Criteria};
     /// let c = Criteria::new().kind([CampaignType::TextAd]);
     /// assert_eq!(c.to_value()["type"]["values"][0], "TEXT_AD");
     /// ```
@@ -343,7 +343,7 @@ impl Criteria {
     /// (`false`).
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::campaigns::Criteria::new().test(false).to_value()["test"], false);
+    /// assert_eq!(linkedin::resources::ads::campaigns::Criteria::new().test(false).to_value()["test"], false);
     /// ```
     pub fn test(mut self, test: bool) -> Criteria {
         self.fields.insert("test".into(), Value::Bool(test));
@@ -353,7 +353,7 @@ impl Criteria {
     /// The criteria as the record the codec encodes.
     ///
     /// ```
-    /// assert!(linkedin_resources::ads::campaigns::Criteria::new().to_value().is_object());
+    /// assert!(linkedin::resources::ads::campaigns::Criteria::new().to_value().is_object());
     /// ```
     pub fn to_value(&self) -> Value {
         Value::Object(self.fields.clone())
@@ -364,10 +364,10 @@ impl Criteria {
 /// time by cursor.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, Status, campaigns::{Criteria, search}};
+/// use linkedin::resources::ads::{AccountId, Status, campaigns::{Criteria, search}};
 /// let r = search(AccountId::new(1), Criteria::new().status([Status::Active]))?;
 /// assert_eq!(r.as_ref().query().to_string(), "pageSize=100&q=search&search=(status:(values:List(ACTIVE)))");
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 ///
 /// # Errors
@@ -389,9 +389,9 @@ impl SearchCampaigns {
     /// [`MAX_PAGE_SIZE`](super::MAX_PAGE_SIZE)).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, campaigns::{Criteria, search}};
+    /// use linkedin::resources::ads::{AccountId, campaigns::{Criteria, search}};
     /// assert!(search(AccountId::new(1), Criteria::new())?.page_size(1001).is_err());
-    /// # Ok::<(), linkedin_resources::ads::AdsError>(())
+    /// # Ok::<(), linkedin::resources::ads::AdsError>(())
     /// ```
     ///
     /// # Errors

@@ -4,9 +4,9 @@
 //! (<https://learn.microsoft.com/en-us/linkedin/marketing/integrations/ads/account-structure/create-and-manage-creatives>).
 //!
 //! ```
-//! use linkedin_resources::ads::{AccountId, creatives};
+//! use linkedin::resources::ads::{AccountId, creatives};
 //! let r = creatives::get(AccountId::new(507404993), &"urn:li:sponsoredCreative:987654321".parse()?);
-//! let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+//! let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
 //! assert_eq!(
 //!     r.to_http(&config, None)?.uri().path(),
 //!     "/rest/adAccounts/507404993/creatives/urn%3Ali%3AsponsoredCreative%3A987654321"
@@ -36,49 +36,49 @@ request_type!(
     /// GET of one creative (built by [`get`]), answered by an
     /// [`EntityResponse<Creative>`].
     GetCreative(Get) => EntityResponse<Creative>,
-    example = "linkedin_resources::ads::creatives::get(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
+    example = "linkedin::resources::ads::creatives::get(linkedin::resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
 );
 request_type!(
     /// BATCH_GET of creatives (built by [`batch_get`]), answered by a
     /// [`BatchGetResponse`] keyed by creative URN.
     BatchGetCreatives(BatchGet<CreativeUrn>) => BatchGetResponse<CreativeUrn, Creative>,
-    example = "linkedin_resources::ads::creatives::batch_get(linkedin_resources::ads::AccountId::new(1), [\"urn:li:sponsoredCreative:2\".parse()?])?"
+    example = "linkedin::resources::ads::creatives::batch_get(linkedin::resources::ads::AccountId::new(1), [\"urn:li:sponsoredCreative:2\".parse()?])?"
 );
 request_type!(
     /// CREATE of a creative (built by [`create`]), answered by a
     /// [`CreateResponse`] whose id is the creative's URN (read it with
     /// [`created`]).
     CreateCreative(Create) => CreateResponse<String, Creative>,
-    example = "linkedin_resources::ads::creatives::create(linkedin_resources::ads::AccountId::new(1), &linkedin_resources::ads::Creative { campaign: Some(\"urn:li:sponsoredCampaign:3\".parse()?), content: Some(serde_json::json!({\"reference\": \"urn:li:share:4\"})), ..Default::default() })?"
+    example = "linkedin::resources::ads::creatives::create(linkedin::resources::ads::AccountId::new(1), &linkedin::resources::ads::Creative { campaign: Some(\"urn:li:sponsoredCampaign:3\".parse()?), content: Some(serde_json::json!({\"reference\": \"urn:li:share:4\"})), ..Default::default() })?"
 );
 request_type!(
     /// PARTIAL_UPDATE of a creative (built by [`update`] or [`archive`]),
     /// answered by a [`StatusResponse`] (204).
     UpdateCreative(PartialUpdate) => StatusResponse,
-    example = "linkedin_resources::ads::creatives::archive(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)?"
+    example = "linkedin::resources::ads::creatives::archive(linkedin::resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)?"
 );
 request_type!(
     /// DELETE of a creative (built by [`delete`] or [`delete_draft`]),
     /// answered by a [`StatusResponse`] (204).
     DeleteCreative(Delete) => StatusResponse,
-    example = "linkedin_resources::ads::creatives::delete(linkedin_resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
+    example = "linkedin::resources::ads::creatives::delete(linkedin::resources::ads::AccountId::new(1), &\"urn:li:sponsoredCreative:2\".parse()?)"
 );
 request_type!(
     /// FINDER `q=criteria` on an account's creatives (built by [`search`]),
     /// answered by a [`CollectionResponse<Creative>`] page; pageable by
     /// cursor.
     SearchCreatives(Finder) => CollectionResponse<Creative, Value>,
-    example = "linkedin_resources::ads::creatives::search(linkedin_resources::ads::AccountId::new(1))",
+    example = "linkedin::resources::ads::creatives::search(linkedin::resources::ads::AccountId::new(1))",
     paged
 );
 
 /// Gets one creative of an account.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, creatives};
+/// use linkedin::resources::ads::{AccountId, creatives};
 /// let r = creatives::get(AccountId::new(1), &"urn:li:sponsoredCreative:2".parse()?);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Get);
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Get);
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 pub fn get(account: AccountId, creative: &CreativeUrn) -> GetCreative {
     GetCreative {
@@ -89,7 +89,7 @@ pub fn get(account: AccountId, creative: &CreativeUrn) -> GetCreative {
 /// Gets several creatives of an account (`ids=List(urn..)`).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, creatives};
+/// use linkedin::resources::ads::{AccountId, creatives};
 /// let r = creatives::batch_get(AccountId::new(1), ["urn:li:sponsoredCreative:2".parse()?])?;
 /// assert_eq!(r.as_ref().query().to_string(), "ids=List(urn%3Ali%3AsponsoredCreative%3A2)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -111,10 +111,10 @@ pub fn batch_get(
 /// other field set; read-only ones are not sent).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError, Creative, creatives};
+/// use linkedin::resources::ads::{AccountId, AdsError, Creative, creatives};
 /// let no_content = Creative { campaign: Some("urn:li:sponsoredCampaign:3".parse()?), ..Creative::default() };
 /// assert!(matches!(creatives::create(AccountId::new(1), &no_content), Err(AdsError::Missing { field: "content", .. })));
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 ///
 /// # Errors
@@ -161,8 +161,8 @@ pub fn create(account: AccountId, creative: &Creative) -> Result<CreateCreative,
 /// ```
 /// let answer = http::Response::builder().status(201)
 ///     .header("x-restli-id", "urn:li:sponsoredCreative:987654321").body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/adAccounts/1/creatives")?;
-/// let urn = linkedin_resources::ads::creatives::created(&created)?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/adAccounts/1/creatives")?;
+/// let urn = linkedin::resources::ads::creatives::created(&created)?;
 /// assert_eq!(urn.id(), "987654321");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -182,7 +182,7 @@ pub fn created(response: &CreateResponse<String, Creative>) -> Result<CreativeUr
 /// Changes a creative: the PARTIAL_UPDATE turning `old` into `new`.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, Creative, IntendedStatus, creatives};
+/// use linkedin::resources::ads::{AccountId, Creative, IntendedStatus, creatives};
 /// let old = Creative { intended_status: Some(IntendedStatus::Active), ..Creative::default() };
 /// let new = Creative { intended_status: Some(IntendedStatus::Paused), ..old.clone() };
 /// let r = creatives::update(AccountId::new(1), &"urn:li:sponsoredCreative:2".parse()?, &old, &new)?;
@@ -211,7 +211,7 @@ pub fn update(
 /// Archives a creative: a patch of its `intendedStatus` to `ARCHIVED`.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, creatives};
+/// use linkedin::resources::ads::{AccountId, creatives};
 /// let r = creatives::archive(AccountId::new(1), &"urn:li:sponsoredCreative:2".parse()?)?;
 /// assert_eq!(r.as_ref().body(), Some(&serde_json::json!({"patch": {"$set": {"intendedStatus": "ARCHIVED"}}})));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -235,10 +235,10 @@ pub fn archive(account: AccountId, creative: &CreativeUrn) -> Result<UpdateCreat
 /// [`delete_draft`] checks that first).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, creatives};
+/// use linkedin::resources::ads::{AccountId, creatives};
 /// let r = creatives::delete(AccountId::new(1), &"urn:li:sponsoredCreative:2".parse()?);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Delete);
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Delete);
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 pub fn delete(account: AccountId, creative: &CreativeUrn) -> DeleteCreative {
     DeleteCreative {
@@ -249,7 +249,7 @@ pub fn delete(account: AccountId, creative: &CreativeUrn) -> DeleteCreative {
 /// Deletes a creative read before, if its `intendedStatus` is DRAFT.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError, Creative, creatives};
+/// use linkedin::resources::ads::{AccountId, AdsError, Creative, creatives};
 /// assert!(matches!(creatives::delete_draft(AccountId::new(1), &Creative::default()), Err(AdsError::NoId)));
 /// ```
 ///
@@ -269,7 +269,7 @@ pub fn delete_draft(account: AccountId, creative: &Creative) -> Result<DeleteCre
 /// The order of [`search`]'s answer (`sortOrder`).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::ads::creatives::SortOrder::Descending.as_str(), "DESCENDING");
+/// assert_eq!(linkedin::resources::ads::creatives::SortOrder::Descending.as_str(), "DESCENDING");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -284,7 +284,7 @@ impl SortOrder {
     /// The value as LinkedIn writes it.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::creatives::SortOrder::Ascending.as_str(), "ASCENDING");
+    /// assert_eq!(linkedin::resources::ads::creatives::SortOrder::Ascending.as_str(), "ASCENDING");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -298,7 +298,7 @@ impl SortOrder {
 /// [`SearchCreatives`], a page at a time by cursor.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, IntendedStatus, creatives};
+/// use linkedin::resources::ads::{AccountId, IntendedStatus, creatives};
 /// let r = creatives::search(AccountId::new(1))
 ///     .campaigns(["urn:li:sponsoredCampaign:3".parse()?])?
 ///     .intended_statuses([IntendedStatus::Active])?;
@@ -320,7 +320,7 @@ impl SearchCreatives {
     /// Creatives of these campaigns (`campaigns=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, creatives};
+    /// use linkedin::resources::ads::{AccountId, creatives};
     /// assert!(creatives::search(AccountId::new(1)).campaigns([]).is_err());
     /// ```
     ///
@@ -341,7 +341,7 @@ impl SearchCreatives {
     /// These creatives (`creatives=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, creatives};
+    /// use linkedin::resources::ads::{AccountId, creatives};
     /// let r = creatives::search(AccountId::new(1)).creatives(["urn:li:sponsoredCreative:2".parse()?])?;
     /// assert!(r.as_ref().query().get("creatives").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -365,7 +365,7 @@ impl SearchCreatives {
     /// `contentReferences=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, creatives};
+    /// use linkedin::resources::ads::{AccountId, creatives};
     /// let r = creatives::search(AccountId::new(1)).content_references(["urn:li:share:4".parse()?])?;
     /// assert!(r.as_ref().query().get("contentReferences").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -389,10 +389,10 @@ impl SearchCreatives {
     /// (`intendedStatuses=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, IntendedStatus, creatives};
+    /// use linkedin::resources::ads::{AccountId, IntendedStatus, creatives};
     /// let r = creatives::search(AccountId::new(1)).intended_statuses([IntendedStatus::Draft])?;
     /// assert_eq!(r.as_ref().query().get("intendedStatuses"), Some("List(DRAFT)"));
-    /// # Ok::<(), linkedin_resources::ads::AdsError>(())
+    /// # Ok::<(), linkedin::resources::ads::AdsError>(())
     /// ```
     ///
     /// # Errors
@@ -413,7 +413,7 @@ impl SearchCreatives {
     /// (`isTestAccount`).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, creatives};
+    /// use linkedin::resources::ads::{AccountId, creatives};
     /// let r = creatives::search(AccountId::new(1)).test_account(false);
     /// assert_eq!(r.as_ref().query().get("isTestAccount"), Some("false"));
     /// ```
@@ -426,7 +426,7 @@ impl SearchCreatives {
     /// Orders the answer (`sortOrder`).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, creatives::{self, SortOrder}};
+    /// use linkedin::resources::ads::{AccountId, creatives::{self, SortOrder}};
     /// let r = creatives::search(AccountId::new(1)).sort_order(SortOrder::Descending);
     /// assert_eq!(r.as_ref().query().get("sortOrder"), Some("DESCENDING"));
     /// ```
@@ -440,7 +440,7 @@ impl SearchCreatives {
     /// [`MAX_PAGE_SIZE`](super::MAX_PAGE_SIZE)).
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, creatives};
+    /// use linkedin::resources::ads::{AccountId, creatives};
     /// assert!(creatives::search(AccountId::new(1)).page_size(0).is_err());
     /// ```
     ///

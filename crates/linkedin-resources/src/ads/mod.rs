@@ -22,8 +22,8 @@
 //! so the codec's `Pagination` walks them by cursor.
 //!
 //! ```
-//! use linkedin_resources::ads::{AccountId, AccountStatus, accounts};
-//! use restli_codec::RequestConfig;
+//! use linkedin::resources::ads::{AccountId, AccountStatus, accounts};
+//! use linkedin::restli::RequestConfig;
 //!
 //! let search = accounts::search(accounts::Criteria::new().status([AccountStatus::Active]).test(false))?;
 //! let config = RequestConfig::new().with_version("202406".parse()?);
@@ -64,7 +64,7 @@ use crate::urns::{AdAccountUrn, TypedUrnError};
 /// `pageSize` at most 1000).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::ads::MAX_PAGE_SIZE, 1000);
+/// assert_eq!(linkedin::resources::ads::MAX_PAGE_SIZE, 1000);
 /// ```
 pub const MAX_PAGE_SIZE: u64 = 1000;
 
@@ -72,7 +72,7 @@ pub const MAX_PAGE_SIZE: u64 = 1000;
 /// default: 100).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::ads::DEFAULT_PAGE_SIZE, 100);
+/// assert_eq!(linkedin::resources::ads::DEFAULT_PAGE_SIZE, 100);
 /// ```
 pub const DEFAULT_PAGE_SIZE: u64 = 100;
 
@@ -81,7 +81,7 @@ pub const DEFAULT_PAGE_SIZE: u64 = 100;
 /// query strings are tunneled by the codec).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::ads::MAX_IDS, 1000);
+/// assert_eq!(linkedin::resources::ads::MAX_IDS, 1000);
 /// ```
 pub const MAX_IDS: usize = 1000;
 
@@ -89,14 +89,14 @@ pub const MAX_IDS: usize = 1000;
 /// limit; this bound keeps every request bounded.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::ads::MAX_NAME_CHARS, 255);
+/// assert_eq!(linkedin::resources::ads::MAX_NAME_CHARS, 255);
 /// ```
 pub const MAX_NAME_CHARS: usize = 255;
 
 /// Why an ads request cannot be made: said before anything is sent.
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountId, AdsError};
+/// use linkedin::resources::ads::{AccountId, AdsError};
 /// let err = AccountId::parse("acme").unwrap_err();
 /// assert!(matches!(err, AdsError::NotAnAccount { .. }));
 /// assert_eq!(err.to_string(), "\"acme\" is not an ad account: give its number or its urn:li:sponsoredAccount URN");
@@ -205,9 +205,9 @@ pub enum AdsError {
 /// (LinkedIn answered 201): do not retry the creation.
 ///
 /// ```
-/// use linkedin_resources::ads::{CreatedIdError, accounts};
+/// use linkedin::resources::ads::{CreatedIdError, accounts};
 /// let answer = http::Response::builder().status(201).body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/adAccounts")?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/adAccounts")?;
 /// assert_eq!(accounts::created(&created), Err(CreatedIdError::Missing));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -231,11 +231,11 @@ pub enum CreatedIdError {
 /// `urn:li:sponsoredAccount:<number>` URN: what the ads paths take.
 ///
 /// ```
-/// use linkedin_resources::ads::AccountId;
+/// use linkedin::resources::ads::AccountId;
 /// assert_eq!(AccountId::parse("507404993")?, AccountId::new(507404993));
 /// assert_eq!(AccountId::parse("urn:li:sponsoredAccount:507404993")?.get(), 507404993);
 /// assert!(AccountId::parse("urn:li:organization:1").is_err());
-/// # Ok::<(), linkedin_resources::ads::AdsError>(())
+/// # Ok::<(), linkedin::resources::ads::AdsError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AccountId(u64);
@@ -244,7 +244,7 @@ impl AccountId {
     /// The account numbered `id`.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::AccountId::new(5).to_string(), "5");
+    /// assert_eq!(linkedin::resources::ads::AccountId::new(5).to_string(), "5");
     /// ```
     pub fn new(id: u64) -> AccountId {
         AccountId(id)
@@ -254,7 +254,7 @@ impl AccountId {
     /// (`urn:li:sponsoredAccount:507404993`), spaces around it ignored.
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountId, AdsError};
+    /// use linkedin::resources::ads::{AccountId, AdsError};
     /// assert!(matches!(AccountId::parse("12a"), Err(AdsError::NotAnAccount { .. })));
     /// assert!(matches!(AccountId::parse("urn:li:sponsoredAccount:x"), Err(AdsError::NotNumeric { .. })));
     /// ```
@@ -279,7 +279,7 @@ impl AccountId {
     /// The number.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::ads::AccountId::new(7).get(), 7);
+    /// assert_eq!(linkedin::resources::ads::AccountId::new(7).get(), 7);
     /// ```
     pub fn get(self) -> u64 {
         self.0
@@ -288,9 +288,9 @@ impl AccountId {
     /// The account's URN.
     ///
     /// ```
-    /// let urn = linkedin_resources::ads::AccountId::new(507404993).urn()?;
+    /// let urn = linkedin::resources::ads::AccountId::new(507404993).urn()?;
     /// assert_eq!(urn.as_str(), "urn:li:sponsoredAccount:507404993");
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     ///
     /// # Errors

@@ -123,7 +123,7 @@ wire_enum! {
 /// amount is a decimal string, as LinkedIn writes it).
 ///
 /// ```
-/// let money: linkedin_resources::ads::Money =
+/// let money: linkedin::resources::ads::Money =
 ///     serde_json::from_str(r#"{"amount": "100.00", "currencyCode": "USD"}"#)?;
 /// assert_eq!(money.amount, "100.00");
 /// # Ok::<(), serde_json::Error>(())
@@ -144,7 +144,7 @@ impl Money {
     /// An amount in a currency.
     ///
     /// ```
-    /// let money = linkedin_resources::ads::Money::new("10.00", "EUR");
+    /// let money = linkedin::resources::ads::Money::new("10.00", "EUR");
     /// assert_eq!(serde_json::to_value(&money)?, serde_json::json!({"amount": "10.00", "currencyCode": "EUR"}));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -161,7 +161,7 @@ impl Money {
 /// the epoch.
 ///
 /// ```
-/// let run: linkedin_resources::ads::RunSchedule = serde_json::from_str(r#"{"start": 1544432400000}"#)?;
+/// let run: linkedin::resources::ads::RunSchedule = serde_json::from_str(r#"{"start": 1544432400000}"#)?;
 /// assert_eq!((run.start, run.end), (Some(1544432400000), None));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -182,7 +182,7 @@ impl RunSchedule {
     /// A schedule from `start` (epoch milliseconds), open-ended.
     ///
     /// ```
-    /// let run = linkedin_resources::ads::RunSchedule::from(1544432400000);
+    /// let run = linkedin::resources::ads::RunSchedule::from(1544432400000);
     /// assert_eq!(serde_json::to_value(&run)?, serde_json::json!({"start": 1544432400000_i64}));
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -198,7 +198,7 @@ impl RunSchedule {
 /// read-only.
 ///
 /// ```
-/// let stamps: linkedin_resources::ads::ChangeAuditStamps = serde_json::from_str(
+/// let stamps: linkedin::resources::ads::ChangeAuditStamps = serde_json::from_str(
 ///     r#"{"created": {"time": 1}, "lastModified": {"time": 2}}"#,
 /// )?;
 /// assert_eq!(stamps.last_modified.and_then(|s| s.time), Some(2));
@@ -221,7 +221,7 @@ pub struct ChangeAuditStamps {
 /// One stamp of [`ChangeAuditStamps`]: a time in epoch milliseconds.
 ///
 /// ```
-/// let stamp: linkedin_resources::ads::AuditStamp = serde_json::from_str(r#"{"time": 5}"#)?;
+/// let stamp: linkedin::resources::ads::AuditStamp = serde_json::from_str(r#"{"time": 5}"#)?;
 /// assert_eq!(stamp.time, Some(5));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -241,7 +241,7 @@ pub struct AuditStamp {
 /// [`AdAccount::new`]).
 ///
 /// ```
-/// use linkedin_resources::ads::{AccountStatus, AdAccount};
+/// use linkedin::resources::ads::{AccountStatus, AdAccount};
 /// let account: AdAccount = serde_json::from_str(
 ///     r#"{"id": 507404993, "name": "Test", "currency": "USD", "status": "ACTIVE", "type": "BUSINESS", "test": false, "newField": 1}"#,
 /// )?;
@@ -307,7 +307,7 @@ impl AdAccount {
     /// (or person) it advertises for, and its type.
     ///
     /// ```
-    /// use linkedin_resources::ads::{AccountType, AdAccount};
+    /// use linkedin::resources::ads::{AccountType, AdAccount};
     /// let account = AdAccount::new("Test", "USD", "urn:li:organization:2414183", AccountType::Business);
     /// assert_eq!(account.kind, Some(AccountType::Business));
     /// ```
@@ -330,7 +330,7 @@ impl AdAccount {
 /// A campaign group, as the "Campaign Groups" page documents it.
 ///
 /// ```
-/// use linkedin_resources::ads::{CampaignGroup, Status};
+/// use linkedin::resources::ads::{CampaignGroup, Status};
 /// let group: CampaignGroup = serde_json::from_str(
 ///     r#"{"id": 615492066, "account": "urn:li:sponsoredAccount:507404993", "name": "G", "status": "DRAFT"}"#,
 /// )?;
@@ -389,7 +389,7 @@ pub struct CampaignGroup {
 /// JSON: `targetingCriteria` is a deep tree of facets and URNs).
 ///
 /// ```
-/// use linkedin_resources::ads::{Campaign, CampaignType};
+/// use linkedin::resources::ads::{Campaign, CampaignType};
 /// let campaign: Campaign = serde_json::from_str(
 ///     r#"{"id": 123456789, "type": "SPONSORED_UPDATES", "costType": "CPM", "campaignGroup": "urn:li:sponsoredCampaignGroup:1"}"#,
 /// )?;
@@ -485,7 +485,7 @@ pub struct Campaign {
 /// A creative (an ad), as the "Creatives" page documents it.
 ///
 /// ```
-/// use linkedin_resources::ads::{Creative, IntendedStatus};
+/// use linkedin::resources::ads::{Creative, IntendedStatus};
 /// let creative: Creative = serde_json::from_str(r#"{
 ///     "id": "urn:li:sponsoredCreative:987654321",
 ///     "campaign": "urn:li:sponsoredCampaign:123456789",

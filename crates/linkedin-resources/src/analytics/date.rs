@@ -12,12 +12,12 @@ use super::AnalyticsError;
 /// `{"year": .., "month": .., "day": ..}`.
 ///
 /// ```
-/// use linkedin_resources::analytics::Date;
+/// use linkedin::resources::analytics::Date;
 /// let date = Date::new(2024, 2, 29)?;
 /// assert_eq!(date.to_string(), "2024-02-29");
 /// assert!(Date::new(2023, 2, 29).is_err());
 /// assert_eq!("2024-02-29".parse::<Date>()?, date);
-/// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+/// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
@@ -34,7 +34,7 @@ impl Date {
     /// A date, checked.
     ///
     /// ```
-    /// assert!(linkedin_resources::analytics::Date::new(2024, 13, 1).is_err());
+    /// assert!(linkedin::resources::analytics::Date::new(2024, 13, 1).is_err());
     /// ```
     ///
     /// # Errors
@@ -57,7 +57,7 @@ impl Date {
     /// not checked until used).
     ///
     /// ```
-    /// use linkedin_resources::analytics::Date;
+    /// use linkedin::resources::analytics::Date;
     /// assert!(Date { year: 2024, month: 2, day: 30 }.check().is_err());
     /// ```
     ///
@@ -162,7 +162,7 @@ impl std::str::FromStr for Date {
 /// left out by LinkedIn for an open range).
 ///
 /// ```
-/// use linkedin_resources::analytics::{Date, DateRange};
+/// use linkedin::resources::analytics::{Date, DateRange};
 /// let range: DateRange = serde_json::from_str(
 ///     r#"{"start": {"year": 2021, "month": 1, "day": 1}, "end": {"year": 2021, "month": 1, "day": 31}}"#,
 /// )?;
@@ -182,10 +182,10 @@ pub struct DateRange {
 /// page lists it.
 ///
 /// ```
-/// use linkedin_resources::analytics::TimeGranularity;
+/// use linkedin::resources::analytics::TimeGranularity;
 /// assert_eq!("MONTHLY".parse::<TimeGranularity>()?, TimeGranularity::Monthly);
 /// assert!("WEEKLY".parse::<TimeGranularity>().is_err());
-/// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+/// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeGranularity {
@@ -203,7 +203,7 @@ impl TimeGranularity {
     /// The value as LinkedIn writes it.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::analytics::TimeGranularity::Daily.as_str(), "DAILY");
+    /// assert_eq!(linkedin::resources::analytics::TimeGranularity::Daily.as_str(), "DAILY");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -218,12 +218,12 @@ impl TimeGranularity {
     /// [`All`](Self::All), or past year 9999).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, TimeGranularity};
     /// let d = Date::new(2024, 1, 15)?;
     /// assert_eq!(TimeGranularity::Monthly.next_bucket(d), Some(Date::new(2024, 2, 1)?));
     /// assert_eq!(TimeGranularity::Yearly.next_bucket(d), Some(Date::new(2025, 1, 1)?));
     /// assert_eq!(TimeGranularity::Daily.next_bucket(d), Some(Date::new(2024, 1, 16)?));
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn next_bucket(self, date: Date) -> Option<Date> {
         self.advance(date, 1)

@@ -14,10 +14,10 @@ macro_rules! pivots {
         /// [`AnalyticsError::UnknownPivot`].
         ///
         /// ```
-        /// use linkedin_resources::analytics::Pivot;
+        /// use linkedin::resources::analytics::Pivot;
         /// assert_eq!("CAMPAIGN_GROUP".parse::<Pivot>()?, Pivot::CampaignGroup);
         /// assert!("CAMPAIGNS".parse::<Pivot>().is_err());
-        /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+        /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
@@ -29,14 +29,14 @@ macro_rules! pivots {
             /// Every pivot, in the page's order.
             ///
             /// ```
-            /// assert!(linkedin_resources::analytics::Pivot::ALL.contains(&linkedin_resources::analytics::Pivot::Creative));
+            /// assert!(linkedin::resources::analytics::Pivot::ALL.contains(&linkedin::resources::analytics::Pivot::Creative));
             /// ```
             pub const ALL: &'static [Pivot] = &[$(Pivot::$variant,)+];
 
             /// The value as LinkedIn writes it.
             ///
             /// ```
-            /// assert_eq!(linkedin_resources::analytics::Pivot::MemberCountryV2.as_str(), "MEMBER_COUNTRY_V2");
+            /// assert_eq!(linkedin::resources::analytics::Pivot::MemberCountryV2.as_str(), "MEMBER_COUNTRY_V2");
             /// ```
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -109,7 +109,7 @@ impl Pivot {
     /// Whether it is a professional demographic pivot (`MEMBER_*`).
     ///
     /// ```
-    /// use linkedin_resources::analytics::Pivot;
+    /// use linkedin::resources::analytics::Pivot;
     /// assert!(Pivot::MemberSeniority.is_demographic());
     /// assert!(!Pivot::Campaign.is_demographic());
     /// ```
@@ -139,11 +139,11 @@ macro_rules! metrics {
         /// an `Other` on purpose.
         ///
         /// ```
-        /// use linkedin_resources::analytics::Metric;
+        /// use linkedin::resources::analytics::Metric;
         /// assert_eq!("clicks".parse::<Metric>()?, Metric::Clicks);
         /// assert!("clickz".parse::<Metric>().is_err());
         /// assert_eq!(Metric::Other("brandNewMetric".into()).as_str(), "brandNewMetric");
-        /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+        /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
         /// ```
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
@@ -157,14 +157,14 @@ macro_rules! metrics {
             /// Every metric this version knows.
             ///
             /// ```
-            /// assert!(linkedin_resources::analytics::Metric::KNOWN.len() > 50);
+            /// assert!(linkedin::resources::analytics::Metric::KNOWN.len() > 50);
             /// ```
             pub const KNOWN: &'static [Metric] = &[$(Metric::$variant,)+];
 
             /// The field's name.
             ///
             /// ```
-            /// assert_eq!(linkedin_resources::analytics::Metric::CostInUsd.as_str(), "costInUsd");
+            /// assert_eq!(linkedin::resources::analytics::Metric::CostInUsd.as_str(), "costInUsd");
             /// ```
             pub fn as_str(&self) -> &str {
                 match self {
@@ -271,11 +271,11 @@ impl Metric {
     /// known name gives its variant.
     ///
     /// ```
-    /// use linkedin_resources::analytics::Metric;
+    /// use linkedin::resources::analytics::Metric;
     /// assert_eq!(Metric::named("clicks")?, Metric::Clicks);
     /// assert_eq!(Metric::named("newOne")?, Metric::Other("newOne".into()));
     /// assert!(Metric::named("a,b").is_err());
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     ///
     /// # Errors

@@ -9,8 +9,8 @@
 //! The endpoint does not page; one answer holds at most [`ROW_CAP`] rows.
 //!
 //! ```
-//! use linkedin_resources::ads::AccountId;
-//! use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+//! use linkedin::resources::ads::AccountId;
+//! use linkedin::resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
 //!
 //! let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 1, 31)?)
 //!     .granularity(TimeGranularity::Daily)
@@ -46,7 +46,7 @@ use crate::urns::{CampaignGroupUrn, CampaignUrn, CreativeUrn};
 /// The path of the reporting finders.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::analytics::PATH, "/rest/adAnalytics");
+/// assert_eq!(linkedin::resources::analytics::PATH, "/rest/adAnalytics");
 /// ```
 pub const PATH: &str = "/rest/adAnalytics";
 
@@ -54,7 +54,7 @@ pub const PATH: &str = "/rest/adAnalytics";
 /// 15,000 elements (and truncates past it).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::analytics::ROW_CAP, 15_000);
+/// assert_eq!(linkedin::resources::analytics::ROW_CAP, 15_000);
 /// ```
 pub const ROW_CAP: usize = 15_000;
 
@@ -64,23 +64,23 @@ pub const ROW_CAP: usize = 15_000;
 /// counts them, leaving 18 metrics.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::analytics::MAX_FIELDS, 20);
+/// assert_eq!(linkedin::resources::analytics::MAX_FIELDS, 20);
 /// ```
 pub const MAX_FIELDS: usize = 20;
 
 /// The most pivots of the `statistics` finder.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::analytics::MAX_PIVOTS, 3);
+/// assert_eq!(linkedin::resources::analytics::MAX_PIVOTS, 3);
 /// ```
 pub const MAX_PIVOTS: usize = 3;
 
 /// Why a report cannot be asked for: said before anything is sent.
 ///
 /// ```
-/// use linkedin_resources::analytics::{AnalyticsError, Date, Metric, Pivot, Report};
+/// use linkedin::resources::analytics::{AnalyticsError, Date, Metric, Pivot, Report};
 /// let report = Report::analytics(Pivot::Account, Date::new(2024, 2, 1)?, Date::new(2024, 1, 1)?)
-///     .accounts([linkedin_resources::ads::AccountId::new(1)])
+///     .accounts([linkedin::resources::ads::AccountId::new(1)])
 ///     .metrics([Metric::Clicks]);
 /// let err = report.request().unwrap_err();
 /// assert_eq!(err.to_string(), "the report starts on 2024-02-01, after its end 2024-01-01");
@@ -193,7 +193,7 @@ enum Pivots {
 /// [`plan`](Report::plan) it (as many answers as the row cap needs).
 ///
 /// ```
-/// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
 /// let report = Report::statistics([Pivot::Campaign, Pivot::Creative], Date::new(2024, 1, 1)?, Date::new(2024, 3, 31)?)
 ///     .campaigns(["urn:li:sponsoredCampaign:1".parse()?])
 ///     .metrics([Metric::Impressions]);
@@ -219,10 +219,10 @@ impl Report {
     /// (both included), [`TimeGranularity::All`] unless told otherwise.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report};
     /// let report = Report::analytics(Pivot::Account, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?);
     /// assert_eq!(report.pivots(), [Pivot::Account]);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn analytics(pivot: Pivot, start: Date, end: Date) -> Report {
         Report::with(Pivots::One(pivot), start, end)
@@ -231,10 +231,10 @@ impl Report {
     /// A report of the `statistics` finder: up to [`MAX_PIVOTS`] pivots.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report};
     /// let report = Report::statistics([Pivot::Campaign, Pivot::MemberCountryV2], Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?);
     /// assert_eq!(report.pivots().len(), 2);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn statistics(pivots: impl IntoIterator<Item = Pivot>, start: Date, end: Date) -> Report {
         Report::with(Pivots::Many(pivots.into_iter().collect()), start, end)
@@ -257,11 +257,11 @@ impl Report {
     /// Buckets the rows by day, month, year, or not at all.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report, TimeGranularity};
     /// let report = Report::analytics(Pivot::Account, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?)
     ///     .granularity(TimeGranularity::Monthly);
     /// assert_eq!(report.time_granularity(), TimeGranularity::Monthly);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn granularity(mut self, granularity: TimeGranularity) -> Report {
         self.granularity = granularity;
@@ -271,8 +271,8 @@ impl Report {
     /// Reports on these accounts (`accounts=List(urn:li:sponsoredAccount:..)`).
     ///
     /// ```
-    /// use linkedin_resources::ads::AccountId;
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::ads::AccountId;
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let r = Report::analytics(Pivot::Account, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?)
     ///     .accounts([AccountId::parse("507404993")?]).metrics([Metric::Clicks]).request()?;
     /// assert_eq!(r.as_ref().query().get("accounts"), Some("List(urn%3Ali%3AsponsoredAccount%3A507404993)"));
@@ -286,7 +286,7 @@ impl Report {
     /// Reports on these campaign groups (`campaignGroups=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let r = Report::analytics(Pivot::CampaignGroup, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?)
     ///     .campaign_groups(["urn:li:sponsoredCampaignGroup:1".parse()?]).metrics([Metric::Clicks]).request()?;
     /// assert!(r.as_ref().query().get("campaignGroups").is_some());
@@ -300,7 +300,7 @@ impl Report {
     /// Reports on these campaigns (`campaigns=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let r = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?)
     ///     .campaigns(["urn:li:sponsoredCampaign:1".parse()?]).metrics([Metric::Clicks]).request()?;
     /// assert!(r.as_ref().query().get("campaigns").is_some());
@@ -314,7 +314,7 @@ impl Report {
     /// Reports on these creatives (`creatives=List(..)`).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let r = Report::analytics(Pivot::Creative, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?)
     ///     .creatives(["urn:li:sponsoredCreative:1".parse()?]).metrics([Metric::Clicks]).request()?;
     /// assert!(r.as_ref().query().get("creatives").is_some());
@@ -328,11 +328,11 @@ impl Report {
     /// The metrics to count (`fields`; repeats are asked for once).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let report = Report::analytics(Pivot::Account, Date::new(2024, 1, 1)?, Date::new(2024, 1, 1)?)
     ///     .metrics([Metric::Clicks, Metric::Other("newMetric".into()), Metric::Clicks]);
     /// assert_eq!(report.metric_list().len(), 2);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn metrics(mut self, metrics: impl IntoIterator<Item = Metric>) -> Report {
         self.metrics.clear();
@@ -347,10 +347,10 @@ impl Report {
     /// The pivots.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// assert_eq!(Report::analytics(Pivot::Creative, d, d).pivots(), [Pivot::Creative]);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn pivots(&self) -> &[Pivot] {
         match &self.pivots {
@@ -362,10 +362,10 @@ impl Report {
     /// The metrics asked for.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// assert!(Report::analytics(Pivot::Creative, d, d).metric_list().is_empty());
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn metric_list(&self) -> &[Metric] {
         &self.metrics
@@ -374,10 +374,10 @@ impl Report {
     /// The time granularity.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report, TimeGranularity};
     /// let d = Date::new(2024, 1, 1)?;
     /// assert_eq!(Report::analytics(Pivot::Creative, d, d).time_granularity(), TimeGranularity::All);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn time_granularity(&self) -> TimeGranularity {
         self.granularity
@@ -386,10 +386,10 @@ impl Report {
     /// The first and last day.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Pivot, Report};
     /// let (a, b) = (Date::new(2024, 1, 1)?, Date::new(2024, 2, 1)?);
     /// assert_eq!(Report::analytics(Pivot::Creative, a, b).dates(), (a, b));
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn dates(&self) -> (Date, Date) {
         (self.start, self.end)
@@ -398,7 +398,7 @@ impl Report {
     /// Checks the report as LinkedIn would, before anything is sent.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{AnalyticsError, Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{AnalyticsError, Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let no_facet = Report::analytics(Pivot::Account, d, d).metrics([Metric::Clicks]);
     /// assert_eq!(no_facet.check(), Err(AnalyticsError::NoFacet));
@@ -463,7 +463,7 @@ impl Report {
     /// [`plan`](Self::plan) for reports that may pass [`ROW_CAP`]).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let r = Report::analytics(Pivot::Account, d, d).accounts([1.into()]).metrics([Metric::CostInUsd]).request()?;
     /// assert_eq!(r.as_ref().query().get("fields"), Some("dateRange,pivotValues,costInUsd"));
@@ -482,7 +482,7 @@ impl Report {
     /// [`ReportPlan`]).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, ROW_CAP};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, ROW_CAP};
     /// let d = Date::new(2024, 1, 1)?;
     /// let plan = Report::analytics(Pivot::Account, d, d).accounts([1.into()]).metrics([Metric::Clicks]).plan(ROW_CAP)?;
     /// assert!(plan.next_request().is_some());
@@ -542,11 +542,11 @@ impl Report {
     /// then each metric's name.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let report = Report::analytics(Pivot::Campaign, d, d).metrics([Metric::Impressions, Metric::Clicks]);
     /// assert_eq!(report.header(), ["CAMPAIGN", "start", "end", "impressions", "clicks"]);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn header(&self) -> Vec<String> {
         let mut header: Vec<String> = self
@@ -602,14 +602,14 @@ request_type!(
     /// [`CollectionResponse<Row>`] of at most [`ROW_CAP`] rows (the
     /// endpoint does not page).
     AnalyticsRequest(Finder) => CollectionResponse<Row, Value>,
-    example = "linkedin_resources::analytics::Report::analytics(linkedin_resources::analytics::Pivot::Account, linkedin_resources::analytics::Date::new(2024, 1, 1)?, linkedin_resources::analytics::Date::new(2024, 1, 1)?).accounts([1.into()]).metrics([linkedin_resources::analytics::Metric::Clicks]).request()?"
+    example = "linkedin::resources::analytics::Report::analytics(linkedin::resources::analytics::Pivot::Account, linkedin::resources::analytics::Date::new(2024, 1, 1)?, linkedin::resources::analytics::Date::new(2024, 1, 1)?).accounts([1.into()]).metrics([linkedin::resources::analytics::Metric::Clicks]).request()?"
 );
 
 /// One row of a report: the pivot values it counts for, its dates, and the
 /// metrics (numbers, or decimal strings for money; unknown ones kept).
 ///
 /// ```
-/// use linkedin_resources::analytics::{Metric, Row};
+/// use linkedin::resources::analytics::{Metric, Row};
 /// let row: Row = serde_json::from_str(r#"{
 ///     "pivotValues": ["urn:li:sponsoredCampaign:1"],
 ///     "dateRange": {"start": {"year": 2024, "month": 1, "day": 1}, "end": {"year": 2024, "month": 1, "day": 1}},
@@ -638,7 +638,7 @@ impl Row {
     /// A metric's value as LinkedIn wrote it.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Metric, Row};
+    /// use linkedin::resources::analytics::{Metric, Row};
     /// let row: Row = serde_json::from_str(r#"{"clicks": 7}"#)?;
     /// assert_eq!(row.metric(&Metric::Clicks), Some(&serde_json::json!(7)));
     /// # Ok::<(), serde_json::Error>(())
@@ -651,7 +651,7 @@ impl Row {
     /// too).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Metric, Row};
+    /// use linkedin::resources::analytics::{Metric, Row};
     /// let row: Row = serde_json::from_str(r#"{"costInUsd": "0.75"}"#)?;
     /// assert_eq!(row.number(&Metric::CostInUsd), Some(0.75));
     /// # Ok::<(), serde_json::Error>(())
@@ -669,12 +669,12 @@ impl Row {
     /// metric as LinkedIn wrote it (empty when absent).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, Row};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, Row};
     /// let d = Date::new(2024, 1, 1)?;
     /// let report = Report::analytics(Pivot::Campaign, d, d).metrics([Metric::Impressions, Metric::Clicks]);
     /// let row: Row = serde_json::from_str(r#"{"pivotValues": ["urn:li:sponsoredCampaign:1"], "impressions": 10}"#).unwrap();
     /// assert_eq!(row.record(&report), ["urn:li:sponsoredCampaign:1", "", "", "10", ""]);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn record(&self, report: &Report) -> Vec<String> {
         let mut record: Vec<String> = (0..report.pivots().len())

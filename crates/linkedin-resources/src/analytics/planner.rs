@@ -17,8 +17,8 @@ const TOO_MANY: &str = "request would return too many entities";
 /// not a report to give up on.
 ///
 /// ```
-/// use linkedin_resources::analytics::is_too_many_rows;
-/// use restli_codec::response::{ApiError, ResponseMeta};
+/// use linkedin::resources::analytics::is_too_many_rows;
+/// use linkedin::restli::response::{ApiError, ResponseMeta};
 ///
 /// let meta = ResponseMeta::new(http::StatusCode::BAD_REQUEST, Default::default(), "/rest/adAnalytics");
 /// let refused = ApiError::new(meta.clone(), br#"{"message":"Request would return too many entities. ","status":400}"#);
@@ -39,11 +39,11 @@ pub fn is_too_many_rows(error: &ApiError) -> bool {
 /// Why a plan cannot go on.
 ///
 /// ```
-/// use linkedin_resources::analytics::{Date, PlanError};
+/// use linkedin::resources::analytics::{Date, PlanError};
 /// let d = Date::new(2024, 1, 1)?;
 /// let err = PlanError::RowCap { start: d, end: d, cap: 15000 };
 /// assert!(err.to_string().contains("15000"));
-/// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+/// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -70,7 +70,7 @@ pub enum PlanError {
 /// What [`ReportPlan::take`] did with an answer.
 ///
 /// ```
-/// use linkedin_resources::analytics::Taken;
+/// use linkedin::resources::analytics::Taken;
 /// assert_eq!(Taken::Split, Taken::Split);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +100,7 @@ pub enum Taken {
 /// ([`split`](Self::split)).
 ///
 /// ```
-/// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, Row, Taken, TimeGranularity};
+/// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, Row, Taken, TimeGranularity};
 ///
 /// let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 1, 4)?)
 ///     .granularity(TimeGranularity::Daily)
@@ -152,7 +152,7 @@ impl ReportPlan {
     /// stay under the cap without a split.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
     /// let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 12, 31)?)
     ///     .granularity(TimeGranularity::Daily).accounts([1.into()]).metrics([Metric::Clicks]);
     /// let plan = report.plan(15_000)?.estimated_rows_per_bucket(500);
@@ -172,7 +172,7 @@ impl ReportPlan {
     /// The report planned.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let plan = Report::analytics(Pivot::Account, d, d).accounts([1.into()]).metrics([Metric::Clicks]).plan(10)?;
     /// assert_eq!(plan.report().pivots(), [Pivot::Account]);
@@ -186,7 +186,7 @@ impl ReportPlan {
     /// when the report is done.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let (a, b) = (Date::new(2024, 1, 1)?, Date::new(2024, 3, 1)?);
     /// let plan = Report::analytics(Pivot::Account, a, b).accounts([1.into()]).metrics([Metric::Clicks]).plan(10)?;
     /// assert_eq!(plan.window(), Some((a, b)));
@@ -212,7 +212,7 @@ impl ReportPlan {
     /// request.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report};
     /// let d = Date::new(2024, 1, 1)?;
     /// let plan = Report::analytics(Pivot::Account, d, d).accounts([1.into()]).metrics([Metric::Clicks]).plan(10)?;
     /// let request = plan.next_request().expect("one window");
@@ -246,7 +246,7 @@ impl ReportPlan {
     /// large, say); its halves are asked for in turn.
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
     /// let report = Report::analytics(Pivot::Account, Date::new(2024, 1, 1)?, Date::new(2024, 4, 30)?)
     ///     .granularity(TimeGranularity::Monthly).accounts([1.into()]).metrics([Metric::Clicks]);
     /// let mut plan = report.plan(10)?;
@@ -290,8 +290,8 @@ impl ReportPlan {
     /// left to the caller (`false`, the plan unchanged).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
-    /// use restli_codec::response::{ApiError, ResponseMeta};
+    /// use linkedin::resources::analytics::{Date, Metric, Pivot, Report, TimeGranularity};
+    /// use linkedin::restli::response::{ApiError, ResponseMeta};
     ///
     /// let report = Report::analytics(Pivot::Campaign, Date::new(2024, 1, 1)?, Date::new(2024, 1, 4)?)
     ///     .granularity(TimeGranularity::Daily).accounts([1.into()]).metrics([Metric::Clicks]);
@@ -332,11 +332,11 @@ impl TimeGranularity {
     /// [`All`](Self::All); 0 when `end` is before `start`).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, TimeGranularity};
     /// let (a, b) = (Date::new(2024, 1, 31)?, Date::new(2024, 3, 1)?);
     /// assert_eq!(TimeGranularity::Monthly.buckets_between(a, b), 3);
     /// assert_eq!(TimeGranularity::Daily.buckets_between(a, b), 31);
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn buckets_between(self, start: Date, end: Date) -> u64 {
         if end < start {
@@ -348,10 +348,10 @@ impl TimeGranularity {
     /// Whether `date` starts a bucket (so a window may start there).
     ///
     /// ```
-    /// use linkedin_resources::analytics::{Date, TimeGranularity};
+    /// use linkedin::resources::analytics::{Date, TimeGranularity};
     /// assert!(TimeGranularity::Monthly.starts_bucket(Date::new(2024, 3, 1)?));
     /// assert!(!TimeGranularity::Yearly.starts_bucket(Date::new(2024, 3, 1)?));
-    /// # Ok::<(), linkedin_resources::analytics::AnalyticsError>(())
+    /// # Ok::<(), linkedin::resources::analytics::AnalyticsError>(())
     /// ```
     pub fn starts_bucket(self, date: Date) -> bool {
         match self {

@@ -15,8 +15,8 @@
 //! reader sees ([`Commentary::plain_text`]).
 //!
 //! ```
-//! use linkedin_resources::commentary::Commentary;
-//! use linkedin_resources::urns::OrganizationUrn;
+//! use linkedin::resources::commentary::Commentary;
+//! use linkedin::resources::urns::OrganizationUrn;
 //!
 //! let acme = OrganizationUrn::new(1234)?;
 //! let commentary = Commentary::new()
@@ -43,7 +43,7 @@ use crate::urns::Author;
 /// plain text.
 ///
 /// ```
-/// use linkedin_resources::commentary::RESERVED;
+/// use linkedin::resources::commentary::RESERVED;
 /// assert_eq!(RESERVED.len(), 15);
 /// assert!(RESERVED.contains(&'~') && !RESERVED.contains(&'!'));
 /// ```
@@ -58,7 +58,7 @@ pub const RESERVED: [char; 15] = [
 /// little text, escapes and templates included, must fit.
 ///
 /// ```
-/// use linkedin_resources::commentary::{Commentary, MAX_COMMENTARY_CHARS};
+/// use linkedin::resources::commentary::{Commentary, MAX_COMMENTARY_CHARS};
 /// assert!(Commentary::new().text("a".repeat(MAX_COMMENTARY_CHARS)).to_little_text().is_ok());
 /// assert!(Commentary::new().text("(".repeat(MAX_COMMENTARY_CHARS)).to_little_text().is_err());
 /// ```
@@ -68,7 +68,7 @@ pub const MAX_COMMENTARY_CHARS: usize = 3000;
 /// none; names and tags are short, and the bound keeps reading linear.
 ///
 /// ```
-/// use linkedin_resources::commentary::{Commentary, MAX_ELEMENT_CHARS};
+/// use linkedin::resources::commentary::{Commentary, MAX_ELEMENT_CHARS};
 /// assert!(Commentary::new().hashtag("a".repeat(MAX_ELEMENT_CHARS + 1)).to_little_text().is_err());
 /// ```
 pub const MAX_ELEMENT_CHARS: usize = 200;
@@ -79,7 +79,7 @@ const MAX_MENTION_URN_CHARS: usize = 400;
 /// Whether `c` is one of the [`RESERVED`] characters.
 ///
 /// ```
-/// use linkedin_resources::commentary::is_reserved;
+/// use linkedin::resources::commentary::is_reserved;
 /// assert!(is_reserved('#'));
 /// assert!(!is_reserved('a'));
 /// ```
@@ -91,7 +91,7 @@ pub fn is_reserved(c: char) -> bool {
 /// [`RESERVED`] character, nothing else changed.
 ///
 /// ```
-/// use linkedin_resources::commentary::escape;
+/// use linkedin::resources::commentary::escape;
 /// assert_eq!(escape("50% off (today) #1 @home"), r"50% off \(today\) \#1 \@home");
 /// assert_eq!(escape(r"a\b"), r"a\\b");
 /// ```
@@ -114,7 +114,7 @@ fn escape_into(text: &str, out: &mut String) {
 /// character is dropped; any other backslash is kept (it escapes nothing).
 ///
 /// ```
-/// use linkedin_resources::commentary::{escape, unescape};
+/// use linkedin::resources::commentary::{escape, unescape};
 /// assert_eq!(unescape(r"\(a\) \n"), r"(a) \n");
 /// let text = r"any {text} \ at all";
 /// assert_eq!(unescape(&escape(text)), text);
@@ -139,7 +139,7 @@ pub fn unescape(little: &str) -> String {
 /// One part of a commentary.
 ///
 /// ```
-/// use linkedin_resources::commentary::{Commentary, Part};
+/// use linkedin::resources::commentary::{Commentary, Part};
 /// let parts = Commentary::parse(r"Hi {hashtag|\#|rust}").parts().to_vec();
 /// assert_eq!(parts, [Part::Text("Hi ".into()), Part::Hashtag { sign: '#', tag: "rust".into() }]);
 /// ```
@@ -171,7 +171,7 @@ pub enum Part {
 /// index of the offending part (see [`Commentary::parts`]).
 ///
 /// ```
-/// use linkedin_resources::commentary::{Commentary, CommentaryError};
+/// use linkedin::resources::commentary::{Commentary, CommentaryError};
 /// let err = Commentary::new().text("see ").hashtag("two words").to_little_text().unwrap_err();
 /// assert!(matches!(err, CommentaryError::HashtagWhitespace { part: 1, .. }));
 /// assert_eq!(err.to_string(), "hashtag #1 \"two words\" contains whitespace: a hashtag is one word");
@@ -241,8 +241,8 @@ pub enum CommentaryError {
 /// the same parts back.
 ///
 /// ```
-/// use linkedin_resources::commentary::Commentary;
-/// use linkedin_resources::urns::PersonUrn;
+/// use linkedin::resources::commentary::Commentary;
+/// use linkedin::resources::urns::PersonUrn;
 ///
 /// let c = Commentary::new().text("Thanks ").mention(PersonUrn::new("abc123")?, "Eddy").text("!");
 /// assert_eq!(c.to_little_text()?, "Thanks @[Eddy](urn:li:person:abc123)!");
@@ -257,7 +257,7 @@ impl Commentary {
     /// An empty commentary.
     ///
     /// ```
-    /// let c = linkedin_resources::commentary::Commentary::new();
+    /// let c = linkedin::resources::commentary::Commentary::new();
     /// assert!(c.is_empty());
     /// ```
     pub fn new() -> Commentary {
@@ -267,7 +267,7 @@ impl Commentary {
     /// A commentary of these parts (text parts merged, empty ones dropped).
     ///
     /// ```
-    /// use linkedin_resources::commentary::{Commentary, Part};
+    /// use linkedin::resources::commentary::{Commentary, Part};
     /// let c = Commentary::from_parts([Part::Text("a".into()), Part::Text("b".into())]);
     /// assert_eq!(c.parts(), [Part::Text("ab".into())]);
     /// ```
@@ -296,9 +296,9 @@ impl Commentary {
     /// Adds plain text, shown as given (it is escaped when written).
     ///
     /// ```
-    /// let c = linkedin_resources::commentary::Commentary::new().text("1 < 2");
+    /// let c = linkedin::resources::commentary::Commentary::new().text("1 < 2");
     /// assert_eq!(c.to_little_text()?, r"1 \< 2");
-    /// # Ok::<(), linkedin_resources::commentary::CommentaryError>(())
+    /// # Ok::<(), linkedin::resources::commentary::CommentaryError>(())
     /// ```
     pub fn text(mut self, text: impl Into<String>) -> Commentary {
         self.push(Part::Text(text.into()));
@@ -308,8 +308,8 @@ impl Commentary {
     /// Adds a mention of a member or an organization, shown as `name`.
     ///
     /// ```
-    /// use linkedin_resources::urns::OrganizationUrn;
-    /// let c = linkedin_resources::commentary::Commentary::new()
+    /// use linkedin::resources::urns::OrganizationUrn;
+    /// let c = linkedin::resources::commentary::Commentary::new()
     ///     .mention(OrganizationUrn::new(2414183)?, "Devtestco [EU]");
     /// assert_eq!(c.to_little_text()?, r"@[Devtestco \[EU\]](urn:li:organization:2414183)");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -325,10 +325,10 @@ impl Commentary {
     /// Adds a hashtag (`tag` without its `#`).
     ///
     /// ```
-    /// let c = linkedin_resources::commentary::Commentary::new().hashtag("rustlang");
+    /// let c = linkedin::resources::commentary::Commentary::new().hashtag("rustlang");
     /// assert_eq!(c.to_little_text()?, r"{hashtag|\#|rustlang}");
     /// assert_eq!(c.plain_text(), "#rustlang");
-    /// # Ok::<(), linkedin_resources::commentary::CommentaryError>(())
+    /// # Ok::<(), linkedin::resources::commentary::CommentaryError>(())
     /// ```
     pub fn hashtag(mut self, tag: impl Into<String>) -> Commentary {
         self.push(Part::Hashtag {
@@ -341,7 +341,7 @@ impl Commentary {
     /// The parts, in order.
     ///
     /// ```
-    /// let c = linkedin_resources::commentary::Commentary::new().text("a").hashtag("b");
+    /// let c = linkedin::resources::commentary::Commentary::new().text("a").hashtag("b");
     /// assert_eq!(c.parts().len(), 2);
     /// ```
     pub fn parts(&self) -> &[Part] {
@@ -351,7 +351,7 @@ impl Commentary {
     /// Whether there are no parts.
     ///
     /// ```
-    /// let c = linkedin_resources::commentary::Commentary::new().text("");
+    /// let c = linkedin::resources::commentary::Commentary::new().text("");
     /// assert!(c.is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
@@ -363,9 +363,9 @@ impl Commentary {
     /// `{hashtag|\#|tag}` (the tag escaped).
     ///
     /// ```
-    /// let c = linkedin_resources::commentary::Commentary::new().text("*bold*?");
+    /// let c = linkedin::resources::commentary::Commentary::new().text("*bold*?");
     /// assert_eq!(c.to_little_text()?, r"\*bold\*?");
-    /// # Ok::<(), linkedin_resources::commentary::CommentaryError>(())
+    /// # Ok::<(), linkedin::resources::commentary::CommentaryError>(())
     /// ```
     ///
     /// # Errors
@@ -437,7 +437,7 @@ impl Commentary {
     /// not looked for.
     ///
     /// ```
-    /// use linkedin_resources::commentary::{Commentary, Part};
+    /// use linkedin::resources::commentary::{Commentary, Part};
     /// let c = Commentary::parse("Hello @[Acme Corp](urn:li:organization:1234) {hashtag|#|Technology}");
     /// assert!(matches!(&c.parts()[1], Part::Mention { name, .. } if name == "Acme Corp"));
     /// assert_eq!(c.plain_text(), "Hello Acme Corp #Technology");
@@ -488,7 +488,7 @@ impl Commentary {
     /// hashtags as sign and tag.
     ///
     /// ```
-    /// use linkedin_resources::commentary::Commentary;
+    /// use linkedin::resources::commentary::Commentary;
     /// let c = Commentary::parse(r"Hi @[Eddy](urn:li:person:1234) \(x\) {hashtag|＃|tag}");
     /// assert_eq!(c.plain_text(), "Hi Eddy (x) ＃tag");
     /// ```

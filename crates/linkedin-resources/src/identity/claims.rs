@@ -17,7 +17,7 @@ use crate::urns::{PersonUrn, TypedUrnError};
 /// the claims (profile data, not a secret); never the token.
 ///
 /// ```
-/// use linkedin_resources::identity::IdTokenClaims;
+/// use linkedin::resources::identity::IdTokenClaims;
 ///
 /// let claims: IdTokenClaims = serde_json::from_str(r#"{
 ///     "iss": "https://www.linkedin.com/oauth", "aud": "86abc123",
@@ -84,7 +84,7 @@ impl IdTokenClaims {
     /// The member as a person URN, `urn:li:person:{sub}`.
     ///
     /// ```
-    /// # use linkedin_resources::identity::IdTokenClaims;
+    /// # use linkedin::resources::identity::IdTokenClaims;
     /// let claims: IdTokenClaims = serde_json::from_str(
     ///     r#"{"iss": "i", "aud": "a", "iat": 1, "exp": 2, "sub": "782bbtaQ"}"#,
     /// )?;
@@ -104,7 +104,7 @@ impl IdTokenClaims {
 /// list (which RFC 7519 section 4.1.3 allows); written back as it came.
 ///
 /// ```
-/// use linkedin_resources::identity::Audience;
+/// use linkedin::resources::identity::Audience;
 ///
 /// let one: Audience = serde_json::from_str(r#""86abc123""#)?;
 /// let many: Audience = serde_json::from_str(r#"["other", "86abc123"]"#)?;
@@ -125,7 +125,7 @@ impl Audience {
     /// Whether `client_id` is one of the audiences.
     ///
     /// ```
-    /// use linkedin_resources::identity::Audience;
+    /// use linkedin::resources::identity::Audience;
     ///
     /// assert!(Audience::Many(vec!["a".into(), "b".into()]).contains("b"));
     /// ```
@@ -136,7 +136,7 @@ impl Audience {
     /// The audiences as a slice.
     ///
     /// ```
-    /// use linkedin_resources::identity::Audience;
+    /// use linkedin::resources::identity::Audience;
     ///
     /// assert_eq!(Audience::One("a".into()).as_slice(), ["a"]);
     /// ```

@@ -38,8 +38,8 @@ pub const MAX_LEEWAY_SECS: u64 = 300;
 /// shown as bounded excerpts.
 ///
 /// ```
-/// use linkedin_oauth::IdToken;
-/// use linkedin_resources::identity::{IdTokenError, IdTokenVerifier, Jwks};
+/// use linkedin::oauth::IdToken;
+/// use linkedin::resources::identity::{IdTokenError, IdTokenVerifier, Jwks};
 ///
 /// let jwks = Jwks::from_slice(br#"{"keys": []}"#)?;
 /// let verifier = IdTokenVerifier::new("86abc123");
@@ -225,8 +225,8 @@ fn signature_len(token: &str) -> usize {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_oauth::IdToken;
-/// use linkedin_resources::identity::{IdTokenError, IdTokenVerifier, Jwks};
+/// use linkedin::oauth::IdToken;
+/// use linkedin::resources::identity::{IdTokenError, IdTokenVerifier, Jwks};
 ///
 /// let verifier = IdTokenVerifier::new("86abc123")
 ///     .issuer("http://127.0.0.1:8080/oauth") // a sandbox
@@ -251,7 +251,7 @@ impl IdTokenVerifier {
     /// [`DEFAULT_LEEWAY_SECS`].
     ///
     /// ```
-    /// let verifier = linkedin_resources::identity::IdTokenVerifier::new("86abc123");
+    /// let verifier = linkedin::resources::identity::IdTokenVerifier::new("86abc123");
     /// # let _ = verifier;
     /// ```
     pub fn new(client_id: impl Into<String>) -> Self {
@@ -265,7 +265,7 @@ impl IdTokenVerifier {
     /// Expects another issuer (a sandbox's `{origin}/oauth`).
     ///
     /// ```
-    /// let verifier = linkedin_resources::identity::IdTokenVerifier::new("id").issuer("http://127.0.0.1:9/oauth");
+    /// let verifier = linkedin::resources::identity::IdTokenVerifier::new("id").issuer("http://127.0.0.1:9/oauth");
     /// # let _ = verifier;
     /// ```
     pub fn issuer(mut self, issuer: impl Into<String>) -> Self {
@@ -278,7 +278,7 @@ impl IdTokenVerifier {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let verifier = linkedin_resources::identity::IdTokenVerifier::new("id").leeway(Duration::from_secs(10));
+    /// let verifier = linkedin::resources::identity::IdTokenVerifier::new("id").leeway(Duration::from_secs(10));
     /// # let _ = verifier;
     /// ```
     pub fn leeway(mut self, leeway: std::time::Duration) -> Self {
@@ -290,13 +290,13 @@ impl IdTokenVerifier {
     /// [`JwksCache`](super::JwksCache) whether to fetch the keys first).
     ///
     /// ```
-    /// use linkedin_oauth::IdToken;
-    /// use linkedin_resources::identity::IdTokenVerifier;
+    /// use linkedin::oauth::IdToken;
+    /// use linkedin::resources::identity::IdTokenVerifier;
     ///
     /// // {"alg":"RS256","kid":"k1"}
     /// let token = IdToken::new("eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.e30.c2ln");
     /// assert_eq!(IdTokenVerifier::key_id(&token)?.as_deref(), Some("k1"));
-    /// # Ok::<(), linkedin_resources::identity::IdTokenError>(())
+    /// # Ok::<(), linkedin::resources::identity::IdTokenError>(())
     /// ```
     ///
     /// # Errors
@@ -317,8 +317,8 @@ impl IdTokenVerifier {
     /// checked.
     ///
     /// ```
-    /// use linkedin_oauth::IdToken;
-    /// use linkedin_resources::identity::{IdTokenError, IdTokenVerifier, Jwks};
+    /// use linkedin::oauth::IdToken;
+    /// use linkedin::resources::identity::{IdTokenError, IdTokenVerifier, Jwks};
     ///
     /// let jwks = Jwks::from_slice(br#"{"keys": [{"kty": "RSA", "kid": "k1", "n": "AQAB", "e": "AQAB"}]}"#)?;
     /// let token = IdToken::new("eyJhbGciOiJSUzI1NiIsImtpZCI6ImsyIn0.e30.c2ln"); // kid k2

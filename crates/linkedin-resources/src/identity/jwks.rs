@@ -23,7 +23,7 @@ pub const MAX_JWKS_KEYS: usize = 64;
 /// Why a JWKS document cannot be read.
 ///
 /// ```
-/// use linkedin_resources::identity::{Jwks, JwksError};
+/// use linkedin::resources::identity::{Jwks, JwksError};
 ///
 /// assert!(matches!(Jwks::from_slice(b"{"), Err(JwksError::Json { .. })));
 /// ```
@@ -66,14 +66,14 @@ pub enum JwksError {
 /// A JSON Web Key Set: `{"keys": [...]}`, as LinkedIn's `jwks_uri` serves it.
 ///
 /// ```
-/// use linkedin_resources::identity::Jwks;
+/// use linkedin::resources::identity::Jwks;
 ///
 /// let jwks = Jwks::from_slice(br#"{"keys": [
 ///     {"kty": "RSA", "kid": "k1", "use": "sig", "alg": "RS256", "n": "sXch", "e": "AQAB"}
 /// ]}"#)?;
 /// assert_eq!(jwks.find("k1").unwrap().kty, "RSA");
 /// assert!(jwks.find("k2").is_none());
-/// # Ok::<(), linkedin_resources::identity::JwksError>(())
+/// # Ok::<(), linkedin::resources::identity::JwksError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Jwks {
@@ -91,13 +91,13 @@ impl Jwks {
     /// [`from_response`](Self::from_response).
     ///
     /// ```
-    /// use linkedin_resources::identity::{Jwks, LINKEDIN_JWKS_URL};
+    /// use linkedin::resources::identity::{Jwks, LINKEDIN_JWKS_URL};
     ///
     /// let request = Jwks::request(LINKEDIN_JWKS_URL)?;
     /// assert_eq!(request.method(), http::Method::GET);
     /// assert_eq!(request.uri(), LINKEDIN_JWKS_URL);
     /// assert!(Jwks::request("http://example.com/jwks").is_err(), "plain http only to loopback");
-    /// # Ok::<(), linkedin_resources::identity::JwksError>(())
+    /// # Ok::<(), linkedin::resources::identity::JwksError>(())
     /// ```
     ///
     /// # Errors
@@ -121,7 +121,7 @@ impl Jwks {
     /// a key set ([`from_slice`](Self::from_slice)).
     ///
     /// ```
-    /// use linkedin_resources::identity::{Jwks, JwksError};
+    /// use linkedin::resources::identity::{Jwks, JwksError};
     ///
     /// let ok = http::Response::new(br#"{"keys": []}"#.to_vec());
     /// assert!(Jwks::from_response(&ok)?.keys.is_empty());
@@ -146,11 +146,11 @@ impl Jwks {
     /// by [`MAX_JWKS_BYTES`] and [`MAX_JWKS_KEYS`].
     ///
     /// ```
-    /// use linkedin_resources::identity::Jwks;
+    /// use linkedin::resources::identity::Jwks;
     ///
     /// assert!(Jwks::from_slice(br#"{"keys": []}"#)?.keys.is_empty());
     /// assert!(Jwks::from_slice(br#"{"keys": {}}"#).is_err());
-    /// # Ok::<(), linkedin_resources::identity::JwksError>(())
+    /// # Ok::<(), linkedin::resources::identity::JwksError>(())
     /// ```
     ///
     /// # Errors
@@ -176,11 +176,11 @@ impl Jwks {
     /// The key with this `kid`, if any.
     ///
     /// ```
-    /// use linkedin_resources::identity::Jwks;
+    /// use linkedin::resources::identity::Jwks;
     ///
     /// let jwks = Jwks::from_slice(br#"{"keys": [{"kty": "RSA", "kid": "a"}]}"#)?;
     /// assert!(jwks.find("a").is_some());
-    /// # Ok::<(), linkedin_resources::identity::JwksError>(())
+    /// # Ok::<(), linkedin::resources::identity::JwksError>(())
     /// ```
     pub fn find(&self, kid: &str) -> Option<&Jwk> {
         self.keys.iter().find(|key| key.kid.as_deref() == Some(kid))
@@ -202,7 +202,7 @@ pub(super) fn json_reason(e: &serde_json::Error) -> &'static str {
 /// others are kept and skipped.
 ///
 /// ```
-/// use linkedin_resources::identity::Jwk;
+/// use linkedin::resources::identity::Jwk;
 ///
 /// let key: Jwk = serde_json::from_str(r#"{"kty": "RSA", "use": "sig", "n": "sXch", "e": "AQAB", "x5t": "t"}"#)?;
 /// assert_eq!(key.use_.as_deref(), Some("sig"));
@@ -274,7 +274,7 @@ impl Jwk {
 /// What a [`JwksCache`] says to do before verifying a token.
 ///
 /// ```
-/// use linkedin_resources::identity::{JwksCache, JwksDecision};
+/// use linkedin::resources::identity::{JwksCache, JwksDecision};
 ///
 /// let cache = JwksCache::new();
 /// assert_eq!(cache.decide(Some("k1"), std::time::SystemTime::UNIX_EPOCH), JwksDecision::FetchFirst);
@@ -304,7 +304,7 @@ pub enum JwksDecision {
 ///
 /// ```
 /// use std::time::{Duration, SystemTime};
-/// use linkedin_resources::identity::{Jwks, JwksCache, JwksDecision};
+/// use linkedin::resources::identity::{Jwks, JwksCache, JwksDecision};
 ///
 /// let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
 /// let mut cache = JwksCache::new();
@@ -314,7 +314,7 @@ pub enum JwksDecision {
 /// let later = t0 + Duration::from_secs(61);
 /// assert_eq!(cache.decide(Some("k2"), later), JwksDecision::FetchUnknownKey);
 /// assert_eq!(cache.decide(Some("k1"), t0 + Duration::from_secs(86_400)), JwksDecision::FetchStale);
-/// # Ok::<(), linkedin_resources::identity::JwksError>(())
+/// # Ok::<(), linkedin::resources::identity::JwksError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct JwksCache {
@@ -342,7 +342,7 @@ impl JwksCache {
     /// An empty cache with the default maximum age and minimum interval.
     ///
     /// ```
-    /// let cache = linkedin_resources::identity::JwksCache::new();
+    /// let cache = linkedin::resources::identity::JwksCache::new();
     /// assert!(cache.keys().is_none());
     /// ```
     pub fn new() -> Self {
@@ -361,7 +361,7 @@ impl JwksCache {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let cache = linkedin_resources::identity::JwksCache::new().max_age(Duration::from_secs(3600));
+    /// let cache = linkedin::resources::identity::JwksCache::new().max_age(Duration::from_secs(3600));
     /// # let _ = cache;
     /// ```
     pub fn max_age(mut self, max_age: Duration) -> Self {
@@ -374,7 +374,7 @@ impl JwksCache {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let cache = linkedin_resources::identity::JwksCache::new().min_interval(Duration::from_secs(300));
+    /// let cache = linkedin::resources::identity::JwksCache::new().min_interval(Duration::from_secs(300));
     /// # let _ = cache;
     /// ```
     pub fn min_interval(mut self, interval: Duration) -> Self {
@@ -385,7 +385,7 @@ impl JwksCache {
     /// The keys held, if any.
     ///
     /// ```
-    /// assert!(linkedin_resources::identity::JwksCache::new().keys().is_none());
+    /// assert!(linkedin::resources::identity::JwksCache::new().keys().is_none());
     /// ```
     pub fn keys(&self) -> Option<&Jwks> {
         self.keys.as_ref()
@@ -394,11 +394,11 @@ impl JwksCache {
     /// Keeps freshly fetched keys, fetched at `now`.
     ///
     /// ```
-    /// use linkedin_resources::identity::{Jwks, JwksCache};
+    /// use linkedin::resources::identity::{Jwks, JwksCache};
     /// let mut cache = JwksCache::new();
     /// cache.store(Jwks::from_slice(br#"{"keys": []}"#)?, std::time::SystemTime::UNIX_EPOCH);
     /// assert!(cache.keys().is_some());
-    /// # Ok::<(), linkedin_resources::identity::JwksError>(())
+    /// # Ok::<(), linkedin::resources::identity::JwksError>(())
     /// ```
     pub fn store(&mut self, jwks: Jwks, now: SystemTime) {
         self.keys = Some(jwks);
@@ -411,7 +411,7 @@ impl JwksCache {
     ///
     /// ```
     /// use std::time::{Duration, SystemTime};
-    /// use linkedin_resources::identity::{JwksCache, JwksDecision};
+    /// use linkedin::resources::identity::{JwksCache, JwksDecision};
     /// let mut cache = JwksCache::new();
     /// cache.fetch_failed(SystemTime::UNIX_EPOCH);
     /// // Nothing to use yet: fetch again, whatever the interval.
@@ -425,7 +425,7 @@ impl JwksCache {
     /// [`IdTokenVerifier::key_id`](super::IdTokenVerifier::key_id)), at `now`.
     ///
     /// ```
-    /// use linkedin_resources::identity::{JwksCache, JwksDecision};
+    /// use linkedin::resources::identity::{JwksCache, JwksDecision};
     /// assert_eq!(JwksCache::new().decide(None, std::time::SystemTime::UNIX_EPOCH), JwksDecision::FetchFirst);
     /// ```
     pub fn decide(&self, kid: Option<&str>, now: SystemTime) -> JwksDecision {

@@ -12,8 +12,8 @@
 //!   the keys in a [`Jwks`], a [`JwksCache`] saying when to fetch them).
 //!
 //! ```
-//! use linkedin_resources::identity::{UserInfo, userinfo};
-//! use restli_codec::RequestConfig;
+//! use linkedin::resources::identity::{UserInfo, userinfo};
+//! use linkedin::restli::RequestConfig;
 //!
 //! let http = userinfo().to_http(&RequestConfig::new(), Some("token"))?;
 //! assert_eq!(http.uri(), "https://api.linkedin.com/v2/userinfo");
@@ -29,8 +29,8 @@
 //!
 //! ```
 //! use std::time::SystemTime;
-//! use linkedin_oauth::{IdToken, Nonce};
-//! use linkedin_resources::identity::{
+//! use linkedin::oauth::{IdToken, Nonce};
+//! use linkedin::resources::identity::{
 //!     IdTokenClaims, IdTokenError, IdTokenVerifier, Jwks, JwksCache, JwksDecision, LINKEDIN_JWKS_URL,
 //! };
 //!
@@ -87,7 +87,7 @@ request_type!(
     /// `GET /v2/userinfo`: the signed-in member's OpenID Connect profile,
     /// answered by `EntityResponse<UserInfo>` (built by [`userinfo`]).
     GetUserInfo(Get) => EntityResponse<UserInfo>,
-    example = "linkedin_resources::identity::userinfo()"
+    example = "linkedin::resources::identity::userinfo()"
 );
 
 /// The request for the signed-in member's profile: `GET
@@ -96,8 +96,8 @@ request_type!(
 /// `LinkedIn-Version` header).
 ///
 /// ```
-/// use linkedin_resources::identity::userinfo;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::identity::userinfo;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 /// let http = userinfo().to_http(&config, Some("token"))?;
@@ -116,7 +116,7 @@ pub fn userinfo() -> GetUserInfo {
 /// granted; fields LinkedIn adds later are kept in [`extra`](Self::extra).
 ///
 /// ```
-/// use linkedin_resources::identity::UserInfo;
+/// use linkedin::resources::identity::UserInfo;
 ///
 /// let me: UserInfo = serde_json::from_str(r#"{
 ///     "sub": "782bbtaQ", "given_name": "John", "family_name": "Doe",
@@ -166,7 +166,7 @@ impl UserInfo {
     /// author or a comment's actor takes).
     ///
     /// ```
-    /// let me: linkedin_resources::identity::UserInfo = serde_json::from_str(r#"{"sub": "782bbtaQ"}"#)?;
+    /// let me: linkedin::resources::identity::UserInfo = serde_json::from_str(r#"{"sub": "782bbtaQ"}"#)?;
     /// assert_eq!(me.person_urn()?.id(), "782bbtaQ");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -186,7 +186,7 @@ impl UserInfo {
 /// Both are read; each is written back as it came.
 ///
 /// ```
-/// use linkedin_resources::identity::Locale;
+/// use linkedin::resources::identity::Locale;
 ///
 /// let object: Locale = serde_json::from_str(r#"{"country": "US", "language": "en"}"#)?;
 /// let tag: Locale = serde_json::from_str(r#""en_US""#)?;
@@ -222,7 +222,7 @@ impl Locale {
     /// tag becomes a hyphen; a missing part is left out).
     ///
     /// ```
-    /// use linkedin_resources::identity::Locale;
+    /// use linkedin::resources::identity::Locale;
     ///
     /// assert_eq!(Locale::Tag("fr_FR".into()).tag(), "fr-FR");
     /// # Ok::<(), serde_json::Error>(())

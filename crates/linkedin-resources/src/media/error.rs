@@ -15,7 +15,7 @@ use super::ByteRange;
 /// sent; the others say which call or part failed and why.
 ///
 /// ```
-/// use linkedin_resources::media::{ImageFile, MediaError};
+/// use linkedin::resources::media::{ImageFile, MediaError};
 ///
 /// let err = ImageFile::from_name("diagram.svg", 1000).unwrap_err();
 /// assert!(matches!(err, MediaError::UnsupportedType { .. }));
@@ -141,7 +141,7 @@ pub enum MediaError {
 /// Why one attempt at a part failed.
 ///
 /// ```
-/// use linkedin_resources::media::PartFailure;
+/// use linkedin::resources::media::PartFailure;
 ///
 /// assert!(PartFailure::Status(503).is_retryable());
 /// assert!(!PartFailure::Status(403).is_retryable());
@@ -170,7 +170,7 @@ impl PartFailure {
     /// final.
     ///
     /// ```
-    /// use linkedin_resources::media::PartFailure;
+    /// use linkedin::resources::media::PartFailure;
     /// assert!(PartFailure::Status(429).is_retryable());
     /// assert!(PartFailure::MissingEtag.is_retryable());
     /// assert!(!PartFailure::Status(400).is_retryable());
@@ -186,7 +186,7 @@ impl PartFailure {
     /// bounded (the reason may quote a server).
     ///
     /// ```
-    /// use linkedin_resources::media::PartFailure;
+    /// use linkedin::resources::media::PartFailure;
     /// let failure = PartFailure::transport(&"broken\npipe");
     /// assert_eq!(failure, PartFailure::Transport("broken pipe".into()));
     /// ```

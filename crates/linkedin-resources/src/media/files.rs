@@ -11,21 +11,21 @@ use super::{MAX_UPLOAD_PARTS, MediaError};
 /// [the limits](crate::media#limits) for why).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_IMAGE_BYTES, 144_609_280);
+/// assert_eq!(linkedin::resources::media::MAX_IMAGE_BYTES, 144_609_280);
 /// ```
 pub const MAX_IMAGE_BYTES: u64 = 36_152_320 * 4;
 
 /// The largest document accepted: 100 MB, read as 100 x 2^20 bytes.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_DOCUMENT_BYTES, 104_857_600);
+/// assert_eq!(linkedin::resources::media::MAX_DOCUMENT_BYTES, 104_857_600);
 /// ```
 pub const MAX_DOCUMENT_BYTES: u64 = 100 * 1024 * 1024;
 
 /// The smallest video accepted: 75 KB, read as 75,000 bytes.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MIN_VIDEO_BYTES, 75_000);
+/// assert_eq!(linkedin::resources::media::MIN_VIDEO_BYTES, 75_000);
 /// ```
 pub const MIN_VIDEO_BYTES: u64 = 75_000;
 
@@ -34,7 +34,7 @@ pub const MIN_VIDEO_BYTES: u64 = 75_000;
 /// [`VideoFile::with_max_size`](super::VideoFile::with_max_size)).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_VIDEO_BYTES, 524_288_000);
+/// assert_eq!(linkedin::resources::media::MAX_VIDEO_BYTES, 524_288_000);
 /// ```
 pub const MAX_VIDEO_BYTES: u64 = 500 * 1024 * 1024;
 
@@ -42,7 +42,7 @@ pub const MAX_VIDEO_BYTES: u64 = 500 * 1024 * 1024;
 /// A server's instruction for a larger part is refused.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_PART_BYTES, 4 * 1024 * 1024);
+/// assert_eq!(linkedin::resources::media::MAX_PART_BYTES, 4 * 1024 * 1024);
 /// ```
 pub const MAX_PART_BYTES: u64 = 4_194_304;
 
@@ -50,7 +50,7 @@ pub const MAX_PART_BYTES: u64 = 4_194_304;
 /// page does not give one; this bound keeps a single PUT's size bounded.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_SIDECAR_BYTES, 10 * 1024 * 1024);
+/// assert_eq!(linkedin::resources::media::MAX_SIDECAR_BYTES, 10 * 1024 * 1024);
 /// ```
 pub const MAX_SIDECAR_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -63,7 +63,7 @@ fn extension(name: &str) -> Option<&str> {
 /// An image type LinkedIn takes.
 ///
 /// ```
-/// use linkedin_resources::media::ImageType;
+/// use linkedin::resources::media::ImageType;
 ///
 /// assert_eq!(ImageType::from_file_name("Photo.JPEG"), Some(ImageType::Jpeg));
 /// assert_eq!(ImageType::from_file_name("anim.gif"), Some(ImageType::Gif));
@@ -86,7 +86,7 @@ impl ImageType {
     /// LinkedIn takes it.
     ///
     /// ```
-    /// use linkedin_resources::media::ImageType;
+    /// use linkedin::resources::media::ImageType;
     /// assert_eq!(ImageType::from_file_name("/tmp/a.b/c.png"), Some(ImageType::Png));
     /// assert_eq!(ImageType::from_file_name("png"), None);
     /// ```
@@ -103,7 +103,7 @@ impl ImageType {
     /// The MIME type.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::ImageType::Jpeg.mime_type(), "image/jpeg");
+    /// assert_eq!(linkedin::resources::media::ImageType::Jpeg.mime_type(), "image/jpeg");
     /// ```
     pub fn mime_type(self) -> &'static str {
         match self {
@@ -127,7 +127,7 @@ impl fmt::Display for ImageType {
 /// A document type LinkedIn takes.
 ///
 /// ```
-/// use linkedin_resources::media::DocumentType;
+/// use linkedin::resources::media::DocumentType;
 ///
 /// assert_eq!(DocumentType::from_file_name("deck.PPTX"), Some(DocumentType::Pptx));
 /// assert_eq!(DocumentType::from_file_name("notes.txt"), None);
@@ -153,7 +153,7 @@ impl DocumentType {
     /// LinkedIn takes it.
     ///
     /// ```
-    /// use linkedin_resources::media::DocumentType;
+    /// use linkedin::resources::media::DocumentType;
     /// assert_eq!(DocumentType::from_file_name("report.pdf"), Some(DocumentType::Pdf));
     /// ```
     pub fn from_file_name(name: &str) -> Option<Self> {
@@ -171,7 +171,7 @@ impl DocumentType {
     /// The MIME type.
     ///
     /// ```
-    /// use linkedin_resources::media::DocumentType;
+    /// use linkedin::resources::media::DocumentType;
     /// assert_eq!(DocumentType::Doc.mime_type(), "application/msword");
     /// ```
     pub fn mime_type(self) -> &'static str {
@@ -217,7 +217,7 @@ fn check_size(what: &'static str, size: u64, min: u64, max: u64) -> Result<u64, 
 /// An image to upload: its type and size, checked.
 ///
 /// ```
-/// use linkedin_resources::media::{ImageFile, ImageType, MediaError};
+/// use linkedin::resources::media::{ImageFile, ImageType, MediaError};
 ///
 /// let file = ImageFile::from_name("photo.png", 48_213)?;
 /// assert_eq!((file.image_type(), file.size()), (ImageType::Png, 48_213));
@@ -234,7 +234,7 @@ impl ImageFile {
     /// An image of a known type and `size` bytes (1 to [`MAX_IMAGE_BYTES`]).
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, ImageType};
+    /// use linkedin::resources::media::{ImageFile, ImageType};
     /// assert!(ImageFile::new(ImageType::Jpeg, 1).is_ok());
     /// ```
     ///
@@ -249,7 +249,7 @@ impl ImageFile {
     /// An image whose type its file name gives.
     ///
     /// ```
-    /// use linkedin_resources::media::ImageFile;
+    /// use linkedin::resources::media::ImageFile;
     /// assert!(ImageFile::from_name("a.webp", 10).is_err());
     /// ```
     ///
@@ -270,9 +270,9 @@ impl ImageFile {
     /// The type.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, ImageType};
+    /// use linkedin::resources::media::{ImageFile, ImageType};
     /// assert_eq!(ImageFile::new(ImageType::Gif, 5)?.image_type(), ImageType::Gif);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn image_type(&self) -> ImageType {
         self.image_type
@@ -281,9 +281,9 @@ impl ImageFile {
     /// The size in bytes.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, ImageType};
+    /// use linkedin::resources::media::{ImageFile, ImageType};
     /// assert_eq!(ImageFile::new(ImageType::Gif, 5)?.size(), 5);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn size(&self) -> u64 {
         self.size
@@ -294,7 +294,7 @@ impl ImageFile {
 /// 36,152,320.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_IMAGE_PIXELS, 36_152_319);
+/// assert_eq!(linkedin::resources::media::MAX_IMAGE_PIXELS, 36_152_319);
 /// ```
 pub const MAX_IMAGE_PIXELS: u64 = 36_152_320 - 1;
 
@@ -375,7 +375,7 @@ impl ImageFile {
     /// the size passes that check; LinkedIn checks again.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, ImageType, MediaError};
+    /// use linkedin::resources::media::{ImageFile, ImageType, MediaError};
     ///
     /// let file = ImageFile::new(ImageType::Gif, 1_000)?;
     /// assert!(file.check_head(b"GIF89a\x10\x00\x10\x00").is_ok());
@@ -422,7 +422,7 @@ impl ImageFile {
 /// A document to upload: its type and size, checked.
 ///
 /// ```
-/// use linkedin_resources::media::{DocumentFile, DocumentType, MediaError};
+/// use linkedin::resources::media::{DocumentFile, DocumentType, MediaError};
 ///
 /// let file = DocumentFile::from_name("deck.pptx", 2_000_000)?;
 /// assert_eq!(file.document_type(), DocumentType::Pptx);
@@ -443,7 +443,7 @@ impl DocumentFile {
     /// [`MAX_DOCUMENT_BYTES`]).
     ///
     /// ```
-    /// use linkedin_resources::media::{DocumentFile, DocumentType};
+    /// use linkedin::resources::media::{DocumentFile, DocumentType};
     /// assert!(DocumentFile::new(DocumentType::Pdf, 100 * 1024 * 1024).is_ok());
     /// ```
     ///
@@ -461,7 +461,7 @@ impl DocumentFile {
     /// A document whose type its file name gives.
     ///
     /// ```
-    /// use linkedin_resources::media::DocumentFile;
+    /// use linkedin::resources::media::DocumentFile;
     /// assert!(DocumentFile::from_name("book.epub", 10).is_err());
     /// ```
     ///
@@ -482,9 +482,9 @@ impl DocumentFile {
     /// The type.
     ///
     /// ```
-    /// use linkedin_resources::media::{DocumentFile, DocumentType};
+    /// use linkedin::resources::media::{DocumentFile, DocumentType};
     /// assert_eq!(DocumentFile::new(DocumentType::Doc, 5)?.document_type(), DocumentType::Doc);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn document_type(&self) -> DocumentType {
         self.document_type
@@ -493,9 +493,9 @@ impl DocumentFile {
     /// The size in bytes.
     ///
     /// ```
-    /// use linkedin_resources::media::{DocumentFile, DocumentType};
+    /// use linkedin::resources::media::{DocumentFile, DocumentType};
     /// assert_eq!(DocumentFile::new(DocumentType::Doc, 5)?.size(), 5);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn size(&self) -> u64 {
         self.size
@@ -506,7 +506,7 @@ impl DocumentFile {
 /// captions file go with it (their sizes).
 ///
 /// ```
-/// use linkedin_resources::media::{MediaError, VideoFile};
+/// use linkedin::resources::media::{MediaError, VideoFile};
 ///
 /// let file = VideoFile::new(10_000_000)?.with_thumbnail(25_000)?;
 /// assert_eq!(file.size(), 10_000_000);
@@ -525,7 +525,7 @@ impl VideoFile {
     /// A video of `size` bytes ([`MIN_VIDEO_BYTES`] to [`MAX_VIDEO_BYTES`]).
     ///
     /// ```
-    /// assert!(linkedin_resources::media::VideoFile::new(600 * 1024 * 1024).is_err());
+    /// assert!(linkedin::resources::media::VideoFile::new(600 * 1024 * 1024).is_err());
     /// ```
     ///
     /// # Errors
@@ -542,7 +542,7 @@ impl VideoFile {
     /// refused.
     ///
     /// ```
-    /// use linkedin_resources::media::VideoFile;
+    /// use linkedin::resources::media::VideoFile;
     /// assert!(VideoFile::with_max_size(2 << 30, 4 << 30).is_ok());
     /// assert!(VideoFile::with_max_size(2 << 30, 1 << 30).is_err());
     /// ```
@@ -564,9 +564,9 @@ impl VideoFile {
     /// (`uploadThumbnail: true`).
     ///
     /// ```
-    /// use linkedin_resources::media::VideoFile;
+    /// use linkedin::resources::media::VideoFile;
     /// assert!(VideoFile::new(100_000)?.with_thumbnail(0).is_err());
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     ///
     /// # Errors
@@ -582,9 +582,9 @@ impl VideoFile {
     /// (`uploadCaptions: true`).
     ///
     /// ```
-    /// use linkedin_resources::media::VideoFile;
+    /// use linkedin::resources::media::VideoFile;
     /// assert_eq!(VideoFile::new(100_000)?.with_captions(900)?.captions(), Some(900));
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     ///
     /// # Errors
@@ -599,8 +599,8 @@ impl VideoFile {
     /// The video's size in bytes.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::VideoFile::new(80_000)?.size(), 80_000);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// assert_eq!(linkedin::resources::media::VideoFile::new(80_000)?.size(), 80_000);
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn size(&self) -> u64 {
         self.size
@@ -609,8 +609,8 @@ impl VideoFile {
     /// The thumbnail's size, if one goes with the video.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::VideoFile::new(80_000)?.thumbnail(), None);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// assert_eq!(linkedin::resources::media::VideoFile::new(80_000)?.thumbnail(), None);
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn thumbnail(&self) -> Option<u64> {
         self.thumbnail
@@ -619,8 +619,8 @@ impl VideoFile {
     /// The captions file's size, if one goes with the video.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::VideoFile::new(80_000)?.captions(), None);
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// assert_eq!(linkedin::resources::media::VideoFile::new(80_000)?.captions(), None);
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     pub fn captions(&self) -> Option<u64> {
         self.captions

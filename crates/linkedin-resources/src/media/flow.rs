@@ -76,7 +76,7 @@ enum Phase {
 /// docs](super) for the loop.
 ///
 /// ```
-/// use linkedin_resources::media::{Step, Upload, VideoFile};
+/// use linkedin::resources::media::{Step, Upload, VideoFile};
 ///
 /// let owner = "urn:li:organization:2414183".parse()?;
 /// let upload = Upload::video(owner, VideoFile::new(1_055_736)?);
@@ -134,7 +134,7 @@ impl Upload {
     /// for `AVAILABLE` too).
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, Upload};
+    /// use linkedin::resources::media::{ImageFile, Upload};
     /// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.jpg", 9)?);
     /// assert!(upload.media().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -147,7 +147,7 @@ impl Upload {
     /// media library.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, MediaLibrary, Step, Upload};
+    /// use linkedin::resources::media::{ImageFile, MediaLibrary, Step, Upload};
     /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "Banner")?;
     /// let file = ImageFile::from_name("a.jpg", 9)?;
     /// let mut upload = Upload::image_in_media_library("urn:li:organization:2".parse()?, file, library);
@@ -163,7 +163,7 @@ impl Upload {
     /// (add [`polling`](Self::polling) to wait for `AVAILABLE` too).
     ///
     /// ```
-    /// use linkedin_resources::media::{DocumentFile, Upload};
+    /// use linkedin::resources::media::{DocumentFile, Upload};
     /// let upload = Upload::document("urn:li:person:abc".parse()?, DocumentFile::from_name("a.pdf", 9)?);
     /// assert!(upload.media().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -177,7 +177,7 @@ impl Upload {
     /// `AVAILABLE` with the default [`Polling`].
     ///
     /// ```
-    /// use linkedin_resources::media::{Upload, VideoFile};
+    /// use linkedin::resources::media::{Upload, VideoFile};
     /// let upload = Upload::video("urn:li:person:abc".parse()?, VideoFile::new(100_000)?);
     /// assert!(upload.media().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -190,7 +190,7 @@ impl Upload {
     /// media library.
     ///
     /// ```
-    /// use linkedin_resources::media::{MediaLibrary, Step, Upload, VideoFile};
+    /// use linkedin::resources::media::{MediaLibrary, Step, Upload, VideoFile};
     /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "Launch")?;
     /// let mut upload = Upload::video_in_media_library("urn:li:organization:2".parse()?, VideoFile::new(100_000)?, library);
     /// let Step::Send(request) = upload.next_step(std::time::Instant::now()) else { unreachable!() };
@@ -208,7 +208,7 @@ impl Upload {
     /// Sends parts by these rules (before the first step).
     ///
     /// ```
-    /// use linkedin_resources::media::{PartRules, Upload, VideoFile};
+    /// use linkedin::resources::media::{PartRules, Upload, VideoFile};
     /// let upload = Upload::video("urn:li:person:abc".parse()?, VideoFile::new(100_000)?)
     ///     .part_rules(PartRules::new().max_in_flight(2)?);
     /// # let _ = upload;
@@ -223,7 +223,7 @@ impl Upload {
     /// (`None`: done once the bytes are up, or finalized for a video).
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, Polling, Upload};
+    /// use linkedin::resources::media::{ImageFile, Polling, Upload};
     /// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.gif", 9)?)
     ///     .polling(Some(Polling::new()));
     /// # let _ = upload;
@@ -237,7 +237,7 @@ impl Upload {
     /// The media's URN, once `initializeUpload` answered.
     ///
     /// ```
-    /// use linkedin_resources::media::{Upload, VideoFile};
+    /// use linkedin::resources::media::{Upload, VideoFile};
     /// let upload = Upload::video("urn:li:person:abc".parse()?, VideoFile::new(100_000)?);
     /// assert_eq!(upload.media(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -250,7 +250,7 @@ impl Upload {
     /// answered `initializeUpload`).
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, Upload};
+    /// use linkedin::resources::media::{ImageFile, Upload};
     /// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// assert_eq!(upload.progress().confirmed, 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -272,7 +272,7 @@ impl Upload {
     /// the flow moved past them.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ImageFile, Step, Upload};
+    /// # use linkedin::resources::media::{ImageFile, Step, Upload};
     /// # let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// # let now = std::time::Instant::now();
     /// # let _ = upload.next_step(now);
@@ -295,7 +295,7 @@ impl Upload {
     /// Whether the flow is done or failed.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, Upload};
+    /// use linkedin::resources::media::{ImageFile, Upload};
     /// let upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// assert!(!upload.is_finished());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -365,7 +365,7 @@ impl Upload {
     /// once the flow ended.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, Step, Upload};
+    /// use linkedin::resources::media::{ImageFile, Step, Upload};
     /// let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// let now = std::time::Instant::now();
     /// let Step::Send(request) = upload.next_step(now) else { unreachable!() };
@@ -505,7 +505,7 @@ impl Upload {
     /// call.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, MediaError, Step, Upload};
+    /// use linkedin::resources::media::{ImageFile, MediaError, Step, Upload};
     /// let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// let now = std::time::Instant::now();
     /// let _ = upload.next_step(now);
@@ -537,8 +537,8 @@ impl Upload {
     /// the flow fails with it, naming the call.
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, MediaError, Step, Upload};
-    /// use restli_codec::response::{EntityResponse, ResponseError};
+    /// use linkedin::resources::media::{ImageFile, MediaError, Step, Upload};
+    /// use linkedin::restli::response::{EntityResponse, ResponseError};
     ///
     /// let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// let now = std::time::Instant::now();
@@ -569,7 +569,7 @@ impl Upload {
     /// (any status: an error status fails the flow with LinkedIn's error).
     ///
     /// ```
-    /// use linkedin_resources::media::{ImageFile, Step, Upload};
+    /// use linkedin::resources::media::{ImageFile, Step, Upload};
     /// let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// let now = std::time::Instant::now();
     /// let _ = upload.next_step(now);
@@ -774,7 +774,7 @@ impl Upload {
     /// `jitter` in [0, 1] is used only then.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ImageFile, Step, Upload};
+    /// # use linkedin::resources::media::{ImageFile, Step, Upload};
     /// # let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// # let now = std::time::Instant::now();
     /// # let _ = upload.next_step(now);
@@ -810,7 +810,7 @@ impl Upload {
     /// retryable; otherwise the flow fails naming the part.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ImageFile, MediaError, PartFailure, Step, Upload};
+    /// # use linkedin::resources::media::{ImageFile, MediaError, PartFailure, Step, Upload};
     /// # let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// # let now = std::time::Instant::now();
     /// # let _ = upload.next_step(now);
@@ -846,7 +846,7 @@ impl Upload {
     /// long (capped at [`PartRules`]' longest delay).
     ///
     /// ```
-    /// # use linkedin_resources::media::{ImageFile, Step, Upload};
+    /// # use linkedin::resources::media::{ImageFile, Step, Upload};
     /// # let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 9)?);
     /// # let now = std::time::Instant::now();
     /// # let _ = upload.next_step(now);

@@ -84,7 +84,7 @@
 //! # A whole upload against canned answers
 //!
 //! ```
-//! use linkedin_resources::media::{Step, Upload, VideoFile};
+//! use linkedin::resources::media::{Step, Upload, VideoFile};
 //! use std::time::Instant;
 //!
 //! let owner = "urn:li:organization:2414183".parse()?;

@@ -19,7 +19,7 @@ wire_enum! {
     /// later (kept as it came).
     ///
     /// ```
-    /// use linkedin_resources::media::MediaStatus;
+    /// use linkedin::resources::media::MediaStatus;
     ///
     /// let status: MediaStatus = serde_json::from_str("\"AVAILABLE\"").unwrap();
     /// assert_eq!(status, MediaStatus::Available);
@@ -44,7 +44,7 @@ impl MediaStatus {
     /// The status LinkedIn's text names (the same as `From<&str>`).
     ///
     /// ```
-    /// use linkedin_resources::media::MediaStatus;
+    /// use linkedin::resources::media::MediaStatus;
     /// assert_eq!(MediaStatus::from_wire("PROCESSING"), MediaStatus::Processing);
     /// ```
     pub fn from_wire(text: &str) -> Self {
@@ -56,7 +56,7 @@ impl MediaStatus {
 /// pages give no limit; this bound keeps the request's size bounded.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_ASSET_NAME_CHARS, 1000);
+/// assert_eq!(linkedin::resources::media::MAX_ASSET_NAME_CHARS, 1000);
 /// ```
 pub const MAX_ASSET_NAME_CHARS: usize = 1000;
 
@@ -65,7 +65,7 @@ pub const MAX_ASSET_NAME_CHARS: usize = 1000;
 /// on the Images and Videos pages).
 ///
 /// ```
-/// use linkedin_resources::media::MediaLibrary;
+/// use linkedin::resources::media::MediaLibrary;
 ///
 /// let library = MediaLibrary::new("urn:li:sponsoredAccount:507404993".parse()?, "Summer banner")?;
 /// assert_eq!(
@@ -87,7 +87,7 @@ impl MediaLibrary {
     /// [`MAX_ASSET_NAME_CHARS`] characters).
     ///
     /// ```
-    /// use linkedin_resources::media::MediaLibrary;
+    /// use linkedin::resources::media::MediaLibrary;
     /// let long = "n".repeat(1001);
     /// assert!(MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, &long).is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -114,7 +114,7 @@ impl MediaLibrary {
     /// The ad account.
     ///
     /// ```
-    /// use linkedin_resources::media::MediaLibrary;
+    /// use linkedin::resources::media::MediaLibrary;
     /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "a")?;
     /// assert_eq!(library.account().id(), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -126,7 +126,7 @@ impl MediaLibrary {
     /// The asset's name.
     ///
     /// ```
-    /// use linkedin_resources::media::MediaLibrary;
+    /// use linkedin::resources::media::MediaLibrary;
     /// let library = MediaLibrary::new("urn:li:sponsoredAccount:1".parse()?, "a")?;
     /// assert_eq!(library.asset_name(), "a");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -139,7 +139,7 @@ impl MediaLibrary {
 /// An image, as `GET /rest/images/{image URN}` answers (Images API page).
 ///
 /// ```
-/// use linkedin_resources::media::{Image, MediaStatus};
+/// use linkedin::resources::media::{Image, MediaStatus};
 ///
 /// let image: Image = serde_json::from_str(r#"{
 ///     "owner": "urn:li:organization:2414183",
@@ -189,7 +189,7 @@ pub struct Image {
 /// API page).
 ///
 /// ```
-/// use linkedin_resources::media::{Document, MediaStatus};
+/// use linkedin::resources::media::{Document, MediaStatus};
 ///
 /// let document: Document = serde_json::from_str(r#"{
 ///     "owner": "urn:li:organization:2414183",
@@ -225,7 +225,7 @@ pub struct Document {
 /// A video, as `GET /rest/videos/{video URN}` answers (Videos API page).
 ///
 /// ```
-/// use linkedin_resources::media::{MediaStatus, Video};
+/// use linkedin::resources::media::{MediaStatus, Video};
 ///
 /// let video: Video = serde_json::from_str(r#"{
 ///     "duration": 9000,
@@ -292,7 +292,7 @@ pub struct Video {
 /// bytes, until when, and the image's URN.
 ///
 /// ```
-/// use linkedin_resources::media::ImageUploadTicket;
+/// use linkedin::resources::media::ImageUploadTicket;
 ///
 /// let ticket: ImageUploadTicket = serde_json::from_str(r#"{
 ///     "uploadUrlExpiresAt": 1650567510704,
@@ -320,7 +320,7 @@ pub struct ImageUploadTicket {
 /// The `value` of the Documents API's `initializeUpload`.
 ///
 /// ```
-/// use linkedin_resources::media::DocumentUploadTicket;
+/// use linkedin::resources::media::DocumentUploadTicket;
 ///
 /// let ticket: DocumentUploadTicket = serde_json::from_str(r#"{
 ///     "uploadUrlExpiresAt": 1650567510704,
@@ -349,7 +349,7 @@ pub struct DocumentUploadTicket {
 /// `lastByte` (both included) to `uploadUrl`.
 ///
 /// ```
-/// use linkedin_resources::media::UploadInstruction;
+/// use linkedin::resources::media::UploadInstruction;
 ///
 /// let part: UploadInstruction = serde_json::from_str(
 ///     r#"{"uploadUrl": "https://www.linkedin.com/dms-uploads/x/0", "lastByte": 4194303, "firstByte": 0}"#,
@@ -374,7 +374,7 @@ pub struct UploadInstruction {
 /// The `value` of the Videos API's `initializeUpload`.
 ///
 /// ```
-/// use linkedin_resources::media::VideoUploadTicket;
+/// use linkedin::resources::media::VideoUploadTicket;
 ///
 /// let ticket: VideoUploadTicket = serde_json::from_str(r#"{
 ///     "uploadUrlsExpireAt": 1649277000000,

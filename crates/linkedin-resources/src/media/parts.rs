@@ -13,7 +13,7 @@ use super::models::UploadInstruction;
 /// `initializeUpload` answer with more instructions is refused.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::media::MAX_UPLOAD_PARTS, 2560);
+/// assert_eq!(linkedin::resources::media::MAX_UPLOAD_PARTS, 2560);
 /// ```
 pub const MAX_UPLOAD_PARTS: usize = 2560;
 
@@ -27,7 +27,7 @@ const MAX_ETAG_LEN: usize = 1024;
 /// `firstByte` and `lastByte`).
 ///
 /// ```
-/// use linkedin_resources::media::ByteRange;
+/// use linkedin::resources::media::ByteRange;
 ///
 /// let range = ByteRange::new(0, 4_194_303).unwrap();
 /// assert_eq!(range.len(), 4_194_304);
@@ -44,7 +44,7 @@ impl ByteRange {
     /// The range `first..=last`, if `first <= last`.
     ///
     /// ```
-    /// assert!(linkedin_resources::media::ByteRange::new(3, 3).is_some());
+    /// assert!(linkedin::resources::media::ByteRange::new(3, 3).is_some());
     /// ```
     pub fn new(first: u64, last: u64) -> Option<Self> {
         (first <= last).then_some(ByteRange { first, last })
@@ -53,7 +53,7 @@ impl ByteRange {
     /// The range of a whole file of `size` bytes (`size > 0`).
     ///
     /// ```
-    /// use linkedin_resources::media::ByteRange;
+    /// use linkedin::resources::media::ByteRange;
     /// assert_eq!(ByteRange::whole(10).map(|r| r.last()), Some(9));
     /// assert_eq!(ByteRange::whole(0), None);
     /// ```
@@ -64,7 +64,7 @@ impl ByteRange {
     /// The first byte's offset.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::ByteRange::new(7, 9).unwrap().first(), 7);
+    /// assert_eq!(linkedin::resources::media::ByteRange::new(7, 9).unwrap().first(), 7);
     /// ```
     pub fn first(&self) -> u64 {
         self.first
@@ -73,7 +73,7 @@ impl ByteRange {
     /// The last byte's offset (included).
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::ByteRange::new(7, 9).unwrap().last(), 9);
+    /// assert_eq!(linkedin::resources::media::ByteRange::new(7, 9).unwrap().last(), 9);
     /// ```
     pub fn last(&self) -> u64 {
         self.last
@@ -82,7 +82,7 @@ impl ByteRange {
     /// How many bytes: never zero.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::ByteRange::new(7, 9).unwrap().len(), 3);
+    /// assert_eq!(linkedin::resources::media::ByteRange::new(7, 9).unwrap().len(), 3);
     /// ```
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> u64 {
@@ -216,7 +216,7 @@ pub(crate) fn check_instructions(
 /// captions file (each its own file, PUT whole).
 ///
 /// ```
-/// use linkedin_resources::media::PartKind;
+/// use linkedin::resources::media::PartKind;
 /// assert_ne!(PartKind::Media, PartKind::Thumbnail);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -236,7 +236,7 @@ pub enum PartKind {
 /// [module docs](super#streaming)) and send them.
 ///
 /// ```
-/// use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+/// use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
 ///
 /// let range = ByteRange::new(4_194_304, 8_388_607).unwrap();
 /// let part = PartUpload::new(1, PartKind::Media, range, "https://www.linkedin.com/dms-uploads/v/1");
@@ -273,7 +273,7 @@ impl PartUpload {
     /// hand parts out themselves).
     ///
     /// ```
-    /// use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// let part = PartUpload::new(0, PartKind::Thumbnail, ByteRange::whole(10).unwrap(), "http://127.0.0.1:1/t");
     /// assert_eq!(part.attempt(), 1);
     /// ```
@@ -290,7 +290,7 @@ impl PartUpload {
     /// The part's index: feed its outcome under this index.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
     /// assert_eq!(part.index(), 0);
     /// ```
@@ -301,9 +301,9 @@ impl PartUpload {
     /// Which file the bytes come from.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
-    /// assert_eq!(part.kind(), linkedin_resources::media::PartKind::Media);
+    /// assert_eq!(part.kind(), linkedin::resources::media::PartKind::Media);
     /// ```
     pub fn kind(&self) -> PartKind {
         self.kind
@@ -312,7 +312,7 @@ impl PartUpload {
     /// The bytes to send (of the file [`kind`](Self::kind) names).
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
     /// assert_eq!(part.range().len(), 100_000);
     /// ```
@@ -323,7 +323,7 @@ impl PartUpload {
     /// Where to PUT them (a signed URL: do not log it whole).
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
     /// assert!(part.url().starts_with("https://"));
     /// ```
@@ -336,7 +336,7 @@ impl PartUpload {
     /// bytes kept from attempt 1.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
     /// assert_eq!(part.attempt(), 1);
     /// ```
@@ -354,7 +354,7 @@ impl PartUpload {
     /// LinkedIn's hosts, so a URL elsewhere never gets it.
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
     /// assert!(part.sends_token());
     /// ```
@@ -369,7 +369,7 @@ impl PartUpload {
     /// [`sends_token`](Self::sends_token).
     ///
     /// ```
-    /// # use linkedin_resources::media::{ByteRange, PartKind, PartUpload};
+    /// # use linkedin::resources::media::{ByteRange, PartKind, PartUpload};
     /// # let part = PartUpload::new(0, PartKind::Media, ByteRange::whole(100_000).unwrap(), "https://www.linkedin.com/dms-uploads/v/0");
     /// let head = part.to_http(None)?;
     /// assert_eq!(head.headers()["content-type"], "application/octet-stream");
@@ -398,7 +398,7 @@ impl PartUpload {
 /// most `max_delay`, scaled by a jitter in [0.5, 1]) between attempts.
 ///
 /// ```
-/// use linkedin_resources::media::PartRules;
+/// use linkedin::resources::media::PartRules;
 /// use std::time::Duration;
 ///
 /// let rules = PartRules::new().max_in_flight(8)?.max_attempts(3)?;
@@ -406,7 +406,7 @@ impl PartUpload {
 /// assert_eq!(rules.backoff(1, 1.0), Duration::from_secs(1));
 /// assert_eq!(rules.backoff(2, 0.0), Duration::from_secs(1));
 /// assert!(PartRules::new().max_in_flight(0).is_err());
-/// # Ok::<(), linkedin_resources::media::MediaError>(())
+/// # Ok::<(), linkedin::resources::media::MediaError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PartRules {
@@ -431,7 +431,7 @@ impl PartRules {
     /// Four parts in flight, four attempts each, 1 s to 30 s between them.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::PartRules::new().attempts(), 4);
+    /// assert_eq!(linkedin::resources::media::PartRules::new().attempts(), 4);
     /// ```
     pub fn new() -> Self {
         PartRules::default()
@@ -442,7 +442,7 @@ impl PartRules {
     /// memory is at most `parts x 4 MiB`.
     ///
     /// ```
-    /// assert!(linkedin_resources::media::PartRules::new().max_in_flight(65).is_err());
+    /// assert!(linkedin::resources::media::PartRules::new().max_in_flight(65).is_err());
     /// ```
     ///
     /// # Errors
@@ -463,7 +463,7 @@ impl PartRules {
     /// Each part tried at most `attempts` times (1 to 10).
     ///
     /// ```
-    /// assert!(linkedin_resources::media::PartRules::new().max_attempts(0).is_err());
+    /// assert!(linkedin::resources::media::PartRules::new().max_attempts(0).is_err());
     /// ```
     ///
     /// # Errors
@@ -486,10 +486,10 @@ impl PartRules {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let rules = linkedin_resources::media::PartRules::new()
+    /// let rules = linkedin::resources::media::PartRules::new()
     ///     .delays(Duration::from_millis(100), Duration::from_secs(2))?;
     /// assert_eq!(rules.backoff(10, 1.0), Duration::from_secs(2));
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     ///
     /// # Errors
@@ -511,7 +511,7 @@ impl PartRules {
     /// The most parts open at once.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::PartRules::new().in_flight(), 4);
+    /// assert_eq!(linkedin::resources::media::PartRules::new().in_flight(), 4);
     /// ```
     pub fn in_flight(&self) -> usize {
         self.max_in_flight
@@ -520,7 +520,7 @@ impl PartRules {
     /// The most attempts per part.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::PartRules::new().attempts(), 4);
+    /// assert_eq!(linkedin::resources::media::PartRules::new().attempts(), 4);
     /// ```
     pub fn attempts(&self) -> u32 {
         self.max_attempts
@@ -532,7 +532,7 @@ impl PartRules {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let rules = linkedin_resources::media::PartRules::new();
+    /// let rules = linkedin::resources::media::PartRules::new();
     /// assert_eq!(rules.backoff(3, 1.0), Duration::from_secs(4));
     /// assert_eq!(rules.backoff(3, f64::NAN), Duration::from_secs(4));
     /// assert_eq!(rules.backoff(30, 1.0), Duration::from_secs(30));
@@ -555,7 +555,7 @@ impl PartRules {
 /// Bytes confirmed so far of all an upload's files, for a progress bar.
 ///
 /// ```
-/// use linkedin_resources::media::Progress;
+/// use linkedin::resources::media::Progress;
 /// let progress = Progress { confirmed: 25, total: 100 };
 /// assert_eq!(progress.fraction(), 0.25);
 /// ```
@@ -571,7 +571,7 @@ impl Progress {
     /// `confirmed / total`, 0 when there is nothing to send.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::Progress::default().fraction(), 0.0);
+    /// assert_eq!(linkedin::resources::media::Progress::default().fraction(), 0.0);
     /// ```
     pub fn fraction(&self) -> f64 {
         if self.total == 0 {

@@ -13,14 +13,14 @@ use super::MediaError;
 /// 45 times in 10 minutes at most.
 ///
 /// ```
-/// use linkedin_resources::media::Polling;
+/// use linkedin::resources::media::Polling;
 /// use std::time::Duration;
 ///
 /// let polling = Polling::new().timeout(Duration::from_secs(60))?;
 /// assert_eq!(polling.delay(0), Duration::from_secs(1));
 /// assert_eq!(polling.delay(10), Duration::from_secs(15));
 /// assert!(Polling::new().timeout(Duration::from_secs(2 * 86_400)).is_err());
-/// # Ok::<(), linkedin_resources::media::MediaError>(())
+/// # Ok::<(), linkedin::resources::media::MediaError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Polling {
@@ -43,7 +43,7 @@ impl Polling {
     /// 1 s doubling to 15 s between GETs, for at most 10 minutes.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::Polling::new().timeout_value().as_secs(), 600);
+    /// assert_eq!(linkedin::resources::media::Polling::new().timeout_value().as_secs(), 600);
     /// ```
     pub fn new() -> Self {
         Polling::default()
@@ -53,7 +53,7 @@ impl Polling {
     ///
     /// ```
     /// use std::time::Duration;
-    /// assert!(linkedin_resources::media::Polling::new().timeout(Duration::from_secs(3600)).is_ok());
+    /// assert!(linkedin::resources::media::Polling::new().timeout(Duration::from_secs(3600)).is_ok());
     /// ```
     ///
     /// # Errors
@@ -77,10 +77,10 @@ impl Polling {
     ///
     /// ```
     /// use std::time::Duration;
-    /// let polling = linkedin_resources::media::Polling::new()
+    /// let polling = linkedin::resources::media::Polling::new()
     ///     .delays(Duration::from_millis(500), Duration::from_secs(4))?;
     /// assert_eq!(polling.delay(1), Duration::from_secs(1));
-    /// # Ok::<(), linkedin_resources::media::MediaError>(())
+    /// # Ok::<(), linkedin::resources::media::MediaError>(())
     /// ```
     ///
     /// # Errors
@@ -110,7 +110,7 @@ impl Polling {
     /// The timeout.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::media::Polling::new().timeout_value().as_secs(), 600);
+    /// assert_eq!(linkedin::resources::media::Polling::new().timeout_value().as_secs(), 600);
     /// ```
     pub fn timeout_value(&self) -> Duration {
         self.timeout
@@ -121,7 +121,7 @@ impl Polling {
     ///
     /// ```
     /// use std::time::Duration;
-    /// assert_eq!(linkedin_resources::media::Polling::new().delay(2), Duration::from_secs(4));
+    /// assert_eq!(linkedin::resources::media::Polling::new().delay(2), Duration::from_secs(4));
     /// ```
     pub fn delay(&self, polls: u32) -> Duration {
         self.first

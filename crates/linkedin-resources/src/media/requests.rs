@@ -86,8 +86,8 @@ request_type! {
     /// URN (Images API page, "Initialize Image Upload").
     ///
     /// ```
-    /// use linkedin_resources::media::InitializeImageUpload;
-    /// use linkedin_resources::urns::OrganizationUrn;
+    /// use linkedin::resources::media::InitializeImageUpload;
+    /// use linkedin::resources::urns::OrganizationUrn;
     ///
     /// let request = InitializeImageUpload::new(&OrganizationUrn::new(2414183)?.into());
     /// assert_eq!(request.request().query().get("action"), Some("initializeUpload"));
@@ -98,14 +98,14 @@ request_type! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     InitializeImageUpload(Action) => ActionResponse<ImageUploadTicket>,
-    example = "linkedin_resources::media::InitializeImageUpload::new(&linkedin_resources::urns::PersonUrn::new(\"abc\")?.into())"
+    example = "linkedin::resources::media::InitializeImageUpload::new(&linkedin::resources::urns::PersonUrn::new(\"abc\")?.into())"
 }
 
 impl InitializeImageUpload {
     /// The request for an image owned by `owner`.
     ///
     /// ```
-    /// use linkedin_resources::media::InitializeImageUpload;
+    /// use linkedin::resources::media::InitializeImageUpload;
     /// let request = InitializeImageUpload::new(&"urn:li:person:abc".parse()?);
     /// assert_eq!(request.request().path(), "/images");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -120,7 +120,7 @@ impl InitializeImageUpload {
     /// account's media library.
     ///
     /// ```
-    /// use linkedin_resources::media::{InitializeImageUpload, MediaLibrary};
+    /// use linkedin::resources::media::{InitializeImageUpload, MediaLibrary};
     /// let library = MediaLibrary::new("urn:li:sponsoredAccount:507404993".parse()?, "Banner")?;
     /// let request = InitializeImageUpload::in_media_library(&"urn:li:organization:2414183".parse()?, &library);
     /// let body = request.request().body().unwrap();
@@ -137,8 +137,8 @@ impl InitializeImageUpload {
     /// a loopback address for a local sandbox).
     ///
     /// ```
-    /// use linkedin_resources::media::InitializeImageUpload;
-    /// use restli_codec::response::ActionResponse;
+    /// use linkedin::resources::media::InitializeImageUpload;
+    /// use linkedin::restli::response::ActionResponse;
     ///
     /// let body = br#"{"value": {"uploadUrl": "https://www.linkedin.com/dms-uploads/x/0", "image": "urn:li:image:x"}}"#;
     /// let response = http::Response::builder().status(200).body(body.to_vec())?;
@@ -167,10 +167,10 @@ request_type! {
     /// page, "Get a Single Image").
     ///
     /// ```
-    /// use linkedin_resources::media::GetImage;
+    /// use linkedin::resources::media::GetImage;
     ///
     /// let request = GetImage::new(&"urn:li:image:C4E10AQFoyyAjHPMQuQ".parse()?);
-    /// let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+    /// let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
     /// assert_eq!(
     ///     request.request().url(&config)?,
     ///     "https://api.linkedin.com/rest/images/urn%3Ali%3Aimage%3AC4E10AQFoyyAjHPMQuQ"
@@ -178,14 +178,14 @@ request_type! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     GetImage(Get) => EntityResponse<Image>,
-    example = "linkedin_resources::media::GetImage::new(&linkedin_resources::urns::ImageUrn::new(\"x\")?)"
+    example = "linkedin::resources::media::GetImage::new(&linkedin::resources::urns::ImageUrn::new(\"x\")?)"
 }
 
 impl GetImage {
     /// The request for `image`.
     ///
     /// ```
-    /// let request = linkedin_resources::media::GetImage::new(&"urn:li:image:x".parse()?);
+    /// let request = linkedin::resources::media::GetImage::new(&"urn:li:image:x".parse()?);
     /// assert_eq!(request.request().path(), "/images/{id}");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -204,21 +204,21 @@ request_type! {
     /// Upload").
     ///
     /// ```
-    /// use linkedin_resources::media::InitializeDocumentUpload;
+    /// use linkedin::resources::media::InitializeDocumentUpload;
     ///
     /// let request = InitializeDocumentUpload::new(&"urn:li:organization:2414183".parse()?);
     /// assert_eq!(request.request().path(), "/documents");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     InitializeDocumentUpload(Action) => ActionResponse<DocumentUploadTicket>,
-    example = "linkedin_resources::media::InitializeDocumentUpload::new(&linkedin_resources::urns::PersonUrn::new(\"abc\")?.into())"
+    example = "linkedin::resources::media::InitializeDocumentUpload::new(&linkedin::resources::urns::PersonUrn::new(\"abc\")?.into())"
 }
 
 impl InitializeDocumentUpload {
     /// The request for a document owned by `owner`.
     ///
     /// ```
-    /// use linkedin_resources::media::InitializeDocumentUpload;
+    /// use linkedin::resources::media::InitializeDocumentUpload;
     /// let request = InitializeDocumentUpload::new(&"urn:li:person:abc".parse()?);
     /// assert_eq!(request.request().query().get("action"), Some("initializeUpload"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -232,8 +232,8 @@ impl InitializeDocumentUpload {
     /// The ticket in the answer, its upload URL checked.
     ///
     /// ```
-    /// use linkedin_resources::media::InitializeDocumentUpload;
-    /// use restli_codec::response::ActionResponse;
+    /// use linkedin::resources::media::InitializeDocumentUpload;
+    /// use linkedin::restli::response::ActionResponse;
     ///
     /// let body = br#"{"value": {"uploadUrl": "ftp://example.com/x", "document": "urn:li:document:x"}}"#;
     /// let response = http::Response::builder().status(200).body(body.to_vec())?;
@@ -260,20 +260,20 @@ request_type! {
     /// `GET /rest/documents/{document URN}`: one document and its status.
     ///
     /// ```
-    /// use linkedin_resources::media::GetDocument;
+    /// use linkedin::resources::media::GetDocument;
     /// let request = GetDocument::new(&"urn:li:document:D5510AQFPXZ3TqpIPgA".parse()?);
     /// assert_eq!(request.request().path(), "/documents/{id}");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     GetDocument(Get) => EntityResponse<Document>,
-    example = "linkedin_resources::media::GetDocument::new(&linkedin_resources::urns::DocumentUrn::new(\"x\")?)"
+    example = "linkedin::resources::media::GetDocument::new(&linkedin::resources::urns::DocumentUrn::new(\"x\")?)"
 }
 
 impl GetDocument {
     /// The request for `document`.
     ///
     /// ```
-    /// let request = linkedin_resources::media::GetDocument::new(&"urn:li:document:x".parse()?);
+    /// let request = linkedin::resources::media::GetDocument::new(&"urn:li:document:x".parse()?);
     /// assert!(request.request().error().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -293,7 +293,7 @@ request_type! {
     /// Upload").
     ///
     /// ```
-    /// use linkedin_resources::media::{InitializeVideoUpload, VideoFile};
+    /// use linkedin::resources::media::{InitializeVideoUpload, VideoFile};
     ///
     /// let file = VideoFile::new(1_055_736)?;
     /// let request = InitializeVideoUpload::new(&"urn:li:organization:2414183".parse()?, &file);
@@ -309,14 +309,14 @@ request_type! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     InitializeVideoUpload(Action) => ActionResponse<VideoUploadTicket>,
-    example = "linkedin_resources::media::InitializeVideoUpload::new(&linkedin_resources::urns::PersonUrn::new(\"abc\")?.into(), &linkedin_resources::media::VideoFile::new(100_000)?)"
+    example = "linkedin::resources::media::InitializeVideoUpload::new(&linkedin::resources::urns::PersonUrn::new(\"abc\")?.into(), &linkedin::resources::media::VideoFile::new(100_000)?)"
 }
 
 impl InitializeVideoUpload {
     /// The request for `file`, owned by `owner`.
     ///
     /// ```
-    /// use linkedin_resources::media::{InitializeVideoUpload, VideoFile};
+    /// use linkedin::resources::media::{InitializeVideoUpload, VideoFile};
     /// let file = VideoFile::new(100_000)?.with_thumbnail(2_000)?;
     /// let request = InitializeVideoUpload::new(&"urn:li:person:abc".parse()?, &file);
     /// assert_eq!(request.request().body().unwrap()["initializeUploadRequest"]["uploadThumbnail"], true);
@@ -330,7 +330,7 @@ impl InitializeVideoUpload {
     /// account's media library.
     ///
     /// ```
-    /// use linkedin_resources::media::{InitializeVideoUpload, MediaLibrary, VideoFile};
+    /// use linkedin::resources::media::{InitializeVideoUpload, MediaLibrary, VideoFile};
     /// let library = MediaLibrary::new("urn:li:sponsoredAccount:507404993".parse()?, "Launch")?;
     /// let request = InitializeVideoUpload::in_media_library(
     ///     &"urn:li:organization:2414183".parse()?,
@@ -353,8 +353,8 @@ impl InitializeVideoUpload {
     /// https or loopback.
     ///
     /// ```
-    /// use linkedin_resources::media::{InitializeVideoUpload, VideoFile};
-    /// use restli_codec::response::ActionResponse;
+    /// use linkedin::resources::media::{InitializeVideoUpload, VideoFile};
+    /// use linkedin::restli::response::ActionResponse;
     ///
     /// let body = br#"{"value": {"video": "urn:li:video:v", "uploadToken": "",
     ///     "uploadInstructions": [{"uploadUrl": "https://www.linkedin.com/dms-uploads/v/0", "firstByte": 0, "lastByte": 99999}]}}"#;
@@ -439,7 +439,7 @@ request_type! {
     /// "Finalize Video Upload"); answered with an empty body.
     ///
     /// ```
-    /// use linkedin_resources::media::FinalizeVideoUpload;
+    /// use linkedin::resources::media::FinalizeVideoUpload;
     ///
     /// let video = "urn:li:video:C5F10AQGKQg_6y2a4sQ".parse()?;
     /// let request = FinalizeVideoUpload::new(&video, "", &["/ambry-video/signedId/AQHp".to_owned()]);
@@ -447,7 +447,7 @@ request_type! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     FinalizeVideoUpload(Action) => ActionResponse<Value>,
-    example = "linkedin_resources::media::FinalizeVideoUpload::new(&linkedin_resources::urns::VideoUrn::new(\"x\")?, \"\", &[])"
+    example = "linkedin::resources::media::FinalizeVideoUpload::new(&linkedin::resources::urns::VideoUrn::new(\"x\")?, \"\", &[])"
 }
 
 impl FinalizeVideoUpload {
@@ -455,7 +455,7 @@ impl FinalizeVideoUpload {
     /// parts' ETags in part order.
     ///
     /// ```
-    /// use linkedin_resources::media::FinalizeVideoUpload;
+    /// use linkedin::resources::media::FinalizeVideoUpload;
     /// let request = FinalizeVideoUpload::new(&"urn:li:video:x".parse()?, "tok", &[]);
     /// assert_eq!(request.request().query().get("action"), Some("finalizeUpload"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -483,10 +483,10 @@ request_type! {
     /// page, "Get a Video").
     ///
     /// ```
-    /// use linkedin_resources::media::GetVideo;
+    /// use linkedin::resources::media::GetVideo;
     ///
     /// let request = GetVideo::new(&"urn:li:video:C5F10AQGKQg_6y2a4sQ".parse()?);
-    /// let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+    /// let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
     /// assert_eq!(
     ///     request.request().url(&config)?,
     ///     "https://api.linkedin.com/rest/videos/urn%3Ali%3Avideo%3AC5F10AQGKQg_6y2a4sQ"
@@ -494,14 +494,14 @@ request_type! {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     GetVideo(Get) => EntityResponse<Video>,
-    example = "linkedin_resources::media::GetVideo::new(&linkedin_resources::urns::VideoUrn::new(\"x\")?)"
+    example = "linkedin::resources::media::GetVideo::new(&linkedin::resources::urns::VideoUrn::new(\"x\")?)"
 }
 
 impl GetVideo {
     /// The request for `video`.
     ///
     /// ```
-    /// let request = linkedin_resources::media::GetVideo::new(&"urn:li:video:x".parse()?);
+    /// let request = linkedin::resources::media::GetVideo::new(&"urn:li:video:x".parse()?);
     /// assert_eq!(request.request().path(), "/videos/{id}");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

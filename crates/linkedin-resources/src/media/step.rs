@@ -11,7 +11,7 @@ use crate::urns::{DocumentUrn, ImageUrn, VideoUrn};
 /// What a transport does next for an [`Upload`](super::Upload).
 ///
 /// ```
-/// use linkedin_resources::media::{ImageFile, Step, Upload};
+/// use linkedin::resources::media::{ImageFile, Step, Upload};
 ///
 /// let mut upload = Upload::image("urn:li:person:abc".parse()?, ImageFile::from_name("a.png", 10)?);
 /// assert!(matches!(upload.next_step(std::time::Instant::now()), Step::Send(_)));
@@ -48,7 +48,7 @@ pub enum Step {
 /// The URN of what was uploaded.
 ///
 /// ```
-/// use linkedin_resources::media::Uploaded;
+/// use linkedin::resources::media::Uploaded;
 /// let uploaded = Uploaded::Video("urn:li:video:C5F10AQGKQg_6y2a4sQ".parse()?);
 /// assert_eq!(uploaded.as_str(), "urn:li:video:C5F10AQGKQg_6y2a4sQ");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -68,7 +68,7 @@ impl Uploaded {
     /// The URN's text.
     ///
     /// ```
-    /// let uploaded = linkedin_resources::media::Uploaded::Image("urn:li:image:x".parse()?);
+    /// let uploaded = linkedin::resources::media::Uploaded::Image("urn:li:image:x".parse()?);
     /// assert_eq!(uploaded.as_str(), "urn:li:image:x");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -12,10 +12,10 @@
 //! [`RequestConfig`](restli_codec::RequestConfig) adds.
 //!
 //! ```
-//! use linkedin_resources::commentary::Commentary;
-//! use linkedin_resources::posts::{self, NewPost};
-//! use linkedin_resources::urns::PersonUrn;
-//! use restli_codec::RequestConfig;
+//! use linkedin::resources::commentary::Commentary;
+//! use linkedin::resources::posts::{self, NewPost};
+//! use linkedin::resources::urns::PersonUrn;
+//! use linkedin::restli::RequestConfig;
 //!
 //! let me = PersonUrn::new("abc123")?;
 //! let request = NewPost::new(me, Commentary::new().text("Hello ").hashtag("rust")).create()?;
@@ -29,7 +29,7 @@
 //!     .status(201)
 //!     .header("x-restli-id", "urn:li:share:6844785523593134080")
 //!     .body(Vec::new())?;
-//! let created = restli_codec::CreateResponse::from_http(answer, "/rest/posts")?;
+//! let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/posts")?;
 //! let urn = posts::created_post(&created)?;
 //! assert_eq!(urn.to_string(), "urn:li:share:6844785523593134080");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -64,7 +64,7 @@ use crate::urns::{Author, PostUrn, TypedUrnError};
 /// The Posts API's collection path.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::POSTS_PATH, "/rest/posts");
+/// assert_eq!(linkedin::resources::posts::POSTS_PATH, "/rest/posts");
 /// ```
 pub const POSTS_PATH: &str = "/rest/posts";
 
@@ -76,20 +76,20 @@ const POST_PATH: &str = "/rest/posts/{id}";
 /// page: `count` at most 100).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_PAGE_SIZE, 100);
+/// assert_eq!(linkedin::resources::posts::MAX_PAGE_SIZE, 100);
 /// ```
 pub const MAX_PAGE_SIZE: u64 = 100;
 
 /// Why a post request cannot be made: said before anything is sent.
 ///
 /// ```
-/// use linkedin_resources::posts::{NewPost, Poll, PollDuration, PostError};
-/// use linkedin_resources::urns::PersonUrn;
+/// use linkedin::resources::posts::{NewPost, Poll, PollDuration, PostError};
+/// use linkedin::resources::urns::PersonUrn;
 ///
 /// let poll = Poll::new("Best?", ["a", "b", "c", "d", "e"], PollDuration::OneDay);
 /// let err = NewPost::new(PersonUrn::new("x")?, "Vote!".into()).poll(poll).body().unwrap_err();
 /// assert_eq!(err.to_string(), "a poll takes 2 to 4 options, 5 were given");
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -154,33 +154,33 @@ request_type!(
     /// [`CreateResponse`] whose id is the new post's URN
     /// (read it with [`created_post`]).
     CreatePost(Create) => CreateResponse<PostUrn, Post>,
-    example = "linkedin_resources::posts::NewPost::new(linkedin_resources::urns::PersonUrn::new(\"a\")?, \"Hi\".into()).create()?"
+    example = "linkedin::resources::posts::NewPost::new(linkedin::resources::urns::PersonUrn::new(\"a\")?, \"Hi\".into()).create()?"
 );
 request_type!(
     /// GET `/rest/posts/{urn}` (built by [`get`]), answered by an
     /// [`EntityResponse<Post>`].
     GetPost(Get) => EntityResponse<Post>,
-    example = "linkedin_resources::posts::get(&\"urn:li:share:1\".parse()?)"
+    example = "linkedin::resources::posts::get(&\"urn:li:share:1\".parse()?)"
 );
 request_type!(
     /// FINDER `q=author` on `/rest/posts` (built by [`find_by_author`]),
     /// answered by a [`CollectionResponse<Post>`] page; pageable (all
     /// pages through the codec's `Pagination`).
     FindPostsByAuthor(Finder) => CollectionResponse<Post, Value>,
-    example = "linkedin_resources::posts::find_by_author(linkedin_resources::urns::PersonUrn::new(\"a\")?)",
+    example = "linkedin::resources::posts::find_by_author(linkedin::resources::urns::PersonUrn::new(\"a\")?)",
     paged
 );
 request_type!(
     /// PARTIAL_UPDATE of `/rest/posts/{urn}` (built by
     /// [`update_commentary`]), answered by a [`StatusResponse`] (204).
     UpdatePost(PartialUpdate) => StatusResponse,
-    example = "linkedin_resources::posts::update_commentary(&\"urn:li:share:1\".parse()?, &\"New text\".into())?"
+    example = "linkedin::resources::posts::update_commentary(&\"urn:li:share:1\".parse()?, &\"New text\".into())?"
 );
 request_type!(
     /// DELETE `/rest/posts/{urn}` (built by [`delete`]), answered by a
     /// [`StatusResponse`] (204).
     DeletePost(Delete) => StatusResponse,
-    example = "linkedin_resources::posts::delete(&\"urn:li:share:1\".parse()?)"
+    example = "linkedin::resources::posts::delete(&\"urn:li:share:1\".parse()?)"
 );
 
 impl CreatePost {
@@ -194,11 +194,11 @@ impl CreatePost {
 /// How [`find_by_author`] orders posts (`sortBy`).
 ///
 /// ```
-/// use linkedin_resources::posts::{SortBy, find_by_author};
-/// use linkedin_resources::urns::PersonUrn;
+/// use linkedin::resources::posts::{SortBy, find_by_author};
+/// use linkedin::resources::urns::PersonUrn;
 /// let r = find_by_author(PersonUrn::new("a")?).sort_by(SortBy::Created);
 /// assert_eq!(r.as_ref().query().get("sortBy"), Some("CREATED"));
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -213,7 +213,7 @@ impl SortBy {
     /// The value as LinkedIn writes it.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::posts::SortBy::LastModified.as_str(), "LAST_MODIFIED");
+    /// assert_eq!(linkedin::resources::posts::SortBy::LastModified.as_str(), "LAST_MODIFIED");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -228,10 +228,10 @@ impl SortBy {
 /// posts.
 ///
 /// ```
-/// use linkedin_resources::posts::{ViewContext, get};
+/// use linkedin::resources::posts::{ViewContext, get};
 /// let r = get(&"urn:li:share:1".parse()?).view_context(ViewContext::Author);
 /// assert_eq!(r.as_ref().query().get("viewContext"), Some("AUTHOR"));
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -246,7 +246,7 @@ impl ViewContext {
     /// The value as LinkedIn writes it.
     ///
     /// ```
-    /// assert_eq!(linkedin_resources::posts::ViewContext::Reader.as_str(), "READER");
+    /// assert_eq!(linkedin::resources::posts::ViewContext::Reader.as_str(), "READER");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -271,8 +271,8 @@ impl fmt::Display for ViewContext {
 /// Gets one post: `GET /rest/posts/{urn}`, the URN URL-encoded.
 ///
 /// ```
-/// let request = linkedin_resources::posts::get(&"urn:li:ugcPost:7123".parse()?);
-/// let config = restli_codec::RequestConfig::new().with_version("202406".parse()?);
+/// let request = linkedin::resources::posts::get(&"urn:li:ugcPost:7123".parse()?);
+/// let config = linkedin::restli::RequestConfig::new().with_version("202406".parse()?);
 /// assert_eq!(request.to_http(&config, None)?.uri().path(), "/rest/posts/urn%3Ali%3AugcPost%3A7123");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -286,10 +286,10 @@ impl GetPost {
     /// Reads the post as its author or as a reader sees it.
     ///
     /// ```
-    /// use linkedin_resources::posts::{ViewContext, get};
+    /// use linkedin::resources::posts::{ViewContext, get};
     /// let r = get(&"urn:li:share:1".parse()?).view_context(ViewContext::Reader);
     /// assert_eq!(r.as_ref().query().get("viewContext"), Some("READER"));
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn view_context(self, view: ViewContext) -> GetPost {
         GetPost {
@@ -303,11 +303,11 @@ impl GetPost {
 /// [`MAX_PAGE_SIZE`] a page).
 ///
 /// ```
-/// use linkedin_resources::posts::find_by_author;
-/// use linkedin_resources::urns::OrganizationUrn;
+/// use linkedin::resources::posts::find_by_author;
+/// use linkedin::resources::urns::OrganizationUrn;
 /// let r = find_by_author(OrganizationUrn::new(5515715)?);
 /// assert_eq!(r.as_ref().query().to_string(), "author=urn%3Ali%3Aorganization%3A5515715&q=author");
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 pub fn find_by_author(author: impl Into<Author>) -> FindPostsByAuthor {
     let author: Author = author.into();
@@ -320,10 +320,10 @@ impl FindPostsByAuthor {
     /// Orders the posts (`sortBy`).
     ///
     /// ```
-    /// use linkedin_resources::posts::{SortBy, find_by_author};
-    /// let r = find_by_author(linkedin_resources::urns::PersonUrn::new("a")?).sort_by(SortBy::LastModified);
+    /// use linkedin::resources::posts::{SortBy, find_by_author};
+    /// let r = find_by_author(linkedin::resources::urns::PersonUrn::new("a")?).sort_by(SortBy::LastModified);
     /// assert_eq!(r.as_ref().query().get("sortBy"), Some("LAST_MODIFIED"));
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn sort_by(self, sort: SortBy) -> FindPostsByAuthor {
         FindPostsByAuthor {
@@ -334,10 +334,10 @@ impl FindPostsByAuthor {
     /// Reads the posts as their author or as a reader sees them.
     ///
     /// ```
-    /// use linkedin_resources::posts::{ViewContext, find_by_author};
-    /// let r = find_by_author(linkedin_resources::urns::PersonUrn::new("a")?).view_context(ViewContext::Author);
+    /// use linkedin::resources::posts::{ViewContext, find_by_author};
+    /// let r = find_by_author(linkedin::resources::urns::PersonUrn::new("a")?).view_context(ViewContext::Author);
     /// assert_eq!(r.as_ref().query().get("viewContext"), Some("AUTHOR"));
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn view_context(self, view: ViewContext) -> FindPostsByAuthor {
         FindPostsByAuthor {
@@ -348,8 +348,8 @@ impl FindPostsByAuthor {
     /// Asks for one window: `count` posts from `start`.
     ///
     /// ```
-    /// use linkedin_resources::posts::{PostError, find_by_author};
-    /// let me = linkedin_resources::urns::PersonUrn::new("a")?;
+    /// use linkedin::resources::posts::{PostError, find_by_author};
+    /// let me = linkedin::resources::urns::PersonUrn::new("a")?;
     /// let r = find_by_author(me.clone()).page(10, 10)?;
     /// assert_eq!(r.as_ref().query().get("start"), Some("10"));
     /// assert!(matches!(find_by_author(me).page(0, 101), Err(PostError::PageSize { found: 101, .. })));
@@ -376,7 +376,7 @@ impl FindPostsByAuthor {
 /// `/rest/posts/{urn}` with `{"patch": {"$set": {"commentary": ..}}}`.
 ///
 /// ```
-/// use linkedin_resources::posts::update_commentary;
+/// use linkedin::resources::posts::update_commentary;
 /// let r = update_commentary(&"urn:li:share:1".parse()?, &"Update to the post".into())?;
 /// assert_eq!(
 ///     r.as_ref().body(),
@@ -411,9 +411,9 @@ pub fn update_commentary(post: &PostUrn, commentary: &Commentary) -> Result<Upda
 /// Deletes a post: `DELETE /rest/posts/{urn}`.
 ///
 /// ```
-/// let r = linkedin_resources::posts::delete(&"urn:li:share:1".parse()?);
-/// assert_eq!(r.as_ref().method(), restli_codec::Method::Delete);
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// let r = linkedin::resources::posts::delete(&"urn:li:share:1".parse()?);
+/// assert_eq!(r.as_ref().method(), linkedin::restli::Method::Delete);
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 pub fn delete(post: &PostUrn) -> DeletePost {
     DeletePost {
@@ -425,10 +425,10 @@ pub fn delete(post: &PostUrn) -> DeletePost {
 /// same (LinkedIn answered 201): do not retry the creation.
 ///
 /// ```
-/// use linkedin_resources::posts::{CreatedPostError, created_post};
+/// use linkedin::resources::posts::{CreatedPostError, created_post};
 /// let answer = http::Response::builder().status(201)
 ///     .header("x-restli-id", "urn:li:image:1").body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/posts")?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/posts")?;
 /// let err = created_post(&created).unwrap_err();
 /// assert!(matches!(&err, CreatedPostError::NotAPostUrn { raw, .. } if raw == "urn:li:image:1"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -457,8 +457,8 @@ pub enum CreatedPostError {
 /// ```
 /// let answer = http::Response::builder().status(201)
 ///     .header("x-restli-id", "urn:li:ugcPost:7").body(Vec::new())?;
-/// let created = restli_codec::CreateResponse::from_http(answer, "/rest/posts")?;
-/// let urn = linkedin_resources::posts::created_post(&created)?;
+/// let created = linkedin::restli::CreateResponse::from_http(answer, "/rest/posts")?;
+/// let urn = linkedin::resources::posts::created_post(&created)?;
 /// assert_eq!(urn.entity_type(), "ugcPost");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -83,7 +83,7 @@ wire_enum! {
 /// then writing a post loses nothing.
 ///
 /// ```
-/// use linkedin_resources::posts::{Post, Visibility};
+/// use linkedin::resources::posts::{Post, Visibility};
 ///
 /// let post: Post = serde_json::from_str(r#"{
 ///     "id": "urn:li:share:6844785523593134080",
@@ -167,7 +167,7 @@ impl Post {
     /// The post's URN, typed, when it is a share or a ugcPost.
     ///
     /// ```
-    /// let post: linkedin_resources::posts::Post =
+    /// let post: linkedin::resources::posts::Post =
     ///     serde_json::from_str(r#"{"id": "urn:li:ugcPost:1"}"#)?;
     /// assert_eq!(post.post_urn().map(|u| u.to_string()).as_deref(), Some("urn:li:ugcPost:1"));
     /// # Ok::<(), serde_json::Error>(())
@@ -179,8 +179,8 @@ impl Post {
     /// The author, typed, when it is a person or an organization.
     ///
     /// ```
-    /// use linkedin_resources::urns::Author;
-    /// let post: linkedin_resources::posts::Post =
+    /// use linkedin::resources::urns::Author;
+    /// let post: linkedin::resources::posts::Post =
     ///     serde_json::from_str(r#"{"author": "urn:li:person:abc"}"#)?;
     /// assert!(matches!(post.author_urn(), Some(Author::Person(_))));
     /// # Ok::<(), serde_json::Error>(())
@@ -194,7 +194,7 @@ impl Post {
     /// The commentary read into parts (text, mentions, hashtags).
     ///
     /// ```
-    /// let post: linkedin_resources::posts::Post =
+    /// let post: linkedin::resources::posts::Post =
     ///     serde_json::from_str(r#"{"commentary": "Hi {hashtag|\\#|rust}"}"#)?;
     /// assert_eq!(post.commentary().map(|c| c.parts().len()), Some(2));
     /// # Ok::<(), serde_json::Error>(())
@@ -207,7 +207,7 @@ impl Post {
     /// names, hashtags as `#tag`).
     ///
     /// ```
-    /// let post: linkedin_resources::posts::Post =
+    /// let post: linkedin::resources::posts::Post =
     ///     serde_json::from_str(r#"{"commentary": "Hello @[Acme Corp](urn:li:organization:1234)"}"#)?;
     /// assert_eq!(post.plain_commentary().as_deref(), Some("Hello Acme Corp"));
     /// # Ok::<(), serde_json::Error>(())
@@ -220,7 +220,7 @@ impl Post {
 /// Where a post is distributed (`distribution`).
 ///
 /// ```
-/// use linkedin_resources::posts::{Distribution, FeedDistribution};
+/// use linkedin::resources::posts::{Distribution, FeedDistribution};
 /// let d = Distribution::main_feed();
 /// assert_eq!(d.feed_distribution, Some(FeedDistribution::MainFeed));
 /// assert_eq!(
@@ -253,7 +253,7 @@ impl Distribution {
     /// no third-party channels.
     ///
     /// ```
-    /// let d = linkedin_resources::posts::Distribution::main_feed();
+    /// let d = linkedin::resources::posts::Distribution::main_feed();
     /// assert_eq!(d.target_entities, Some(vec![]));
     /// ```
     pub fn main_feed() -> Distribution {
@@ -269,7 +269,7 @@ impl Distribution {
 /// More about a post's state (`lifecycleStateInfo`, read-only).
 ///
 /// ```
-/// let info: linkedin_resources::posts::LifecycleStateInfo =
+/// let info: linkedin::resources::posts::LifecycleStateInfo =
 ///     serde_json::from_str(r#"{"isEditedByAuthor": true}"#)?;
 /// assert_eq!(info.is_edited_by_author, Some(true));
 /// # Ok::<(), serde_json::Error>(())
@@ -289,7 +289,7 @@ pub struct LifecycleStateInfo {
 /// The post a reshare reshares (`reshareContext`).
 ///
 /// ```
-/// let ctx: linkedin_resources::posts::ReshareContext =
+/// let ctx: linkedin::resources::posts::ReshareContext =
 ///     serde_json::from_str(r#"{"parent": "urn:li:share:2", "root": "urn:li:share:1"}"#)?;
 /// assert_eq!(ctx.root.map(|u| u.to_string()).as_deref(), Some("urn:li:share:1"));
 /// # Ok::<(), serde_json::Error>(())
@@ -312,7 +312,7 @@ pub struct ReshareContext {
 /// What a post carries (`content`): one of its fields is set.
 ///
 /// ```
-/// let content: linkedin_resources::posts::PostContent = serde_json::from_str(
+/// let content: linkedin::resources::posts::PostContent = serde_json::from_str(
 ///     r#"{"media": {"id": "urn:li:video:C5F10AQGKQg_6y2a4sQ", "title": "title of the video"}}"#,
 /// )?;
 /// assert_eq!(content.media.and_then(|m| m.title).as_deref(), Some("title of the video"));
@@ -351,7 +351,7 @@ pub struct PostContent {
 /// One image, video or document (`content.media`).
 ///
 /// ```
-/// let media: linkedin_resources::posts::MediaContent =
+/// let media: linkedin::resources::posts::MediaContent =
 ///     serde_json::from_str(r#"{"id": "urn:li:image:C4E10AQ", "altText": "a cat"}"#)?;
 /// assert_eq!(media.alt_text.as_deref(), Some("a cat"));
 /// # Ok::<(), serde_json::Error>(())
@@ -377,7 +377,7 @@ pub struct MediaContent {
 /// carries its title, description and thumbnail.
 ///
 /// ```
-/// let article: linkedin_resources::posts::ArticleContent = serde_json::from_str(
+/// let article: linkedin::resources::posts::ArticleContent = serde_json::from_str(
 ///     r#"{"source": "https://lnkd.in/eabXpqi", "title": "prod test title two"}"#,
 /// )?;
 /// assert_eq!(article.title.as_deref(), Some("prod test title two"));
@@ -409,7 +409,7 @@ pub struct ArticleContent {
 /// Several images (`content.multiImage`).
 ///
 /// ```
-/// let multi: linkedin_resources::posts::MultiImageContent = serde_json::from_str(
+/// let multi: linkedin::resources::posts::MultiImageContent = serde_json::from_str(
 ///     r#"{"images": [{"id": "urn:li:image:1", "altText": "one"}, {"id": "urn:li:image:2"}]}"#,
 /// )?;
 /// assert_eq!(multi.images.len(), 2);
@@ -429,7 +429,7 @@ pub struct MultiImageContent {
 /// One image of a multi-image post.
 ///
 /// ```
-/// let image: linkedin_resources::posts::MultiImageItem =
+/// let image: linkedin::resources::posts::MultiImageItem =
 ///     serde_json::from_str(r#"{"id": "urn:li:image:1", "altText": "one"}"#)?;
 /// assert_eq!(image.id.as_str(), "urn:li:image:1");
 /// # Ok::<(), serde_json::Error>(())
@@ -451,7 +451,7 @@ pub struct MultiImageItem {
 /// A poll (`content.poll`).
 ///
 /// ```
-/// let poll: linkedin_resources::posts::PollContent = serde_json::from_str(
+/// let poll: linkedin::resources::posts::PollContent = serde_json::from_str(
 ///     r#"{"question": "Which?", "options": [{"text": "A"}, {"text": "B"}], "settings": {"duration": "ONE_DAY"}}"#,
 /// )?;
 /// assert_eq!(poll.options[1].text, "B");
@@ -479,7 +479,7 @@ pub struct PollContent {
 /// One option of a poll.
 ///
 /// ```
-/// let option: linkedin_resources::posts::PollOption =
+/// let option: linkedin::resources::posts::PollOption =
 ///     serde_json::from_str(r#"{"text": "Red", "voteCount": 3}"#)?;
 /// assert_eq!(option.vote_count, Some(3));
 /// # Ok::<(), serde_json::Error>(())
@@ -504,7 +504,7 @@ pub struct PollOption {
 /// A poll's settings.
 ///
 /// ```
-/// use linkedin_resources::posts::{PollDuration, PollSettings};
+/// use linkedin::resources::posts::{PollDuration, PollSettings};
 /// let s: PollSettings = serde_json::from_str(r#"{"duration": "FOURTEEN_DAYS"}"#)?;
 /// assert_eq!(s.duration, Some(PollDuration::FourteenDays));
 /// # Ok::<(), serde_json::Error>(())

@@ -15,47 +15,47 @@ use crate::urns::{Author, DocumentUrn, ImageUrn, PostUrn, VideoUrn};
 /// page: "a minimum of 2 images").
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MIN_IMAGES, 2);
+/// assert_eq!(linkedin::resources::posts::MIN_IMAGES, 2);
 /// ```
 pub const MIN_IMAGES: usize = 2;
 /// The most images of a multi-image post (LinkedIn's "MultiImage API" page:
 /// "a maximum of 20 images").
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_IMAGES, 20);
+/// assert_eq!(linkedin::resources::posts::MAX_IMAGES, 20);
 /// ```
 pub const MAX_IMAGES: usize = 20;
 /// The fewest options of a poll (LinkedIn's "Poll API" page).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MIN_POLL_OPTIONS, 2);
+/// assert_eq!(linkedin::resources::posts::MIN_POLL_OPTIONS, 2);
 /// ```
 pub const MIN_POLL_OPTIONS: usize = 2;
 /// The most options of a poll (LinkedIn's "Poll API" page).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_POLL_OPTIONS, 4);
+/// assert_eq!(linkedin::resources::posts::MAX_POLL_OPTIONS, 4);
 /// ```
 pub const MAX_POLL_OPTIONS: usize = 4;
 /// The longest poll question, in characters (LinkedIn's "Poll API" page,
 /// `question`: 140).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_POLL_QUESTION_CHARS, 140);
+/// assert_eq!(linkedin::resources::posts::MAX_POLL_QUESTION_CHARS, 140);
 /// ```
 pub const MAX_POLL_QUESTION_CHARS: usize = 140;
 /// The longest poll option, in characters (LinkedIn's "Poll API" page,
 /// `options.text`: 30).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_POLL_OPTION_CHARS, 30);
+/// assert_eq!(linkedin::resources::posts::MAX_POLL_OPTION_CHARS, 30);
 /// ```
 pub const MAX_POLL_OPTION_CHARS: usize = 30;
 /// The longest alternative text, in characters (LinkedIn's Images API
 /// documents 4,086 for an image's alt text).
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_ALT_TEXT_CHARS, 4086);
+/// assert_eq!(linkedin::resources::posts::MAX_ALT_TEXT_CHARS, 4086);
 /// ```
 pub const MAX_ALT_TEXT_CHARS: usize = 4086;
 /// The longest title, description or link taken, in characters. LinkedIn
@@ -63,7 +63,7 @@ pub const MAX_ALT_TEXT_CHARS: usize = 4086;
 /// size is unbounded.
 ///
 /// ```
-/// assert_eq!(linkedin_resources::posts::MAX_FIELD_CHARS, 4086);
+/// assert_eq!(linkedin::resources::posts::MAX_FIELD_CHARS, 4086);
 /// ```
 pub const MAX_FIELD_CHARS: usize = 4086;
 
@@ -72,13 +72,13 @@ pub const MAX_FIELD_CHARS: usize = 4086;
 /// thumbnail are the post's.
 ///
 /// ```
-/// use linkedin_resources::posts::Article;
-/// use linkedin_resources::urns::ImageUrn;
+/// use linkedin::resources::posts::Article;
+/// use linkedin::resources::urns::ImageUrn;
 ///
 /// let article = Article::new("https://lnkd.in/eabXpqi", "prod test title two")
 ///     .description("test description")
 ///     .thumbnail("urn:li:image:C49klciosC89".parse::<ImageUrn>()?);
-/// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+/// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
@@ -93,7 +93,7 @@ impl Article {
     /// A link (`http` or `https`) and its title, both required.
     ///
     /// ```
-    /// let article = linkedin_resources::posts::Article::new("https://example.com", "Example");
+    /// let article = linkedin::resources::posts::Article::new("https://example.com", "Example");
     /// ```
     pub fn new(source: impl Into<String>, title: impl Into<String>) -> Article {
         Article {
@@ -108,7 +108,7 @@ impl Article {
     /// The description shown under the title.
     ///
     /// ```
-    /// let article = linkedin_resources::posts::Article::new("https://example.com", "T").description("D");
+    /// let article = linkedin::resources::posts::Article::new("https://example.com", "T").description("D");
     /// ```
     pub fn description(mut self, description: impl Into<String>) -> Article {
         self.description = Some(description.into());
@@ -118,9 +118,9 @@ impl Article {
     /// The thumbnail: an image uploaded through the Images API.
     ///
     /// ```
-    /// let thumb: linkedin_resources::urns::ImageUrn = "urn:li:image:1".parse()?;
-    /// let article = linkedin_resources::posts::Article::new("https://example.com", "T").thumbnail(thumb);
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// let thumb: linkedin::resources::urns::ImageUrn = "urn:li:image:1".parse()?;
+    /// let article = linkedin::resources::posts::Article::new("https://example.com", "T").thumbnail(thumb);
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn thumbnail(mut self, image: ImageUrn) -> Article {
         self.thumbnail = Some(image);
@@ -130,7 +130,7 @@ impl Article {
     /// The thumbnail's alternative text.
     ///
     /// ```
-    /// let article = linkedin_resources::posts::Article::new("https://example.com", "T")
+    /// let article = linkedin::resources::posts::Article::new("https://example.com", "T")
     ///     .thumbnail_alt_text("A chart");
     /// ```
     pub fn thumbnail_alt_text(mut self, text: impl Into<String>) -> Article {
@@ -142,7 +142,7 @@ impl Article {
 /// A poll: a question, 2 to 4 options and how long it runs.
 ///
 /// ```
-/// use linkedin_resources::posts::{Poll, PollDuration};
+/// use linkedin::resources::posts::{Poll, PollDuration};
 /// let poll = Poll::new("What is your favorite color?", ["Red", "Blue"], PollDuration::ThreeDays);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,7 @@ impl Poll {
     /// built: see [`PostError`]).
     ///
     /// ```
-    /// use linkedin_resources::posts::{Poll, PollDuration};
+    /// use linkedin::resources::posts::{Poll, PollDuration};
     /// let poll = Poll::new("Tabs or spaces?", ["Tabs", "Spaces", "Both"], PollDuration::OneDay);
     /// ```
     pub fn new<S: Into<String>>(
@@ -227,9 +227,9 @@ impl Kind {
 /// sent.
 ///
 /// ```
-/// use linkedin_resources::commentary::Commentary;
-/// use linkedin_resources::posts::NewPost;
-/// use linkedin_resources::urns::OrganizationUrn;
+/// use linkedin::resources::commentary::Commentary;
+/// use linkedin::resources::posts::NewPost;
+/// use linkedin::resources::urns::OrganizationUrn;
 ///
 /// let post = NewPost::new(OrganizationUrn::new(5515715)?, Commentary::new().text("Sample text Post"));
 /// let body = serde_json::to_value(post.body()?)?;
@@ -261,10 +261,10 @@ impl NewPost {
     /// is added).
     ///
     /// ```
-    /// use linkedin_resources::posts::NewPost;
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::NewPost;
+    /// use linkedin::resources::urns::PersonUrn;
     /// let post = NewPost::new(PersonUrn::new("abc123")?, "Hello world".into());
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     pub fn new(author: impl Into<Author>, commentary: Commentary) -> NewPost {
         NewPost {
@@ -293,8 +293,8 @@ impl NewPost {
     /// Shares a link, with its title, description and thumbnail.
     ///
     /// ```
-    /// use linkedin_resources::posts::{Article, NewPost};
-    /// let post = NewPost::new("urn:li:person:a".parse::<linkedin_resources::urns::PersonUrn>()?, "Read this".into())
+    /// use linkedin::resources::posts::{Article, NewPost};
+    /// let post = NewPost::new("urn:li:person:a".parse::<linkedin::resources::urns::PersonUrn>()?, "Read this".into())
     ///     .article(Article::new("https://example.com/a", "A title"));
     /// let body = post.body()?;
     /// assert_eq!(body.content.and_then(|c| c.article).map(|a| a.source).as_deref(), Some("https://example.com/a"));
@@ -308,8 +308,8 @@ impl NewPost {
     /// text (left out when empty).
     ///
     /// ```
-    /// use linkedin_resources::posts::NewPost;
-    /// use linkedin_resources::urns::{ImageUrn, PersonUrn};
+    /// use linkedin::resources::posts::NewPost;
+    /// use linkedin::resources::urns::{ImageUrn, PersonUrn};
     /// let post = NewPost::new(PersonUrn::new("a")?, "A cat".into())
     ///     .image("urn:li:image:C4E10AQ".parse::<ImageUrn>()?, "a cat on a mat");
     /// assert!(post.body().is_ok());
@@ -326,8 +326,8 @@ impl NewPost {
     /// out when empty).
     ///
     /// ```
-    /// use linkedin_resources::posts::{NewPost, PostError};
-    /// use linkedin_resources::urns::{ImageUrn, PersonUrn};
+    /// use linkedin::resources::posts::{NewPost, PostError};
+    /// use linkedin::resources::urns::{ImageUrn, PersonUrn};
     /// let one: ImageUrn = "urn:li:image:1".parse()?;
     /// let post = NewPost::new(PersonUrn::new("a")?, "Two".into())
     ///     .images([(one.clone(), "first"), (one.clone(), "second")]);
@@ -351,8 +351,8 @@ impl NewPost {
     /// out when empty).
     ///
     /// ```
-    /// use linkedin_resources::posts::NewPost;
-    /// use linkedin_resources::urns::{PersonUrn, VideoUrn};
+    /// use linkedin::resources::posts::NewPost;
+    /// use linkedin::resources::urns::{PersonUrn, VideoUrn};
     /// let post = NewPost::new(PersonUrn::new("a")?, "Watch".into())
     ///     .video("urn:li:video:C5F10AQGKQg_6y2a4sQ".parse::<VideoUrn>()?, "title of the video");
     /// assert!(post.body().is_ok());
@@ -369,8 +369,8 @@ impl NewPost {
     /// (required: LinkedIn shows it).
     ///
     /// ```
-    /// use linkedin_resources::posts::{NewPost, PostError};
-    /// use linkedin_resources::urns::{DocumentUrn, PersonUrn};
+    /// use linkedin::resources::posts::{NewPost, PostError};
+    /// use linkedin::resources::urns::{DocumentUrn, PersonUrn};
     /// let doc: DocumentUrn = "urn:li:document:D5510AQ".parse()?;
     /// let post = NewPost::new(PersonUrn::new("a")?, "Read".into()).document(doc, "");
     /// assert!(matches!(post.body(), Err(PostError::EmptyText { field: "the document's title" })));
@@ -386,8 +386,8 @@ impl NewPost {
     /// Adds a poll.
     ///
     /// ```
-    /// use linkedin_resources::posts::{NewPost, Poll, PollDuration, PostError};
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::{NewPost, Poll, PollDuration, PostError};
+    /// use linkedin::resources::urns::PersonUrn;
     /// let poll = Poll::new("Which?", ["Only one"], PollDuration::OneDay);
     /// let post = NewPost::new(PersonUrn::new("a")?, "Vote".into()).poll(poll);
     /// assert!(matches!(post.body(), Err(PostError::PollOptions { found: 1 })));
@@ -400,9 +400,9 @@ impl NewPost {
     /// Reshares another post (the commentary may then be empty).
     ///
     /// ```
-    /// use linkedin_resources::posts::NewPost;
-    /// use linkedin_resources::commentary::Commentary;
-    /// use linkedin_resources::urns::{PersonUrn, PostUrn};
+    /// use linkedin::resources::posts::NewPost;
+    /// use linkedin::resources::commentary::Commentary;
+    /// use linkedin::resources::urns::{PersonUrn, PostUrn};
     /// let post = NewPost::new(PersonUrn::new("a")?, Commentary::new())
     ///     .reshare("urn:li:share:6957408550713184256".parse::<PostUrn>()?);
     /// let body = post.body()?;
@@ -418,8 +418,8 @@ impl NewPost {
     /// Who may see the post (default [`Visibility::Public`]).
     ///
     /// ```
-    /// use linkedin_resources::posts::{NewPost, Visibility};
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::{NewPost, Visibility};
+    /// use linkedin::resources::urns::PersonUrn;
     /// let post = NewPost::new(PersonUrn::new("a")?, "Hi".into()).visibility(Visibility::Connections);
     /// assert_eq!(post.body()?.visibility, Some(Visibility::Connections));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -433,8 +433,8 @@ impl NewPost {
     /// makes a dark post, for sponsored content).
     ///
     /// ```
-    /// use linkedin_resources::posts::{FeedDistribution, NewPost};
-    /// use linkedin_resources::urns::OrganizationUrn;
+    /// use linkedin::resources::posts::{FeedDistribution, NewPost};
+    /// use linkedin::resources::urns::OrganizationUrn;
     /// let post = NewPost::new(OrganizationUrn::new(1)?, "Ad".into()).feed_distribution(FeedDistribution::None);
     /// assert_eq!(post.body()?.distribution.and_then(|d| d.feed_distribution), Some(FeedDistribution::None));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -447,8 +447,8 @@ impl NewPost {
     /// Creates the post as a draft instead of publishing it.
     ///
     /// ```
-    /// use linkedin_resources::posts::{LifecycleState, NewPost};
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::{LifecycleState, NewPost};
+    /// use linkedin::resources::urns::PersonUrn;
     /// let post = NewPost::new(PersonUrn::new("a")?, "Later".into()).draft();
     /// assert_eq!(post.body()?.lifecycle_state, Some(LifecycleState::Draft));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -461,8 +461,8 @@ impl NewPost {
     /// Turns resharing off for this post.
     ///
     /// ```
-    /// use linkedin_resources::posts::NewPost;
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::NewPost;
+    /// use linkedin::resources::urns::PersonUrn;
     /// let post = NewPost::new(PersonUrn::new("a")?, "Mine".into()).disable_reshare();
     /// assert_eq!(post.body()?.is_reshare_disabled_by_author, Some(true));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -475,12 +475,12 @@ impl NewPost {
     /// The body of the create request, checked.
     ///
     /// ```
-    /// use linkedin_resources::posts::{NewPost, PostError};
-    /// use linkedin_resources::commentary::Commentary;
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::{NewPost, PostError};
+    /// use linkedin::resources::commentary::Commentary;
+    /// use linkedin::resources::urns::PersonUrn;
     /// let err = NewPost::new(PersonUrn::new("a")?, Commentary::new()).body().unwrap_err();
     /// assert!(matches!(err, PostError::EmptyText { field: "the commentary of a text-only post" }));
-    /// # Ok::<(), linkedin_resources::urns::TypedUrnError>(())
+    /// # Ok::<(), linkedin::resources::urns::TypedUrnError>(())
     /// ```
     ///
     /// # Errors
@@ -531,8 +531,8 @@ impl NewPost {
     /// The create request (`POST /rest/posts`), checked.
     ///
     /// ```
-    /// use linkedin_resources::posts::NewPost;
-    /// use linkedin_resources::urns::PersonUrn;
+    /// use linkedin::resources::posts::NewPost;
+    /// use linkedin::resources::urns::PersonUrn;
     /// let request = NewPost::new(PersonUrn::new("a")?, "Hello".into()).create()?;
     /// assert_eq!(request.as_ref().path(), "/rest/posts");
     /// # Ok::<(), Box<dyn std::error::Error>>(())

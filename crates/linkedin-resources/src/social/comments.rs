@@ -32,7 +32,7 @@ pub const MAX_COMMENT_ID_LEN: usize = 64;
 /// Why a comment request cannot be built: said before anything is sent.
 ///
 /// ```
-/// use linkedin_resources::social::{CommentError, comments};
+/// use linkedin::resources::social::{CommentError, comments};
 ///
 /// let me = "urn:li:person:abc".parse()?;
 /// let post = "urn:li:share:1".parse()?;
@@ -69,7 +69,7 @@ request_type!(
     /// `CreateResponse<String, Comment>`: the id from `x-restli-id` and the
     /// comment from the body.
     AddComment(Create) => CreateResponse<String, Comment>,
-    example = "linkedin_resources::social::comments::add(&\"urn:li:share:1\".parse()?, &\"urn:li:person:a\".parse()?, \"Hi\")?"
+    example = "linkedin::resources::social::comments::add(&\"urn:li:share:1\".parse()?, &\"urn:li:person:a\".parse()?, \"Hi\")?"
 );
 
 request_type!(
@@ -77,14 +77,14 @@ request_type!(
     /// `CollectionResponse<Comment>`; walk every page with the codec's
     /// `Pagination`.
     ListComments(GetAll) => CollectionResponse<Comment>,
-    example = "linkedin_resources::social::comments::list(&\"urn:li:share:1\".parse()?)", paged
+    example = "linkedin::resources::social::comments::list(&\"urn:li:share:1\".parse()?)", paged
 );
 
 request_type!(
     /// DELETE a comment (built by [`delete`]), answered by a
     /// `StatusResponse` (204).
     DeleteComment(Delete) => StatusResponse,
-    example = "linkedin_resources::social::comments::delete(&\"urn:li:share:1\".parse()?, \"6636\", &\"urn:li:person:a\".parse()?)?"
+    example = "linkedin::resources::social::comments::delete(&\"urn:li:share:1\".parse()?, \"6636\", &\"urn:li:person:a\".parse()?)?"
 );
 
 /// The body of a new comment.
@@ -109,8 +109,8 @@ struct NewMessage<'a> {
 /// target, "message": {"text"}}` (the page's "Create Comment" example).
 ///
 /// ```
-/// use linkedin_resources::social::comments;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::social::comments;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let org = "urn:li:organization:2414183".parse()?;
 /// let activity = "urn:li:activity:6631349431612559360".parse()?;
@@ -150,8 +150,8 @@ pub fn add(
 /// parent comment is on (the page's "Create a Nested Comment").
 ///
 /// ```
-/// use linkedin_resources::social::comments;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::social::comments;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let parent = "urn:li:comment:(urn:li:activity:1,2)".parse()?;
 /// let request = comments::reply(&parent, &"urn:li:activity:1".parse()?, &"urn:li:person:a".parse()?, "Thanks!")?;
@@ -203,10 +203,10 @@ fn check_text(text: &str) -> Result<(), CommentError> {
 /// on [`into_inner`](ListComments::into_inner) picks one).
 ///
 /// ```
-/// use linkedin_resources::social::comments;
+/// use linkedin::resources::social::comments;
 ///
 /// let request = comments::list(&"urn:li:ugcPost:7".parse()?);
-/// let pages = restli_codec::paging::Pagination::new(request, 50)?;
+/// let pages = linkedin::restli::paging::Pagination::new(request, 50)?;
 /// assert!(pages.next_request().is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -222,8 +222,8 @@ pub fn list(target: &SocialTargetUrn) -> ListComments {
 /// "Delete Comment" example).
 ///
 /// ```
-/// use linkedin_resources::social::comments;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::social::comments;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let request = comments::delete(&"urn:li:share:1".parse()?, "6636062862760562688", &"urn:li:person:a".parse()?)?;
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
@@ -260,8 +260,8 @@ pub fn delete(
 /// the `id` of the returned comment.
 ///
 /// ```
-/// use linkedin_resources::social::comments::{AddComment, created_id};
-/// use restli_codec::response::{CreateResponse, FromResponse};
+/// use linkedin::resources::social::comments::{AddComment, created_id};
+/// use linkedin::restli::response::{CreateResponse, FromResponse};
 ///
 /// let http = http::Response::builder()
 ///     .status(201)
@@ -285,7 +285,7 @@ pub fn created_id(response: &CreateResponse<String, Comment>) -> Option<String> 
 /// version does not know are kept in [`extra`](Self::extra).
 ///
 /// ```
-/// use linkedin_resources::social::Comment;
+/// use linkedin::resources::social::Comment;
 ///
 /// let comment: Comment = serde_json::from_str(r#"{
 ///     "id": "6636062862760562688", "actor": "urn:li:person:1",
@@ -346,7 +346,7 @@ pub struct Comment {
 /// organizations, as LinkedIn returns them).
 ///
 /// ```
-/// use linkedin_resources::social::CommentMessage;
+/// use linkedin::resources::social::CommentMessage;
 ///
 /// let message: CommentMessage = serde_json::from_str(r#"{"text": "Hi", "attributes": []}"#)?;
 /// assert_eq!(message.text, "Hi");

@@ -3,9 +3,9 @@
 //! "Reactions API", `/rest/reactions`).
 //!
 //! ```
-//! use linkedin_resources::social::{ReactionType, comments, reactions};
-//! use linkedin_resources::urns::{Author, SocialTargetUrn};
-//! use restli_codec::{LinkedInVersion, RequestConfig};
+//! use linkedin::resources::social::{ReactionType, comments, reactions};
+//! use linkedin::resources::urns::{Author, SocialTargetUrn};
+//! use linkedin::restli::{LinkedInVersion, RequestConfig};
 //!
 //! let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 //! let me: Author = "urn:li:person:abc123".parse()?;
@@ -34,7 +34,7 @@ pub use reactions::{Reaction, ReactionKey, ReactionType};
 /// `lastModified` of comments and reactions.
 ///
 /// ```
-/// use linkedin_resources::social::AuditStamp;
+/// use linkedin::resources::social::AuditStamp;
 ///
 /// let stamp: AuditStamp = serde_json::from_str(r#"{"actor": "urn:li:person:1", "time": 1580839690013}"#)?;
 /// assert_eq!(stamp.time, Some(1580839690013));

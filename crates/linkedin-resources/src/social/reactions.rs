@@ -39,7 +39,7 @@ wire_enum! {
     /// A value this version does not know is kept as [`Unknown`](Self::Unknown).
     ///
     /// ```
-    /// use linkedin_resources::social::ReactionType;
+    /// use linkedin::resources::social::ReactionType;
     ///
     /// assert_eq!(ReactionType::Praise.label(), Some("Celebrate"));
     /// assert_eq!(serde_json::to_string(&ReactionType::Praise)?, r#""PRAISE""#);
@@ -70,7 +70,7 @@ impl ReactionType {
     /// The label LinkedIn shows members, for the documented types.
     ///
     /// ```
-    /// use linkedin_resources::social::ReactionType;
+    /// use linkedin::resources::social::ReactionType;
     /// assert_eq!(ReactionType::Interest.label(), Some("Insightful"));
     /// assert_eq!(ReactionType::Unknown("X".into()).label(), None);
     /// ```
@@ -92,7 +92,7 @@ impl ReactionType {
     /// Anything else is `None`.
     ///
     /// ```
-    /// use linkedin_resources::social::ReactionType;
+    /// use linkedin::resources::social::ReactionType;
     /// assert_eq!(ReactionType::parse_lenient("celebrate"), Some(ReactionType::Praise));
     /// assert_eq!(ReactionType::parse_lenient("LIKE"), Some(ReactionType::Like));
     /// assert_eq!(ReactionType::parse_lenient("wow"), None);
@@ -111,10 +111,10 @@ impl ReactionType {
 /// The compound key of a reaction: who reacted to what.
 ///
 /// ```
-/// use linkedin_resources::social::ReactionKey;
+/// use linkedin::resources::social::ReactionKey;
 ///
 /// let key = ReactionKey::new("urn:li:person:a".parse()?, "urn:li:activity:1".parse()?);
-/// assert_eq!(restli_codec::to_string(&key)?, "(actor:urn%3Ali%3Aperson%3Aa,entity:urn%3Ali%3Aactivity%3A1)");
+/// assert_eq!(linkedin::restli::to_string(&key)?, "(actor:urn%3Ali%3Aperson%3Aa,entity:urn%3Ali%3Aactivity%3A1)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,7 +129,7 @@ impl ReactionKey {
     /// The key of `actor`'s reaction to `entity`.
     ///
     /// ```
-    /// use linkedin_resources::social::ReactionKey;
+    /// use linkedin::resources::social::ReactionKey;
     /// let key = ReactionKey::new("urn:li:organization:1".parse()?, "urn:li:share:2".parse()?);
     /// assert_eq!(key.entity.as_str(), "urn:li:share:2");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -145,7 +145,7 @@ impl ReactionKey {
     /// reduced form, is read too. `None` when it is neither.
     ///
     /// ```
-    /// use linkedin_resources::social::ReactionKey;
+    /// use linkedin::resources::social::ReactionKey;
     ///
     /// let key = ReactionKey::parse("urn:li:reaction:(urn:li:person:a,urn:li:activity:1)").unwrap();
     /// assert_eq!(key.actor.as_str(), "urn:li:person:a");
@@ -177,28 +177,28 @@ request_type!(
     /// `CreateResponse<String, Reaction>`; read the key with
     /// [`ReactionKey::parse`] on its `raw_id`.
     AddReaction(Create) => CreateResponse<String, Reaction>,
-    example = "linkedin_resources::social::reactions::add(&\"urn:li:person:a\".parse()?, &\"urn:li:share:1\".parse()?, linkedin_resources::social::ReactionType::Like)"
+    example = "linkedin::resources::social::reactions::add(&\"urn:li:person:a\".parse()?, &\"urn:li:share:1\".parse()?, linkedin::resources::social::ReactionType::Like)"
 );
 
 request_type!(
     /// GET one reaction by its key (built by [`get`]), answered by
     /// `EntityResponse<Reaction>`.
     GetReaction(Get) => EntityResponse<Reaction>,
-    example = "linkedin_resources::social::reactions::get(&linkedin_resources::social::ReactionKey::new(\"urn:li:person:a\".parse()?, \"urn:li:share:1\".parse()?))"
+    example = "linkedin::resources::social::reactions::get(&linkedin::resources::social::ReactionKey::new(\"urn:li:person:a\".parse()?, \"urn:li:share:1\".parse()?))"
 );
 
 request_type!(
     /// DELETE a reaction by its key (built by [`delete`]), answered by a
     /// `StatusResponse` (204).
     DeleteReaction(Delete) => StatusResponse,
-    example = "linkedin_resources::social::reactions::delete(&linkedin_resources::social::ReactionKey::new(\"urn:li:person:a\".parse()?, \"urn:li:share:1\".parse()?))"
+    example = "linkedin::resources::social::reactions::delete(&linkedin::resources::social::ReactionKey::new(\"urn:li:person:a\".parse()?, \"urn:li:share:1\".parse()?))"
 );
 
 request_type!(
     /// The `entity` FINDER: the reactions on one post or comment (built by
     /// [`list`]), answered by `CollectionResponse<Reaction>`, paged.
     ListReactions(Finder) => CollectionResponse<Reaction>,
-    example = "linkedin_resources::social::reactions::list(&\"urn:li:share:1\".parse()?)", paged
+    example = "linkedin::resources::social::reactions::list(&\"urn:li:share:1\".parse()?)", paged
 );
 
 #[derive(Serialize)]
@@ -213,8 +213,8 @@ struct NewReaction<'a> {
 /// "reactionType": kind}` (the page's "Create a Reaction on a Share").
 ///
 /// ```
-/// use linkedin_resources::social::{ReactionType, reactions};
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::social::{ReactionType, reactions};
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let request = reactions::add(&"urn:li:person:a".parse()?, &"urn:li:activity:1".parse()?, ReactionType::Praise);
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
@@ -235,8 +235,8 @@ pub fn add(actor: &Author, entity: &SocialTargetUrn, kind: ReactionType) -> AddR
 /// One reaction: `GET /rest/reactions/(actor:{actor},entity:{entity})`.
 ///
 /// ```
-/// use linkedin_resources::social::{ReactionKey, reactions};
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::social::{ReactionKey, reactions};
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let key = ReactionKey::new("urn:li:person:a".parse()?, "urn:li:activity:1".parse()?);
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
@@ -255,10 +255,10 @@ pub fn get(key: &ReactionKey) -> GetReaction {
 /// Reaction").
 ///
 /// ```
-/// use linkedin_resources::social::{ReactionKey, reactions};
+/// use linkedin::resources::social::{ReactionKey, reactions};
 ///
 /// let key = ReactionKey::new("urn:li:person:a".parse()?, "urn:li:activity:1".parse()?);
-/// assert_eq!(reactions::delete(&key).into_inner().method(), restli_codec::Method::Delete);
+/// assert_eq!(reactions::delete(&key).into_inner().method(), linkedin::restli::Method::Delete);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn delete(key: &ReactionKey) -> DeleteReaction {
@@ -272,8 +272,8 @@ pub fn delete(key: &ReactionKey) -> DeleteReaction {
 /// (the page's "Get Reactions on Shares"), paged with `start`/`count`.
 ///
 /// ```
-/// use linkedin_resources::social::reactions;
-/// use restli_codec::{LinkedInVersion, RequestConfig};
+/// use linkedin::resources::social::reactions;
+/// use linkedin::restli::{LinkedInVersion, RequestConfig};
 ///
 /// let config = RequestConfig::new().with_version(LinkedInVersion::new("202510")?);
 /// let http = reactions::list(&"urn:li:activity:1".parse()?).to_http(&config, None)?;
@@ -306,7 +306,7 @@ pub fn list(entity: &SocialTargetUrn) -> ListReactions {
 /// ones kept in [`extra`](Self::extra).
 ///
 /// ```
-/// use linkedin_resources::social::{Reaction, ReactionType};
+/// use linkedin::resources::social::{Reaction, ReactionType};
 ///
 /// let reaction: Reaction = serde_json::from_str(r#"{
 ///     "id": "urn:li:reaction:(urn:li:person:a,urn:li:activity:1)",
@@ -343,7 +343,7 @@ impl Reaction {
     /// The key read from [`id`](Self::id), if it is one.
     ///
     /// ```
-    /// let reaction: linkedin_resources::social::Reaction = serde_json::from_str(r#"{"id": "x"}"#)?;
+    /// let reaction: linkedin::resources::social::Reaction = serde_json::from_str(r#"{"id": "x"}"#)?;
     /// assert!(reaction.key().is_none());
     /// # Ok::<(), serde_json::Error>(())
     /// ```
