@@ -486,6 +486,26 @@ impl<B: Clone> UploadDriver<B> {
         Ok(())
     }
 
+    /// Part `index`'s PUT ended: answered with a status and headers, or
+    /// not at all (`Err`, the transport's error); one call for both, so a
+    /// transport only hands over what its HTTP stack gave.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Resource`] for a part that is not in flight.
+    pub fn part_ended<E: fmt::Display>(
+        &mut self,
+        index: usize,
+        outcome: Result<(http::StatusCode, http::HeaderMap), E>,
+        now: Instant,
+        jitter: f64,
+    ) -> Result<(), Error> {
+        match outcome {
+            Ok((status, headers)) => self.part_answered(index, status, &headers, now, jitter),
+            Err(reason) => self.part_failed(index, &reason, now, jitter),
+        }
+    }
+
     fn settle(&mut self, index: usize) {
         if self.upload.is_finished() {
             self.kept.clear();
@@ -511,6 +531,25 @@ impl<B: Clone> UploadDriver<B> {
             self.reported = now;
             now
         })
+    }
+
+    /// Calls `callback` (when there is one) with the progress, when it
+    /// moved since the last report.
+    ///
+    /// ```
+    /// use linkedin::client_core::{UploadDriver, UploadSource};
+    /// use linkedin::resources::media::{Upload, VideoFile};
+    /// let upload = Upload::video("urn:li:person:abc".parse()?, VideoFile::new(100_000)?);
+    /// let (mut driver, _) = UploadDriver::<Vec<u8>>::new(upload, UploadSource::reader(()));
+    /// let mut seen = Vec::new();
+    /// driver.report_progress(Some(&mut |p| seen.push(p)));
+    /// assert!(seen.is_empty(), "nothing moved yet");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn report_progress<F: FnMut(Progress) + ?Sized>(&mut self, callback: Option<&mut F>) {
+        if let (Some(callback), Some(update)) = (callback, self.progress_update()) {
+            callback(update);
+        }
     }
 
     /// The upload being driven.

@@ -236,36 +236,16 @@ impl Client<HttpClient> {
                         };
                         if let Some((index, result)) = outcome {
                             in_flight = in_flight.saturating_sub(1);
-                            let now = Instant::now();
-                            match result {
-                                Ok((status, headers)) => driver.part_answered(
-                                    index,
-                                    status,
-                                    &headers,
-                                    now,
-                                    fastrand::f64(),
-                                )?,
-                                Err(reason) => {
-                                    driver.part_failed(index, &reason, now, fastrand::f64())?
-                                }
-                            }
+                            driver.part_ended(index, result, Instant::now(), fastrand::f64())?;
                         }
                     }
                     Action::Done(media) => {
-                        if let (Some(update), Some(callback)) =
-                            (driver.progress_update(), progress.as_mut())
-                        {
-                            callback(update);
-                        }
+                        driver.report_progress(progress.as_deref_mut());
                         return Ok(media);
                     }
                     _ => {}
                 }
-                if let (Some(update), Some(callback)) =
-                    (driver.progress_update(), progress.as_mut())
-                {
-                    callback(update);
-                }
+                driver.report_progress(progress.as_deref_mut());
             }
         })
     }
