@@ -298,6 +298,67 @@ impl PathTemplate {
     }
 }
 
+/// Most placeholders a template may have for [`fill_template_into`]'s
+/// streaming path; a template with more goes through [`PathTemplate`].
+const STREAMED_PLACEHOLDERS: usize = 8;
+
+/// Appends `template` filled with `encoded` to `out`: what
+/// `PathTemplate::parse(template)?.fill_into(encoded, out)` does, without
+/// building the template (no allocation on a request's path; issue 17).
+///
+/// The streaming pass handles the usual template: a few well-formed,
+/// distinct placeholders, each with its key, and no extra key. Anything
+/// else (a malformed template, a missing, extra or dot-segment key, many
+/// placeholders) is handed to the parsed template, which says what is
+/// wrong exactly as before; `out` is first cut back to where it was.
+pub(crate) fn fill_template_into(
+    template: &str,
+    encoded: &BTreeMap<String, String>,
+    out: &mut String,
+) -> Result<(), PathError> {
+    let start = out.len();
+    if stream_fill(template, encoded, out).is_none() {
+        out.truncate(start);
+        return PathTemplate::parse(template)?.fill_into(encoded, out);
+    }
+    check_dot_segments(out.get(start..).unwrap_or_default())
+}
+
+/// The streaming pass of [`fill_template_into`]; `None` hands the
+/// template to the parsed path.
+fn stream_fill(template: &str, encoded: &BTreeMap<String, String>, out: &mut String) -> Option<()> {
+    let mut seen: [&str; STREAMED_PLACEHOLDERS] = [""; STREAMED_PLACEHOLDERS];
+    let mut placeholders = 0usize;
+    let mut rest = template;
+    while let Some(open) = rest.find(['{', '}']) {
+        let (literal, tail) = rest.split_at_checked(open)?;
+        out.push_str(literal);
+        // An unmatched `}`, or a `{` without its own `}`.
+        let after = tail.strip_prefix('{')?;
+        let close = after.find(['{', '}'])?;
+        let (name, tail) = after.split_at_checked(close)?;
+        rest = tail.strip_prefix('}')?;
+        let valid =
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !valid || placeholders == STREAMED_PLACEHOLDERS {
+            return None;
+        }
+        let earlier = seen.get(..placeholders)?;
+        if earlier.contains(&name) {
+            return None;
+        }
+        let value = encoded.get(name)?;
+        if is_dot_segment(value) {
+            return None;
+        }
+        *seen.get_mut(placeholders)? = name;
+        placeholders += 1;
+        out.push_str(value);
+    }
+    out.push_str(rest);
+    (encoded.len() == placeholders).then_some(())
+}
+
 /// Whether a path segment is `.` or `..` once `%2E`/`%2e` are read as
 /// `.`, as URL parsers do.
 pub(crate) fn is_dot_segment(segment: &str) -> bool {
@@ -427,5 +488,86 @@ impl EntrySink for KeyCollector {
 
     fn finish(self) -> CodecResult<Self::Output> {
         Ok(self.keys)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What the streaming fill must equal: the parsed template's.
+    fn parsed(template: &str, keys: &BTreeMap<String, String>) -> Result<String, PathError> {
+        let mut out = String::from("https://x/rest");
+        PathTemplate::parse(template)?.fill_into(keys, &mut out)?;
+        Ok(out)
+    }
+
+    fn streamed(template: &str, keys: &BTreeMap<String, String>) -> Result<String, PathError> {
+        let mut out = String::from("https://x/rest");
+        fill_template_into(template, keys, &mut out)?;
+        Ok(out)
+    }
+
+    fn keys(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn streamed_fill_matches_the_parsed_template_on_the_usual_and_the_odd_cases() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("/adAccounts/{id}", &[("id", "5")]),
+            ("/a/{x}/b/{y}", &[("x", "1"), ("y", "2")]),
+            ("/a/{x}/b/{x}", &[("x", "1")]),
+            ("/a/{x", &[("x", "1")]),
+            ("/a/x}", &[]),
+            ("/a/{}", &[]),
+            ("/a/{x-y}", &[("x-y", "1")]),
+            ("/a/{x}", &[]),
+            ("/a/{x}", &[("x", "1"), ("z", "2")]),
+            ("/a/{x}/c", &[("x", "..")]),
+            ("/a/./{x}", &[("x", "1")]),
+            (
+                "/{a}{b}{c}{d}{e}{f}{g}{h}{i}",
+                &[
+                    ("a", "1"),
+                    ("b", "2"),
+                    ("c", "3"),
+                    ("d", "4"),
+                    ("e", "5"),
+                    ("f", "6"),
+                    ("g", "7"),
+                    ("h", "8"),
+                    ("i", "9"),
+                ],
+            ),
+            ("", &[]),
+            ("/me", &[]),
+        ];
+        for (template, pairs) in cases {
+            let keys = keys(pairs);
+            assert_eq!(
+                streamed(template, &keys),
+                parsed(template, &keys),
+                "{template}"
+            );
+        }
+        assert_eq!(
+            streamed("/adAccounts/{id}/adCampaigns", &keys(&[("id", "5")])).unwrap(),
+            "https://x/rest/adAccounts/5/adCampaigns"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn streamed_fill_equals_the_parsed_template(
+            template in "[a/{}._%2Exy]{0,24}",
+            pairs in proptest::collection::btree_map("[axy]{0,2}", "[a.%2E/]{0,3}", 0..4),
+        ) {
+            prop_assert_eq!(streamed(&template, &pairs), parsed(&template, &pairs));
+        }
     }
 }

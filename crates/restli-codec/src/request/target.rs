@@ -7,7 +7,7 @@ use super::{DynamicRequest, RequestConfig, RequestError};
 use crate::endpoint::ApiBase;
 use crate::excerpt;
 use crate::header;
-use crate::path::PathTemplate;
+use crate::path::fill_template_into;
 use crate::tunnel;
 use crate::version::LinkedInVersion;
 
@@ -124,7 +124,6 @@ impl DynamicRequest {
             ApiBase::V2 => self.version.as_ref(),
         };
         let root = config.endpoint.root(base).as_str();
-        let template = PathTemplate::parse(path)?;
         // One string for the whole URL, sized for the usual case (keys and
         // names that need no escaping) so it grows at most once.
         let keys: usize = self.keys.values().map(String::len).sum();
@@ -136,7 +135,7 @@ impl DynamicRequest {
         let mut url = String::with_capacity(root.len() + 1 + path.len() + keys + query);
         url.push_str(root);
         let path_at = url.len();
-        template.fill_into(&self.keys, &mut url)?;
+        fill_template_into(path, &self.keys, &mut url)?;
         if url.len() > path_at && url.as_bytes().get(path_at) != Some(&b'/') {
             url.insert(path_at, '/');
         }
@@ -270,11 +269,13 @@ impl DynamicRequest {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
         if let Some(token) = access_token {
-            let mut value = HeaderValue::try_from(format!("Bearer {token}")).map_err(|_| {
-                RequestError::Header {
-                    name: "\"authorization\"".into(),
-                    reason: "the access token has characters a header cannot carry",
-                }
+            // One exact-size string (not `format!`): this runs on every call.
+            let mut bearer = String::with_capacity("Bearer ".len() + token.len());
+            bearer.push_str("Bearer ");
+            bearer.push_str(token);
+            let mut value = HeaderValue::try_from(bearer).map_err(|_| RequestError::Header {
+                name: "\"authorization\"".into(),
+                reason: "the access token has characters a header cannot carry",
             })?;
             value.set_sensitive(true);
             headers.insert(AUTHORIZATION, value);
