@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 use linkedin_oauth::AccessToken;
 use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::FromResponse;
-use restli_codec::transport::{AsyncHttpClient, AttemptTimeout, TransportError};
+use restli_codec::transport::{AsyncHttpClient, TransportError};
 use restli_codec::{DynamicRequest, RestliRequest};
 use tracing::Instrument;
 
@@ -126,9 +126,8 @@ impl<H: AsyncHttpClient> Client<H> {
                 return Err(TransportFailed::timed_out(exchange.url(), total, attempts).into());
             };
             span.attempt(attempt);
-            let mut request = exchange.request();
-            request.extensions_mut().insert(AttemptTimeout(limit));
-            let sent = tokio::time::timeout(limit, self.http().send(request)).await;
+            let request = exchange.request();
+            let sent = tokio::time::timeout(limit, self.http().send_within(request, limit)).await;
             let failure = match sent {
                 Ok(Ok(response)) => {
                     let status = response.status().as_u16();

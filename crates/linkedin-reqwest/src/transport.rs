@@ -203,6 +203,17 @@ impl AsyncHttpClient for HttpClient {
         *out.headers_mut() = headers;
         Ok(out)
     }
+
+    /// The transport loop stops waiting at `limit` itself, so no
+    /// [`AttemptTimeout`](restli_codec::transport::AttemptTimeout) is put in
+    /// the extensions (one allocation less per attempt).
+    async fn send_within(
+        &self,
+        request: http::Request<Vec<u8>>,
+        _limit: std::time::Duration,
+    ) -> Result<http::Response<Vec<u8>>, HttpError> {
+        self.send(request).await
+    }
 }
 
 /// A [`reqwest::Error`](https://docs.rs/reqwest/0.13/reqwest/struct.Error.html), classified for the retry rules.

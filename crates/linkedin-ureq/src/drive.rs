@@ -10,7 +10,7 @@ use restli_codec::DynamicRequest;
 use restli_codec::exchange::{Exchange, Next};
 use restli_codec::response::{FromResponse, ResponseError};
 use restli_codec::retry::TransportFailure;
-use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
+use restli_codec::transport::{HttpClient, TransportError};
 
 use crate::{Error, TransportFailed};
 
@@ -41,10 +41,9 @@ pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
             });
         };
         span.attempt(attempt);
-        let mut request = exchange.request();
-        request.extensions_mut().insert(AttemptTimeout(limit));
+        let request = exchange.request();
         let attempt_started = Instant::now();
-        let result = http.send(request);
+        let result = http.send_within(request, limit);
         let attempt_ms = millis(attempt_started.elapsed());
         let delay = match result {
             Ok(response) => {

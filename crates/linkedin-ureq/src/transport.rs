@@ -159,6 +159,29 @@ impl transport::HttpClient for HttpClient {
     type Error = HttpError;
 
     fn send(&self, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, HttpError> {
+        let cap = AttemptTimeout::of(&request);
+        self.send_capped(request, cap)
+    }
+
+    /// The limit goes straight to ureq's per-request timeout, without an
+    /// [`AttemptTimeout`] in the extensions.
+    fn send_within(
+        &self,
+        request: http::Request<Vec<u8>>,
+        limit: Duration,
+    ) -> Result<http::Response<Vec<u8>>, HttpError> {
+        self.send_capped(request, Some(limit))
+    }
+}
+
+impl HttpClient {
+    /// One attempt, within `cap` (the transport loop's limit) as well as
+    /// this client's own timeout.
+    fn send_capped(
+        &self,
+        request: http::Request<Vec<u8>>,
+        cap: Option<Duration>,
+    ) -> Result<http::Response<Vec<u8>>, HttpError> {
         // A `..` segment would be resolved away by the server (or a proxy)
         // and reach its parent: refuse to send it.
         if has_dot_segment(request.uri()) {
@@ -169,7 +192,7 @@ impl transport::HttpClient for HttpClient {
         }
         // The transport loop's limit for this attempt (the call's total
         // deadline) wins over a longer per-attempt timeout.
-        let timeout = match (self.timeout, AttemptTimeout::of(&request)) {
+        let timeout = match (self.timeout, cap) {
             (Some(own), Some(cap)) => Some(own.min(cap)),
             (own, cap) => own.or(cap),
         };
@@ -205,9 +228,6 @@ impl transport::HttpClient for HttpClient {
             .map_err(HttpError::from)?;
         Ok(http::Response::from_parts(parts, bytes))
     }
-}
-
-impl HttpClient {
     /// PUTs `body` (the bytes of an upload part, streamed) with `head`'s
     /// method, URL and headers (its `Content-Length` says how many), and
     /// returns the answer's status and headers (at most 64 KiB of its body

@@ -126,6 +126,46 @@ pub trait HttpClient {
     /// When no complete response was received.
     fn send(&self, request: http::Request<Vec<u8>>)
     -> Result<http::Response<Vec<u8>>, Self::Error>;
+
+    /// Sends one attempt that may take at most `limit` (the transport
+    /// loop's entry point). By default the limit travels as an
+    /// [`AttemptTimeout`] in the request's extensions, then [`send`](Self::send);
+    /// a client that can apply it directly overrides this and saves that
+    /// allocation on every attempt (the SDK's ureq client does).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use restli_codec::retry::TransportFailure;
+    /// use restli_codec::transport::{AttemptTimeout, HttpClient, TransportError};
+    ///
+    /// #[derive(Debug, thiserror::Error)]
+    /// #[error("never happens")]
+    /// struct Never;
+    /// impl TransportError for Never {
+    ///     fn failure(&self) -> TransportFailure { TransportFailure::Other }
+    /// }
+    ///
+    /// // A client that answers with the limit it was given, in seconds.
+    /// let echo = |request: http::Request<Vec<u8>>| {
+    ///     let limit = AttemptTimeout::of(&request).map_or(0, |l| l.as_secs());
+    ///     Ok::<_, Never>(http::Response::new(limit.to_string().into_bytes()))
+    /// };
+    /// let response = echo.send_within(http::Request::new(Vec::new()), Duration::from_secs(7))?;
+    /// assert_eq!(response.body(), b"7");
+    /// # Ok::<(), Never>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`send`](Self::send).
+    fn send_within(
+        &self,
+        mut request: http::Request<Vec<u8>>,
+        limit: Duration,
+    ) -> Result<http::Response<Vec<u8>>, Self::Error> {
+        request.extensions_mut().insert(AttemptTimeout(limit));
+        self.send(request)
+    }
 }
 
 /// An async HTTP client.
@@ -163,6 +203,24 @@ pub trait AsyncHttpClient: Send + Sync {
         &self,
         request: http::Request<Vec<u8>>,
     ) -> impl Future<Output = Result<http::Response<Vec<u8>>, Self::Error>> + Send;
+
+    /// Sends one attempt that may take at most `limit` (the transport
+    /// loop's entry point; the loop also stops waiting at `limit`). By
+    /// default the limit travels as an [`AttemptTimeout`] in the request's
+    /// extensions, then [`send`](Self::send); a client that needs no such
+    /// note overrides this and saves that allocation on every attempt.
+    ///
+    /// # Errors
+    ///
+    /// As [`send`](Self::send).
+    fn send_within(
+        &self,
+        mut request: http::Request<Vec<u8>>,
+        limit: Duration,
+    ) -> impl Future<Output = Result<http::Response<Vec<u8>>, Self::Error>> + Send {
+        request.extensions_mut().insert(AttemptTimeout(limit));
+        self.send(request)
+    }
 }
 
 impl<F, E> HttpClient for F
