@@ -90,6 +90,32 @@ pub enum Error {
 }
 
 impl Error {
+    /// [`Error::Read`] for the file at `path`.
+    ///
+    /// ```
+    /// let err = linkedin::Error::read(std::path::Path::new("a.png"), std::io::ErrorKind::NotFound.into());
+    /// assert!(err.to_string().starts_with("reading a.png: "));
+    /// ```
+    pub fn read(path: &std::path::Path, source: std::io::Error) -> Error {
+        Error::Read {
+            what: path.display().to_string(),
+            source,
+        }
+    }
+
+    /// [`Error::Read`] for the reader an upload streams from.
+    ///
+    /// ```
+    /// let err = linkedin::Error::reader(std::io::Error::other("closed"));
+    /// assert_eq!(err.to_string(), "reading the reader: closed");
+    /// ```
+    pub fn reader(source: std::io::Error) -> Error {
+        Error::Read {
+            what: "the reader".into(),
+            source,
+        }
+    }
+
     /// The HTTP status of the answer, when there was one.
     ///
     /// ```

@@ -71,8 +71,8 @@ pub use settings::{Auth, Bearer, ClientSettings, DEFAULT_TIMEOUT, ManagedTokens}
 pub use span::CallSpan;
 pub use token_source::{RenewalState, RenewalStep, TokenSource};
 pub use upload::{
-    Action, IMAGE_HEAD_BYTES, PartBytes, Source, UploadDriver, UploadSource, document_upload,
-    image_upload, part_head, video_upload,
+    Action, IMAGE_HEAD_BYTES, PartBytes, Source, UploadDriver, UploadSource, check_part_in_file,
+    document_upload, image_upload, media_file_size, part_head, video_upload,
 };
 
 /// The Rest.li codec (`restli-codec`) these types are built on.

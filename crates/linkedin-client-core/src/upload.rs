@@ -103,6 +103,65 @@ impl<R> fmt::Debug for UploadSource<R> {
     }
 }
 
+/// The size of the media file at `path` from what its metadata says
+/// (the transport reads the metadata; this decides): anything but a
+/// regular file is [`Error::Read`] "not a file", before anything is sent.
+///
+/// ```
+/// use std::path::Path;
+/// use linkedin::client_core::media_file_size;
+///
+/// assert_eq!(media_file_size(Path::new("a.png"), true, 1024)?, 1024);
+/// let err = media_file_size(Path::new("photos"), false, 4096).unwrap_err();
+/// assert_eq!(err.to_string(), "reading photos: not a file");
+/// # Ok::<(), linkedin::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Read`] when `is_file` is false.
+pub fn media_file_size(path: &Path, is_file: bool, len: u64) -> Result<u64, Error> {
+    if !is_file {
+        return Err(Error::read(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file"),
+        ));
+    }
+    Ok(len)
+}
+
+/// Refuses a part (`len` bytes from `offset`) that a file of `size` bytes
+/// does not hold: the file shrank after the upload was planned.
+///
+/// ```
+/// use std::path::Path;
+/// use linkedin::client_core::check_part_in_file;
+///
+/// assert!(check_part_in_file(Path::new("a.mp4"), 100, 50, 50).is_ok());
+/// let err = check_part_in_file(Path::new("a.mp4"), 90, 50, 50).unwrap_err();
+/// assert!(err.to_string().contains("the file has 90 bytes; the upload needs bytes 50 to 99"));
+/// ```
+///
+/// # Errors
+///
+/// [`Error::Read`] (an unexpected end of file) when the part does not fit.
+pub fn check_part_in_file(path: &Path, size: u64, offset: u64, len: u64) -> Result<(), Error> {
+    let end = offset.saturating_add(len);
+    if size < end {
+        return Err(Error::read(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                format!(
+                    "the file has {size} bytes; the upload needs bytes {offset} to {}",
+                    end.saturating_sub(1)
+                ),
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl<R> UploadSource<R> {
     /// The file at `path`.
     ///

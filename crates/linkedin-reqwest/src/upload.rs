@@ -16,7 +16,9 @@ use bytes::Bytes;
 use futures_util::future::{Either, select};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use http_body::{Body, Frame, SizeHint};
-use linkedin_client_core::{Action, IMAGE_HEAD_BYTES, PartBytes, UploadDriver};
+use linkedin_client_core::{
+    Action, IMAGE_HEAD_BYTES, PartBytes, UploadDriver, check_part_in_file, media_file_size,
+};
 use linkedin_resources::media::{PartUpload, Progress, Upload, Uploaded};
 use linkedin_resources::urns::Author;
 use restli_codec::response::RawResponse;
@@ -118,45 +120,20 @@ impl<R: AsyncRead + Unpin> Body for ReaderBody<R> {
     }
 }
 
-fn read_error(what: &Path, source: io::Error) -> Error {
-    Error::Read {
-        what: what.display().to_string(),
-        source,
-    }
-}
-
-fn reader_error(source: io::Error) -> Error {
-    Error::Read {
-        what: "the reader".into(),
-        source,
-    }
-}
-
 /// Opens `path` at `offset`, checking it holds `len` bytes from there.
 async fn open_at(path: &Path, offset: u64, len: u64) -> Result<tokio::fs::File, Error> {
     let mut file = tokio::fs::File::open(path)
         .await
-        .map_err(|e| read_error(path, e))?;
+        .map_err(|e| Error::read(path, e))?;
     let size = file
         .metadata()
         .await
-        .map_err(|e| read_error(path, e))?
+        .map_err(|e| Error::read(path, e))?
         .len();
-    if size < offset.saturating_add(len) {
-        return Err(read_error(
-            path,
-            io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                format!(
-                    "the file has {size} bytes; the upload needs bytes {offset} to {}",
-                    offset.saturating_add(len).saturating_sub(1)
-                ),
-            ),
-        ));
-    }
+    check_part_in_file(path, size, offset, len)?;
     file.seek(io::SeekFrom::Start(offset))
         .await
-        .map_err(|e| read_error(path, e))?;
+        .map_err(|e| Error::read(path, e))?;
     Ok(file)
 }
 
@@ -164,23 +141,9 @@ async fn open_at(path: &Path, offset: u64, len: u64) -> Result<tokio::fs::File, 
 async fn file_size(path: &Path) -> Result<u64, Error> {
     let file = tokio::fs::File::open(path)
         .await
-        .map_err(|e| read_error(path, e))?;
-    let metadata = file.metadata().await.map_err(|e| read_error(path, e))?;
-    if !metadata.is_file() {
-        return Err(read_error(
-            path,
-            io::Error::new(io::ErrorKind::InvalidInput, "not a file"),
-        ));
-    }
-    Ok(metadata.len())
-}
-
-/// A 2xx answer read raw, as the flow reads it.
-fn raw_to_http(raw: RawResponse) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(raw.body);
-    *response.status_mut() = raw.meta.status();
-    *response.headers_mut() = raw.meta.headers().clone();
-    response
+        .map_err(|e| Error::read(path, e))?;
+    let metadata = file.metadata().await.map_err(|e| Error::read(path, e))?;
+    media_file_size(path, metadata.is_file(), metadata.len())
 }
 
 /// PUTs one part and reads its answer's status and headers.
@@ -281,7 +244,7 @@ impl Client<HttpClient> {
             match driver.next_action(Instant::now())? {
                 Action::Send(request) => {
                     let answer = self.execute::<RawResponse>(&request).await;
-                    driver.call_answered(answer.map(raw_to_http), Instant::now())?;
+                    driver.call_answered(answer.map(RawResponse::into_http), Instant::now())?;
                 }
                 Action::Put(part, bytes) => {
                     let index = part.index();
@@ -339,22 +302,25 @@ impl Client<HttpClient> {
             PartBytes::ReadNext { len, keep: true } => {
                 let source = reader
                     .as_mut()
-                    .ok_or_else(|| reader_error(io::Error::other("the source has no reader")))?;
+                    .ok_or_else(|| Error::reader(io::Error::other("the source has no reader")))?;
                 let size = usize::try_from(len).map_err(|_| {
-                    reader_error(io::Error::other("a part larger than memory can address"))
+                    Error::reader(io::Error::other("a part larger than memory can address"))
                 })?;
                 let mut buffer = vec![0; size];
-                source.read_exact(&mut buffer).await.map_err(reader_error)?;
+                source
+                    .read_exact(&mut buffer)
+                    .await
+                    .map_err(Error::reader)?;
                 reqwest::Body::from(driver.keep(part.index(), Bytes::from(buffer)))
             }
             PartBytes::ReadNext { len, keep: false } => {
                 let source = reader.take().ok_or_else(|| {
-                    reader_error(io::Error::other("the reader was already streamed"))
+                    Error::reader(io::Error::other("the reader was already streamed"))
                 })?;
                 reqwest::Body::wrap(ReaderBody::new(source, len))
             }
             _ => {
-                return Err(reader_error(io::Error::other(
+                return Err(Error::reader(io::Error::other(
                     "a source of bytes this client does not know",
                 )));
             }
@@ -414,11 +380,11 @@ impl Client<HttpClient> {
         let mut head = Vec::new();
         let file = tokio::fs::File::open(path)
             .await
-            .map_err(|e| read_error(path, e))?;
+            .map_err(|e| Error::read(path, e))?;
         file.take(IMAGE_HEAD_BYTES as u64)
             .read_to_end(&mut head)
             .await
-            .map_err(|e| read_error(path, e))?;
+            .map_err(|e| Error::read(path, e))?;
         let upload = linkedin_client_core::image_upload(owner, path, size, &head)?;
         self.upload(upload, UploadSource::path(path), None).await
     }

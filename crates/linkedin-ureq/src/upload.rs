@@ -14,7 +14,10 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use linkedin_client_core::{Action, IMAGE_HEAD_BYTES, PartBytes, UploadDriver, part_head};
+use linkedin_client_core::{
+    Action, IMAGE_HEAD_BYTES, PartBytes, UploadDriver, check_part_in_file, media_file_size,
+    part_head,
+};
 use linkedin_resources::media::{MediaError, PartUpload, Progress, Upload, Uploaded};
 use linkedin_resources::urns::Author;
 use restli_codec::response::RawResponse;
@@ -42,60 +45,21 @@ pub type UploadSource = linkedin_client_core::UploadSource<UploadReader>;
 
 type PartOutcome = (usize, Result<(http::StatusCode, http::HeaderMap), String>);
 
-fn read_error(what: &Path, source: io::Error) -> Error {
-    Error::Read {
-        what: what.display().to_string(),
-        source,
-    }
-}
-
-fn reader_error(source: io::Error) -> Error {
-    Error::Read {
-        what: "the reader".into(),
-        source,
-    }
-}
-
 /// Opens `path` at `offset`, checking it holds `len` bytes from there.
 fn open_at(path: &Path, offset: u64, len: u64) -> Result<io::Take<File>, Error> {
-    let mut file = File::open(path).map_err(|e| read_error(path, e))?;
-    let size = file.metadata().map_err(|e| read_error(path, e))?.len();
-    if size < offset.saturating_add(len) {
-        return Err(read_error(
-            path,
-            io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                format!(
-                    "the file has {size} bytes; the upload needs bytes {offset} to {}",
-                    offset.saturating_add(len).saturating_sub(1)
-                ),
-            ),
-        ));
-    }
+    let mut file = File::open(path).map_err(|e| Error::read(path, e))?;
+    let size = file.metadata().map_err(|e| Error::read(path, e))?.len();
+    check_part_in_file(path, size, offset, len)?;
     file.seek(io::SeekFrom::Start(offset))
-        .map_err(|e| read_error(path, e))?;
+        .map_err(|e| Error::read(path, e))?;
     Ok(file.take(len))
 }
 
 /// The size of the file at `path`, failing when it cannot be opened.
 fn file_size(path: &Path) -> Result<u64, Error> {
-    let file = File::open(path).map_err(|e| read_error(path, e))?;
-    let metadata = file.metadata().map_err(|e| read_error(path, e))?;
-    if !metadata.is_file() {
-        return Err(read_error(
-            path,
-            io::Error::new(io::ErrorKind::InvalidInput, "not a file"),
-        ));
-    }
-    Ok(metadata.len())
-}
-
-/// A 2xx answer read raw, as the flow reads it.
-fn raw_to_http(raw: RawResponse) -> http::Response<Vec<u8>> {
-    let mut response = http::Response::new(raw.body);
-    *response.status_mut() = raw.meta.status();
-    *response.headers_mut() = raw.meta.headers().clone();
-    response
+    let file = File::open(path).map_err(|e| Error::read(path, e))?;
+    let metadata = file.metadata().map_err(|e| Error::read(path, e))?;
+    media_file_size(path, metadata.is_file(), metadata.len())
 }
 
 /// One PUT's outcome, as the driver takes it.
@@ -178,7 +142,7 @@ impl Client<HttpClient> {
                 match driver.next_action(now)? {
                     Action::Send(request) => {
                         let answer = self.execute::<RawResponse>(&request);
-                        driver.call_answered(answer.map(raw_to_http), Instant::now())?;
+                        driver.call_answered(answer.map(RawResponse::into_http), Instant::now())?;
                     }
                     Action::Put(part, bytes) => {
                         let head = self.part_head(&part)?;
@@ -208,13 +172,13 @@ impl Client<HttpClient> {
                                 // The only part (a single PUT larger than a
                                 // video part): streamed from the reader here.
                                 let source = reader.as_mut().ok_or_else(|| {
-                                    reader_error(io::Error::other("the source has no reader"))
+                                    Error::reader(io::Error::other("the source has no reader"))
                                 })?;
                                 let _ =
                                     done.send((index, put(http, head, source.take(len), timeout)));
                             }
                             _ => {
-                                return Err(reader_error(io::Error::other(
+                                return Err(Error::reader(io::Error::other(
                                     "a source of bytes this client does not know",
                                 )));
                             }
@@ -281,7 +245,7 @@ impl Client<HttpClient> {
         let mut head = Vec::new();
         File::open(path)
             .and_then(|file| file.take(IMAGE_HEAD_BYTES as u64).read_to_end(&mut head))
-            .map_err(|e| read_error(path, e))?;
+            .map_err(|e| Error::read(path, e))?;
         let upload = linkedin_client_core::image_upload(owner, path, size, &head)?;
         self.upload(upload, UploadSource::path(path), None)
     }
@@ -360,10 +324,10 @@ fn spawn_put<'scope, F>(
 fn read_part(reader: &mut Option<UploadReader>, len: u64) -> Result<Arc<[u8]>, Error> {
     let source = reader
         .as_mut()
-        .ok_or_else(|| reader_error(io::Error::other("the source has no reader")))?;
+        .ok_or_else(|| Error::reader(io::Error::other("the source has no reader")))?;
     let size = usize::try_from(len)
-        .map_err(|_| reader_error(io::Error::other("a part larger than memory can address")))?;
+        .map_err(|_| Error::reader(io::Error::other("a part larger than memory can address")))?;
     let mut buffer = vec![0; size];
-    source.read_exact(&mut buffer).map_err(reader_error)?;
+    source.read_exact(&mut buffer).map_err(Error::reader)?;
     Ok(Arc::from(buffer))
 }

@@ -49,6 +49,27 @@ impl RawResponse {
             meta: ok.meta,
         })
     }
+
+    /// The response again as an `http::Response` (status, headers, body),
+    /// for code that reads answers in that shape.
+    ///
+    /// ```
+    /// use restli_codec::response::RawResponse;
+    ///
+    /// let answer = http::Response::builder().status(201).header("x-restli-id", "7").body(b"{}".to_vec())?;
+    /// let raw = RawResponse::from_http(answer, "/rest/posts")?;
+    /// let again = raw.into_http();
+    /// assert_eq!(again.status(), 201);
+    /// assert_eq!(again.headers()["x-restli-id"], "7");
+    /// assert_eq!(again.body(), b"{}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_http(self) -> http::Response<Vec<u8>> {
+        let mut response = http::Response::new(self.body);
+        *response.status_mut() = self.meta.status();
+        *response.headers_mut() = self.meta.headers().clone();
+        response
+    }
 }
 
 impl FromResponse for RawResponse {
