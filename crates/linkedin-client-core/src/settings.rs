@@ -1,6 +1,7 @@
 //! [`ClientSettings`]: everything a client builder configures apart from
 //! the HTTP stack, with its defaults and validation.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -103,8 +104,8 @@ impl<T: ManagedTokens + ?Sized> ManagedTokens for Box<T> {
 /// ```
 #[derive(Debug)]
 pub enum Bearer<'a, S> {
-    /// Use this token.
-    Ready(AccessToken),
+    /// Use this token (the configured one borrowed: no copy per call).
+    Ready(Cow<'a, AccessToken>),
     /// Ask this token source (which may renew first: IO, the transport's).
     Renew(&'a S),
 }
@@ -481,12 +482,15 @@ impl<S> ClientSettings<S> {
     /// # Errors
     ///
     /// [`TokenError::Missing`] with neither a token nor a token source.
-    pub fn bearer(&self, per_call: Option<&AccessToken>) -> Result<Bearer<'_, S>, TokenError> {
+    pub fn bearer<'a>(
+        &'a self,
+        per_call: Option<&'a AccessToken>,
+    ) -> Result<Bearer<'a, S>, TokenError> {
         if let Some(token) = per_call {
-            return Ok(Bearer::Ready(token.clone()));
+            return Ok(Bearer::Ready(Cow::Borrowed(token)));
         }
         match &self.auth {
-            Auth::Static(token) => Ok(Bearer::Ready(token.clone())),
+            Auth::Static(token) => Ok(Bearer::Ready(Cow::Borrowed(token))),
             Auth::Source(source) => Ok(Bearer::Renew(source)),
             Auth::None => Err(TokenError::Missing),
         }

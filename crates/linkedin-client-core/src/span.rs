@@ -9,6 +9,8 @@
 //! each response, and hands it the call's result at the end; every field is
 //! recorded once, at [`finish`](CallSpan::finish).
 
+use std::borrow::Cow;
+
 use restli_codec::DynamicRequest;
 use restli_codec::exchange::Exchange;
 use restli_codec::retry::TransportFailure;
@@ -45,10 +47,13 @@ use crate::Error;
 /// span.finish::<()>(&Ok(()));
 /// ```
 #[derive(Debug)]
-pub struct CallSpan {
+pub struct CallSpan<'a> {
     span: Span,
     method: http::Method,
-    template: String,
+    // A Rest.li call's is borrowed from its request, which outlives the
+    // call: no copy on every call (issue 17). An OAuth call or a fetch
+    // (rare) keeps its own.
+    template: Cow<'a, str>,
     server: Option<(String, Option<u16>)>,
     attempts: u32,
     status: Option<u16>,
@@ -76,14 +81,15 @@ macro_rules! open {
     };
 }
 
-impl CallSpan {
+impl<'a> CallSpan<'a> {
     /// The `restli.request` span of a Rest.li call.
     ///
     /// ```
-    /// let span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
+    /// let request = linkedin::client_core::restli::Request::get("/me");
+    /// let span = linkedin::client_core::CallSpan::restli(request.as_ref());
     /// assert_eq!(span.template(), "/me");
     /// ```
-    pub fn restli(request: &DynamicRequest) -> CallSpan {
+    pub fn restli(request: &'a DynamicRequest) -> CallSpan<'a> {
         let template = request.url_template();
         let span = open!(
             "restli.request",
@@ -91,7 +97,11 @@ impl CallSpan {
             tracing::field::Empty,
             template
         );
-        CallSpan::new(span, request.method().http_method(), template)
+        CallSpan::new(
+            span,
+            request.method().http_method(),
+            Cow::Borrowed(template),
+        )
     }
 
     /// The `linkedin.oauth` span of an OAuth call to `url` (its template is
@@ -101,10 +111,10 @@ impl CallSpan {
     /// let span = linkedin::client_core::CallSpan::oauth("http://127.0.0.1:8080/oauth/v2/accessToken", "refresh_token");
     /// assert_eq!(span.template(), "/oauth/v2/accessToken");
     /// ```
-    pub fn oauth(url: &str, grant: &'static str) -> CallSpan {
+    pub fn oauth(url: &str, grant: &'static str) -> CallSpan<'a> {
         let template = path_of(url);
         let span = open!("linkedin.oauth", tracing::field::Empty, grant, template);
-        let mut this = CallSpan::new(span, http::Method::POST, template);
+        let mut this = CallSpan::new(span, http::Method::POST, Cow::Owned(template.to_owned()));
         this.server = server_of(url);
         this
     }
@@ -116,7 +126,7 @@ impl CallSpan {
     /// let span = linkedin::client_core::CallSpan::fetch("https://www.linkedin.com/oauth/openid/jwks");
     /// assert_eq!(span.template(), "/oauth/openid/jwks");
     /// ```
-    pub fn fetch(url: &str) -> CallSpan {
+    pub fn fetch(url: &str) -> CallSpan<'a> {
         let template = path_of(url);
         let span = open!(
             "linkedin.fetch",
@@ -124,16 +134,16 @@ impl CallSpan {
             tracing::field::Empty,
             template
         );
-        let mut this = CallSpan::new(span, http::Method::GET, template);
+        let mut this = CallSpan::new(span, http::Method::GET, Cow::Owned(template.to_owned()));
         this.server = server_of(url);
         this
     }
 
-    fn new(span: Span, method: http::Method, template: &str) -> CallSpan {
+    fn new(span: Span, method: http::Method, template: Cow<'a, str>) -> CallSpan<'a> {
         CallSpan {
             span,
             method,
-            template: template.to_owned(),
+            template,
             server: None,
             attempts: 0,
             status: None,
@@ -186,7 +196,8 @@ impl CallSpan {
     /// Notes that attempt number `attempt` (1-based) is being sent.
     ///
     /// ```
-    /// let mut span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
+    /// let request = linkedin::client_core::restli::Request::get("/me");
+    /// let mut span = linkedin::client_core::CallSpan::restli(request.as_ref());
     /// span.attempt(1);
     /// ```
     pub fn attempt(&mut self, attempt: u32) {
@@ -198,7 +209,8 @@ impl CallSpan {
     /// <https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/error-handling>).
     ///
     /// ```
-    /// let mut span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
+    /// let request = linkedin::client_core::restli::Request::get("/me");
+    /// let mut span = linkedin::client_core::CallSpan::restli(request.as_ref());
     /// span.response(&http::Response::new(Vec::<u8>::new()));
     /// ```
     pub fn response<B>(&mut self, response: &http::Response<B>) {
@@ -217,7 +229,8 @@ impl CallSpan {
     /// closes the span.
     ///
     /// ```
-    /// let span = linkedin::client_core::CallSpan::restli(linkedin::client_core::restli::Request::get("/me").as_ref());
+    /// let request = linkedin::client_core::restli::Request::get("/me");
+    /// let span = linkedin::client_core::CallSpan::restli(request.as_ref());
     /// span.finish::<()>(&Ok(()));
     /// ```
     pub fn finish<R>(self, result: &Result<R, Error>) {

@@ -1,6 +1,7 @@
 //! The client: one `send` for every Rest.li request and the send loop
 //! (its builder is in `builder.rs`, its OAuth calls in `auth.rs`).
 
+use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
 use linkedin_oauth::AccessToken;
@@ -78,12 +79,14 @@ fn millis(duration: Duration) -> u64 {
 impl<H: AsyncHttpClient> Client<H> {
     /// The token for the next request: this handle's override, the static
     /// token, or the token source's (renewed first if it expires soon).
-    pub(crate) async fn bearer(&self) -> Result<AccessToken, Error> {
+    pub(crate) async fn bearer(&self) -> Result<Cow<'_, AccessToken>, Error> {
         match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
             Bearer::Renew(source) => {
                 let oauth = self.oauth_with_base(source.oauth());
-                token::access_token(source, &oauth, |call| self.oauth(call)).await
+                token::access_token(source, &oauth, |call| self.oauth(call))
+                    .await
+                    .map(Cow::Owned)
             }
         }
     }
@@ -112,7 +115,7 @@ impl<H: AsyncHttpClient> Client<H> {
     pub(crate) async fn run<R: FromResponse>(
         &self,
         exchange: &mut Exchange,
-        span: &mut CallSpan,
+        span: &mut CallSpan<'_>,
     ) -> Result<R, Error> {
         span.exchange(exchange);
         let timeout = self.timeout();

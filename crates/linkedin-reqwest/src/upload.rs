@@ -338,7 +338,7 @@ impl Client<HttpClient> {
         } else {
             None
         };
-        let head = linkedin_client_core::part_head(part, token.as_ref())?;
+        let head = linkedin_client_core::part_head(part, token.as_deref())?;
         let index = part.index();
         let http = self.http().client().clone();
         let timeout = self.timeout();

@@ -2,6 +2,8 @@
 //! is in `builder.rs`, its OAuth calls in `auth.rs`, the send loop in
 //! `drive.rs`).
 
+use std::borrow::Cow;
+
 use linkedin_oauth::AccessToken;
 use restli_codec::response::FromResponse;
 use restli_codec::transport::HttpClient;
@@ -123,12 +125,12 @@ impl<H: HttpClient> Client<H> {
 
     /// The token for a call: this handle's, the fixed one, or the token
     /// source's (renewed first if need be).
-    pub(crate) fn token_for_call(&self) -> Result<AccessToken, Error> {
+    pub(crate) fn token_for_call(&self) -> Result<Cow<'_, AccessToken>, Error> {
         match self.0.bearer()? {
             Bearer::Ready(token) => Ok(token),
             Bearer::Renew(source) => {
                 let oauth = self.oauth_with_base(source.oauth());
-                token::access_token(source, &oauth, |call| self.oauth(call))
+                token::access_token(source, &oauth, |call| self.oauth(call)).map(Cow::Owned)
             }
         }
     }

@@ -27,7 +27,7 @@ pub(crate) fn drive<R: FromResponse, H: HttpClient + ?Sized>(
     http: &H,
     exchange: &mut Exchange,
     timeout: Duration,
-    span: &mut CallSpan,
+    span: &mut CallSpan<'_>,
 ) -> Result<Result<R, ResponseError>, Failed> {
     loop {
         let attempt = exchange.attempt();
@@ -107,7 +107,7 @@ fn millis(duration: Duration) -> u64 {
 /// span (opened, noted and closed by client-core's [`CallSpan`]).
 pub(crate) fn send_restli<R: FromResponse>(
     request: &DynamicRequest,
-    call: impl FnOnce(&mut CallSpan) -> Result<R, Error>,
+    call: impl FnOnce(&mut CallSpan<'_>) -> Result<R, Error>,
 ) -> Result<R, Error> {
     let mut span = CallSpan::restli(request);
     let result = span.span().clone().in_scope(|| call(&mut span));
@@ -120,7 +120,7 @@ pub(crate) fn run<R: FromResponse, H: HttpClient + ?Sized>(
     http: &H,
     exchange: &mut Exchange,
     timeout: Duration,
-    span: &mut CallSpan,
+    span: &mut CallSpan<'_>,
 ) -> Result<R, Error> {
     span.exchange(exchange);
     match drive::<R, H>(http, exchange, timeout, span) {

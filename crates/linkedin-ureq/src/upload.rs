@@ -221,7 +221,7 @@ impl Client<HttpClient> {
         } else {
             None
         };
-        part_head(part, token.as_ref())
+        part_head(part, token.as_deref())
     }
 
     /// Uploads the image at `path` for `owner`: its type from its name,
