@@ -22,6 +22,7 @@ use linkedin_reqwest::restli::response::EntityResponse;
 use linkedin_reqwest::restli::{Endpoint, Request};
 use linkedin_reqwest::{Client, HttpClient};
 use linkedin_sandbox::Sandbox;
+use linkedin_test_support::ratio::paired;
 use serde_json::Value;
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
@@ -167,21 +168,25 @@ fn requests(c: &mut Criterion) {
         ours_bytes - bare_bytes
     );
 
-    // Alternate the sides a few rounds and keep each one's best, so a burst
-    // of load from other processes does not land on one side only.
+    // Paired rounds, the order alternating; the median ratio and its
+    // range (see `linkedin_test_support::ratio`).
     for (label, in_flight) in [("sequential", 1), ("64 in flight", IN_FLIGHT)] {
-        let (mut best_ours, mut best_bare) = (0f64, 0f64);
-        for _ in 0..5 {
-            let n = 2000;
-            let t = rt.block_on(run(n, in_flight, &client, &bare, true));
-            best_ours = best_ours.max(n as f64 / t.as_secs_f64());
-            let t = rt.block_on(run(n, in_flight, &client, &bare, false));
-            best_bare = best_bare.max(n as f64 / t.as_secs_f64());
-        }
-        println!(
-            "{label}: linkedin-reqwest {best_ours:.0} req/s, bare reqwest {best_bare:.0} req/s, ratio {:.3}",
-            best_ours / best_bare
-        );
+        let n = 4000;
+        let rate = |side| {
+            n as f64
+                / rt.block_on(run(n, in_flight, &client, &bare, side))
+                    .as_secs_f64()
+        };
+        let summary = paired(9, |_, ours_first| {
+            if ours_first {
+                let o = rate(true);
+                (o, rate(false))
+            } else {
+                let b = rate(false);
+                (rate(true), b)
+            }
+        });
+        println!("{label}: linkedin-reqwest against bare reqwest: {summary}");
     }
 }
 

@@ -23,6 +23,7 @@
 pub mod child;
 pub mod documented;
 pub mod leaks;
+pub mod ratio;
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};

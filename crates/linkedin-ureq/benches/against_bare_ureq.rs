@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use linkedin_sandbox::Sandbox;
+use linkedin_test_support::ratio::paired;
 use linkedin_ureq::oauth::AccessToken;
 use linkedin_ureq::restli::response::EntityResponse;
 use linkedin_ureq::restli::{Endpoint, Request};
@@ -114,18 +115,8 @@ fn allocations_per_call(f: impl Fn()) -> (f64, f64) {
     )
 }
 
-/// Rounds of the ratio measurement: each round measures both sides back
-/// to back (the order alternating), and the ratio printed is the median
-/// of the rounds' ratios. On two shared cores a single best-of figure
-/// swung from 0.8 to 1.05 between runs of the same binary; a paired
-/// median is steadier.
+/// Paired rounds of the ratio measurement (see `linkedin_test_support::ratio`).
 const ROUNDS: usize = 9;
-
-/// The median of `values` (not empty).
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
 
 /// Measures both sides [`ROUNDS`] times and prints the rates and the
 /// median ratio with its range.
@@ -142,39 +133,28 @@ fn print_ratio(
 ) {
     // About 8,000 calls a side a round, whatever the thread count.
     let n = 8000usize.div_ceil(threads);
-    let ours_rate = |n| {
+    let ours_rate = || {
         let c = client.clone();
         rate(threads, n, Arc::new(move || drop(ours(&c))))
     };
-    let bare_rate = |n| {
+    let bare_rate = || {
         let b = bare.clone();
         rate(threads, n, Arc::new(move || drop(b.get())))
     };
-    let (mut ratios, mut ours_rates, mut bare_rates) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (o, b) = if round % 2 == 0 {
-            let o = ours_rate(n);
-            (o, bare_rate(n))
+    let summary = paired(ROUNDS, |_, ours_first| {
+        if ours_first {
+            let o = ours_rate();
+            (o, bare_rate())
         } else {
-            let b = bare_rate(n);
-            (ours_rate(n), b)
-        };
-        ratios.push(o / b);
-        ours_rates.push(o);
-        bare_rates.push(b);
-    }
+            let b = bare_rate();
+            (ours_rate(), b)
+        }
+    });
     let o = old.clone();
     let old_rate = rate(threads, n / 4, Arc::new(move || drop(ours(&o))));
-    let (low, high) = ratios
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(*r), h.max(*r)));
     println!(
-        "{label}: linkedin-ureq {:.0} req/s, bare ureq {:.0} req/s (medians), ratio {:.3} \
-         (median of {ROUNDS} paired rounds, range {low:.3}-{high:.3}; with ureq's default \
-         resolver: {old_rate:.0} req/s)",
-        median(ours_rates),
-        median(bare_rates),
-        median(ratios),
+        "{label}: linkedin-ureq against bare ureq: {summary} (with ureq's default resolver: \
+         {old_rate:.0} req/s)"
     );
 }
 
