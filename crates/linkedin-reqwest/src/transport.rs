@@ -155,6 +155,39 @@ fn tls_config() -> Result<rustls::ClientConfig, ConfigError> {
     Ok(config)
 }
 
+/// `request` as reqwest's: what `reqwest::Request::try_from` does, with the
+/// URL written by concatenation instead of through `Uri`'s `Display` (this
+/// runs on every attempt; issue 17). A request with extensions, or whose
+/// URI has no scheme or host, goes through `try_from` (which keeps the
+/// extensions, or says what is wrong).
+fn to_reqwest(request: http::Request<Vec<u8>>) -> Result<reqwest::Request, HttpError> {
+    let uri = request.uri();
+    // reqwest takes extensions only through `try_from`; the send loop puts
+    // none in (`send_within`), a caller of `send` may.
+    let (Some(scheme), Some(authority), true) = (
+        uri.scheme_str(),
+        uri.authority(),
+        request.extensions().is_empty(),
+    ) else {
+        return reqwest::Request::try_from(request).map_err(HttpError::from);
+    };
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    let mut text = String::with_capacity(scheme.len() + 3 + authority.as_str().len() + path.len());
+    text.push_str(scheme);
+    text.push_str("://");
+    text.push_str(authority.as_str());
+    text.push_str(path);
+    let Ok(url) = reqwest::Url::parse(&text) else {
+        return reqwest::Request::try_from(request).map_err(HttpError::from);
+    };
+    let (parts, body) = request.into_parts();
+    let mut out = reqwest::Request::new(parts.method, url);
+    *out.headers_mut() = parts.headers;
+    *out.version_mut() = parts.version;
+    *out.body_mut() = Some(reqwest::Body::from(body));
+    Ok(out)
+}
+
 impl AsyncHttpClient for HttpClient {
     type Error = HttpError;
 
@@ -170,7 +203,7 @@ impl AsyncHttpClient for HttpClient {
                 failure: TransportFailure::Other,
             });
         }
-        let request = reqwest::Request::try_from(request).map_err(HttpError::from)?;
+        let request = to_reqwest(request)?;
         let mut response = self
             .client
             .execute(request)
@@ -346,4 +379,80 @@ fn connection_lost(err: &(dyn std::error::Error + 'static)) -> bool {
         cause = err.source();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Method, URL, headers and body.
+    type Seen = (String, String, Vec<(String, String)>, Option<Vec<u8>>);
+
+    /// The parts a reqwest request is sent with.
+    fn seen(request: &reqwest::Request) -> Seen {
+        let headers = request
+            .headers()
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let body = request
+            .body()
+            .and_then(|b| b.as_bytes())
+            .map(<[u8]>::to_vec);
+        (
+            request.method().to_string(),
+            request.url().to_string(),
+            headers,
+            body,
+        )
+    }
+
+    fn http_request(method: &str, url: &str, body: Vec<u8>) -> http::Request<Vec<u8>> {
+        http::Request::builder()
+            .method(method)
+            .uri(url)
+            .header("x-restli-method", "get")
+            .header("authorization", "Bearer t")
+            .body(body)
+            .unwrap()
+    }
+
+    proptest! {
+        // The direct conversion sends what reqwest's own `try_from` sends.
+        #[test]
+        fn to_reqwest_equals_try_from(
+            method in prop_oneof![Just("GET"), Just("POST"), Just("DELETE")],
+            https in any::<bool>(),
+            port in proptest::option::of(1u16..),
+            path in "(/[a-zA-Z0-9%:(),._~-]{0,12}){0,4}",
+            query in proptest::option::of("[a-zA-Z0-9=&%:(),._~-]{0,20}"),
+            body in proptest::collection::vec(any::<u8>(), 0..16),
+        ) {
+            let scheme = if https { "https" } else { "http" };
+            let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+            let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+            let url = format!("{scheme}://api.linkedin.com{port}{path}{query}");
+            prop_assume!(url.parse::<http::Uri>().is_ok());
+            let ours = to_reqwest(http_request(method, &url, body.clone()));
+            let theirs = reqwest::Request::try_from(http_request(method, &url, body));
+            match (ours, theirs) {
+                (Ok(ours), Ok(theirs)) => prop_assert_eq!(seen(&ours), seen(&theirs)),
+                (ours, theirs) => prop_assert_eq!(ours.is_err(), theirs.is_err()),
+            }
+        }
+    }
+
+    #[test]
+    fn a_request_with_extensions_still_converts() {
+        let mut request = http_request("GET", "https://api.linkedin.com/rest/me", Vec::new());
+        request.extensions_mut().insert(7u8);
+        let converted = to_reqwest(request).unwrap();
+        assert_eq!(converted.url().as_str(), "https://api.linkedin.com/rest/me");
+    }
 }

@@ -443,7 +443,10 @@ impl DynamicRequest {
     /// ```
     pub fn url_template(&self) -> &str {
         let path = self.path.as_str();
-        let path = match path.find("://") {
+        // The usual path is relative: no search for a scheme (this runs
+        // on every call, for its span).
+        let absolute = !path.starts_with('/') && path.contains("://");
+        let path = match absolute.then(|| path.find("://")).flatten() {
             Some(scheme_end) => {
                 let rest = path.get(scheme_end + 3..).unwrap_or_default();
                 rest.find('/')
