@@ -104,126 +104,164 @@ fn urn_index(pivot: &str) -> usize {
     }
 }
 
-/// The answer to `call` when it is an `adAnalytics` finder; `None` for
-/// every other call, which the generic methods serve.
-pub(crate) fn answer(
+/// A report asked for, with what it reads from the store taken out of it:
+/// [`prepare`] runs under the store's lock, [`ReportJob::run`] (the
+/// computing, over up to the row cap of groups and every day) after it is
+/// released, so other requests are not held up by a long report.
+pub(crate) struct ReportJob {
+    pivots: Vec<String>,
+    granularity: Granularity,
+    start: i64,
+    end: i64,
+    fields: Fields,
+    creatives: Vec<Creative>,
+}
+
+/// The report `call` asks for when it is an `adAnalytics` finder (its
+/// parameters checked, its creatives read from `store`); `None` for every
+/// other call, which the generic methods serve.
+pub(crate) fn prepare(
     store: &Store,
-    config: &AdsConfig,
     call: &Call,
     today: i64,
-) -> Option<Result<Response, ApiError>> {
+) -> Option<Result<ReportJob, ApiError>> {
     if call.collection != COLLECTION || call.method != Method::Finder || call.key.is_some() {
         return None;
     }
-    Some(report(store, config, call, today).map(|body| {
-        (
-            StatusCode::OK,
-            [(http::header::CONTENT_TYPE, "application/json")],
-            body,
-        )
-            .into_response()
-    }))
+    Some(job(store, call, today))
+}
+
+fn job(store: &Store, call: &Call, today: i64) -> Result<ReportJob, ApiError> {
+    let pivots = pivots(call)?;
+    let granularity = granularity(call.params.get("timeGranularity"))?;
+    let (start, end) = date_range(call.params.get("dateRange"), today)?;
+    let facets = facets(call)?;
+    let fields = fields(call.params.get("fields"))?;
+    let creatives = creatives(store, &facets);
+    Ok(ReportJob {
+        pivots,
+        granularity,
+        start,
+        end,
+        fields,
+        creatives,
+    })
 }
 
 fn invalid(param: &str, message: String) -> ApiError {
     ApiError::invalid_input("INVALID_VALUE", param.to_owned(), message)
 }
 
-/// The answer's body, written row by row straight into its text (a tree of
-/// `serde_json::Value`s for 15,000 rows would cost tens of megabytes).
-fn report(store: &Store, config: &AdsConfig, call: &Call, today: i64) -> Result<String, ApiError> {
-    let pivots = pivots(call)?;
-    let granularity = granularity(call.params.get("timeGranularity"))?;
-    let (start, end) = date_range(call.params.get("dateRange"), today)?;
-    let facets = facets(call)?;
-    let fields = fields(call.params.get("fields"))?;
-
-    let creatives = creatives(store, &facets);
-    let first = start.max(table::FIRST_DAY.to_days());
-    let last = end.min(table::LAST_DAY.to_days());
-
-    // Pivot values interned per creative, so the grouping key is small.
-    let mut groups: Vec<Vec<String>> = Vec::new();
-    let mut group_of: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut creative_group = Vec::with_capacity(creatives.len());
-    for creative in &creatives {
-        let values: Vec<String> = pivots
-            .iter()
-            .map(|p| creative.urns.get(urn_index(p)).cloned().unwrap_or_default())
-            .collect();
-        let next = groups.len();
-        let group = *group_of.entry(values.clone()).or_insert_with(|| {
-            groups.push(values);
-            next
-        });
-        creative_group.push(group);
+impl ReportJob {
+    /// The answer: the report's rows, or the refusal of one over the cap.
+    pub(crate) fn run(self, config: &AdsConfig) -> Result<Response, ApiError> {
+        self.body(config).map(|body| {
+            (
+                StatusCode::OK,
+                [(http::header::CONTENT_TYPE, "application/json")],
+                body,
+            )
+                .into_response()
+        })
     }
 
-    let mut sums: BTreeMap<(i64, usize), [u64; METRIC_COUNT]> = BTreeMap::new();
-    for (creative, group) in creatives.iter().zip(&creative_group) {
-        for day in first..=last {
-            let bucket = bucket_start(granularity, day, start);
-            let key = (bucket, *group);
-            if !sums.contains_key(&key) && sums.len() >= config.row_cap {
-                return Err(too_many_rows(config.row_cap));
-            }
-            let cell = table::cell(config.seed, creative.id, day);
-            let sum = sums.entry(key).or_insert([0; METRIC_COUNT]);
-            for (total, value) in sum.iter_mut().zip(cell) {
-                *total = total.saturating_add(value);
-            }
-        }
-    }
+    /// The answer's body, written row by row straight into its text (a tree of
+    /// `serde_json::Value`s for 15,000 rows would cost tens of megabytes).
+    fn body(self, config: &AdsConfig) -> Result<String, ApiError> {
+        let ReportJob {
+            pivots,
+            granularity,
+            start,
+            end,
+            fields,
+            creatives,
+        } = self;
+        let first = start.max(table::FIRST_DAY.to_days());
+        let last = end.min(table::LAST_DAY.to_days());
 
-    // About 200 bytes a row.
-    let mut body = String::with_capacity(64 + sums.len().saturating_mul(200));
-    body.push_str(r#"{"elements":["#);
-    for (i, ((bucket, group), sum)) in sums.into_iter().enumerate() {
-        if i > 0 {
-            body.push(',');
+        // Pivot values interned per creative, so the grouping key is small.
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        let mut group_of: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut creative_group = Vec::with_capacity(creatives.len());
+        for creative in &creatives {
+            let values: Vec<String> = pivots
+                .iter()
+                .map(|p| creative.urns.get(urn_index(p)).cloned().unwrap_or_default())
+                .collect();
+            let next = groups.len();
+            let group = *group_of.entry(values.clone()).or_insert_with(|| {
+                groups.push(values);
+                next
+            });
+            creative_group.push(group);
         }
-        body.push('{');
-        let mut first = true;
-        let mut field = |body: &mut String, name: &str| {
-            if !first {
+
+        let mut sums: BTreeMap<(i64, usize), [u64; METRIC_COUNT]> = BTreeMap::new();
+        for (creative, group) in creatives.iter().zip(&creative_group) {
+            for day in first..=last {
+                let bucket = bucket_start(granularity, day, start);
+                let key = (bucket, *group);
+                if !sums.contains_key(&key) && sums.len() >= config.row_cap {
+                    return Err(too_many_rows(config.row_cap));
+                }
+                let cell = table::cell(config.seed, creative.id, day);
+                let sum = sums.entry(key).or_insert([0; METRIC_COUNT]);
+                for (total, value) in sum.iter_mut().zip(cell) {
+                    *total = total.saturating_add(value);
+                }
+            }
+        }
+
+        // About 200 bytes a row.
+        let mut body = String::with_capacity(64 + sums.len().saturating_mul(200));
+        body.push_str(r#"{"elements":["#);
+        for (i, ((bucket, group), sum)) in sums.into_iter().enumerate() {
+            if i > 0 {
                 body.push(',');
             }
-            first = false;
-            body.push('"');
-            body.push_str(name);
-            body.push_str("\":");
-        };
-        if fields.date_range {
-            field(&mut body, "dateRange");
-            let bucket_end = bucket_end(granularity, bucket, end);
-            body.push_str(r#"{"start":"#);
-            push_ymd(&mut body, bucket);
-            body.push_str(r#","end":"#);
-            push_ymd(&mut body, bucket_end);
+            body.push('{');
+            let mut first = true;
+            let mut field = |body: &mut String, name: &str| {
+                if !first {
+                    body.push(',');
+                }
+                first = false;
+                body.push('"');
+                body.push_str(name);
+                body.push_str("\":");
+            };
+            if fields.date_range {
+                field(&mut body, "dateRange");
+                let bucket_end = bucket_end(granularity, bucket, end);
+                body.push_str(r#"{"start":"#);
+                push_ymd(&mut body, bucket);
+                body.push_str(r#","end":"#);
+                push_ymd(&mut body, bucket_end);
+                body.push('}');
+            }
+            if fields.pivot_values {
+                field(&mut body, "pivotValues");
+                let values = groups.get(group).map(Vec::as_slice).unwrap_or_default();
+                body.push_str(&serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned()));
+            }
+            for &index in &fields.metrics {
+                let (Some(name), Some(value)) = (METRICS.get(index), sum.get(index)) else {
+                    continue;
+                };
+                field(&mut body, name);
+                if table::is_money(index) {
+                    body.push('"');
+                    body.push_str(&table::money(*value));
+                    body.push('"');
+                } else {
+                    body.push_str(&value.to_string());
+                }
+            }
             body.push('}');
         }
-        if fields.pivot_values {
-            field(&mut body, "pivotValues");
-            let values = groups.get(group).map(Vec::as_slice).unwrap_or_default();
-            body.push_str(&serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned()));
-        }
-        for &index in &fields.metrics {
-            let (Some(name), Some(value)) = (METRICS.get(index), sum.get(index)) else {
-                continue;
-            };
-            field(&mut body, name);
-            if table::is_money(index) {
-                body.push('"');
-                body.push_str(&table::money(*value));
-                body.push('"');
-            } else {
-                body.push_str(&value.to_string());
-            }
-        }
-        body.push('}');
+        body.push_str(r#"],"paging":{"start":0,"count":10,"links":[]}}"#);
+        Ok(body)
     }
-    body.push_str(r#"],"paging":{"start":0,"count":10,"links":[]}}"#);
-    Ok(body)
 }
 
 /// The refusal of a report over the cap: LinkedIn's words for an answer

@@ -22,7 +22,7 @@ mod table;
 
 use serde_json::{Value, json};
 
-pub(crate) use analytics::answer;
+pub(crate) use analytics::{ReportJob, prepare};
 
 use crate::store::{Key, Store};
 

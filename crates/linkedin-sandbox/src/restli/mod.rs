@@ -24,6 +24,13 @@ use crate::tunnel::MAX_BODY;
 
 pub(crate) use call::Call;
 
+/// What a call's handling under the store's lock gave: the response, or
+/// an ads report to compute once the lock is released.
+enum Served {
+    Now(Response),
+    Report(crate::ads::ReportJob),
+}
+
 /// Handles one Rest.li request under `prefix` (`/rest` or `/v2`): decodes
 /// it, checks the caller's scopes, runs the method, and shapes the answer
 /// (the `/v2/userinfo` claims the scopes allow, then the projection).
@@ -59,17 +66,25 @@ pub(crate) async fn handle(state: AppState, prefix: &'static str, request: Reque
                 .flatten();
             let today = crate::clock::unix_seconds(state.clock.now()).div_euclid(86_400);
             let today = i64::try_from(today).unwrap_or(i64::MAX);
-            let own = match own {
-                Some(answer) => Some(answer),
-                None => crate::ads::answer(&store, &state.ads, &call, today),
+            let served = match own {
+                Some(answer) => Served::Now(answer?),
+                None => match crate::ads::prepare(&store, &call, today) {
+                    Some(job) => Served::Report(job?),
+                    None => Served::Now(methods::dispatch(&mut store, &call)?),
+                },
             };
-            let response = match own {
-                Some(answer) => answer?,
-                None => methods::dispatch(&mut store, &call)?,
-            };
-            Ok((response, projection, call))
+            Ok((served, projection, call))
         })
     };
+    // The store's lock is released: a report is computed now, without
+    // holding up the other requests.
+    let answer = answer.and_then(|(served, projection, call)| {
+        let response = match served {
+            Served::Now(response) => response,
+            Served::Report(job) => job.run(&state.ads)?,
+        };
+        Ok((response, projection, call))
+    });
     match answer {
         Err(error) => error.into_response(),
         Ok((response, projection, call)) => {
