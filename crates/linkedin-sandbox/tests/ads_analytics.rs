@@ -480,3 +480,79 @@ async fn reports_need_r_ads_reporting() {
         .unwrap();
     assert_eq!(elements(&Client::versioned(&with), &report).await.len(), 2);
 }
+
+/// The first line the `linkedin-sandbox` binary prints ends with its
+/// origin; `None` when nothing came within 30 seconds.
+async fn origin_of(
+    child: &mut std::process::Child,
+) -> Option<(String, std::io::BufReader<std::process::ChildStdout>)> {
+    use std::io::BufRead;
+    let stdout = child.stdout.take()?;
+    // The reader is kept until the child is killed, so its later prints
+    // never meet a closed pipe.
+    let first = tokio::task::spawn_blocking(move || {
+        let mut reader = std::io::BufReader::new(stdout);
+        let mut line = String::new();
+        reader.read_line(&mut line).map(|_| (line, reader))
+    });
+    match tokio::time::timeout(std::time::Duration::from_secs(30), first).await {
+        Ok(Ok(Ok((line, reader)))) => Some((line.split_whitespace().last()?.to_owned(), reader)),
+        _ => None,
+    }
+}
+
+// The binary's --ads-seed, --ads-campaigns and --analytics-row-cap give what
+// the builder's ads_seed and analytics_row_cap give: the same numbers for the
+// same seed, and the refusal past the cap in LinkedIn's words ("Campaigns":
+// "Request would return too many entities.").
+#[tokio::test]
+async fn the_binary_takes_the_ads_options() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_linkedin-sandbox"))
+        .args(["--port", "0", "--ads-seed", "5", "--ads-campaigns", "8"])
+        .args(["--analytics-row-cap", "3"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = origin_of(&mut child).await;
+    let answers = match &started {
+        Some((origin, _reader)) => {
+            let in_process = Sandbox::builder().ads_seed(5, 8).start().await.unwrap();
+            let mut binary = Client::versioned(&in_process);
+            binary.addr = origin.trim_start_matches("http://").parse().unwrap();
+            let two_rows = accounts(analytics("ACCOUNT", "ALL", &half_year()), &[500001, 500002])
+                .fields(format!("dateRange,pivotValues,{METRICS}").as_str());
+            let eight_rows = accounts(
+                analytics("CAMPAIGN", "ALL", &half_year()),
+                &[500001, 500002],
+            );
+            let expected = elements(&Client::versioned(&in_process), &two_rows).await;
+            // The seeded campaigns, one page per account (far below a
+            // page's default size).
+            let mut campaigns = 0;
+            for account in [500001u64, 500002] {
+                let search =
+                    Request::finder("/adAccounts/{a}/adCampaigns", "search").key("a", &account);
+                campaigns += elements(&binary, &search).await.len();
+            }
+            Some((
+                elements(&binary, &two_rows).await == expected,
+                campaigns,
+                binary.send(&eight_rows).await,
+            ))
+        }
+        None => None,
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let (same, campaigns, refused) = answers.expect("the binary printed its origin");
+    assert!(same, "the same seed gives the same report");
+    assert_eq!(campaigns, 8, "--ads-campaigns 8");
+    assert_eq!(refused.status(), 400);
+    let body = json(&refused);
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Request would return too many entities.")),
+        "{body}"
+    );
+}
