@@ -166,6 +166,7 @@ fn ci() -> TaskResult {
             "warnings",
         ],
     )?;
+    without_default_features()?;
     deps()?;
     msrv()?;
     deny()?;
@@ -180,6 +181,32 @@ fn ci() -> TaskResult {
     docs()?;
     package()?;
     eprintln!("xtask: ci passed");
+    Ok(())
+}
+
+/// The crates whose default features are optional parts a user may leave
+/// out (the facade's transports, the sandbox's binary, the CLI's
+/// `linkedin sandbox`).
+const OPTIONAL_DEFAULTS: &[&str] = &["linkedin", "linkedin-sandbox", "linkedin-cli"];
+
+/// Each of [`OPTIONAL_DEFAULTS`] builds, lint-clean, without its default
+/// features: the CLI's `--no-default-features` build once broke unnoticed
+/// (its sandbox login named the sandbox crate outside the feature).
+fn without_default_features() -> TaskResult {
+    for krate in OPTIONAL_DEFAULTS {
+        run(
+            "cargo",
+            &[
+                "clippy",
+                "--package",
+                krate,
+                "--no-default-features",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )?;
+    }
     Ok(())
 }
 

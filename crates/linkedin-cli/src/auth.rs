@@ -117,13 +117,13 @@ fn login_target(args: &LoginArgs) -> Result<LoginTarget, CliError> {
     let client_id = args
         .client_id
         .clone()
-        .unwrap_or_else(|| linkedin_sandbox::Sandbox::DEFAULT_CLIENT_ID.to_owned());
+        .unwrap_or_else(|| sandbox_login::SANDBOX_CLIENT_ID.to_owned());
     // The sandbox's default app has a published secret; another app
     // registered with the sandbox binary needs its own.
     let secret = match std::env::var("LINKEDIN_CLIENT_SECRET") {
         Ok(secret) if !secret.is_empty() => ClientSecret::new(secret),
-        _ if client_id == linkedin_sandbox::Sandbox::DEFAULT_CLIENT_ID => {
-            ClientSecret::new(linkedin_sandbox::Sandbox::DEFAULT_CLIENT_SECRET)
+        _ if client_id == sandbox_login::SANDBOX_CLIENT_ID => {
+            ClientSecret::new(sandbox_login::SANDBOX_CLIENT_SECRET)
         }
         _ => client_secret()?,
     };

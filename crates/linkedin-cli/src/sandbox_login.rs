@@ -8,11 +8,19 @@ use std::time::Duration;
 
 use linkedin::oauth::ClientSecret;
 use linkedin::restli::Endpoint;
-use linkedin_sandbox::Sandbox;
 
 use crate::error::CliError;
 use crate::output;
 use crate::profile::Profile;
+
+/// The sandbox's default application, as `linkedin_sandbox::Sandbox`
+/// publishes it (`DEFAULT_CLIENT_ID`, `DEFAULT_CLIENT_SECRET`; printed in
+/// every sandbox banner). Written here as well so that a CLI built without
+/// the `sandbox` feature (no server of its own) still logs in to a running
+/// sandbox; a test checks they agree.
+pub const SANDBOX_CLIENT_ID: &str = "sandbox-client";
+/// The secret of [`SANDBOX_CLIENT_ID`].
+pub const SANDBOX_CLIENT_SECRET: &str = "sandbox-secret";
 
 /// The scopes asked for when `--sandbox` is given without `--scope`: the
 /// OpenID Connect ones of Sign In with LinkedIn, posting, and ads.
@@ -66,8 +74,8 @@ pub fn urls(origin: &str) -> Result<SandboxUrls, CliError> {
 pub fn default_secret(profile: &Profile) -> Option<ClientSecret> {
     let oauth = profile.oauth_base_url.as_deref()?;
     let origin = oauth.strip_suffix("/oauth/v2")?;
-    (profile.client_id == Sandbox::DEFAULT_CLIENT_ID && urls(origin).is_ok())
-        .then(|| ClientSecret::new(Sandbox::DEFAULT_CLIENT_SECRET))
+    (profile.client_id == SANDBOX_CLIENT_ID && urls(origin).is_ok())
+        .then(|| ClientSecret::new(SANDBOX_CLIENT_SECRET))
 }
 
 /// How long the sandbox may take to answer the authorization request.
@@ -124,6 +132,13 @@ fn fetch(url: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use linkedin_sandbox::Sandbox;
+
+    #[test]
+    fn the_default_app_is_the_sandboxs() {
+        assert_eq!(SANDBOX_CLIENT_ID, Sandbox::DEFAULT_CLIENT_ID);
+        assert_eq!(SANDBOX_CLIENT_SECRET, Sandbox::DEFAULT_CLIENT_SECRET);
+    }
 
     #[test]
     fn only_loopback_origins_are_sandboxes() {
