@@ -22,7 +22,7 @@ use serde::ser::{self, Serialize};
 
 use crate::de::MAX_DEPTH;
 use crate::error::{Error, ErrorKind, Result};
-use crate::escape::{Form, write_escaped};
+use crate::escape::{Form, into_string, write_escaped};
 
 mod key;
 
@@ -42,12 +42,25 @@ pub(crate) fn encode_into<T: Serialize + ?Sized>(
     value: &T,
     form: Form,
 ) -> Result<Emitted> {
+    let mut bytes = std::mem::take(out).into_bytes();
+    let emitted = encode_bytes(&mut bytes, value, form);
+    *out = into_string(bytes);
+    emitted
+}
+
+/// Serializes `value` in `form`, appending to `out`, which stays UTF-8 if
+/// it was (see [`write_escaped`]).
+pub(crate) fn encode_bytes<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    form: Form,
+) -> Result<Emitted> {
     encode_at(out, value, form, 0)
 }
 
 /// Serializes a value found inside `depth` lists, maps and unions.
 fn encode_at<T: Serialize + ?Sized>(
-    out: &mut String,
+    out: &mut Vec<u8>,
     value: &T,
     form: Form,
     depth: usize,
@@ -73,15 +86,16 @@ fn deeper(depth: usize) -> Result<usize> {
 pub(crate) fn encode_value<T: Serialize + ?Sized>(value: &T, form: Form) -> Result<String> {
     // As `serde_json::to_string`: room for a short value (a key, a finder
     // parameter) at once, doubling from there.
-    let mut out = String::with_capacity(128);
-    match encode_into(&mut out, value, form)? {
-        Emitted::Value => Ok(out),
+    let mut out = Vec::with_capacity(128);
+    match encode_bytes(&mut out, value, form)? {
+        // Checked once for the whole output, not per string.
+        Emitted::Value => Ok(into_string(out)),
         Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
     }
 }
 
 pub(crate) struct Encoder<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     form: Form,
     /// How many lists, maps and unions enclose this value.
     depth: usize,
@@ -90,7 +104,8 @@ pub(crate) struct Encoder<'a> {
 impl<'a> Encoder<'a> {
     fn write_int(self, v: impl itoa::Integer) -> Result<Emitted> {
         // Digits and `-` are unreserved: nothing to escape.
-        self.out.push_str(itoa::Buffer::new().format(v));
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
         Ok(Emitted::Value)
     }
 
@@ -106,9 +121,9 @@ impl<'a> Encoder<'a> {
     /// Opens `(variant:` for the enum variant forms that carry data.
     fn open_variant(self, variant: &str) -> Result<Self> {
         let depth = deeper(self.depth)?;
-        self.out.push('(');
+        self.out.push(b'(');
         write_escaped(self.out, variant, self.form);
-        self.out.push(':');
+        self.out.push(b':');
         Ok(Encoder {
             out: self.out,
             form: self.form,
@@ -118,7 +133,7 @@ impl<'a> Encoder<'a> {
 
     fn open_list(self, close_variant: bool) -> Result<ListEncoder<'a>> {
         let depth = deeper(self.depth)?;
-        self.out.push_str("List(");
+        self.out.extend_from_slice(b"List(");
         Ok(ListEncoder {
             out: self.out,
             form: self.form,
@@ -130,7 +145,7 @@ impl<'a> Encoder<'a> {
 
     fn open_map(self, close_variant: bool) -> Result<MapEncoder<'a>> {
         let depth = deeper(self.depth)?;
-        self.out.push('(');
+        self.out.push(b'(');
         let body_start = self.out.len();
         Ok(MapEncoder {
             out: self.out,
@@ -172,7 +187,8 @@ impl<'a> ser::Serializer for Encoder<'a> {
     type SerializeStructVariant = MapEncoder<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<Emitted> {
-        self.out.push_str(if v { "true" } else { "false" });
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(Emitted::Value)
     }
     fn serialize_i8(self, v: i8) -> Result<Emitted> {
@@ -265,7 +281,7 @@ impl<'a> ser::Serializer for Encoder<'a> {
         let out = inner.out;
         match encode_at(out, value, inner.form, inner.depth)? {
             Emitted::Value => {
-                out.push(')');
+                out.push(b')');
                 Ok(Emitted::Value)
             }
             Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
@@ -308,7 +324,7 @@ impl<'a> ser::Serializer for Encoder<'a> {
 
 /// Writes the elements of a `List(...)`.
 pub(crate) struct ListEncoder<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     form: Form,
     /// The depth of this list (its elements are inside it).
     depth: usize,
@@ -319,7 +335,7 @@ pub(crate) struct ListEncoder<'a> {
 impl ListEncoder<'_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         if !self.first {
-            self.out.push(',');
+            self.out.push(b',');
         }
         self.first = false;
         match encode_at(self.out, value, self.form, self.depth)? {
@@ -329,9 +345,9 @@ impl ListEncoder<'_> {
     }
 
     fn close(self) -> Result<Emitted> {
-        self.out.push(')');
+        self.out.push(b')');
         if self.close_variant {
-            self.out.push(')');
+            self.out.push(b')');
         }
         Ok(Emitted::Value)
     }
@@ -391,7 +407,7 @@ struct Pending {
 
 /// Writes the entries of a map or record in place (see the module docs).
 pub(crate) struct MapEncoder<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     form: Form,
     /// The depth of this map (its values are inside it).
     depth: usize,
@@ -410,16 +426,16 @@ impl MapEncoder<'_> {
     /// Writes `,` (after the first entry), the escaped key and `:`.
     fn open_entry(
         &mut self,
-        write_key: impl FnOnce(&mut String, Form) -> Result<()>,
+        write_key: impl FnOnce(&mut Vec<u8>, Form) -> Result<()>,
     ) -> Result<()> {
         let rollback = self.out.len();
         if self.previous.is_some() {
-            self.out.push(',');
+            self.out.push(b',');
         }
         let start = self.out.len();
         write_key(self.out, self.form)?;
         let end = self.out.len();
-        self.out.push(':');
+        self.out.push(b':');
         self.pending = Some(Pending {
             rollback,
             key: (start, end),
@@ -437,7 +453,7 @@ impl MapEncoder<'_> {
         match encode_at(self.out, value, self.form, self.depth)? {
             Emitted::Value => {
                 if let Some(previous) = self.previous {
-                    let text = self.out.as_bytes();
+                    let text = self.out.as_slice();
                     let (p, k) = (span(text, previous), span(text, key));
                     self.sorted &= raw_cmp(p, k) == Ordering::Less;
                 }
@@ -460,9 +476,9 @@ impl MapEncoder<'_> {
         if !self.sorted {
             sort_body(self.out, self.body_start)?;
         }
-        self.out.push(')');
+        self.out.push(b')');
         if self.close_variant {
-            self.out.push(')');
+            self.out.push(b')');
         }
         Ok(Emitted::Value)
     }
@@ -550,11 +566,11 @@ fn hex_value(b: u8) -> u8 {
 /// The body is split at its top-level commas, and each entry's key ends at
 /// its first `:`: the encoder escapes every grammar character in data, so
 /// only the grammar's own are bare.
-fn sort_body(out: &mut String, body_start: usize) -> Result<()> {
+fn sort_body(out: &mut Vec<u8>, body_start: usize) -> Result<()> {
     let body = out.split_off(body_start);
-    let mut entries: Vec<(&str, usize)> = Vec::new();
+    let mut entries: Vec<(&[u8], usize)> = Vec::new();
     let (mut depth, mut start) = (0usize, 0);
-    for (i, b) in body.bytes().enumerate() {
+    for (i, &b) in body.iter().enumerate() {
         match b {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
@@ -581,22 +597,25 @@ fn sort_body(out: &mut String, body_start: usize) -> Result<()> {
     }
     for (i, (entry, _)) in entries.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str(entry);
+        out.extend_from_slice(entry);
     }
     Ok(())
 }
 
 /// The escaped key of an entry found by [`entry_at`].
-fn key((entry, key_len): (&str, usize)) -> &[u8] {
-    entry.as_bytes().get(..key_len).unwrap_or_default()
+fn key((entry, key_len): (&[u8], usize)) -> &[u8] {
+    entry.get(..key_len).unwrap_or_default()
 }
 
 /// The entry `body[start..end]` and the length of its key.
-fn entry_at(body: &str, start: usize, end: usize) -> (&str, usize) {
+fn entry_at(body: &[u8], start: usize, end: usize) -> (&[u8], usize) {
     let entry = body.get(start..end).unwrap_or_default();
-    (entry, entry.find(':').unwrap_or(entry.len()))
+    (
+        entry,
+        entry.iter().position(|&b| b == b':').unwrap_or(entry.len()),
+    )
 }
 
 impl ser::SerializeMap for MapEncoder<'_> {
@@ -706,10 +725,10 @@ mod tests {
             b in "\\PC{0,8}|[.%/(),:' a-c~]{0,5}",
         ) {
             for form in [Form::Url, Form::Reduced] {
-                let (mut x, mut y) = (String::new(), String::new());
+                let (mut x, mut y) = (Vec::new(), Vec::new());
                 write_escaped(&mut x, &a, form);
                 write_escaped(&mut y, &b, form);
-                prop_assert_eq!(raw_cmp(x.as_bytes(), y.as_bytes()), a.as_bytes().cmp(b.as_bytes()));
+                prop_assert_eq!(raw_cmp(&x, &y), a.as_bytes().cmp(b.as_bytes()));
             }
         }
     }
