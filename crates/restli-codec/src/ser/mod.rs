@@ -4,7 +4,10 @@
 //! the caller's order. Rather than building a value tree, each entry (its
 //! key escaped, `:`, its value) is written in place as it comes, and each key
 //! is compared with the one before it, in the buffer, by the raw bytes its
-//! escapes stand for. Only when a map's entries arrive out of order is that
+//! escapes stand for. An entry that comes before the ones already written
+//! (a struct whose fields are not declared in order) is rotated into place
+//! among the first few, whose key offsets the map keeps. Only when a map's
+//! entries arrive out of order past those is that
 //! map's slice of the buffer taken apart again (at its top-level commas:
 //! data never holds a bare grammar character) and put back sorted. Null
 //! fields are removed the same way: the entry is written, found to be null,
@@ -153,6 +156,8 @@ impl<'a> Encoder<'a> {
             depth,
             body_start,
             previous: None,
+            keys: [(0, 0); TRACKED],
+            kept: 0,
             pending: None,
             sorted: true,
             close_variant,
@@ -415,6 +420,12 @@ pub(crate) struct MapEncoder<'a> {
     body_start: usize,
     /// The escaped key of the last entry kept.
     previous: Option<(usize, usize)>,
+    /// The escaped keys of the first [`TRACKED`] entries kept, in the
+    /// order they stand in the buffer, from `body_start` (the struct is
+    /// moved at every value, so it is kept small).
+    keys: [(u16, u16); TRACKED],
+    /// How many entries were kept.
+    kept: usize,
     /// The entry whose key is written and whose value is awaited.
     pending: Option<Pending>,
     /// Whether every entry so far came after the one before, by raw key.
@@ -451,16 +462,114 @@ impl MapEncoder<'_> {
             ))
         })?;
         match encode_at(self.out, value, self.form, self.depth)? {
-            Emitted::Value => {
-                if let Some(previous) = self.previous {
-                    let text = self.out.as_slice();
-                    let (p, k) = (span(text, previous), span(text, key));
-                    self.sorted &= raw_cmp(p, k) == Ordering::Less;
-                }
-                self.previous = Some(key);
+            Emitted::Value => self.keep(key),
+            Emitted::Null => {
+                self.out.truncate(rollback);
+                Ok(())
             }
-            Emitted::Null => self.out.truncate(rollback),
         }
+    }
+
+    /// Keeps the entry just written, whose escaped key is at `key`: after
+    /// the others when it comes after them, else moved in among them.
+    fn keep(&mut self, key: (usize, usize)) -> Result<()> {
+        let order = match self.previous {
+            Some(previous) => {
+                let text = self.out.as_slice();
+                raw_cmp(span(text, previous), span(text, key))
+            }
+            None => Ordering::Less,
+        };
+        match order {
+            Ordering::Less => {
+                self.previous = Some(key);
+                if self.kept < TRACKED {
+                    self.track(self.kept, key);
+                }
+            }
+            Ordering::Equal => return Err(duplicate(span(self.out, key))),
+            Ordering::Greater if self.sorted && self.kept < TRACKED => self.insert(key)?,
+            Ordering::Greater => self.sorted = false,
+        }
+        self.kept += 1;
+        Ok(())
+    }
+
+    /// Notes the key of the entry standing at `index` (of the tracked
+    /// ones); past 64 KiB of a map, its entries are no longer tracked.
+    fn track(&mut self, index: usize, (start, end): (usize, usize)) {
+        let relative = |at: usize| {
+            at.checked_sub(self.body_start)
+                .and_then(|at| u16::try_from(at).ok())
+        };
+        let (Some(start), Some(end)) = (relative(start), relative(end)) else {
+            self.kept = self.kept.max(TRACKED);
+            return;
+        };
+        let kept = self.kept;
+        if index <= kept
+            && let Some(keys) = self.keys.get_mut(..=kept)
+        {
+            keys.copy_within(index..kept, index + 1);
+            if let Some(slot) = keys.get_mut(index) {
+                *slot = (start, end);
+            }
+        }
+    }
+
+    /// Moves the entry just written (`,key:value` at the end of the
+    /// buffer) before the first tracked entry whose key comes after its
+    /// own: one rotation of the buffer from there on, no allocation.
+    /// Struct fields declared out of order (`$params` after the parts of
+    /// a complex key) cost this, not a sort.
+    fn insert(&mut self, key: (usize, usize)) -> Result<()> {
+        let text = self.out.as_slice();
+        let new = span(text, key);
+        let body = text.get(self.body_start..).unwrap_or_default();
+        let mut index = None;
+        for (i, &(start, end)) in self.keys.iter().take(self.kept).enumerate() {
+            match raw_cmp(span(body, (start as usize, end as usize)), new) {
+                Ordering::Less => {}
+                Ordering::Equal => return Err(duplicate(new)),
+                Ordering::Greater => {
+                    index = Some(i);
+                    break;
+                }
+            }
+        }
+        let Some((index, at)) =
+            index.and_then(|i| Some((i, self.body_start + self.keys.get(i)?.0 as usize)))
+        else {
+            // Not reached: the last tracked key comes after this one.
+            self.sorted = false;
+            return Ok(());
+        };
+        // The entry is `,` + `key:value`, `moved` bytes in all.
+        let entry = self.out.len() - key.0;
+        let moved = entry + 1;
+        // `moved` fits 16 bits when the map's body does; else the map is
+        // sorted when it closes.
+        let Ok(shift) = u16::try_from(moved) else {
+            self.kept = TRACKED;
+            self.sorted = false;
+            return Ok(());
+        };
+        if let Some(tail) = self.out.get_mut(at..) {
+            // `A,T` -> `,TA` -> `T,A`.
+            tail.rotate_right(moved);
+            if let Some(head) = tail.get_mut(..moved) {
+                head.rotate_left(1);
+            }
+        }
+        // A key shifted past 64 KiB is no longer tracked.
+        for tracked in self.keys.iter_mut().take(self.kept).skip(index) {
+            match (tracked.0.checked_add(shift), tracked.1.checked_add(shift)) {
+                (Some(start), Some(end)) => *tracked = (start, end),
+                _ => self.kept = TRACKED,
+            }
+        }
+        self.previous = self.previous.map(|(s, e)| (s + moved, e + moved));
+        self.track(index, (at, at + (key.1 - key.0)));
         Ok(())
     }
 
@@ -482,6 +591,19 @@ impl MapEncoder<'_> {
         }
         Ok(Emitted::Value)
     }
+}
+
+/// How many entries of a map are tracked for moving an entry in among
+/// them; past that, a map whose entries arrive out of order is sorted as a
+/// whole when it closes.
+const TRACKED: usize = 8;
+
+/// The error for a key given twice, with its raw text.
+fn duplicate(escaped: &[u8]) -> Error {
+    let raw: Vec<u8> = RawBytes::new(escaped).collect();
+    Error::new(ErrorKind::DuplicateKey(
+        String::from_utf8_lossy(&raw).into_owned(),
+    ))
 }
 
 /// `text[start..end]`, or nothing.
@@ -729,6 +851,51 @@ mod tests {
                 write_escaped(&mut x, &a, form);
                 write_escaped(&mut y, &b, form);
                 prop_assert_eq!(raw_cmp(&x, &y), a.as_bytes().cmp(b.as_bytes()));
+            }
+        }
+    }
+
+    /// `entries` in the order given by `seed`.
+    fn permuted<T>(mut entries: Vec<T>, seed: u64) -> Vec<T> {
+        for i in (1..entries.len()).rev() {
+            let j = (seed.rotate_left(i as u32) as usize) % (i + 1);
+            entries.swap(i, j);
+        }
+        entries
+    }
+
+    proptest! {
+        /// Maps with more entries than are tracked for moving one in among
+        /// the others (so that the whole map is sorted when it closes)
+        /// equal the sorted path too, and so does a map whose entries come
+        /// in reverse order.
+        #[test]
+        fn maps_past_the_tracked_entries_equal_the_sorted_path(
+            map in proptest::collection::btree_map("[a-z%(]{1,4}", proptest::option::of(0u32..1000), 10..40),
+            seed in any::<u64>(),
+        ) {
+            let entries: Vec<_> = map.clone().into_iter().collect();
+            let reversed: Vec<_> = entries.iter().rev().cloned().collect();
+            prop_assert_eq!(both(&InOrder(permuted(entries, seed))), both(&map));
+            prop_assert_eq!(both(&InOrder(reversed)), both(&map));
+        }
+
+        /// A key given twice is an error wherever the two entries stand,
+        /// naming the key, unless one of them is null (a null entry is
+        /// left out, never compared).
+        #[test]
+        fn a_key_given_twice_is_an_error_anywhere(
+            map in proptest::collection::btree_map("[a-z%(]{1,3}", 0u32..1000, 1..30),
+            pick in any::<proptest::sample::Index>(),
+            seed in any::<u64>(),
+        ) {
+            let mut entries: Vec<_> = map.into_iter().map(|(k, v)| (k, Some(v))).collect();
+            let twice = pick.get(&entries).0.clone();
+            entries.push((twice.clone(), Some(1)));
+            let entries = permuted(entries, seed);
+            for form in [Form::Url, Form::Reduced] {
+                let err = encode_value(&InOrder(entries.clone()), form).unwrap_err();
+                prop_assert_eq!(err.kind(), &ErrorKind::DuplicateKey(twice.clone()));
             }
         }
     }
