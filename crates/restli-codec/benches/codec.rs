@@ -9,10 +9,22 @@
 //!   record in every third.
 //! - `unicode_100`: 100 strings of CJK, emoji and accents mixed with grammar
 //!   characters, in the URL and the reduced form.
+//!
+//! For instruction counts (wall clock is noisy on a shared machine),
+//! `ONLY=<input>/<bench> CALLS=<n>` runs one bench's call `n` times and
+//! exits, without criterion:
+//!
+//! ```text
+//! ONLY=unicode_100/encode/typed CALLS=10000 valgrind --tool=callgrind \
+//!     target/release/deps/codec-<hash>
+//! ```
+//!
+//! The instructions of one call are the difference between two such runs
+//! (say `CALLS=10000` and `CALLS=0`) divided by the difference in calls.
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -174,12 +186,6 @@ fn codec(c: &mut Criterion) {
     bench_input(c, "batch_get_1000", &batch_keys());
     bench_input(c, "unicode_100", &unicode_strings());
 
-    // The whole finder query string, as a transport would build it.
-    #[derive(Serialize)]
-    struct FinderQuery {
-        q: &'static str,
-        search: Search,
-    }
     let query = FinderQuery {
         q: "search",
         search: finder(),
@@ -193,5 +199,62 @@ fn codec(c: &mut Criterion) {
     group.finish();
 }
 
+/// The `ONLY` mode (see the crate docs): `name` is `<input>/<bench>`.
+fn only(name: &str, calls: usize) {
+    fn run<T: Serialize>(typed: &T, bench: &str, calls: usize) {
+        let value = serde_json::to_value(typed).unwrap();
+        let encoded = restli_codec::to_string(typed).unwrap();
+        for _ in 0..calls {
+            match bench {
+                "encode/value" => drop(black_box(restli_codec::to_string(black_box(&value)))),
+                "encode/typed" => drop(black_box(restli_codec::to_string(black_box(typed)))),
+                "encode_reduced/typed" => {
+                    drop(black_box(restli_codec::to_string_reduced(black_box(typed))))
+                }
+                "baseline/serde_json_to_string" => {
+                    drop(black_box(serde_json::to_string(black_box(&value))))
+                }
+                "baseline/memcpy_of_output" => drop(black_box(black_box(&encoded).clone())),
+                other => panic!("no bench {other}"),
+            }
+        }
+    }
+    let (input, bench) = name.split_once('/').expect("ONLY=<input>/<bench>");
+    match input {
+        "finder" if bench == "to_query_string" => {
+            let query = FinderQuery {
+                q: "search",
+                search: finder(),
+            };
+            for _ in 0..calls {
+                drop(black_box(restli_codec::to_query_string(black_box(&query))));
+            }
+        }
+        "finder" => run(&finder(), bench, calls),
+        "batch_get_1000" => run(&batch_keys(), bench, calls),
+        "unicode_100" => run(&unicode_strings(), bench, calls),
+        other => panic!("no input {other}"),
+    }
+}
+
+/// The whole finder query string, as a transport would build it.
+#[derive(Serialize)]
+struct FinderQuery {
+    q: &'static str,
+    search: Search,
+}
+
 criterion_group!(benches, codec);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(name) = std::env::var("ONLY") {
+        let calls = std::env::var("CALLS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1000);
+        only(&name, calls);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

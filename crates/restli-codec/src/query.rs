@@ -10,9 +10,9 @@ use serde::Serialize;
 use serde::ser;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::escape::{Form, push_percent, write_escaped};
+use crate::escape::{Form, into_string, push_escaped, push_percent, write_escaped};
 use crate::params::{self, EntrySink};
-use crate::ser::{Emitted, encode_into, raw_cmp};
+use crate::ser::{Emitted, encode_bytes, raw_cmp};
 
 /// The query parameter that carries the entity projection and is not
 /// Rest.li-encoded.
@@ -83,7 +83,7 @@ pub fn to_query_string<T: Serialize + ?Sized>(params: &T) -> Result<String> {
     // Written straight into the output; only names that arrive unsorted
     // (or twice) take the way through a sorted `QueryParams`.
     match params::collect(params, Direct::default())? {
-        Some(query) => Ok(query),
+        Some(query) => Ok(into_string(query)),
         None => {
             let mut query = String::new();
             QueryParams::from_serialize(params)?.write_to(&mut query);
@@ -92,10 +92,10 @@ pub fn to_query_string<T: Serialize + ?Sized>(params: &T) -> Result<String> {
     }
 }
 
-/// Writes `name=value` pairs into one string as they come, while each name
+/// Writes `name=value` pairs into one buffer as they come, while each name
 /// comes after the one before it; finishes with `None` otherwise.
 struct Direct {
-    out: String,
+    out: Vec<u8>,
     /// The escaped name of the last pair kept.
     previous: Option<(usize, usize)>,
     sorted: bool,
@@ -104,7 +104,7 @@ struct Direct {
 impl Default for Direct {
     fn default() -> Self {
         Direct {
-            out: String::with_capacity(128),
+            out: Vec::with_capacity(128),
             previous: None,
             sorted: true,
         }
@@ -112,19 +112,19 @@ impl Default for Direct {
 }
 
 impl EntrySink for Direct {
-    type Output = Option<String>;
+    type Output = Option<Vec<u8>>;
     const CONTEXT: &'static str = "query parameters";
 
     fn entry<T: Serialize + ?Sized>(&mut self, name: Cow<'static, str>, value: &T) -> Result<()> {
         let out = &mut self.out;
         let rollback = out.len();
         if self.previous.is_some() {
-            out.push('&');
+            out.push(b'&');
         }
         let start = out.len();
         write_escaped(out, &name, Form::Url);
         let end = out.len();
-        out.push('=');
+        out.push(b'=');
         let emitted = if PROJECTION_PARAMS.contains(&name.as_ref()) {
             match projection_text(value)? {
                 Some(text) => {
@@ -134,12 +134,12 @@ impl EntrySink for Direct {
                 None => Emitted::Null,
             }
         } else {
-            encode_into(out, value, Form::Url)?
+            encode_bytes(out, value, Form::Url)?
         };
         // Every name, null or not, must come after the last one kept: a
         // name kept twice is a duplicate, which the sorted way reports.
         if let Some((p_start, p_end)) = self.previous {
-            let text = out.as_bytes();
+            let text = out.as_slice();
             let previous = text.get(p_start..p_end).unwrap_or_default();
             let this = text.get(start..end).unwrap_or_default();
             self.sorted &= raw_cmp(previous, this) == Ordering::Less;
@@ -151,7 +151,7 @@ impl EntrySink for Direct {
         Ok(())
     }
 
-    fn finish(self) -> Result<Option<String>> {
+    fn finish(self) -> Result<Option<Vec<u8>>> {
         Ok(self.sorted.then_some(self.out))
     }
 }
@@ -360,7 +360,7 @@ impl QueryParams {
             if i > 0 {
                 out.push('&');
             }
-            write_escaped(out, name, Form::Url);
+            push_escaped(out, name, Form::Url);
             out.push('=');
             out.push_str(value);
         }
@@ -380,14 +380,14 @@ impl fmt::Display for QueryParams {
 fn encode_param<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<Option<String>> {
     if PROJECTION_PARAMS.contains(&name) {
         return Ok(projection_text(value)?.map(|text| {
-            let mut out = String::new();
+            let mut out = Vec::new();
             write_projection(&mut out, &text);
-            out
+            into_string(out)
         }));
     }
-    let mut out = String::new();
-    Ok(match encode_into(&mut out, value, Form::Url)? {
-        Emitted::Value => Some(out),
+    let mut out = Vec::new();
+    Ok(match encode_bytes(&mut out, value, Form::Url)? {
+        Emitted::Value => Some(into_string(out)),
         Emitted::Null => None,
     })
 }
@@ -599,7 +599,7 @@ impl ser::Serializer for ProjectionText {
 }
 
 /// Writes a projection, escaping only what a query string cannot carry.
-fn write_projection(out: &mut String, text: &str) {
+fn write_projection(out: &mut Vec<u8>, text: &str) {
     for &b in text.as_bytes() {
         let keep = b.is_ascii_alphanumeric()
             || matches!(
@@ -620,7 +620,7 @@ fn write_projection(out: &mut String, text: &str) {
                     | b';'
             );
         if keep {
-            out.push(char::from(b));
+            out.push(b);
         } else {
             push_percent(out, b);
         }

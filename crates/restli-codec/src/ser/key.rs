@@ -7,28 +7,28 @@ use serde::ser::{self, Serialize};
 
 use super::FiniteCheck;
 use crate::error::{Error, ErrorKind, Result};
-use crate::escape::{Form, write_escaped};
+use crate::escape::{Form, into_string, write_escaped};
 
 /// The raw (unescaped) text of a map key.
 pub(crate) fn key_text<T: Serialize + ?Sized>(key: &T) -> Result<Cow<'static, str>> {
-    let mut text = String::new();
+    let mut text = Vec::new();
     key.serialize(KeyText {
         out: &mut text,
         form: None,
     })?;
-    Ok(Cow::Owned(text))
+    Ok(Cow::Owned(into_string(text)))
 }
 
 /// Writes a map key, raw or escaped in a form, to the string it holds;
 /// only primitives can be keys.
 pub(super) struct KeyText<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     /// `None` for the raw text.
     form: Option<Form>,
 }
 
 impl<'a> KeyText<'a> {
-    pub(super) fn escaped(out: &'a mut String, form: Form) -> Self {
+    pub(super) fn escaped(out: &'a mut Vec<u8>, form: Form) -> Self {
         KeyText {
             out,
             form: Some(form),
@@ -38,14 +38,15 @@ impl<'a> KeyText<'a> {
     fn text(self, text: &str) -> Result<()> {
         match self.form {
             Some(form) => write_escaped(self.out, text, form),
-            None => self.out.push_str(text),
+            None => self.out.extend_from_slice(text.as_bytes()),
         }
         Ok(())
     }
 
     fn int(self, v: impl itoa::Integer) -> Result<()> {
         // Digits and `-` need no escape in either form.
-        self.out.push_str(itoa::Buffer::new().format(v));
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
         Ok(())
     }
 

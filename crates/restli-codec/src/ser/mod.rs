@@ -4,7 +4,10 @@
 //! the caller's order. Rather than building a value tree, each entry (its
 //! key escaped, `:`, its value) is written in place as it comes, and each key
 //! is compared with the one before it, in the buffer, by the raw bytes its
-//! escapes stand for. Only when a map's entries arrive out of order is that
+//! escapes stand for. An entry that comes before the ones already written
+//! (a struct whose fields are not declared in order) is rotated into place
+//! among the first few, whose key offsets the map keeps. Only when a map's
+//! entries arrive out of order past those is that
 //! map's slice of the buffer taken apart again (at its top-level commas:
 //! data never holds a bare grammar character) and put back sorted. Null
 //! fields are removed the same way: the entry is written, found to be null,
@@ -22,7 +25,7 @@ use serde::ser::{self, Serialize};
 
 use crate::de::MAX_DEPTH;
 use crate::error::{Error, ErrorKind, Result};
-use crate::escape::{Form, write_escaped};
+use crate::escape::{Form, into_string, write_escaped};
 
 mod key;
 
@@ -42,12 +45,25 @@ pub(crate) fn encode_into<T: Serialize + ?Sized>(
     value: &T,
     form: Form,
 ) -> Result<Emitted> {
+    let mut bytes = std::mem::take(out).into_bytes();
+    let emitted = encode_bytes(&mut bytes, value, form);
+    *out = into_string(bytes);
+    emitted
+}
+
+/// Serializes `value` in `form`, appending to `out`, which stays UTF-8 if
+/// it was (see [`write_escaped`]).
+pub(crate) fn encode_bytes<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    form: Form,
+) -> Result<Emitted> {
     encode_at(out, value, form, 0)
 }
 
 /// Serializes a value found inside `depth` lists, maps and unions.
 fn encode_at<T: Serialize + ?Sized>(
-    out: &mut String,
+    out: &mut Vec<u8>,
     value: &T,
     form: Form,
     depth: usize,
@@ -73,15 +89,16 @@ fn deeper(depth: usize) -> Result<usize> {
 pub(crate) fn encode_value<T: Serialize + ?Sized>(value: &T, form: Form) -> Result<String> {
     // As `serde_json::to_string`: room for a short value (a key, a finder
     // parameter) at once, doubling from there.
-    let mut out = String::with_capacity(128);
-    match encode_into(&mut out, value, form)? {
-        Emitted::Value => Ok(out),
+    let mut out = Vec::with_capacity(128);
+    match encode_bytes(&mut out, value, form)? {
+        // Checked once for the whole output, not per string.
+        Emitted::Value => Ok(into_string(out)),
         Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
     }
 }
 
 pub(crate) struct Encoder<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     form: Form,
     /// How many lists, maps and unions enclose this value.
     depth: usize,
@@ -90,7 +107,8 @@ pub(crate) struct Encoder<'a> {
 impl<'a> Encoder<'a> {
     fn write_int(self, v: impl itoa::Integer) -> Result<Emitted> {
         // Digits and `-` are unreserved: nothing to escape.
-        self.out.push_str(itoa::Buffer::new().format(v));
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
         Ok(Emitted::Value)
     }
 
@@ -106,9 +124,9 @@ impl<'a> Encoder<'a> {
     /// Opens `(variant:` for the enum variant forms that carry data.
     fn open_variant(self, variant: &str) -> Result<Self> {
         let depth = deeper(self.depth)?;
-        self.out.push('(');
+        self.out.push(b'(');
         write_escaped(self.out, variant, self.form);
-        self.out.push(':');
+        self.out.push(b':');
         Ok(Encoder {
             out: self.out,
             form: self.form,
@@ -118,7 +136,7 @@ impl<'a> Encoder<'a> {
 
     fn open_list(self, close_variant: bool) -> Result<ListEncoder<'a>> {
         let depth = deeper(self.depth)?;
-        self.out.push_str("List(");
+        self.out.extend_from_slice(b"List(");
         Ok(ListEncoder {
             out: self.out,
             form: self.form,
@@ -130,7 +148,7 @@ impl<'a> Encoder<'a> {
 
     fn open_map(self, close_variant: bool) -> Result<MapEncoder<'a>> {
         let depth = deeper(self.depth)?;
-        self.out.push('(');
+        self.out.push(b'(');
         let body_start = self.out.len();
         Ok(MapEncoder {
             out: self.out,
@@ -138,6 +156,8 @@ impl<'a> Encoder<'a> {
             depth,
             body_start,
             previous: None,
+            keys: [(0, 0); TRACKED],
+            kept: 0,
             pending: None,
             sorted: true,
             close_variant,
@@ -172,7 +192,8 @@ impl<'a> ser::Serializer for Encoder<'a> {
     type SerializeStructVariant = MapEncoder<'a>;
 
     fn serialize_bool(self, v: bool) -> Result<Emitted> {
-        self.out.push_str(if v { "true" } else { "false" });
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(Emitted::Value)
     }
     fn serialize_i8(self, v: i8) -> Result<Emitted> {
@@ -265,7 +286,7 @@ impl<'a> ser::Serializer for Encoder<'a> {
         let out = inner.out;
         match encode_at(out, value, inner.form, inner.depth)? {
             Emitted::Value => {
-                out.push(')');
+                out.push(b')');
                 Ok(Emitted::Value)
             }
             Emitted::Null => Err(Error::new(ErrorKind::NullValue)),
@@ -308,7 +329,7 @@ impl<'a> ser::Serializer for Encoder<'a> {
 
 /// Writes the elements of a `List(...)`.
 pub(crate) struct ListEncoder<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     form: Form,
     /// The depth of this list (its elements are inside it).
     depth: usize,
@@ -319,7 +340,7 @@ pub(crate) struct ListEncoder<'a> {
 impl ListEncoder<'_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         if !self.first {
-            self.out.push(',');
+            self.out.push(b',');
         }
         self.first = false;
         match encode_at(self.out, value, self.form, self.depth)? {
@@ -329,9 +350,9 @@ impl ListEncoder<'_> {
     }
 
     fn close(self) -> Result<Emitted> {
-        self.out.push(')');
+        self.out.push(b')');
         if self.close_variant {
-            self.out.push(')');
+            self.out.push(b')');
         }
         Ok(Emitted::Value)
     }
@@ -391,7 +412,7 @@ struct Pending {
 
 /// Writes the entries of a map or record in place (see the module docs).
 pub(crate) struct MapEncoder<'a> {
-    out: &'a mut String,
+    out: &'a mut Vec<u8>,
     form: Form,
     /// The depth of this map (its values are inside it).
     depth: usize,
@@ -399,6 +420,12 @@ pub(crate) struct MapEncoder<'a> {
     body_start: usize,
     /// The escaped key of the last entry kept.
     previous: Option<(usize, usize)>,
+    /// The escaped keys of the first [`TRACKED`] entries kept, in the
+    /// order they stand in the buffer, from `body_start` (the struct is
+    /// moved at every value, so it is kept small).
+    keys: [(u16, u16); TRACKED],
+    /// How many entries were kept.
+    kept: usize,
     /// The entry whose key is written and whose value is awaited.
     pending: Option<Pending>,
     /// Whether every entry so far came after the one before, by raw key.
@@ -410,16 +437,16 @@ impl MapEncoder<'_> {
     /// Writes `,` (after the first entry), the escaped key and `:`.
     fn open_entry(
         &mut self,
-        write_key: impl FnOnce(&mut String, Form) -> Result<()>,
+        write_key: impl FnOnce(&mut Vec<u8>, Form) -> Result<()>,
     ) -> Result<()> {
         let rollback = self.out.len();
         if self.previous.is_some() {
-            self.out.push(',');
+            self.out.push(b',');
         }
         let start = self.out.len();
         write_key(self.out, self.form)?;
         let end = self.out.len();
-        self.out.push(':');
+        self.out.push(b':');
         self.pending = Some(Pending {
             rollback,
             key: (start, end),
@@ -435,16 +462,114 @@ impl MapEncoder<'_> {
             ))
         })?;
         match encode_at(self.out, value, self.form, self.depth)? {
-            Emitted::Value => {
-                if let Some(previous) = self.previous {
-                    let text = self.out.as_bytes();
-                    let (p, k) = (span(text, previous), span(text, key));
-                    self.sorted &= raw_cmp(p, k) == Ordering::Less;
-                }
-                self.previous = Some(key);
+            Emitted::Value => self.keep(key),
+            Emitted::Null => {
+                self.out.truncate(rollback);
+                Ok(())
             }
-            Emitted::Null => self.out.truncate(rollback),
         }
+    }
+
+    /// Keeps the entry just written, whose escaped key is at `key`: after
+    /// the others when it comes after them, else moved in among them.
+    fn keep(&mut self, key: (usize, usize)) -> Result<()> {
+        let order = match self.previous {
+            Some(previous) => {
+                let text = self.out.as_slice();
+                raw_cmp(span(text, previous), span(text, key))
+            }
+            None => Ordering::Less,
+        };
+        match order {
+            Ordering::Less => {
+                self.previous = Some(key);
+                if self.kept < TRACKED {
+                    self.track(self.kept, key);
+                }
+            }
+            Ordering::Equal => return Err(duplicate(span(self.out, key))),
+            Ordering::Greater if self.sorted && self.kept < TRACKED => self.insert(key)?,
+            Ordering::Greater => self.sorted = false,
+        }
+        self.kept += 1;
+        Ok(())
+    }
+
+    /// Notes the key of the entry standing at `index` (of the tracked
+    /// ones); past 64 KiB of a map, its entries are no longer tracked.
+    fn track(&mut self, index: usize, (start, end): (usize, usize)) {
+        let relative = |at: usize| {
+            at.checked_sub(self.body_start)
+                .and_then(|at| u16::try_from(at).ok())
+        };
+        let (Some(start), Some(end)) = (relative(start), relative(end)) else {
+            self.kept = self.kept.max(TRACKED);
+            return;
+        };
+        let kept = self.kept;
+        if index <= kept
+            && let Some(keys) = self.keys.get_mut(..=kept)
+        {
+            keys.copy_within(index..kept, index + 1);
+            if let Some(slot) = keys.get_mut(index) {
+                *slot = (start, end);
+            }
+        }
+    }
+
+    /// Moves the entry just written (`,key:value` at the end of the
+    /// buffer) before the first tracked entry whose key comes after its
+    /// own: one rotation of the buffer from there on, no allocation.
+    /// Struct fields declared out of order (`$params` after the parts of
+    /// a complex key) cost this, not a sort.
+    fn insert(&mut self, key: (usize, usize)) -> Result<()> {
+        let text = self.out.as_slice();
+        let new = span(text, key);
+        let body = text.get(self.body_start..).unwrap_or_default();
+        let mut index = None;
+        for (i, &(start, end)) in self.keys.iter().take(self.kept).enumerate() {
+            match raw_cmp(span(body, (start as usize, end as usize)), new) {
+                Ordering::Less => {}
+                Ordering::Equal => return Err(duplicate(new)),
+                Ordering::Greater => {
+                    index = Some(i);
+                    break;
+                }
+            }
+        }
+        let Some((index, at)) =
+            index.and_then(|i| Some((i, self.body_start + self.keys.get(i)?.0 as usize)))
+        else {
+            // Not reached: the last tracked key comes after this one.
+            self.sorted = false;
+            return Ok(());
+        };
+        // The entry is `,` + `key:value`, `moved` bytes in all.
+        let entry = self.out.len() - key.0;
+        let moved = entry + 1;
+        // `moved` fits 16 bits when the map's body does; else the map is
+        // sorted when it closes.
+        let Ok(shift) = u16::try_from(moved) else {
+            self.kept = TRACKED;
+            self.sorted = false;
+            return Ok(());
+        };
+        if let Some(tail) = self.out.get_mut(at..) {
+            // `A,T` -> `,TA` -> `T,A`.
+            tail.rotate_right(moved);
+            if let Some(head) = tail.get_mut(..moved) {
+                head.rotate_left(1);
+            }
+        }
+        // A key shifted past 64 KiB is no longer tracked.
+        for tracked in self.keys.iter_mut().take(self.kept).skip(index) {
+            match (tracked.0.checked_add(shift), tracked.1.checked_add(shift)) {
+                (Some(start), Some(end)) => *tracked = (start, end),
+                _ => self.kept = TRACKED,
+            }
+        }
+        self.previous = self.previous.map(|(s, e)| (s + moved, e + moved));
+        self.track(index, (at, at + (key.1 - key.0)));
         Ok(())
     }
 
@@ -460,12 +585,25 @@ impl MapEncoder<'_> {
         if !self.sorted {
             sort_body(self.out, self.body_start)?;
         }
-        self.out.push(')');
+        self.out.push(b')');
         if self.close_variant {
-            self.out.push(')');
+            self.out.push(b')');
         }
         Ok(Emitted::Value)
     }
+}
+
+/// How many entries of a map are tracked for moving an entry in among
+/// them; past that, a map whose entries arrive out of order is sorted as a
+/// whole when it closes.
+const TRACKED: usize = 8;
+
+/// The error for a key given twice, with its raw text.
+fn duplicate(escaped: &[u8]) -> Error {
+    let raw: Vec<u8> = RawBytes::new(escaped).collect();
+    Error::new(ErrorKind::DuplicateKey(
+        String::from_utf8_lossy(&raw).into_owned(),
+    ))
 }
 
 /// `text[start..end]`, or nothing.
@@ -550,11 +688,11 @@ fn hex_value(b: u8) -> u8 {
 /// The body is split at its top-level commas, and each entry's key ends at
 /// its first `:`: the encoder escapes every grammar character in data, so
 /// only the grammar's own are bare.
-fn sort_body(out: &mut String, body_start: usize) -> Result<()> {
+fn sort_body(out: &mut Vec<u8>, body_start: usize) -> Result<()> {
     let body = out.split_off(body_start);
-    let mut entries: Vec<(&str, usize)> = Vec::new();
+    let mut entries: Vec<(&[u8], usize)> = Vec::new();
     let (mut depth, mut start) = (0usize, 0);
-    for (i, b) in body.bytes().enumerate() {
+    for (i, &b) in body.iter().enumerate() {
         match b {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
@@ -581,22 +719,25 @@ fn sort_body(out: &mut String, body_start: usize) -> Result<()> {
     }
     for (i, (entry, _)) in entries.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push_str(entry);
+        out.extend_from_slice(entry);
     }
     Ok(())
 }
 
 /// The escaped key of an entry found by [`entry_at`].
-fn key((entry, key_len): (&str, usize)) -> &[u8] {
-    entry.as_bytes().get(..key_len).unwrap_or_default()
+fn key((entry, key_len): (&[u8], usize)) -> &[u8] {
+    entry.get(..key_len).unwrap_or_default()
 }
 
 /// The entry `body[start..end]` and the length of its key.
-fn entry_at(body: &str, start: usize, end: usize) -> (&str, usize) {
+fn entry_at(body: &[u8], start: usize, end: usize) -> (&[u8], usize) {
     let entry = body.get(start..end).unwrap_or_default();
-    (entry, entry.find(':').unwrap_or(entry.len()))
+    (
+        entry,
+        entry.iter().position(|&b| b == b':').unwrap_or(entry.len()),
+    )
 }
 
 impl ser::SerializeMap for MapEncoder<'_> {
@@ -706,10 +847,55 @@ mod tests {
             b in "\\PC{0,8}|[.%/(),:' a-c~]{0,5}",
         ) {
             for form in [Form::Url, Form::Reduced] {
-                let (mut x, mut y) = (String::new(), String::new());
+                let (mut x, mut y) = (Vec::new(), Vec::new());
                 write_escaped(&mut x, &a, form);
                 write_escaped(&mut y, &b, form);
-                prop_assert_eq!(raw_cmp(x.as_bytes(), y.as_bytes()), a.as_bytes().cmp(b.as_bytes()));
+                prop_assert_eq!(raw_cmp(&x, &y), a.as_bytes().cmp(b.as_bytes()));
+            }
+        }
+    }
+
+    /// `entries` in the order given by `seed`.
+    fn permuted<T>(mut entries: Vec<T>, seed: u64) -> Vec<T> {
+        for i in (1..entries.len()).rev() {
+            let j = (seed.rotate_left(i as u32) as usize) % (i + 1);
+            entries.swap(i, j);
+        }
+        entries
+    }
+
+    proptest! {
+        /// Maps with more entries than are tracked for moving one in among
+        /// the others (so that the whole map is sorted when it closes)
+        /// equal the sorted path too, and so does a map whose entries come
+        /// in reverse order.
+        #[test]
+        fn maps_past_the_tracked_entries_equal_the_sorted_path(
+            map in proptest::collection::btree_map("[a-z%(]{1,4}", proptest::option::of(0u32..1000), 10..40),
+            seed in any::<u64>(),
+        ) {
+            let entries: Vec<_> = map.clone().into_iter().collect();
+            let reversed: Vec<_> = entries.iter().rev().cloned().collect();
+            prop_assert_eq!(both(&InOrder(permuted(entries, seed))), both(&map));
+            prop_assert_eq!(both(&InOrder(reversed)), both(&map));
+        }
+
+        /// A key given twice is an error wherever the two entries stand,
+        /// naming the key, unless one of them is null (a null entry is
+        /// left out, never compared).
+        #[test]
+        fn a_key_given_twice_is_an_error_anywhere(
+            map in proptest::collection::btree_map("[a-z%(]{1,3}", 0u32..1000, 1..30),
+            pick in any::<proptest::sample::Index>(),
+            seed in any::<u64>(),
+        ) {
+            let mut entries: Vec<_> = map.into_iter().map(|(k, v)| (k, Some(v))).collect();
+            let twice = pick.get(&entries).0.clone();
+            entries.push((twice.clone(), Some(1)));
+            let entries = permuted(entries, seed);
+            for form in [Form::Url, Form::Reduced] {
+                let err = encode_value(&InOrder(entries.clone()), form).unwrap_err();
+                prop_assert_eq!(err.kind(), &ErrorKind::DuplicateKey(twice.clone()));
             }
         }
     }
