@@ -50,17 +50,32 @@ struct Bare {
     auth: String,
 }
 
+/// Bare ureq's agent. With `BARE_TIMEOUT` set it has a 30 s global
+/// timeout, as the client always has one, and the client's
+/// `CachingResolver` (ureq's own resolver would spawn a thread per request
+/// once a timeout is set): what the timeout itself costs ureq.
+fn bare_agent() -> ureq::Agent {
+    let config = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0);
+    if std::env::var_os("BARE_TIMEOUT").is_some() {
+        let config = config
+            .timeout_global(Some(std::time::Duration::from_secs(30)))
+            .build();
+        ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::new(),
+            linkedin_ureq::CachingResolver::new(),
+        )
+    } else {
+        config.build().new_agent()
+    }
+}
+
 impl Bare {
     fn new(sandbox: &Sandbox) -> Self {
         Bare {
-            agent: ureq::Agent::config_builder()
-                .http_status_as_error(false)
-                .max_redirects(0)
-                .timeout_global(
-                    std::env::var_os("BARE_TIMEOUT").map(|_| std::time::Duration::from_secs(30)),
-                )
-                .build()
-                .new_agent(),
+            agent: bare_agent(),
             url: format!("{}/rest/adAccounts/500001", sandbox.origin()),
             auth: format!("Bearer {}", sandbox.access_token()),
         }
