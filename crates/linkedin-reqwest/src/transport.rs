@@ -237,15 +237,22 @@ impl AsyncHttpClient for HttpClient {
         Ok(out)
     }
 
-    /// The transport loop stops waiting at `limit` itself, so no
-    /// [`AttemptTimeout`](restli_codec::transport::AttemptTimeout) is put in
-    /// the extensions (one allocation less per attempt).
+    /// The limit is a timer around [`send`](AsyncHttpClient::send), not an
+    /// [`AttemptTimeout`](restli_codec::transport::AttemptTimeout) in the
+    /// extensions (no allocation per attempt); past it the attempt is a
+    /// [`TransportFailure::Timeout`].
     async fn send_within(
         &self,
         request: http::Request<Vec<u8>>,
-        _limit: std::time::Duration,
+        limit: std::time::Duration,
     ) -> Result<http::Response<Vec<u8>>, HttpError> {
-        self.send(request).await
+        match tokio::time::timeout(limit, self.send(request)).await {
+            Ok(answer) => answer,
+            Err(_elapsed) => Err(HttpError {
+                inner: Inner::TimedOut(limit),
+                failure: TransportFailure::Timeout,
+            }),
+        }
     }
 }
 
@@ -269,11 +276,13 @@ enum Inner {
     HttpClient(reqwest::Error),
     TooLarge(linkedin_client_core::BodyTooLarge),
     DotSegment,
+    /// No complete answer within `send_within`'s limit.
+    TimedOut(std::time::Duration),
 }
 
 impl HttpError {
     /// The underlying reqwest error (`None` for a body over the size
-    /// limit).
+    /// limit, a refused `..` path, or an attempt past its limit).
     ///
     /// ```
     /// fn url(err: &linkedin::HttpError) -> Option<&reqwest::Url> {
@@ -283,7 +292,7 @@ impl HttpError {
     pub fn inner(&self) -> Option<&reqwest::Error> {
         match &self.inner {
             Inner::HttpClient(err) => Some(err),
-            Inner::TooLarge(_) | Inner::DotSegment => None,
+            Inner::TooLarge(_) | Inner::DotSegment | Inner::TimedOut(_) => None,
         }
     }
 }
@@ -303,6 +312,9 @@ impl fmt::Display for HttpError {
         let inner = match &self.inner {
             Inner::HttpClient(inner) => inner,
             Inner::TooLarge(too_large) => return fmt::Display::fmt(too_large, f),
+            Inner::TimedOut(limit) => {
+                return write!(f, "no complete answer within {} ms", limit.as_millis());
+            }
             Inner::DotSegment => {
                 return f.write_str(
                     "the request path has a `.` or `..` segment, which would address another \
@@ -331,7 +343,7 @@ impl std::error::Error for HttpError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.inner {
             Inner::HttpClient(err) => Some(err),
-            Inner::TooLarge(_) | Inner::DotSegment => None,
+            Inner::TooLarge(_) | Inner::DotSegment | Inner::TimedOut(_) => None,
         }
     }
 }
@@ -446,6 +458,24 @@ mod tests {
                 (ours, theirs) => prop_assert_eq!(ours.is_err(), theirs.is_err()),
             }
         }
+    }
+
+    // `send_within` keeps its promise when called directly, not only
+    // under the send loop's own timer.
+    #[tokio::test]
+    async fn send_within_gives_up_at_its_limit() {
+        use linkedin_test_support::{HostileServer, Script, Step};
+        let server = HostileServer::start(|_request, _index| Script(vec![Step::Hang]));
+        let request = http_request("GET", &format!("{}/rest/me", server.origin()), Vec::new());
+        let started = std::time::Instant::now();
+        let err = HttpClient::new()
+            .unwrap()
+            .send_within(request, std::time::Duration::from_millis(200))
+            .await
+            .unwrap_err();
+        assert_eq!(err.failure(), TransportFailure::Timeout);
+        assert_eq!(err.to_string(), "no complete answer within 200 ms");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]
